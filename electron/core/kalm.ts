@@ -1,0 +1,26 @@
+import type { AppInfo, CallInput, CallName, CallOutput, EventName, EventPayload } from '../../shared/contract';
+import type { SettingsFactory } from './store/settings';
+
+export type HostKind = AppInfo['host'];
+
+export interface KalmOptions {
+  /** The data folder; created when missing. */
+  dataDir: string;
+  host: HostKind;
+  /** App version shown by app.info (defaults to package.json's). */
+  version?: string;
+  /** Settings store factory: electron-store in Electron, conf (default) in plain Node. */
+  settingsFactory?: SettingsFactory;
+  /** Clock, for deterministic tests. */
+  now?: () => Date;
+}
+
+/** The one service graph every host uses. */
+export interface Kalm {
+  readonly dataDir: string;
+  /** Validates `input` with the contract's schema (throws KalmError 'invalid_input') and runs the call. */
+  call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>>;
+  on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** Flushes pending writes. */
+  close(): Promise<void>;
+}

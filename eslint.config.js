@@ -1,0 +1,69 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'url', 'stream', 'events', 'util', 'worker_threads'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'release/', 'test-results/', 'playwright-report/'] },
+  js.configs.recommended,
+  ...tseslint.configs.strict,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // shared/ is pure TypeScript used by every side: no Node, no Electron, no DOM, no app folders.
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: { ...globals['shared-node-browser'] } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: nodeBuiltins, message: 'shared/ must stay pure: no Node APIs.' },
+          { group: ['electron', 'electron/*'], message: 'shared/ must not import electron.' },
+          { group: ['**/electron/**', '**/renderer/**', 'react', 'react-dom', 'react-dom/*'], message: 'shared/ imports nothing from electron/ or renderer/.' },
+        ],
+      }],
+      'no-restricted-globals': ['error',
+        { name: 'window', message: 'shared/ must not use the DOM.' },
+        { name: 'document', message: 'shared/ must not use the DOM.' },
+        { name: 'process', message: 'shared/ must not use Node globals.' },
+        { name: 'Buffer', message: 'shared/ must not use Node globals.' },
+        { name: 'require', message: 'shared/ must not use Node globals.' },
+      ],
+    },
+  },
+  {
+    // The renderer runs in a sandboxed page: no Electron, no Node.
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: nodeBuiltins, message: 'renderer/ must not import Node APIs.' },
+          { group: ['electron', 'electron/*', '**/electron/**'], message: 'renderer/ talks to the core only through api.ts.' },
+        ],
+      }],
+      'no-restricted-syntax': ['error', {
+        selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+        message: 'Review text is untrusted: never render HTML.',
+      }],
+    },
+  },
+  {
+    // Only the thin shell may import electron; the core stays plain Node.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main.ts', 'electron/window.ts', 'electron/security.ts', 'electron/preload.ts', 'electron/ipc.ts', 'electron/settings-electron.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['electron', 'electron/*'], message: 'Only the Electron shell files import electron; core stays plain Node.' }],
+      }],
+    },
+  },
+);

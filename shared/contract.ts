@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { Location } from './domain/location';
+import { Review } from './domain/review';
+import { Source } from './domain/source';
+import { ReviewPage, ReviewQuery } from './reviews/query-schema';
+import { StatsQuery, StatsSummary } from './reviews/stats-schema';
+
+/**
+ * The one source of truth for every call between the renderer and the core.
+ * Hosts (Electron IPC, web host HTTP, CLI) validate input with `input` and
+ * clients type results with `output`. Add a call here and every host gets it.
+ */
+const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+const NoInput = z.object({}).strict();
+
+export const AppInfo = z.object({
+  name: z.literal('Kalm'),
+  version: z.string(),
+  host: z.enum(['electron', 'web', 'cli', 'test']),
+  dataDir: z.string(),
+  demo: z.boolean(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const WorkspaceSummary = z.object({
+  demo: z.boolean(),
+  sources: z.array(Source),
+  locations: z.array(Location),
+  reviewCount: z.number().int(),
+});
+export type WorkspaceSummary = z.infer<typeof WorkspaceSummary>;
+
+export const contract = {
+  'app.info': call(NoInput, AppInfo),
+  'workspace.get': call(NoInput, WorkspaceSummary),
+  'workspace.loadDemo': call(
+    z.object({ seed: z.number().int().min(0).max(2 ** 31 - 1).optional() }).strict(),
+    WorkspaceSummary,
+  ),
+  'reviews.query': call(ReviewQuery, ReviewPage),
+  'reviews.get': call(z.object({ id: z.string().min(1).max(500) }).strict(), Review),
+  'stats.summary': call(StatsQuery, StatsSummary),
+} as const;
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Contract[N]['output']>;
+export const callNames = Object.keys(contract) as CallName[];
+export const isCallName = (name: string): name is CallName => Object.hasOwn(contract, name);
+
+export const events = {
+  /** Reviews were added, changed or removed; clients re-query. */
+  'reviews.changed': z.object({ reason: z.enum(['demo', 'sync', 'update']), count: z.number().int() }),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+export const eventNames = Object.keys(events) as EventName[];
+export const isEventName = (name: string): name is EventName => Object.hasOwn(events, name);
+
+/** What the renderer talks to, whichever host it runs in. */
+export interface KalmApi {
+  call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>>;
+  on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** IPC channel names, derived from the contract so no host writes them by hand. */
+export const ipcChannel = {
+  call: (name: CallName) => `kalm:call:${name}`,
+  event: 'kalm:event',
+} as const;

@@ -1,0 +1,4 @@
+export * from './review';
+export * from './location';
+export * from './source';
+export * from './errors';

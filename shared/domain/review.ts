@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+/** Version of the stored review record; bump it and add a migration when the shape changes. */
+export const REVIEW_SCHEMA_VERSION = 1;
+
+export const Rating = z.number().int().min(1).max(5);
+export type Rating = z.infer<typeof Rating>;
+
+/** An ISO 8601 / RFC 3339 timestamp string, e.g. 2026-03-01T09:30:00.000Z. */
+export const IsoTime = z.iso.datetime({ offset: true });
+
+export const ReviewStatus = z.enum(['unanswered', 'drafted', 'queued', 'answered', 'conflict', 'deleted']);
+export type ReviewStatus = z.infer<typeof ReviewStatus>;
+
+/** State of a reply as the source reports it. */
+export const ReplyState = z.enum(['published', 'pending', 'rejected']);
+export type ReplyState = z.infer<typeof ReplyState>;
+
+export const Reply = z.object({
+  text: z.string(),
+  updatedAt: IsoTime,
+  state: ReplyState,
+});
+export type Reply = z.infer<typeof Reply>;
+
+export const Review = z.object({
+  schemaVersion: z.literal(REVIEW_SCHEMA_VERSION),
+  /** Stable Kalm id: `<source>:<locationId>:<externalId>`. */
+  id: z.string().min(1),
+  source: z.string().min(1),
+  locationId: z.string().min(1),
+  externalId: z.string().min(1),
+  /** 1–5 stars, or null when the source gave no rating. */
+  rating: Rating.nullable(),
+  /** The reviewer's own words, in their language; null for rating-only reviews. */
+  text: z.string().nullable(),
+  /** A machine translation the source added (e.g. "(Translated by Google)"), kept apart from the original. */
+  translatedText: z.string().nullable(),
+  /** BCP 47 language of `text` where known (e.g. "nl", "en"). */
+  language: z.string().nullable(),
+  author: z.string(),
+  anonymous: z.boolean(),
+  createdAt: IsoTime,
+  updatedAt: IsoTime,
+  reply: Reply.nullable(),
+  status: ReviewStatus,
+  labels: z.array(z.string()),
+  assignee: z.string().nullable(),
+  note: z.string().nullable(),
+  /** Link to the review on the source's site (http/https only when opened). */
+  url: z.string().nullable(),
+});
+export type Review = z.infer<typeof Review>;
+
+export const reviewId = (source: string, locationId: string, externalId: string): string =>
+  `${source}:${locationId}:${externalId}`;
