@@ -11,6 +11,8 @@ export interface KalmOptions {
   version?: string;
   /** Settings store factory: electron-store in Electron, conf (default) in plain Node. */
   settingsFactory?: SettingsFactory;
+  /** Load the demo workspace when the data folder is new (Electron and web host: a newcomer sees a full app). */
+  loadDemoOnFirstRun?: boolean;
   /** Clock, for deterministic tests. */
   now?: () => Date;
 }

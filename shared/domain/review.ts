@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** Version of the stored review record; bump it and add a migration when the shape changes. */
 export const REVIEW_SCHEMA_VERSION = 1;
 
-export const Rating = z.number().int().min(1).max(5);
+export const Rating = z.literal([1, 2, 3, 4, 5]);
 export type Rating = z.infer<typeof Rating>;
 
 /** An ISO 8601 / RFC 3339 timestamp string, e.g. 2026-03-01T09:30:00.000Z. */

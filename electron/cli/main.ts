@@ -1,0 +1,36 @@
+import { KalmError } from '../../shared/domain/errors';
+import { createKalm } from '../core/create-kalm';
+import { defaultDataDir } from '../core/data-dir';
+import { runCommand, UsageError, usage } from './commands';
+
+/** `kalm <command>`: parses arguments, runs one command on the core, exits 0 / 1 (failure) / 2 (usage). */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(usage + '\n');
+    return 0;
+  }
+  try {
+    const dataDir = process.env.KALM_DATA_DIR || defaultDataDir();
+    const open = () => createKalm({ dataDir, host: 'cli' });
+    const out = await runCommand(command, rest, open);
+    if (out !== '') process.stdout.write(out.endsWith('\n') ? out : out + '\n');
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`kalm: ${err.message}\n\n${usage}\n`);
+      return 2;
+    }
+    process.stderr.write(`kalm: ${err instanceof KalmError || err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+}
+
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`kalm: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);

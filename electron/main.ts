@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { createKalm } from './core/create-kalm';
+import type { Kalm } from './core/kalm';
+import { registerIpc } from './ipc';
+import { denyAllPermissions, hardenContents } from './security';
+import { electronSettingsFactory } from './settings-electron';
+import { createMainWindow, registerAppScheme, serveRenderer } from './window';
+
+/**
+ * The Electron main process: lifecycle only. Everything Kalm does lives in
+ * electron/core (createKalm); this file wires it to windows and IPC.
+ */
+
+// "Kalm" (not package.json's "kalm") so userData is the same folder the web host and CLI default to.
+app.setName('Kalm');
+const dataDirOverride = process.env.KALM_DATA_DIR;
+if (dataDirOverride) {
+  // Keep Chromium's own profile (and the single-instance lock) with that data folder, so a test
+  // or a second workspace never collides with the user's running Kalm.
+  app.setPath('userData', path.join(path.resolve(dataDirOverride), '.chromium'));
+}
+
+// Before `ready`: app:// must be a standard, secure scheme for the renderer to load from it.
+registerAppScheme();
+
+let kalm: Kalm | undefined;
+let disposeIpc: (() => void) | undefined;
+let closing = false;
+
+const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
+
+function showMainWindow(): void {
+  const win = BrowserWindow.getAllWindows()[0] ?? createMainWindow();
+  if (win.isMinimized()) win.restore();
+  win.show();
+  win.focus();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  denyAllPermissions(session.defaultSession);
+  serveRenderer();
+  const dataDir = dataDirOverride ? path.resolve(dataDirOverride) : app.getPath('userData');
+  kalm = await createKalm({
+    dataDir,
+    host: 'electron',
+    version: app.getVersion(),
+    settingsFactory: electronSettingsFactory,
+    loadDemoOnFirstRun: true,
+  });
+  disposeIpc = registerIpc(ipcMain, kalm);
+  createMainWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+  });
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Kalm owns this data folder: it gets focused (second-instance below) and we leave.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (kalm) showMainWindow();
+  });
+
+  // Every webContents (windows, devtools, anything created later) gets the same lock-down.
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, shell));
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+
+  app.on('before-quit', (event) => {
+    if (closing || !kalm) return;
+    // Flush pending writes once, then quit for real.
+    event.preventDefault();
+    closing = true;
+    disposeIpc?.();
+    kalm
+      .close()
+      .catch((err: unknown) => console.error(`kalm: closing failed: ${errorText(err)}`))
+      .finally(() => app.quit());
+  });
+
+  start().catch((err: unknown) => {
+    console.error(`kalm: could not start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    dialog.showErrorBox('Kalm could not start', errorText(err));
+    app.exit(1);
+  });
+}

@@ -1,0 +1,73 @@
+// Bundles the Electron shell with esbuild:
+//   electron/main.ts    -> dist-electron/main.mjs    (ESM, Node; electron and package.json dependencies stay external)
+//   electron/preload.ts -> dist-electron/preload.cjs (CommonJS: sandboxed preloads cannot use ESM; only electron external)
+// window.ts finds preload.cjs next to main.mjs and the renderer in ../dist/renderer.
+import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export const MAIN_OUT = 'main.mjs';
+export const PRELOAD_OUT = 'preload.cjs';
+export const defaultOutdir = path.join(root, 'dist-electron');
+
+/** @returns {string[]} */
+function dependencyExternals() {
+  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const deps = Object.keys(pkg.dependencies ?? {});
+  return ['electron', ...deps, ...deps.map((d) => `${d}/*`)];
+}
+
+/**
+ * @param {{ outdir?: string, minify?: boolean }} [opts]
+ * @returns {Promise<{ main: string, preload: string }>}
+ */
+export async function buildElectron(opts = {}) {
+  const outdir = opts.outdir ?? defaultOutdir;
+  const minify = opts.minify ?? false;
+  await rm(outdir, { recursive: true, force: true });
+  const common = { bundle: true, sourcemap: false, legalComments: 'none', logLevel: 'warning', minify, absWorkingDir: root };
+  const main = path.join(outdir, MAIN_OUT);
+  const preload = path.join(outdir, PRELOAD_OUT);
+  await Promise.all([
+    build({
+      ...common,
+      entryPoints: [path.join(root, 'electron', 'main.ts')],
+      outfile: main,
+      platform: 'node',
+      format: 'esm',
+      target: 'node22',
+      external: dependencyExternals(),
+      // Bundled CommonJS code (if any) may still call require(): give ESM one.
+      banner: { js: "import { createRequire as __kalmCreateRequire } from 'node:module'; const require = __kalmCreateRequire(import.meta.url);" },
+    }),
+    build({
+      ...common,
+      entryPoints: [path.join(root, 'electron', 'preload.ts')],
+      outfile: preload,
+      // A sandboxed preload has no Node: build for the browser so any node:* import fails here, not at run time.
+      platform: 'browser',
+      format: 'cjs',
+      target: 'chrome140',
+      external: ['electron'],
+      // The contract's zod schemas (and zod's locales) come along; minified it loads faster on every page load.
+      minify: true,
+    }),
+  ]);
+  return { main, preload };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const outdirArg = process.argv.indexOf('--outdir');
+  const outdir = outdirArg > 0 && process.argv[outdirArg + 1] ? path.resolve(process.argv[outdirArg + 1]) : undefined;
+  buildElectron({ outdir }).then(
+    ({ main, preload }) => console.log(`built ${path.relative(root, main)} and ${path.relative(root, preload)}`),
+    (err) => {
+      console.error(err instanceof Error ? err.message : String(err));
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,80 @@
+import type { ReplyBank } from './types';
+
+/** Dutch reply blocks. House style: informal "je", no emoji, one apology at most. */
+export const REPLIES_NL: ReplyBank = {
+  greet: ['Hoi {name},', 'Dag {name},', 'Beste {name},', 'Hallo {name},'],
+  greetAnonymous: ['Hallo,', 'Dag,', 'Beste gast,'],
+  thankPositive: [
+    'Dank je wel voor je mooie review!',
+    'Wat fijn om te lezen, dank je wel!',
+    'Bedankt dat je de tijd nam om dit te delen.',
+    'Wat een leuke review, daar worden we blij van.',
+  ],
+  thankMixed: [
+    'Dank je wel voor je eerlijke review.',
+    'Bedankt dat je je ervaring met ons deelt, ook wat beter kan.',
+    'Fijn dat je de moeite nam om dit te laten weten.',
+  ],
+  thankCritical: [
+    'Dank je wel dat je de tijd nam om dit te laten weten.',
+    'Bedankt voor je eerlijke reactie, hoe vervelend de aanleiding ook is.',
+    'Goed dat je dit met ons deelt.',
+  ],
+  thankRatingOnly: [
+    'Dank je wel voor je beoordeling!',
+    'Bedankt voor de sterren!',
+    'Fijn dat je de moeite nam om ons te beoordelen.',
+  ],
+  thankRatingOnlyLow: ['Dank je wel voor je beoordeling.', 'Bedankt dat je de moeite nam om ons te beoordelen.'],
+  praise: {
+    bread: ['Fijn dat ons brood je zo goed smaakt; onze bakkers beginnen er elke nacht vroeg aan.', 'Ons deeg krijgt alle tijd om te rijzen, leuk dat je dat proeft.'],
+    pastry: ['Ons gebak wordt elke ochtend vers gemaakt, dus dit compliment geven we graag door aan de bakkers.', 'Leuk dat je zo genoten hebt van ons gebak!'],
+    coffee: ['We zijn trots op onze koffie van een lokale brander, dus dit doet ons goed.', 'Onze barista’s zullen blij zijn met dit compliment.'],
+    staff: ['Je compliment over het team geven we meteen door.', 'Het team zal dit graag lezen; zo willen we iedereen ontvangen.'],
+    waiting: ['Fijn dat alles vlot ging, ook op een druk moment.'],
+    price: ['Goed om te horen dat je de kwaliteit de prijs waard vindt.'],
+    clean: ['Leuk dat je opmerkt hoe netjes het er is; daar doet het team elke dag zijn best voor.'],
+    order: ['Fijn dat je bestelling precies goed was.', 'Wat leuk dat de taart zo in de smaak viel!'],
+    parking: ['Goed dat je ons makkelijk kon bereiken.'],
+    hours: ['Fijn dat onze vroege openingstijden je goed uitkomen.'],
+    seating: ['Leuk dat je het zo gezellig vond bij ons.', 'Fijn dat je zo lekker hebt gezeten.'],
+    lunch: ['Fijn dat de lunch je goed beviel.'],
+  },
+  apology: {
+    bread: ['Het spijt ons dat je brood niet was zoals je van ons mag verwachten.', 'Sorry dat het brood niet goed was.'],
+    pastry: ['Het spijt ons dat het gebak niet vers en lekker was.', 'Sorry dat de taart je zo heeft teleurgesteld.'],
+    coffee: ['Het spijt ons dat je koffie niet goed was.', 'Sorry dat je niet de koffie kreeg waar je om vroeg.'],
+    staff: ['Het spijt ons dat je je niet welkom voelde.', 'Sorry dat we je niet zo vriendelijk hebben geholpen als we willen.'],
+    waiting: ['Het spijt ons dat je zo lang moest wachten.', 'Sorry dat we je niet sneller hebben geholpen.'],
+    price: ['Het spijt ons dat je bezoek de prijs niet waard voelde.'],
+    clean: ['Het spijt ons dat het niet schoon was toen je bij ons was.'],
+    order: ['Het spijt ons dat je bestelling niet klopte.', 'Sorry dat je bestelling niet klaarlag zoals afgesproken.'],
+    parking: ['Het spijt ons dat je zo moeilijk een plek kon vinden.'],
+    hours: ['Het spijt ons dat je voor een dichte deur stond.'],
+    seating: ['Het spijt ons dat je geen prettige plek had om te zitten.'],
+    lunch: ['Het spijt ons dat de lunch tegenviel.'],
+  },
+  apologyGeneral: [
+    'Het spijt ons dat je bezoek niet was zoals het hoort.',
+    'Sorry dat we je niet hebben geholpen zoals we dat hadden moeten doen.',
+  ],
+  own: ['Zo hoort het niet te gaan.', 'Dit past niet bij hoe wij willen werken.', 'Dit is niet de ervaring die we onze gasten willen geven.'],
+  followUp: [
+    'We bespreken dit met het team.',
+    'We zoeken uit wat er misging.',
+    'We kijken hoe we dit in het vervolg voorkomen.',
+  ],
+  contact: [
+    'Wil je ons mailen op {email}? Dan maken we het graag goed.',
+    'Bel ons gerust op {phone}, dan zoeken we samen een oplossing.',
+    'Stuur je een mailtje naar {email}? Dan nemen we persoonlijk contact met je op.',
+  ],
+  minorNote: ['Je opmerking over {topic} nemen we mee in ons teamoverleg.', 'Goed dat je {topic} noemt; daar kijken we naar.'],
+  topicLabel: {
+    bread: 'het brood', pastry: 'het gebak', coffee: 'de koffie', staff: 'de bediening', waiting: 'de wachttijd',
+    price: 'de prijzen', clean: 'de netheid', order: 'je bestelling', parking: 'het parkeren', hours: 'de openingstijden',
+    seating: 'de zitplekken', lunch: 'de lunch',
+  },
+  inviteBack: ['Graag tot snel in {city}!', 'We zien je graag weer.', 'Tot de volgende keer!', 'Hopelijk tot gauw bij ons in {city}.'],
+  signOff: ['Groet, {first}', 'Hartelijke groet,\n{first}', '^{initials}', 'Met vriendelijke groet,\n{first} van Bakkerij Zonnig {city}'],
+};

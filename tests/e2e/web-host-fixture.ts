@@ -1,0 +1,59 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test as base } from '@playwright/test';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+export interface RunningHost {
+  url: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the real web host (`tsx electron/web-host/main.ts`) on a fresh data folder and waits for its URL line. */
+export async function startHost(opts: { prepare?: (dataDir: string) => Promise<void> } = {}): Promise<RunningHost> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'kalm-e2e-'));
+  await opts.prepare?.(dataDir);
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/web-host/main.ts', '--port', '0', '--no-open'], {
+    cwd: root,
+    env: { ...process.env, KALM_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`web host did not start in time:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /Kalm is running at (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`web host exited with ${code}:\n${output}`)));
+  });
+  return {
+    url,
+    dataDir,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A test with a web host on the demo workspace (the first run loads it). */
+export const test = base.extend<{ host: RunningHost }>({
+  host: async ({}, use) => {
+    const host = await startHost();
+    await use(host);
+    await host.stop();
+  },
+});
+export { expect } from '@playwright/test';

@@ -1,0 +1,80 @@
+import { spawn } from 'node:child_process';
+import { readdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { tempDataDir } from './helpers';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Runs the real `kalm` bin (through tsx), as a user would. */
+function kalm(args: string[], dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['bin/kalm.js', ...args], { cwd: root, env: { ...process.env, KALM_DATA_DIR: dataDir } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('kalm CLI', () => {
+  it('prints help and exits 0', async () => {
+    const r = await kalm(['--help'], await tempDataDir());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: kalm');
+  });
+
+  it('rejects an unknown command or a bad flag with usage on stderr, exit 2, and touches no data', async () => {
+    const dir = await tempDataDir();
+    for (const args of [['frobnicate'], ['reviews', '--bogus'], ['reviews', '--rating', '0,9'], ['stats', 'extra']]) {
+      const r = await kalm(args, dir);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain('Usage: kalm');
+      expect(r.stdout).toBe('');
+    }
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it('loads the demo, lists unanswered low reviews as JSON in priority order, and prints stats', async () => {
+    const dir = await tempDataDir();
+    const demo = await kalm(['demo'], dir);
+    expect(demo.code).toBe(0);
+    expect(demo.stdout).toMatch(/Loaded the demo: \d+ reviews at 3 locations/);
+
+    const list = await kalm(['reviews', '--unanswered', '--rating', '1,2', '--json'], dir);
+    expect(list.code).toBe(0);
+    const items = JSON.parse(list.stdout) as { rating: number; createdAt: string; reply: unknown; locationName: string }[];
+    expect(items.length).toBeGreaterThan(3);
+    expect(Object.keys(items[0]!).sort()).toEqual(
+      ['anonymous', 'author', 'createdAt', 'externalId', 'id', 'locationId', 'locationName', 'rating', 'reply', 'source', 'text', 'translatedText', 'updatedAt'].sort(),
+    );
+    for (const r of items) {
+      expect([1, 2]).toContain(r.rating);
+      expect(r.reply).toBeNull();
+    }
+    for (let i = 1; i < items.length; i++) {
+      const [a, b] = [items[i - 1]!, items[i]!];
+      expect(a.rating < b.rating || (a.rating === b.rating && a.createdAt <= b.createdAt)).toBe(true);
+    }
+
+    const stats = await kalm(['stats', '--json'], dir);
+    const s = JSON.parse(stats.stdout) as { overall: { average: number; count: number; unanswered: number }; locations: unknown[] };
+    expect(Object.keys(s.overall).sort()).toEqual(['average', 'count', 'unanswered']);
+    expect(s.locations).toHaveLength(3);
+    expect(s.overall.average).toBeGreaterThan(1);
+    expect(Number.isInteger(s.overall.average * 100)).toBe(true);
+
+    const table = await kalm(['reviews', '--unanswered'], dir);
+    expect(table.stdout).toMatch(/^Stars\s+Date\s+Location\s+Author\s+Text/);
+    expect(table.stdout).toContain('★');
+  });
+
+  it('says clearly when the data folder is empty', async () => {
+    const r = await kalm(['reviews'], await tempDataDir());
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('No reviews yet');
+    expect(r.stdout).toContain('kalm demo');
+  });
+});
