@@ -1,0 +1,49 @@
+/** Dates and numbers for the current UI language, through Intl only. */
+
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+const WEEK = 7 * DAY;
+const MONTH = 30 * DAY;
+const YEAR = 365 * DAY;
+
+const steps: ReadonlyArray<readonly [number, Intl.RelativeTimeFormatUnit]> = [
+  [YEAR, 'year'],
+  [MONTH, 'month'],
+  [WEEK, 'week'],
+  [DAY, 'day'],
+  [HOUR, 'hour'],
+  [MINUTE, 'minute'],
+];
+
+/**
+ * "3 days ago" / "3 dagen geleden"; "yesterday" / "gisteren" for one day.
+ * Longer units stay numeric ("1 year ago", not the calendar-ish "last year").
+ */
+export function formatRelative(iso: string, now: number, lang: string): string {
+  const then = Date.parse(iso);
+  if (Number.isNaN(then)) return '';
+  const diff = then - now;
+  const abs = Math.abs(diff);
+  for (const [size, unit] of steps) {
+    if (abs >= size) {
+      const rtf = new Intl.RelativeTimeFormat(lang, { numeric: unit === 'day' ? 'auto' : 'always' });
+      return rtf.format(Math.trunc(diff / size), unit);
+    }
+  }
+  return new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(0, 'second');
+}
+
+/** "12 March 2026 at 09:30" / "12 maart 2026 om 09:30". */
+export function formatFullDate(iso: string, lang: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+}
+
+/** An average rating with one decimal: 4.3 / 4,3. */
+export const formatAverage = (value: number, lang: string): string =>
+  new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+
+export const formatCount = (value: number, lang: string): string => new Intl.NumberFormat(lang).format(value);

@@ -1,0 +1,75 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { LANGUAGE_KEY, pickLanguage } from '../../renderer/i18n';
+import { formatRelative } from '../../renderer/format';
+import en from '../../shared/locales/en.json';
+import nl from '../../shared/locales/nl.json';
+import { detail, renderInbox, rowAt } from './helpers';
+
+type Tree = { [key: string]: string | Tree };
+
+const keys = (tree: Tree, prefix = ''): string[] =>
+  Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
+
+const leaves = (tree: Tree, prefix = ''): [string, string][] =>
+  Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}${k}`, v] as [string, string]] : leaves(v, `${prefix}${k}.`)));
+
+const variables = (s: string): string[] => [...s.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1] ?? '').sort();
+
+describe('locales', () => {
+  it('en.json and nl.json have identical key sets', () => {
+    expect(keys(nl as Tree).sort()).toEqual(keys(en as Tree).sort());
+  });
+
+  it('use the same interpolation variables and no empty strings', () => {
+    const nlMap = new Map(leaves(nl as Tree));
+    for (const [key, text] of leaves(en as Tree)) {
+      expect(text.trim(), key).not.toBe('');
+      expect(variables(nlMap.get(key) ?? ''), key).toEqual(variables(text));
+    }
+  });
+});
+
+describe('language', () => {
+  it('defaults from the browser (nl* → nl, else en) unless one is stored', () => {
+    expect(pickLanguage(null, 'nl-BE')).toBe('nl');
+    expect(pickLanguage(null, 'nl')).toBe('nl');
+    expect(pickLanguage(null, 'fr-BE')).toBe('en');
+    expect(pickLanguage(null, undefined)).toBe('en');
+    expect(pickLanguage('en', 'nl-NL')).toBe('en');
+    expect(pickLanguage('de', 'nl-NL')).toBe('nl');
+  });
+
+  it('switches visible strings to Dutch and back, persists the choice, and sets <html lang>', async () => {
+    await renderInbox();
+    const group = screen.getByRole('group', { name: 'Language' });
+    const nlButton = within(group).getByRole('button', { name: 'NL' });
+    expect(nlButton.getAttribute('aria-pressed')).toBe('false');
+
+    fireEvent.click(nlButton);
+    await waitFor(() => expect(screen.getByRole('listbox', { name: 'Onbeantwoorde reviews' })).toBeTruthy());
+    expect(screen.getByRole('group', { name: 'Taal' })).toBeTruthy();
+    expect(nlButton.getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByText('7 onbeantwoord')).toBeTruthy();
+    expect(within(rowAt(0)).getByRole('img', { name: '1 van 5 sterren' })).toBeTruthy();
+    expect(within(detail()).getByRole('button', { name: 'Beantwoorden' })).toBeTruthy();
+    expect(detail().textContent).toContain('1 februari 2026');
+    expect(localStorage.getItem(LANGUAGE_KEY)).toBe('nl');
+    expect(document.documentElement.lang).toBe('nl');
+    expect(pickLanguage(localStorage.getItem(LANGUAGE_KEY), 'en-US')).toBe('nl');
+
+    fireEvent.click(screen.getByRole('button', { name: 'EN' }));
+    await waitFor(() => expect(screen.getByRole('listbox', { name: 'Unanswered reviews' })).toBeTruthy());
+    expect(localStorage.getItem(LANGUAGE_KEY)).toBe('en');
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('formats relative ages with Intl in the current language', () => {
+    const now = Date.parse('2026-03-10T12:00:00.000Z');
+    expect(formatRelative('2026-03-07T12:00:00.000Z', now, 'en')).toBe('3 days ago');
+    expect(formatRelative('2026-03-07T12:00:00.000Z', now, 'nl')).toBe('3 dagen geleden');
+    expect(formatRelative('2026-03-10T09:00:00.000Z', now, 'en')).toBe('3 hours ago');
+    expect(formatRelative('2026-03-09T12:00:00.000Z', now, 'nl')).toBe('gisteren');
+    expect(formatRelative('2025-03-01T12:00:00.000Z', now, 'en')).toBe('1 year ago');
+  });
+});
