@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { eventNames } from '../../shared/contract';
-import { KalmError, type CallResult } from '../../shared/domain/errors';
+import { KalmError, type CallResult, type ErrorCode } from '../../shared/domain/errors';
 import { dispatch } from '../core/dispatch';
 import type { Kalm } from '../core/kalm';
 import { checkHost, checkOrigin, checkToken, type Refusal } from './guard';
@@ -38,7 +38,7 @@ const sendJson = (res: ServerResponse, status: number, body: CallResult): void =
 const refuse = (res: ServerResponse, refusal: NonNullable<Refusal>): void =>
   sendJson(res, refusal.status, { ok: false, error: new KalmError('forbidden', `Forbidden: ${refusal.reason}`).toPayload() });
 
-const STATUS_BY_CODE: Record<string, number> = { invalid_input: 400, unknown_call: 404, not_found: 404, forbidden: 403, internal: 500 };
+const STATUS_BY_CODE: Record<ErrorCode, number> = { invalid_input: 400, unknown_call: 404, not_found: 404, forbidden: 403, locked: 409, storage: 507, internal: 500 };
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];

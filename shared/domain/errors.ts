@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Every failure that crosses the contract boundary has one of these codes. */
-export const ErrorCode = z.enum(['invalid_input', 'unknown_call', 'not_found', 'forbidden', 'internal']);
+export const ErrorCode = z.enum(['invalid_input', 'unknown_call', 'not_found', 'forbidden', 'locked', 'storage', 'internal']);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 export const ErrorIssue = z.object({ path: z.string(), message: z.string() });
