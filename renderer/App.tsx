@@ -2,6 +2,7 @@ import './i18n';
 import type { KalmApi } from '../shared/contract';
 import { api as defaultApi } from './api';
 import { ApiContext } from './api-context';
+import { StoreProblems } from './components/StoreProblems';
 import { TopBar } from './components/TopBar';
 import { InboxPage } from './features/inbox/InboxPage';
 import { useCall } from './hooks/useCall';
@@ -24,6 +25,7 @@ function Shell() {
   return (
     <div className="app">
       <TopBar workspace={workspace} />
+      <StoreProblems />
       <main className="app__main">
         <InboxPage workspace={workspace} />
       </main>

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Location } from './domain/location';
 import { Review } from './domain/review';
 import { Source } from './domain/source';
+import { StoreProblem } from './domain/store-problem';
 import { ReviewPage, ReviewQuery } from './reviews/query-schema';
 import { StatsQuery, StatsSummary } from './reviews/stats-schema';
 
@@ -40,6 +41,8 @@ export const contract = {
   'reviews.query': call(ReviewQuery, ReviewPage),
   'reviews.get': call(z.object({ id: z.string().min(1).max(500) }).strict(), Review),
   'stats.summary': call(StatsQuery, StatsSummary),
+  /** Files that could not be used as they are (quarantined, newer version, failed writes). */
+  'store.problems': call(NoInput, z.object({ problems: z.array(StoreProblem) })),
 } as const;
 
 export type Contract = typeof contract;
@@ -52,6 +55,8 @@ export const isCallName = (name: string): name is CallName => Object.hasOwn(cont
 export const events = {
   /** Reviews were added, changed or removed; clients re-query. */
   'reviews.changed': z.object({ reason: z.enum(['demo', 'sync', 'update']), count: z.number().int() }),
+  /** A file problem found while running (e.g. a write failed); the full list is `store.problems`. */
+  'store.problem': StoreProblem,
 } as const;
 
 export type Events = typeof events;

@@ -3,18 +3,19 @@ import type { z } from 'zod';
 import { contract, type CallName, type CallOutput, type WorkspaceSummary } from '../../shared/contract';
 import { generateDemoWorkspace } from '../../shared/demo/generate';
 import { KalmError } from '../../shared/domain/errors';
+import type { StoreProblem as StoreProblemRecord } from '../../shared/domain/store-problem';
 import { EventBus } from './events';
 import type { Kalm, KalmOptions } from './kalm';
 import { confSettingsFactory } from './store/settings';
-import { clearShards, loadWorkspaceFiles, saveShardFile, saveSourcesFile, type StoreProblem } from './store/workspace-files';
+import { clearShards, loadWorkspaceFiles, saveShardFile, saveSourcesFile } from './store/workspace-files';
 import { packageVersion } from './version';
 import { Workspace } from './workspace';
 
 type Handlers = { [N in CallName]: (input: z.output<(typeof contract)[N]['input']>) => Promise<CallOutput<N>> | CallOutput<N> };
 
 export interface KalmCore extends Kalm {
-  /** Files that failed to load at start and were moved to quarantine/. */
-  readonly problems: readonly StoreProblem[];
+  /** Files that could not be used as they are (found at start or while running). */
+  readonly problems: readonly StoreProblemRecord[];
 }
 
 /** Builds the service graph for one data folder. Every host (Electron, web host, CLI, tests) calls this. */
@@ -29,6 +30,11 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   const loaded = await loadWorkspaceFiles(dataDir);
   workspace.replace(loaded.sources, loaded.locations, loaded.reviews);
   let writes: Promise<void> = Promise.resolve();
+  const problems: StoreProblemRecord[] = loaded.problems.map((p) => ({
+    kind: p.movedTo ? 'quarantined' : 'unreadable',
+    at: now().toISOString(),
+    ...p,
+  }));
 
   const summary = (): WorkspaceSummary => ({
     demo: workspace.isDemo,
@@ -67,11 +73,12 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
       return review;
     },
     'stats.summary': (q) => workspace.stats(q),
+    'store.problems': () => ({ problems }),
   };
 
   const kalm: KalmCore = {
     dataDir,
-    problems: loaded.problems,
+    problems,
     async call(name, input) {
       const spec = contract[name];
       if (!spec) throw new KalmError('unknown_call', `Unknown call "${String(name).slice(0, 80)}"`);

@@ -6,3 +6,4 @@ export * from './draft';
 export * from './outbox';
 export * from './label';
 export * from './settings';
+export * from './store-problem';

@@ -3,6 +3,7 @@ import { contract, type CallName, type CallOutput, type Contract, type EventName
 import { KalmError } from '../../shared/domain/errors';
 import type { Location } from '../../shared/domain/location';
 import type { Review } from '../../shared/domain/review';
+import type { StoreProblem } from '../../shared/domain/store-problem';
 import { queryReviews } from '../../shared/reviews/query';
 import { summarize } from '../../shared/reviews/stats';
 
@@ -19,8 +20,8 @@ export interface FakeApi {
 }
 
 /** An in-memory KalmApi over the real pure query and stats functions, validating input like the core does. */
-export function createFakeApi(options: { reviews?: Review[]; locations?: Location[]; demo?: Review[] } = {}): FakeApi {
-  const state = { reviews: [...(options.reviews ?? [])], demo: false };
+export function createFakeApi(options: { reviews?: Review[]; locations?: Location[]; demo?: Review[]; problems?: StoreProblem[] } = {}): FakeApi {
+  const state = { reviews: [...(options.reviews ?? [])], demo: false, problems: [...(options.problems ?? [])] };
   const locations = options.locations ?? [];
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   const failures = new Map<CallName, unknown>();
@@ -53,6 +54,7 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       return found;
     },
     'stats.summary': (q) => summarize(state.reviews, locations, q),
+    'store.problems': () => ({ problems: state.problems }),
   };
 
   const api: KalmApi = {
