@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BrowserWindow, nativeTheme, protocol, shell } from 'electron';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, hardenContents, secureWebPreferences } from './security';
+import { mimeType, resolveRendererFile } from './core/renderer-files';
 
 /** File names scripts/build-electron.mjs writes into dist-electron/ (package.json "main" points at MAIN_FILE). */
 export const MAIN_FILE = 'main.mjs';
@@ -15,33 +16,6 @@ export const PRELOAD_FILE = 'preload.cjs';
 export function builtPaths(mainFileUrl: string = import.meta.url): { preload: string; rendererDir: string } {
   const dir = path.dirname(fileURLToPath(mainFileUrl));
   return { preload: path.join(dir, PRELOAD_FILE), rendererDir: path.join(dir, '..', 'dist', 'renderer') };
-}
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.otf': 'font/otf',
-  '.wasm': 'application/wasm',
-};
-
-export function mimeType(file: string): string {
-  return MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
 /**
@@ -57,18 +31,7 @@ export function resolveAppPath(rootDir: string, requestUrl: string): string | nu
     return null;
   }
   if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return null;
-  let rel: string;
-  try {
-    rel = decodeURIComponent(url.pathname);
-  } catch {
-    return null;
-  }
-  if (rel.includes('\0')) return null;
-  if (rel === '' || rel === '/') rel = '/index.html';
-  const root = path.resolve(rootDir);
-  const full = path.resolve(root, `.${rel}`);
-  if (!full.startsWith(root + path.sep)) return null;
-  return full;
+  return resolveRendererFile(rootDir, url.pathname);
 }
 
 const plain = (status: number, text: string) =>

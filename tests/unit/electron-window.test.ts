@@ -46,7 +46,8 @@ const fake = vi.hoisted(() => {
 
 vi.mock('electron', () => ({ BrowserWindow: fake.FakeWindow, protocol: fake.protocol, shell: fake.shell, nativeTheme: { shouldUseDarkColors: false } }));
 
-import { builtPaths, createAppProtocolHandler, createMainWindow, mimeType, registerAppScheme, serveRenderer } from '../../electron/window';
+import { builtPaths, createAppProtocolHandler, createMainWindow, registerAppScheme, serveRenderer } from '../../electron/window';
+import { mimeType } from '../../electron/core/renderer-files';
 import { denyAllPermissions, hardenContents, isAppUrl, isSafeExternalUrl, secureWebPreferences } from '../../electron/security';
 
 type FakeContents = InstanceType<typeof fake.FakeContents>;
