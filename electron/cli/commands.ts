@@ -1,7 +1,14 @@
+import { readFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Review } from '../../shared/domain/review';
 import type { KalmCore } from '../core/create-kalm';
-import { reviewJson, reviewsTable, statsJson, statsTable } from './format';
+import { defaultDataDir } from '../core/data-dir';
+import { isProcessAlive, LOCK_FILE, LockInfo } from '../core/store/lock';
+import { leftoverTempFiles, listQuarantine } from '../core/store/quarantine';
+import { loadWorkspaceFiles, REVIEWS_DIR } from '../core/store/workspace-files';
+import { doctorJson, doctorText, type DoctorReport, type LockStatus, reviewJson, reviewsTable, statsJson, statsTable } from './format';
 
 export const usage = `Usage: kalm <command> [options]
 
@@ -14,6 +21,8 @@ Commands:
       --location ID         only this location
       --json                machine-readable output
   stats [--json]            average rating, review count and unanswered per location
+  doctor [--json]           check the data folder without changing it: unusable files,
+                            files in quarantine/, the lock; exits 1 when something needs you
   --help                    show this help
 
 Data folder: KALM_DATA_DIR (default: the app's user-data folder).`;
@@ -83,24 +92,85 @@ async function demo(kalm: KalmCore, args: string[]): Promise<string> {
 interface Command {
   /** Checks the arguments before the data folder is opened (bad flags exit 2 and touch nothing). */
   check(args: string[]): void;
+  /** Reads only: opens without the writer lock, so it works while the app runs. */
+  readOnly: boolean;
   run(kalm: KalmCore, args: string[]): Promise<string>;
 }
 
 const commands: Record<string, Command> = {
-  demo: { check: (a) => void parse(a, {}), run: demo },
-  reviews: { check: (a) => void parseRatings(parse(a, reviewsOptions).rating), run: listReviews },
-  stats: { check: (a) => void parse(a, { json: { type: 'boolean' } }), run: stats },
+  demo: { check: (a) => void parse(a, {}), readOnly: false, run: demo },
+  reviews: { check: (a) => void parseRatings(parse(a, reviewsOptions).rating), readOnly: true, run: listReviews },
+  stats: { check: (a) => void parse(a, { json: { type: 'boolean' } }), readOnly: true, run: stats },
 };
 
-/** Runs one command; the core is opened only once the command name is known to be valid. */
-export async function runCommand(name: string, args: string[], open: () => Promise<KalmCore>): Promise<string> {
+async function readLockStatus(dataDir: string): Promise<LockStatus | null> {
+  let raw: string;
+  try {
+    raw = await readFile(join(dataDir, LOCK_FILE), 'utf8');
+  } catch {
+    return null;
+  }
+  let info: LockInfo;
+  try {
+    info = LockInfo.parse(JSON.parse(raw));
+  } catch {
+    return { pid: null, hostname: null, startedAt: null, alive: null };
+  }
+  const alive = info.hostname === hostname() ? isProcessAlive(info.pid) : null;
+  return { pid: info.pid, hostname: info.hostname, startedAt: info.startedAt, alive };
+}
+
+/** Looks at the data folder without changing anything: no file is moved, upgraded, created or deleted. */
+export async function inspectDataFolder(dataDir: string): Promise<DoctorReport> {
+  const found = await loadWorkspaceFiles(dataDir, { dryRun: true });
+  const quarantine = await listQuarantine(dataDir);
+  const problems = found.problems.filter((p) => p.kind !== 'migrated');
+  return {
+    ok: problems.length === 0 && quarantine.length === 0,
+    dataDir,
+    exists: found.exists || quarantine.length > 0,
+    reviews: found.reviews.length,
+    locations: found.locations.length,
+    problems,
+    upgrades: found.problems.filter((p) => p.kind === 'migrated'),
+    quarantine,
+    leftoverTempFiles: [...(await leftoverTempFiles(dataDir, '')), ...(await leftoverTempFiles(dataDir, REVIEWS_DIR))],
+    lock: await readLockStatus(dataDir),
+  };
+}
+
+/**
+ * `kalm doctor`: prints the report on stdout. When something needs the user it then throws,
+ * so the CLI exits 1 (with a one-line summary on stderr) and scripts can tell.
+ */
+async function doctor(dataDir: string, args: string[]): Promise<string> {
+  const v = parse(args, { json: { type: 'boolean' } });
+  const report = await inspectDataFolder(dataDir);
+  const out = v.json ? JSON.stringify(doctorJson(report), null, 2) : doctorText(report);
+  if (report.ok) return out;
+  process.stdout.write(out + '\n');
+  const n = report.problems.length + report.quarantine.length;
+  throw new Error(`doctor found ${n} file${n === 1 ? '' : 's'} in ${dataDir} that need${n === 1 ? 's' : ''} your attention.`);
+}
+
+/**
+ * Runs one command; the core is opened only once the command name is known to be valid.
+ * `doctor` never opens the core: it only looks at `dataDir` (default: KALM_DATA_DIR or the app's folder).
+ */
+export async function runCommand(
+  name: string,
+  args: string[],
+  open: (opts: { readOnly: boolean }) => Promise<KalmCore>,
+  dataDir: string = process.env.KALM_DATA_DIR || defaultDataDir(),
+): Promise<string> {
+  if (name === 'doctor') return args.includes('--help') || args.includes('-h') ? usage : doctor(dataDir, args);
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) throw new UsageError(`unknown command "${name}"`);
   if (args.includes('--help') || args.includes('-h')) return usage;
   command.check(args);
-  const kalm = await open();
+  const kalm = await open({ readOnly: command.readOnly });
   try {
-    for (const p of kalm.problems) process.stderr.write(`kalm: ${p.reason}${p.movedTo ? ` — moved to ${p.movedTo}` : ''}\n`);
+    for (const p of kalm.problems) process.stderr.write(`kalm: ${p.reason}\n`);
     return await command.run(kalm, args);
   } finally {
     await kalm.close();

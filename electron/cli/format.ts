@@ -1,6 +1,8 @@
 import type { Location } from '../../shared/domain/location';
 import type { Review } from '../../shared/domain/review';
+import type { StoreProblem } from '../../shared/domain/store-problem';
 import type { StatsSummary } from '../../shared/reviews/stats-schema';
+import type { QuarantinedFile } from '../core/store/quarantine';
 
 /** The stable `kalm reviews --json` item shape (scripts depend on it). */
 export const reviewJson = (r: Review, locationName: string) => ({
@@ -56,4 +58,111 @@ export function statsTable(s: StatsSummary): string {
     ...s.locations.map((l) => line(l.locationName, l.average, l.count, l.unanswered)),
     line('All locations', s.overall.average, s.overall.count, s.overall.unanswered),
   ].join('\n');
+}
+
+// ----- kalm doctor -----
+
+export interface LockStatus {
+  /** Null when kalm.lock exists but cannot be read. */
+  pid: number | null;
+  hostname: string | null;
+  startedAt: string | null;
+  /** Whether that process still runs; null when it cannot be told (another computer, unreadable lock). */
+  alive: boolean | null;
+}
+
+export interface DoctorReport {
+  /** True when nothing needs the user: no unusable file and nothing in quarantine/. */
+  ok: boolean;
+  dataDir: string;
+  exists: boolean;
+  reviews: number;
+  locations: number;
+  /** Files Kalm cannot use as they are (found now, nothing was changed). */
+  problems: StoreProblem[];
+  /** Files from an older Kalm, upgraded automatically at the next start. */
+  upgrades: StoreProblem[];
+  quarantine: QuarantinedFile[];
+  leftoverTempFiles: string[];
+  lock: LockStatus | null;
+}
+
+/** What the user can do about one problem. */
+export function doctorFix(p: Pick<StoreProblem, 'kind' | 'file'>): string {
+  switch (p.kind) {
+    case 'quarantined':
+      return `Open Kalm (or run any kalm command) and it moves ${p.file} aside; the other reviews keep working. If you have a good copy of this file from a backup, put it back in its place first.`;
+    case 'newer-version':
+      return 'Install the newest version of Kalm. The file is kept exactly as it is until then.';
+    case 'unreadable':
+      return `Make sure ${p.file} is a normal file that your user account may read and write; if it is a folder, move it out of the data folder.`;
+    case 'write-failed':
+      return 'Make sure the data folder is writable and the disk has free space, then open Kalm again.';
+    case 'migrated':
+      return 'Nothing to do: Kalm upgrades it at the next start and keeps the original in backups/.';
+  }
+}
+
+const QUARANTINE_FIX =
+  'Kalm no longer uses this file. Open it in a text editor to see what it holds; delete it once you are sure you do not need it.';
+
+export const doctorJson = (r: DoctorReport) => ({
+  ok: r.ok,
+  dataDir: r.dataDir,
+  reviews: r.reviews,
+  locations: r.locations,
+  problems: r.problems.map((p) => ({ file: p.file, kind: p.kind, reason: p.reason, movedTo: p.movedTo, fix: doctorFix(p) })),
+  upgrades: r.upgrades.map((p) => ({ file: p.file, reason: p.reason })),
+  quarantine: r.quarantine.map((q) => ({ ...q, fix: QUARANTINE_FIX })),
+  leftoverTempFiles: r.leftoverTempFiles,
+  lock: r.lock,
+});
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+const bytes = (n: number): string => (n < 1024 ? `${n} bytes` : n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} kB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
+const when = (iso: string | null): string => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : 'at an unknown time');
+
+function lockLine(lock: LockStatus | null): string {
+  if (!lock) return 'Lock: no Kalm is using this folder right now.';
+  if (lock.pid === null) return `Lock: kalm.lock cannot be read; Kalm replaces it at the next start.`;
+  if (lock.alive === true) return `Lock: Kalm is running (process ${lock.pid}, since ${when(lock.startedAt)}); what is shown here can change while it runs.`;
+  if (lock.alive === false) return `Lock: left by Kalm process ${lock.pid}, which is no longer running; Kalm takes it over at the next start.`;
+  return `Lock: held by Kalm process ${lock.pid} on another computer (${stripControl(lock.hostname ?? '?')}).`;
+}
+
+/** The readable report: each problem with why and what to do. File names come from disk, so control characters are stripped. */
+export function doctorText(r: DoctorReport): string {
+  const out = [`Kalm doctor — data folder ${stripControl(r.dataDir)}`, ''];
+  if (!r.exists) {
+    out.push('There is no Kalm data here yet; nothing to check.');
+    return out.join('\n');
+  }
+  if (r.problems.length > 0) {
+    out.push(`Files Kalm cannot use (${r.problems.length}):`);
+    for (const p of r.problems) out.push(`  ✗ ${stripControl(p.file)}`, `    ${stripControl(p.reason)}`, `    Fix: ${stripControl(doctorFix(p))}`);
+    out.push('');
+  }
+  if (r.quarantine.length > 0) {
+    out.push(`In quarantine/ (${r.quarantine.length}) — set aside earlier, nothing was deleted:`);
+    for (const q of r.quarantine) {
+      out.push(`  • ${stripControl(q.file)}`, `    was ${stripControl(q.original)}, moved ${when(q.at)}, ${bytes(q.bytes)}`);
+    }
+    out.push(`    Fix: ${QUARANTINE_FIX}`, '');
+  }
+  if (r.upgrades.length > 0) {
+    out.push(`From an older Kalm (${r.upgrades.length}) — upgraded automatically at the next start:`);
+    for (const p of r.upgrades) out.push(`  ↑ ${stripControl(p.file)}`);
+    out.push('');
+  }
+  if (r.leftoverTempFiles.length > 0) {
+    out.push(`${plural(r.leftoverTempFiles.length, 'unfinished temporary file')} from an interrupted save; Kalm removes them at the next start (the real files are intact).`, '');
+  }
+  out.push(lockLine(r.lock));
+  const n = r.problems.length + r.quarantine.length;
+  out.push(
+    r.ok
+      ? `All good: ${plural(r.reviews, 'review')} at ${plural(r.locations, 'location')}, every file readable.`
+      : `${plural(n, 'file')} ${n === 1 ? 'needs' : 'need'} your attention; ${plural(r.reviews, 'review')} can be read without problems.`,
+  );
+  return out.join('\n');
 }

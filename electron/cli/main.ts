@@ -12,7 +12,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const dataDir = process.env.KALM_DATA_DIR || defaultDataDir();
-    const open = () => createKalm({ dataDir, host: 'cli' });
+    const open = ({ readOnly }: { readOnly: boolean }) => createKalm({ dataDir, host: 'cli', readOnly });
     const out = await runCommand(command, rest, open);
     if (out !== '') process.stdout.write(out.endsWith('\n') ? out : out + '\n');
     return 0;

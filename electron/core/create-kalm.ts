@@ -3,38 +3,54 @@ import type { z } from 'zod';
 import { contract, type CallName, type CallOutput, type WorkspaceSummary } from '../../shared/contract';
 import { generateDemoWorkspace } from '../../shared/demo/generate';
 import { KalmError } from '../../shared/domain/errors';
-import type { StoreProblem as StoreProblemRecord } from '../../shared/domain/store-problem';
+import type { StoreProblem } from '../../shared/domain/store-problem';
 import { EventBus } from './events';
 import type { Kalm, KalmOptions } from './kalm';
+import { openStore } from './store/open-store';
 import { confSettingsFactory } from './store/settings';
-import { clearShards, loadWorkspaceFiles, saveShardFile, saveSourcesFile } from './store/workspace-files';
+import { clearShards, saveShardFile, saveSourcesFile } from './store/workspace-files';
+import { storageError } from './store/storage-error';
 import { packageVersion } from './version';
-import { Workspace } from './workspace';
+import { shardKey, Workspace } from './workspace';
 
 type Handlers = { [N in CallName]: (input: z.output<(typeof contract)[N]['input']>) => Promise<CallOutput<N>> | CallOutput<N> };
 
 export interface KalmCore extends Kalm {
   /** Files that could not be used as they are (found at start or while running). */
-  readonly problems: readonly StoreProblemRecord[];
+  readonly problems: readonly StoreProblem[];
 }
 
 /** Builds the service graph for one data folder. Every host (Electron, web host, CLI, tests) calls this. */
 export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   const { dataDir, host } = opts;
+  const readOnly = opts.readOnly ?? false;
   const now = opts.now ?? (() => new Date());
   const version = opts.version ?? packageVersion();
-  await mkdir(dataDir, { recursive: true });
-  const settings = (opts.settingsFactory ?? confSettingsFactory)({ dataDir, name: 'settings' });
+  if (!readOnly) {
+    try {
+      await mkdir(dataDir, { recursive: true });
+    } catch (err) {
+      throw storageError(dataDir, err);
+    }
+  }
   const bus = new EventBus();
   const workspace = new Workspace();
-  const loaded = await loadWorkspaceFiles(dataDir);
-  workspace.replace(loaded.sources, loaded.locations, loaded.reviews);
-  let writes: Promise<void> = Promise.resolve();
-  const problems: StoreProblemRecord[] = loaded.problems.map((p) => ({
-    kind: p.movedTo ? 'quarantined' : 'unreadable',
-    at: now().toISOString(),
-    ...p,
-  }));
+  const problems: StoreProblem[] = [];
+  const report = (p: StoreProblem) => {
+    problems.push(p);
+    bus.emit('store.problem', p);
+  };
+  const store = await openStore(dataDir, {
+    readOnly,
+    now,
+    report,
+    shardReviews: (source, locationId) => workspace.shard(shardKey(source, locationId)).reviews,
+  });
+  problems.unshift(...store.loaded.problems);
+  workspace.replace(store.loaded.sources, store.loaded.locations, store.loaded.reviews);
+  const settings = readOnly ? null : (opts.settingsFactory ?? confSettingsFactory)({ dataDir, name: 'settings' });
+  /** Serialises whole-workspace writes (the demo) so two never interleave. */
+  let bulkWrites: Promise<unknown> = Promise.resolve();
 
   const summary = (): WorkspaceSummary => ({
     demo: workspace.isDemo,
@@ -44,20 +60,23 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   });
 
   async function persistAll(): Promise<void> {
+    await store.flush();
     await clearShards(dataDir);
     for (const shard of workspace.shards().values()) await saveShardFile(dataDir, shard.source, shard.locationId, shard.reviews);
     await saveSourcesFile(dataDir, workspace.sources, workspace.locations);
   }
 
   async function loadDemo(seed: number | undefined): Promise<WorkspaceSummary> {
+    store.assertWritable();
     if (workspace.sources.some((s) => s.state !== 'demo')) {
       throw new KalmError('forbidden', 'The demo can only be loaded into an empty workspace or over the demo; your own reviews are kept as they are.');
     }
     const demo = generateDemoWorkspace({ now: now(), ...(seed === undefined ? {} : { seed }) });
     workspace.replace(demo.sources, demo.locations, demo.reviews);
-    writes = writes.then(persistAll);
-    await writes;
-    settings.set('workspace.demoLoadedAt', now().toISOString());
+    const done = bulkWrites.then(persistAll);
+    bulkWrites = done.catch(() => undefined);
+    await done;
+    settings?.set('workspace.demoLoadedAt', now().toISOString());
     bus.emit('reviews.changed', { reason: 'demo', count: workspace.size });
     return summary();
   }
@@ -89,13 +108,20 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     },
     on: (name, listener) => bus.on(name, listener),
     async close() {
-      await writes;
+      await bulkWrites;
+      await store.close();
     },
   };
 
   // A newcomer's first start shows the demo, so the app is useful before any source is connected.
-  if (opts.loadDemoOnFirstRun && !loaded.exists && loaded.problems.length === 0 && settings.get('workspace.demoLoadedAt') === undefined) {
-    await loadDemo(undefined);
+  const firstRun = !store.loaded.exists && store.loaded.problems.length === 0 && settings?.get('workspace.demoLoadedAt') === undefined;
+  if (opts.loadDemoOnFirstRun && !readOnly && firstRun) {
+    try {
+      await loadDemo(undefined);
+    } catch (err) {
+      await store.close();
+      throw err;
+    }
   }
   return kalm;
 }

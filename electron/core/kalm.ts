@@ -13,6 +13,8 @@ export interface KalmOptions {
   settingsFactory?: SettingsFactory;
   /** Load the demo workspace when the data folder is new (Electron and web host: a newcomer sees a full app). */
   loadDemoOnFirstRun?: boolean;
+  /** Open without the writer lock and never write (CLI reads while the app runs). */
+  readOnly?: boolean;
   /** Clock, for deterministic tests. */
   now?: () => Date;
 }

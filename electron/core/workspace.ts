@@ -1,29 +1,50 @@
 import type { Location } from '../../shared/domain/location';
 import type { Review } from '../../shared/domain/review';
 import type { Source } from '../../shared/domain/source';
-import { queryReviews, searchableText } from '../../shared/reviews/query';
 import type { ReviewPage, ReviewQuery } from '../../shared/reviews/query-schema';
+import { ReviewIndex } from '../../shared/reviews/review-index';
 import { summarize } from '../../shared/reviews/stats';
 import type { StatsQuery, StatsSummary } from '../../shared/reviews/stats-schema';
 
-/** The reviews, sources and locations held in memory, with a cache of folded search text. */
+/** The key of the shard (one file per source location) a review belongs to. */
+export const shardKey = (source: string, locationId: string): string => `${source}\u0000${locationId}`;
+
+/** The shards an upsert changes: the review's, and the one it left if it moved (its id says it cannot, but the data decides). */
+const touched = (review: Review, old: Review | undefined): string[] => {
+  const key = shardKey(review.source, review.locationId);
+  return old && (old.source !== review.source || old.locationId !== review.locationId) ? [shardKey(old.source, old.locationId), key] : [key];
+};
+
+export interface Shard {
+  source: string;
+  locationId: string;
+  reviews: Review[];
+}
+
+/** Reviews tokenised per background step of the search index (a few milliseconds each). */
+const SEARCH_STEP = 2000;
+
+/**
+ * The reviews, sources and locations held in memory. Reviews live in a
+ * `ReviewIndex`, so queries walk pre-sorted lists and updates move single
+ * reviews; its word index for free-text search is built in small background
+ * steps after `replace` (a search before it is done completes it first).
+ */
 export class Workspace {
-  private reviews: Review[] = [];
-  private byId = new Map<string, Review>();
-  private folded = new WeakMap<Review, string>();
+  private index = new ReviewIndex();
+  private searchTimer: ReturnType<typeof setTimeout> | null = null;
   sources: Source[] = [];
   locations: Location[] = [];
 
   replace(sources: Source[], locations: Location[], reviews: Review[]): void {
     this.sources = sources;
     this.locations = locations;
-    this.reviews = reviews;
-    this.byId = new Map(reviews.map((r) => [r.id, r]));
-    this.folded = new WeakMap();
+    this.index = new ReviewIndex(reviews);
+    this.prepareSearchInBackground();
   }
 
   get size(): number {
-    return this.reviews.length;
+    return this.index.size;
   }
 
   get isDemo(): boolean {
@@ -31,30 +52,62 @@ export class Workspace {
   }
 
   get(id: string): Review | undefined {
-    return this.byId.get(id);
+    return this.index.get(id);
   }
 
   query(q: ReviewQuery): ReviewPage {
-    return queryReviews(this.reviews, q, (r) => {
-      let text = this.folded.get(r);
-      if (text === undefined) this.folded.set(r, (text = searchableText(r)));
-      return text;
-    });
+    return this.index.query(q);
   }
 
   stats(q: StatsQuery): StatsSummary {
-    return summarize(this.reviews, this.locations, q);
+    return summarize(this.index.values(), this.locations, q, this.sources);
   }
 
-  /** Reviews grouped per shard (source + location). */
-  shards(): Map<string, { source: string; locationId: string; reviews: Review[] }> {
-    const out = new Map<string, { source: string; locationId: string; reviews: Review[] }>();
-    for (const r of this.reviews) {
-      const key = `${r.source}\u0000${r.locationId}`;
-      const shard = out.get(key);
-      if (shard) shard.reviews.push(r);
-      else out.set(key, { source: r.source, locationId: r.locationId, reviews: [r] });
+  /** Adds or replaces one review (by id); returns the keys of the shards to write (see `shardKey`). */
+  upsert(review: Review): string[] {
+    return touched(review, this.index.upsert(review));
+  }
+
+  /** Adds or replaces reviews (a large batch is merged into the index in one pass); returns the keys of the shards to write, each once. */
+  upsertMany(reviews: Iterable<Review>): string[] {
+    const list = [...reviews];
+    const olds = this.index.upsertMany(list);
+    return [...new Set(list.flatMap((r, i) => touched(r, olds[i])))];
+  }
+
+  /** Removes a review; returns the keys of the shards to write (none when there was no such review). */
+  remove(id: string): string[] {
+    const old = this.index.remove(id);
+    return old ? [shardKey(old.source, old.locationId)] : [];
+  }
+
+  /** The reviews of one shard, by key (`shardKey`); an empty list when it holds none (any more). */
+  shard(key: string): Shard {
+    const cut = key.indexOf('\u0000');
+    const source = key.slice(0, cut), locationId = key.slice(cut + 1);
+    return { source, locationId, reviews: this.index.reviewsAt(source, locationId) };
+  }
+
+  /** Reviews grouped per shard (source + location), shards with reviews only. */
+  shards(): Map<string, Shard> {
+    const out = new Map<string, Shard>();
+    for (const { source, locationId } of this.index.places()) {
+      out.set(shardKey(source, locationId), { source, locationId, reviews: this.index.reviewsAt(source, locationId) });
     }
     return out;
+  }
+
+  /** Builds the search index a step at a time, letting queries and I/O run in between. */
+  private prepareSearchInBackground(): void {
+    if (this.searchTimer !== null) clearTimeout(this.searchTimer);
+    const index = this.index;
+    const step = (): void => {
+      this.searchTimer = null;
+      if (index !== this.index || index.prepareSearch(SEARCH_STEP)) return;
+      this.searchTimer = setTimeout(step, 0);
+      this.searchTimer.unref();
+    };
+    this.searchTimer = setTimeout(step, 0);
+    this.searchTimer.unref();
   }
 }

@@ -1,25 +1,54 @@
 import { z } from 'zod';
-import { Rating, Review, ReviewStatus } from '../domain/review';
+import { IsoTime, Rating, Review, ReviewStatus } from '../domain/review';
 
 export const ReviewSort = z.enum(['priority', 'newest', 'oldest', 'highest']);
 export type ReviewSort = z.infer<typeof ReviewSort>;
 
-/** Which reviews the inbox asks for. `priority` = rating ascending, then oldest first. */
+/** A BCP 47 language tag or its primary subtag ("nl", "en-GB"). */
+const LanguageTag = z.string().regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, 'Use a language tag such as "nl" or "en-GB".');
+
+/**
+ * Which reviews the inbox asks for. All parts combine with AND; a list matches
+ * when the review has any of its values; an empty or absent list filters nothing.
+ * `priority` = rating ascending (rating-only reviews after 5★), then oldest first.
+ */
 export const ReviewQuery = z
   .object({
     /** One status, or "all" for every review except deleted ones. */
     status: z.union([ReviewStatus, z.literal('all')]).default('unanswered'),
-    /** Star ratings to include; empty or absent = all. Rating-only filters use `ratings`, null-rated reviews match no rating chip. */
+    /** Star ratings to include; empty or absent = all. Null-rated (rating-only) reviews match no rating chip. */
     ratings: z.array(Rating).max(5).optional(),
+    /** One source id (kept for older callers; combines with `sources`). */
     source: z.string().min(1).optional(),
+    /** Source ids, any of. */
+    sources: z.array(z.string().min(1)).max(100).optional(),
+    /** One location id (kept for older callers; combines with `locationIds`). */
     locationId: z.string().min(1).optional(),
-    /** Free text; case- and diacritics-insensitive. */
+    /** Location ids, any of. */
+    locationIds: z.array(z.string().min(1)).max(5000).optional(),
+    /** Labels, any of (exact, case-sensitive). */
+    labels: z.array(z.string().min(1)).max(100).optional(),
+    /** The review's language: "nl" matches "nl" and "nl-BE" (case-insensitive); "nl-BE" only "nl-BE". */
+    language: LanguageTag.optional(),
+    /** createdAt on or after this moment. */
+    from: IsoTime.optional(),
+    /** createdAt before this moment (exclusive). */
+    to: IsoTime.optional(),
+    /**
+     * Free text; case- and diacritics-insensitive ("cafe" finds "Café"). Every
+     * whitespace-separated word must occur somewhere in the review's text,
+     * translation, author name or reply — anywhere, also inside a word.
+     */
     text: z.string().max(200).optional(),
     sort: ReviewSort.default('priority'),
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(500).default(50),
   })
-  .strict();
+  .strict()
+  .refine((q) => q.from === undefined || q.to === undefined || Date.parse(q.from) <= Date.parse(q.to), {
+    message: '"from" must not be later than "to".',
+    path: ['from'],
+  });
 export type ReviewQueryInput = z.input<typeof ReviewQuery>;
 export type ReviewQuery = z.output<typeof ReviewQuery>;
 
@@ -33,11 +62,25 @@ export const RatingCounts = z.object({
 });
 export type RatingCounts = z.infer<typeof RatingCounts>;
 
+/** Counts per status; `all` is every status except deleted (as the "all" filter). */
+export const StatusCounts = z.object({
+  all: z.number().int(),
+  unanswered: z.number().int(),
+  drafted: z.number().int(),
+  queued: z.number().int(),
+  answered: z.number().int(),
+  conflict: z.number().int(),
+  deleted: z.number().int(),
+});
+export type StatusCounts = z.infer<typeof StatusCounts>;
+
 export const ReviewPage = z.object({
   items: z.array(Review),
   /** Number of reviews matching the whole filter (before offset/limit). */
   total: z.number().int(),
   /** Counts per rating for the filter without its rating part, for the star chips. */
   countsByRating: RatingCounts,
+  /** Counts per status for the filter without its status part, for the status chips. */
+  countsByStatus: StatusCounts,
 });
 export type ReviewPage = z.infer<typeof ReviewPage>;

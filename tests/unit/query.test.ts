@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ReviewQuery } from '../../shared/reviews/query-schema';
-import { queryReviews } from '../../shared/reviews/query';
-import { computeFigures, summarize } from '../../shared/reviews/stats';
-import { foldText } from '../../shared/reviews/text-match';
+import { languageMatches, queryReviews } from '../../shared/reviews/query';
+import { foldText, searchWords, tokensOf } from '../../shared/reviews/text-match';
 import { makeReview } from './helpers';
 
 const q = (input: unknown) => ReviewQuery.parse(input);
@@ -60,30 +59,74 @@ describe('queryReviews', () => {
 
   it('folds case and diacritics', () => {
     expect(foldText('Crème Brûlée ÇA')).toBe('creme brulee ca');
+    expect(foldText('Cafe\u0301 İSTANBUL')).toBe('cafe istanbul');
+    expect(foldText('PLAIN ascii')).toBe('plain ascii');
+    expect(searchWords('  Café  cafe KOUDE ')).toEqual(['cafe', 'koude']);
+    expect(tokensOf('e-mail')).toEqual(['e', 'mail']);
+    expect(tokensOf('😍🥐')).toEqual([]);
+  });
+
+  it('counts per status ignore the status filter; "all" leaves deleted out', () => {
+    const page = queryReviews(reviews, q({ status: 'answered' }));
+    expect(page.countsByStatus).toEqual({ all: 6, unanswered: 5, drafted: 0, queued: 0, answered: 1, conflict: 0, deleted: 1 });
+    expect(queryReviews(reviews, q({ ratings: [1, 2] })).countsByStatus).toMatchObject({ all: 3, unanswered: 2, answered: 1 });
+  });
+
+  it('finds text in the translation, the author and the reply, inside words too', () => {
+    const more = [
+      makeReview({ externalId: 'x', text: null, translatedText: 'Lovely CROISSANTS' }),
+      makeReview({ externalId: 'y', author: 'José Müller' }),
+      makeReview({ externalId: 'z', reply: { text: 'Bedankt voor uw bezoek!', updatedAt: '2026-01-02T00:00:00Z', state: 'published' } }),
+    ];
+    expect(ids(queryReviews(more, q({ text: 'croissant' })))).toEqual(['x']);
+    expect(ids(queryReviews(more, q({ text: 'jose muller' })))).toEqual(['y']);
+    expect(ids(queryReviews(more, q({ text: 'ezoe' })))).toEqual(['z']);
+    expect(ids(queryReviews(more, q({ text: 'bezoek!' })))).toEqual(['z']);
   });
 });
 
-describe('stats', () => {
-  it('averages rated reviews only, counts rating-only ones, skips deleted', () => {
-    const f = computeFigures(reviews);
-    expect(f.count).toBe(6);
-    expect(f.rated).toBe(5);
-    expect(f.average).toBe(2.6); // (4+1+1+2+5)/5
-    expect(f.unanswered).toBe(5);
-    expect(f.responseRate).toBe(0.17);
-    expect(f.distribution).toEqual({ 1: 2, 2: 1, 3: 0, 4: 1, 5: 1, none: 1 });
+describe('queryReviews filters added for the inbox', () => {
+  const more = [
+    makeReview({ externalId: 'p', source: 'play', locationId: 'app', language: 'en-GB', labels: ['app'], createdAt: '2026-02-10T12:00:00Z' }),
+    makeReview({ externalId: 'q', locationId: 'gent', language: 'NL-be', labels: ['parking', 'staff'], createdAt: '2026-02-01T00:00:00Z' }),
+    makeReview({ externalId: 'r', language: null, labels: ['staff'], createdAt: '2026-01-31T23:59:59.999Z' }),
+    makeReview({ externalId: 's', language: 'nl', createdAt: '2026-02-01T00:30:00+01:00' }), // 2026-01-31T23:30Z
+  ];
+
+  it('filters by any of several sources and locations, combined with the single ones', () => {
+    expect(ids(queryReviews(more, q({ sources: ['play', 'trustpilot'] })))).toEqual(['p']);
+    expect(ids(queryReviews(more, q({ locationIds: ['gent', 'app'], sort: 'oldest' })))).toEqual(['q', 'p']);
+    expect(ids(queryReviews(more, q({ locationIds: ['gent', 'app'], source: 'google' })))).toEqual(['q']);
+    expect(ids(queryReviews(more, q({ sources: [], locationIds: [] })))).toHaveLength(4);
   });
 
-  it('rounds the average to 2 decimals and is null with nothing rated', () => {
-    expect(computeFigures([1, 2, 2].map((r, i) => makeReview({ externalId: String(i), rating: r as 1 | 2 }))).average).toBe(1.67);
-    expect(computeFigures([makeReview({ externalId: 'x', rating: null })]).average).toBeNull();
-    expect(computeFigures([]).responseRate).toBeNull();
+  it('filters by any of the labels', () => {
+    expect(ids(queryReviews(more, q({ labels: ['staff', 'app'], sort: 'oldest' })))).toEqual(['r', 'q', 'p']);
+    expect(ids(queryReviews(more, q({ labels: ['parking'] })))).toEqual(['q']);
+    expect(ids(queryReviews(more, q({ labels: ['Parking'] })))).toEqual([]);
   });
 
-  it('summarises per location in the order of the locations', () => {
-    const locations = ['utrecht', 'gent'].map((id) => ({ id, source: 'google', name: id.toUpperCase(), storeCode: null, address: null, mapsUrl: null, newReviewUrl: null }));
-    const s = summarize(reviews, locations, {});
-    expect(s.locations.map((l) => [l.locationId, l.count, l.average])).toEqual([['utrecht', 4, 2.33], ['gent', 1, 1]]);
-    expect(summarize(reviews, locations, { locationId: 'gent' }).overall.count).toBe(1);
+  it('filters by language: a primary tag covers its regions, case does not matter', () => {
+    expect(ids(queryReviews(more, q({ language: 'nl', sort: 'oldest' })))).toEqual(['s', 'q']);
+    expect(ids(queryReviews(more, q({ language: 'nl-BE' })))).toEqual(['q']);
+    expect(ids(queryReviews(more, q({ language: 'en' })))).toEqual(['p']);
+    expect(languageMatches('nlx', 'nl')).toBe(false);
+    expect(languageMatches(null, 'nl')).toBe(false);
+  });
+
+  it('filters by createdAt: from inclusive, to exclusive, offsets respected', () => {
+    const feb = q({ from: '2026-02-01T00:00:00Z', to: '2026-02-10T12:00:00Z', sort: 'oldest' });
+    expect(ids(queryReviews(more, feb))).toEqual(['q']);
+    expect(ids(queryReviews(more, q({ to: '2026-02-01T00:00:00.000Z' })))).toEqual(['s', 'r']);
+    expect(ids(queryReviews(more, q({ from: '2026-02-10T12:00:00Z', to: '2026-02-10T12:00:00Z' })))).toEqual([]);
+  });
+
+  it('rejects a range that ends before it starts, and unknown keys', () => {
+    const bad = ReviewQuery.safeParse({ from: '2026-03-01T00:00:00Z', to: '2026-02-01T00:00:00Z' });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues[0]?.message).toBe('"from" must not be later than "to".');
+    expect(ReviewQuery.safeParse({ from: 'yesterday' }).success).toBe(false);
+    expect(ReviewQuery.safeParse({ language: 'nl_BE' }).success).toBe(false);
+    expect(ReviewQuery.safeParse({ locations: ['gent'] }).success).toBe(false);
   });
 });

@@ -1,0 +1,41 @@
+// `npm run bench`: the store at 100,000 reviews, measured against baselines taken in the same run.
+// Prints one JSON object: the figures, the goal next to each goal figure, and whether it is met.
+import { benchDrafts } from './drafts';
+import { benchStore } from './store';
+
+type Goal = { max: number } | { min: number };
+
+const GOALS: Record<string, Goal> = {
+  load_ratio: { max: 1.5 },
+  unanswered_first_page_p95_ms: { max: 5 },
+  low_at_location_p95_ms: { max: 5 },
+  text_croissant_p95_ms: { max: 5 },
+  label_p95_ms: { max: 5 },
+  page_400_of_all_p95_ms: { max: 5 },
+  draft_ratio: { max: 1.2 },
+  naive_ratio: { min: 50 },
+  rss_mb: { max: 300 },
+};
+
+const describeGoal = (g: Goal): string => ('max' in g ? `<= ${g.max}` : `>= ${g.min}`);
+const meets = (value: number, g: Goal): boolean => ('max' in g ? value <= g.max : value >= g.min);
+
+async function main(): Promise<void> {
+  process.stderr.write('bench: store at 100,000 reviews over 200 locations…\n');
+  const store = await benchStore();
+  process.stderr.write('bench: draft saves at 100 and 100,000 reviews, and the one-file conf baseline…\n');
+  const drafts = await benchDrafts();
+  const figures: Record<string, number> = { ...store, ...drafts };
+  const goals: Record<string, { value: number | null; goal: string; met: boolean }> = {};
+  for (const [name, goal] of Object.entries(GOALS)) {
+    const value = figures[name];
+    goals[name] = { value: value ?? null, goal: describeGoal(goal), met: value !== undefined && meets(value, goal) };
+  }
+  const met = Object.values(goals).filter((g) => g.met).length;
+  console.log(JSON.stringify({ figures, goals, summary: `${met} of ${Object.keys(goals).length} goals met` }, null, 2));
+}
+
+main().catch((err: unknown) => {
+  console.error(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  process.exit(1);
+});

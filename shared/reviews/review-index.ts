@@ -1,0 +1,272 @@
+import type { Review } from '../domain/review';
+import { runQuery, STATUSES } from './index-query';
+import { Interner } from './interner';
+import { isoMs } from './iso-time';
+import { searchableText } from './query';
+import type { ReviewPage, ReviewQuery } from './query-schema';
+import { mergeSlots, SlotList } from './slot-list';
+import { TextIndex } from './text-index';
+
+/** From this many reviews on, `upsertMany` merges them into the orders in one pass. */
+const BATCH = 64;
+const statusCode = new Map<string, number>(STATUSES.map((s, i) => [s, i]));
+
+const sameLabels = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((l, i) => l === b[i]);
+const sameText = (a: Review, b: Review): boolean =>
+  a.text === b.text && a.translatedText === b.translatedText && a.author === b.author && a.reply?.text === b.reply?.text;
+const distinct = (labels: readonly string[]): readonly string[] => (labels.length < 2 ? labels : [...new Set(labels)]);
+
+/**
+ * All reviews in memory, laid out for fast queries. Each review has a slot;
+ * per slot the filter fields are small numbers in typed arrays (status,
+ * rating, source, location, language, createdAt in ms); the slots are kept in
+ * createdAt order, overall and per rating, so every sort is a walk over one or
+ * a few pre-sorted lists and no query sorts; labels, words and source
+ * locations have slot lists. `upsert` and `remove` move one review without a
+ * rebuild. Pure TypeScript (no Node, no DOM).
+ */
+export class ReviewIndex {
+  /** Per slot; undefined for a free slot. */
+  readonly reviews: (Review | undefined)[] = [];
+  status = new Uint8Array(0);
+  /** 0 for rating-only reviews, else 1–5. */
+  rating = new Uint8Array(0);
+  source = new Int32Array(0);
+  location = new Int32Array(0);
+  language = new Int32Array(0);
+  created = new Float64Array(0);
+  readonly sources = new Interner();
+  readonly locations = new Interner();
+  /** Languages as stored ("" when unknown). */
+  readonly languages = new Interner();
+  /** Slots by createdAt, then id (ascending). */
+  readonly byDate = new SlotList();
+  /** Index = rating (0 = none): the slots with that rating, in the order of `byDate`. */
+  readonly byRating: readonly SlotList[] = [0, 1, 2, 3, 4, 5].map(() => new SlotList());
+  readonly labels = new Map<string, SlotList>();
+  readonly text = new TextIndex((slot) => this.reviews[slot], () => this.reviews.length);
+  /** [source code][location code] → slots, ascending. */
+  private readonly placeSlots: SlotList[][] = [];
+  private readonly slots = new Map<string, number>();
+  private readonly free: number[] = [];
+  /** Folded searchable text per slot, kept once a search word with punctuation needed it. */
+  private readonly folded: (string | undefined)[] = [];
+
+  /** Builds the index from a list of reviews (a later review with the same id replaces an earlier one). */
+  constructor(all: Iterable<Review> = []) {
+    for (const r of all) {
+      const known = this.slots.get(r.id);
+      if (known !== undefined) this.reviews[known] = r;
+      else {
+        this.slots.set(r.id, this.reviews.length);
+        this.reviews.push(r);
+      }
+    }
+    const n = this.reviews.length;
+    this.reserve(n);
+    const order = new Array<number>(n);
+    for (let slot = 0; slot < n; slot++) {
+      const r = this.reviews[slot] as Review;
+      this.fill(slot, r);
+      order[slot] = slot;
+      this.place(slot).push(slot);
+      for (const label of distinct(r.labels)) this.labelList(label).push(slot);
+    }
+    const { created, reviews } = this;
+    order.sort((a, b) => (created[a] ?? 0) - (created[b] ?? 0) || ((reviews[a]?.id ?? '') < (reviews[b]?.id ?? '') ? -1 : 1));
+    for (const slot of order) {
+      this.byDate.push(slot);
+      this.byRating[this.rating[slot] ?? 0]?.push(slot);
+    }
+  }
+
+  get size(): number {
+    return this.slots.size;
+  }
+
+  /** Number of slots (the length of per-slot arrays a query may index). */
+  get slotCount(): number {
+    return this.reviews.length;
+  }
+
+  get(id: string): Review | undefined {
+    const slot = this.slots.get(id);
+    return slot === undefined ? undefined : this.reviews[slot];
+  }
+
+  *values(): IterableIterator<Review> {
+    for (const r of this.reviews) if (r) yield r;
+  }
+
+  /** The reviews of one source location (in the order they were added). */
+  reviewsAt(source: string, locationId: string): Review[] {
+    const list = this.placeSlots[this.sources.find(source)]?.[this.locations.find(locationId)];
+    return list ? Array.from(list.data.subarray(0, list.length), (slot) => this.reviews[slot] as Review) : [];
+  }
+
+  /** The source locations that hold reviews, in the order they first came (per source). */
+  places(): { source: string; locationId: string }[] {
+    const out: { source: string; locationId: string }[] = [];
+    this.placeSlots.forEach((bySource, s) =>
+      bySource.forEach((list, l) => {
+        if (list.length > 0) out.push({ source: this.sources.names[s] ?? '', locationId: this.locations.names[l] ?? '' });
+      }),
+    );
+    return out;
+  }
+
+  query(q: ReviewQuery): ReviewPage {
+    return runQuery(this, q);
+  }
+
+  /** The folded searchable text of the review at `slot` (cached; the word index answers most searches without it). */
+  foldedText(slot: number): string {
+    let text = this.folded[slot];
+    if (text === undefined) this.folded[slot] = text = searchableText(this.reviews[slot] as Review);
+    return text;
+  }
+
+  /** Builds up to `maxReviews` more of the search index; true when it is complete. A text query completes it first. */
+  prepareSearch(maxReviews = Infinity): boolean {
+    return this.text.step(maxReviews);
+  }
+
+  /** Adds or replaces a review (by id); returns the one it replaced. */
+  upsert(review: Review): Review | undefined {
+    return this.apply(review, null);
+  }
+
+  /** Adds or replaces reviews; returns what each replaced. Large batches re-sort once instead of per review. */
+  upsertMany(reviews: readonly Review[]): (Review | undefined)[] {
+    if (reviews.length < BATCH) return reviews.map((r) => this.apply(r, null));
+    const moved = new Uint8Array(this.reviews.length + reviews.length);
+    const olds = reviews.map((r) => this.apply(r, moved));
+    const slots: number[] = [];
+    moved.forEach((flag, slot) => {
+      if (flag === 1) slots.push(slot);
+    });
+    slots.sort((a, b) => (this.before(a, b) ? -1 : 1));
+    mergeSlots(this.byDate, moved, slots, this.before);
+    this.byRating.forEach((list, rating) => mergeSlots(list, moved, slots.filter((s) => this.rating[s] === rating), this.before));
+    return olds;
+  }
+
+  /** Upserts one review; with `moved`, flags slots whose place in the orders changes instead of moving them. */
+  private apply(review: Review, moved: Uint8Array | null): Review | undefined {
+    const slot = this.slots.get(review.id);
+    if (slot === undefined) {
+      const fresh = this.free.pop() ?? this.reviews.length;
+      this.reserve(fresh + 1);
+      this.reviews[fresh] = review;
+      this.folded[fresh] = undefined;
+      this.slots.set(review.id, fresh);
+      this.fill(fresh, review);
+      if (moved) moved[fresh] = 1;
+      else this.placeInOrders(fresh);
+      this.place(fresh).addSorted(fresh);
+      for (const label of distinct(review.labels)) this.labelList(label).addSorted(fresh);
+      this.text.add(fresh, review);
+      return undefined;
+    }
+    const old = this.reviews[slot] as Review;
+    const moves = isoMs(review.createdAt) !== this.created[slot] || (review.rating ?? 0) !== this.rating[slot];
+    const relocates = old.source !== review.source || old.locationId !== review.locationId;
+    if (moves && moved) moved[slot] = 1;
+    else if (moves) this.takeFromOrders(slot);
+    if (relocates) this.place(slot).deleteSorted(slot);
+    if (!sameLabels(old.labels, review.labels)) {
+      for (const label of distinct(old.labels)) this.labels.get(label)?.deleteSorted(slot);
+      for (const label of distinct(review.labels)) this.labelList(label).addSorted(slot);
+    }
+    const textChanged = !sameText(old, review);
+    if (textChanged) {
+      this.text.delete(slot, old);
+      this.folded[slot] = undefined;
+    }
+    this.reviews[slot] = review;
+    this.fill(slot, review);
+    if (moves && !moved) this.placeInOrders(slot);
+    if (relocates) this.place(slot).addSorted(slot);
+    if (textChanged) this.text.add(slot, review);
+    return old;
+  }
+
+  /** Removes a review; returns it, or undefined when there was none with that id. */
+  remove(id: string): Review | undefined {
+    const slot = this.slots.get(id);
+    const old = slot === undefined ? undefined : this.reviews[slot];
+    if (slot === undefined || !old) return undefined;
+    this.takeFromOrders(slot);
+    this.place(slot).deleteSorted(slot);
+    for (const label of distinct(old.labels)) this.labels.get(label)?.deleteSorted(slot);
+    this.text.delete(slot, old);
+    this.reviews[slot] = undefined;
+    this.folded[slot] = undefined;
+    this.slots.delete(id);
+    this.free.push(slot);
+    return old;
+  }
+
+  /** Order of the date lists: createdAt, then id. */
+  private readonly before = (a: number, b: number): boolean => {
+    const ca = this.created[a] ?? 0, cb = this.created[b] ?? 0;
+    if (ca !== cb) return ca < cb;
+    return (this.reviews[a]?.id ?? '') < (this.reviews[b]?.id ?? '');
+  };
+
+  private placeInOrders(slot: number): void {
+    for (const list of [this.byDate, this.byRating[this.rating[slot] ?? 0]]) {
+      if (!list) continue;
+      const at = list.lowerBoundBy(slot, this.before);
+      if (at === list.length) list.push(slot);
+      else list.insertAt(at, slot);
+    }
+  }
+
+  private takeFromOrders(slot: number): void {
+    for (const list of [this.byDate, this.byRating[this.rating[slot] ?? 0]]) {
+      if (!list) continue;
+      const at = list.lowerBoundBy(slot, this.before);
+      if (at >= list.length || list.data[at] !== slot) throw new Error(`ReviewIndex: slot ${slot} is not where its sort keys say`);
+      list.removeAt(at);
+    }
+  }
+
+  private fill(slot: number, r: Review): void {
+    this.status[slot] = statusCode.get(r.status) ?? 0;
+    this.rating[slot] = r.rating ?? 0;
+    this.source[slot] = this.sources.code(r.source);
+    this.location[slot] = this.locations.code(r.locationId);
+    this.language[slot] = this.languages.code(r.language ?? '');
+    this.created[slot] = isoMs(r.createdAt);
+  }
+
+  /** The slot list of the source location the review at `slot` belongs to (by its filled codes). */
+  private place(slot: number): SlotList {
+    const bySource = (this.placeSlots[this.source[slot] ?? 0] ??= []);
+    return (bySource[this.location[slot] ?? 0] ??= new SlotList());
+  }
+
+  private labelList(label: string): SlotList {
+    let list = this.labels.get(label);
+    if (!list) this.labels.set(label, (list = new SlotList()));
+    return list;
+  }
+
+  /** Grows the per-slot arrays to hold at least `n` slots. */
+  private reserve(n: number): void {
+    if (n <= this.status.length) return;
+    const cap = Math.max(n, Math.ceil(this.status.length * 1.5), 64);
+    const grow = <T extends Uint8Array | Int32Array | Float64Array>(a: T, make: (len: number) => T): T => {
+      const next = make(cap);
+      next.set(a);
+      return next;
+    };
+    this.status = grow(this.status, (l) => new Uint8Array(l));
+    this.rating = grow(this.rating, (l) => new Uint8Array(l));
+    this.source = grow(this.source, (l) => new Int32Array(l));
+    this.location = grow(this.location, (l) => new Int32Array(l));
+    this.language = grow(this.language, (l) => new Int32Array(l));
+    this.created = grow(this.created, (l) => new Float64Array(l));
+  }
+}
