@@ -1,8 +1,9 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import { createKalm } from './core/create-kalm';
 import type { Kalm } from './core/kalm';
 import { registerIpc } from './ipc';
+import { createSafeStorageVault } from './safe-storage-vault';
 import { denyAllPermissions, hardenContents } from './security';
 import { electronSettingsFactory } from './settings-electron';
 import { createMainWindow, registerAppScheme, serveRenderer } from './window';
@@ -48,6 +49,8 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     settingsFactory: electronSettingsFactory,
     loadDemoOnFirstRun: true,
+    // The Google grant is encrypted with the system keychain where Electron can (after ready).
+    google: { vault: createSafeStorageVault(dataDir, safeStorage).vault },
   });
   disposeIpc = registerIpc(ipcMain, kalm);
   createMainWindow();

@@ -2,7 +2,10 @@ import './i18n';
 import type { KalmApi } from '../shared/contract';
 import { api as defaultApi } from './api';
 import { ApiContext } from './api-context';
+import { useState } from 'react';
+import type { View } from './components/MainNav';
 import { StoreProblems } from './components/StoreProblems';
+import { SourcesPage } from './features/sources/SourcesPage';
 import { TopBar } from './components/TopBar';
 import { InboxPage } from './features/inbox/InboxPage';
 import { useCall } from './hooks/useCall';
@@ -22,12 +25,13 @@ export function App({ api = defaultApi }: AppProps) {
 
 function Shell() {
   const workspace = useCall('workspace.get', {}, 'reviews.changed');
+  const [view, setView] = useState<View>('inbox');
   return (
     <div className="app">
-      <TopBar workspace={workspace} />
+      <TopBar workspace={workspace} view={view} onView={setView} />
       <StoreProblems />
       <main className="app__main">
-        <InboxPage workspace={workspace} />
+        {view === 'inbox' ? <InboxPage workspace={workspace} /> : <SourcesPage />}
       </main>
     </div>
   );

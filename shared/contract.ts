@@ -3,6 +3,7 @@ import { Location } from './domain/location';
 import { Review } from './domain/review';
 import { Source } from './domain/source';
 import { StoreProblem } from './domain/store-problem';
+import { GoogleStatus, SyncProgress, SyncTotals } from './sources/google-status';
 import { ReviewPage, ReviewQuery } from './reviews/query-schema';
 import { StatsQuery, StatsSummary } from './reviews/stats-schema';
 
@@ -43,6 +44,13 @@ export const contract = {
   'stats.summary': call(StatsQuery, StatsSummary),
   /** Files that could not be used as they are (quarantined, newer version, failed writes). */
   'store.problems': call(NoInput, z.object({ problems: z.array(StoreProblem) })),
+  /** The Google Business Profile connection: state, locations, last sync. */
+  'sources.status': call(NoInput, GoogleStatus),
+  /** Starts Google sign-in; the page opens `authUrl` in the browser. `sources.changed` fires when it ends. */
+  'sources.connectGoogle': call(NoInput, z.object({ authUrl: z.string().url() })),
+  'sources.discover': call(NoInput, GoogleStatus),
+  'sources.selectLocations': call(z.object({ locationIds: z.array(z.string().min(1).max(200)).max(5000) }).strict(), GoogleStatus),
+  'sync.run': call(z.object({ full: z.boolean().optional() }).strict(), SyncTotals),
 } as const;
 
 export type Contract = typeof contract;
@@ -57,6 +65,8 @@ export const events = {
   'reviews.changed': z.object({ reason: z.enum(['demo', 'sync', 'update']), count: z.number().int() }),
   /** A file problem found while running (e.g. a write failed); the full list is `store.problems`. */
   'store.problem': StoreProblem,
+  'sources.changed': z.object({}),
+  'sync.progress': SyncProgress,
 } as const;
 
 export type Events = typeof events;

@@ -1,8 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import type { Review } from '../../shared/domain/review';
+import { parseFlags, UsageError } from './args';
+import { googleCommands } from './google-commands';
 import type { KalmCore } from '../core/create-kalm';
 import { defaultDataDir } from '../core/data-dir';
 import { isProcessAlive, LOCK_FILE, LockInfo } from '../core/store/lock';
@@ -21,21 +23,20 @@ Commands:
       --location ID         only this location
       --json                machine-readable output
   stats [--json]            average rating, review count and unanswered per location
+  connect google [--no-open]
+                            sign in to Google Business Profile: prints the consent URL,
+                            waits for you in the browser, stores the grant, finds locations
+  sync [--full] [--json]    fetch new and changed Google reviews (--full: every page, finds
+                            deleted reviews); progress on stderr
   doctor [--json]           check the data folder without changing it: unusable files,
                             files in quarantine/, the lock; exits 1 when something needs you
   --help                    show this help
 
 Data folder: KALM_DATA_DIR (default: the app's user-data folder).`;
 
-export class UsageError extends Error {}
+export { UsageError };
 
-const parse = <O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) => {
-  try {
-    return parseArgs({ args, options, strict: true, allowPositionals: false }).values;
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err));
-  }
-};
+const parse = <O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) => parseFlags(args, options);
 
 const parseRatings = (raw: string | undefined): (1 | 2 | 3 | 4 | 5)[] | undefined => {
   if (raw === undefined) return undefined;
@@ -89,7 +90,7 @@ async function demo(kalm: KalmCore, args: string[]): Promise<string> {
   return `Loaded the demo: ${ws.reviewCount} reviews at ${ws.locations.length} locations into ${kalm.dataDir}`;
 }
 
-interface Command {
+export interface Command {
   /** Checks the arguments before the data folder is opened (bad flags exit 2 and touch nothing). */
   check(args: string[]): void;
   /** Reads only: opens without the writer lock, so it works while the app runs. */
@@ -101,6 +102,7 @@ const commands: Record<string, Command> = {
   demo: { check: (a) => void parse(a, {}), readOnly: false, run: demo },
   reviews: { check: (a) => void parseRatings(parse(a, reviewsOptions).rating), readOnly: true, run: listReviews },
   stats: { check: (a) => void parse(a, { json: { type: 'boolean' } }), readOnly: true, run: stats },
+  ...googleCommands,
 };
 
 async function readLockStatus(dataDir: string): Promise<LockStatus | null> {

@@ -10,12 +10,16 @@ import { openStore } from './store/open-store';
 import { confSettingsFactory } from './store/settings';
 import { clearShards, saveShardFile, saveSourcesFile } from './store/workspace-files';
 import { storageError } from './store/storage-error';
+import type { GoogleService } from './sources/google-service';
+import { wireGoogle } from './sources/google-wiring';
 import { packageVersion } from './version';
 import { shardKey, Workspace } from './workspace';
 
 type Handlers = { [N in CallName]: (input: z.output<(typeof contract)[N]['input']>) => Promise<CallOutput<N>> | CallOutput<N> };
 
 export interface KalmCore extends Kalm {
+  /** The Google source (the CLI drives sign-in itself: it prints the URL and waits). */
+  readonly google: GoogleService;
   /** Files that could not be used as they are (found at start or while running). */
   readonly problems: readonly StoreProblem[];
 }
@@ -49,6 +53,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   problems.unshift(...store.loaded.problems);
   workspace.replace(store.loaded.sources, store.loaded.locations, store.loaded.reviews);
   const settings = readOnly ? null : (opts.settingsFactory ?? confSettingsFactory)({ dataDir, name: 'settings' });
+  const google = await wireGoogle(opts, { workspace, store, bus, settings, now });
   /** Serialises whole-workspace writes (the demo) so two never interleave. */
   let bulkWrites: Promise<unknown> = Promise.resolve();
 
@@ -93,11 +98,17 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     },
     'stats.summary': (q) => workspace.stats(q),
     'store.problems': () => ({ problems }),
+    'sources.status': () => google.status(),
+    'sources.connectGoogle': async () => ({ authUrl: (await google.beginConnect()).authUrl }),
+    'sources.discover': () => google.discover(),
+    'sources.selectLocations': ({ locationIds }) => google.selectLocations(locationIds),
+    'sync.run': ({ full }) => google.sync({ full: full ?? false }),
   };
 
   const kalm: KalmCore = {
     dataDir,
     problems,
+    google,
     async call(name, input) {
       const spec = contract[name];
       if (!spec) throw new KalmError('unknown_call', `Unknown call "${String(name).slice(0, 80)}"`);

@@ -1,4 +1,6 @@
 import type { AppInfo, CallInput, CallName, CallOutput, EventName, EventPayload } from '../../shared/contract';
+import type { GoogleClientConfig, GoogleRoots } from './google/config';
+import type { TokenVault } from './google/token-vault';
 import type { SettingsFactory } from './store/settings';
 
 export type HostKind = AppInfo['host'];
@@ -15,6 +17,8 @@ export interface KalmOptions {
   loadDemoOnFirstRun?: boolean;
   /** Open without the writer lock and never write (CLI reads while the app runs). */
   readOnly?: boolean;
+  /** Google endpoints, OAuth client and token vault (defaults: env, env/settings, a 0600 file in the data folder). */
+  google?: { roots?: GoogleRoots; client?: GoogleClientConfig | null; vault?: TokenVault };
   /** Clock, for deterministic tests. */
   now?: () => Date;
 }

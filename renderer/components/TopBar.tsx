@@ -1,18 +1,25 @@
 import { useTranslation } from 'react-i18next';
 import type { CallState } from '../hooks/useCall';
 import { LanguageSwitch } from './LanguageSwitch';
+import { MainNav, type View } from './MainNav';
 import { Wordmark } from './Wordmark';
 
 interface TopBarProps {
   workspace: CallState<'workspace.get'>;
 }
 
+interface Props extends TopBarProps {
+  view: View;
+  onView: (v: View) => void;
+}
+
 /** Wordmark, which business this is, and the language switch. */
-export function TopBar({ workspace }: TopBarProps) {
+export function TopBar({ workspace, view, onView }: Props) {
   return (
     <header className="topbar">
       <Wordmark />
       <WorkspaceInfo workspace={workspace} />
+      <MainNav view={view} onChange={onView} />
       <LanguageSwitch />
     </header>
   );

@@ -14,12 +14,12 @@ export interface RunningHost {
 }
 
 /** Starts the real web host (`tsx electron/web-host/main.ts`) on a fresh data folder and waits for its URL line. */
-export async function startHost(opts: { prepare?: (dataDir: string) => Promise<void> } = {}): Promise<RunningHost> {
+export async function startHost(opts: { prepare?: (dataDir: string) => Promise<void>; env?: Record<string, string> } = {}): Promise<RunningHost> {
   const dataDir = await mkdtemp(join(tmpdir(), 'kalm-e2e-'));
   await opts.prepare?.(dataDir);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/web-host/main.ts', '--port', '0', '--no-open'], {
     cwd: root,
-    env: { ...process.env, KALM_DATA_DIR: dataDir },
+    env: { ...process.env, KALM_DATA_DIR: dataDir, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

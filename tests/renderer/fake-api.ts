@@ -4,6 +4,7 @@ import { KalmError } from '../../shared/domain/errors';
 import type { Location } from '../../shared/domain/location';
 import type { Review } from '../../shared/domain/review';
 import type { StoreProblem } from '../../shared/domain/store-problem';
+import type { GoogleStatus } from '../../shared/sources/google-status';
 import { queryReviews } from '../../shared/reviews/query';
 import { summarize } from '../../shared/reviews/stats';
 
@@ -20,8 +21,13 @@ export interface FakeApi {
 }
 
 /** An in-memory KalmApi over the real pure query and stats functions, validating input like the core does. */
-export function createFakeApi(options: { reviews?: Review[]; locations?: Location[]; demo?: Review[]; problems?: StoreProblem[] } = {}): FakeApi {
-  const state = { reviews: [...(options.reviews ?? [])], demo: false, problems: [...(options.problems ?? [])] };
+export function createFakeApi(options: { reviews?: Review[]; locations?: Location[]; demo?: Review[]; problems?: StoreProblem[]; google?: GoogleStatus } = {}): FakeApi {
+  const state = {
+    reviews: [...(options.reviews ?? [])],
+    demo: false,
+    problems: [...(options.problems ?? [])],
+    google: options.google ?? { configured: false, connected: false, needsReconnect: false, signingIn: false, lastSyncAt: null, lastError: null, locations: [] as GoogleStatus['locations'] },
+  };
   const locations = options.locations ?? [];
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   const failures = new Map<CallName, unknown>();
@@ -55,6 +61,21 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
     },
     'stats.summary': (q) => summarize(state.reviews, locations, q),
     'store.problems': () => ({ problems: state.problems }),
+    'sources.status': () => state.google,
+    'sources.connectGoogle': () => {
+      state.google = { ...state.google, signingIn: true };
+      return { authUrl: 'http://127.0.0.1:9/o/oauth2/v2/auth?client_id=test' };
+    },
+    'sources.discover': () => state.google,
+    'sources.selectLocations': ({ locationIds }) => {
+      const wanted = new Set(locationIds);
+      state.google = { ...state.google, locations: state.google.locations.map((l) => ({ ...l, selected: wanted.has(l.locationId) })) };
+      return state.google;
+    },
+    'sync.run': () => {
+      emit('sync.progress', { locationIndex: 1, locationCount: 1, reviewsFetched: 3 });
+      return { locations: 1, reviews: 3, new: 3, updated: 0, deleted: 0 };
+    },
   };
 
   const api: KalmApi = {

@@ -61,6 +61,7 @@ vi.mock('electron', () => ({
   protocol: fake.protocol,
   session: fake.session,
   shell: { openExternal: vi.fn(async () => undefined) },
+  safeStorage: { isEncryptionAvailable: () => true, encryptString: (s: string) => Buffer.from(s), decryptString: (b: Buffer) => b.toString(), getSelectedStorageBackend: () => 'gnome_libsecret' },
   nativeTheme: { shouldUseDarkColors: true },
 }));
 vi.mock('../../electron/core/create-kalm', () => ({ createKalm: fake.createKalm }));
@@ -90,7 +91,13 @@ describe('main process lifecycle', () => {
     expect(fake.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
     expect(fake.session.defaultSession.setPermissionCheckHandler).toHaveBeenCalled();
     expect(fake.createKalm).toHaveBeenCalledWith(
-      expect.objectContaining({ dataDir: path.resolve('/tmp/kalm-main-test'), host: 'electron', version: '9.9.9', settingsFactory: expect.any(Function) }),
+      expect.objectContaining({
+        dataDir: path.resolve('/tmp/kalm-main-test'),
+        host: 'electron',
+        version: '9.9.9',
+        settingsFactory: expect.any(Function),
+        google: { vault: expect.objectContaining({ load: expect.any(Function), save: expect.any(Function) }) },
+      }),
     );
     const channels = fake.ipcMain.handle.mock.calls.map((c: unknown[]) => c[0]);
     expect(channels.sort()).toEqual(callNames.map((n) => ipcChannel.call(n)).sort());

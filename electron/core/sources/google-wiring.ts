@@ -1,0 +1,65 @@
+import type { Location } from '../../../shared/domain/location';
+import type { Review } from '../../../shared/domain/review';
+import type { Source } from '../../../shared/domain/source';
+import type { EventBus } from '../events';
+import { clientFromEnv, rootsFromEnv } from '../google/config';
+import { createFileTokenVault } from '../google/token-vault';
+import type { KalmOptions } from '../kalm';
+import type { OpenedStore } from '../store/open-store';
+import type { SettingsStore } from '../store/settings';
+import { clearShards, saveSourcesFile } from '../store/workspace-files';
+import { shardKey, type Workspace } from '../workspace';
+import { createGoogleService, type GoogleService } from './google-service';
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
+
+/** Connects the Google source to the workspace, the store and the event bus of one core. */
+export function wireGoogle(opts: KalmOptions, deps: { workspace: Workspace; store: OpenedStore; bus: EventBus; settings: SettingsStore | null; now: () => Date }): Promise<GoogleService> {
+  const { workspace, store, bus, settings } = deps;
+  const persistSources = () => saveSourcesFile(opts.dataDir, workspace.sources, workspace.locations);
+  return createGoogleService({
+    dataDir: opts.dataDir,
+    roots: opts.google?.roots ?? rootsFromEnv(),
+    // The environment wins; otherwise what the owner entered in Settings → Sources.
+    client: () => {
+      if (opts.google?.client !== undefined) return opts.google.client;
+      const env = clientFromEnv();
+      if (env) return env;
+      const id = str(settings?.get('google.clientId'));
+      return id ? { clientId: id, clientSecret: str(settings?.get('google.clientSecret')) } : null;
+    },
+    vault: opts.google?.vault ?? createFileTokenVault(opts.dataDir),
+    now: deps.now,
+    assertWritable: () => store.assertWritable(),
+    workspace: {
+      sources: () => workspace.sources,
+      locations: () => workspace.locations,
+      async setGoogle(source: Source, locations: Location[]) {
+        if (workspace.isDemo) {
+          // The demo's reviews are not the owner's: connecting a real source replaces them.
+          await store.flush();
+          workspace.replace([source], locations, []);
+          await clearShards(opts.dataDir);
+          bus.emit('reviews.changed', { reason: 'sync', count: 0 });
+        } else {
+          workspace.sources = [...workspace.sources.filter((s) => s.id !== source.id), source];
+          workspace.locations = [...workspace.locations.filter((l) => l.source !== source.id), ...locations];
+        }
+        await persistSources();
+      },
+      reviewsAt: (locationId: string) => workspace.shard(shardKey('google', locationId)).reviews,
+      async apply(reviews: readonly Review[]) {
+        for (const key of workspace.upsertMany(reviews)) {
+          const shard = workspace.shard(key);
+          store.scheduleShard(shard.source, shard.locationId);
+        }
+        await store.flush();
+      },
+    },
+    emit: {
+      changed: () => bus.emit('sources.changed', {}),
+      progress: (p) => bus.emit('sync.progress', p),
+      reviewsChanged: (count) => bus.emit('reviews.changed', { reason: 'sync', count }),
+    },
+  });
+}

@@ -1,0 +1,96 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KalmError } from '../../../shared/domain/errors';
+import type { GoogleStatus, SyncProgress, SyncTotals } from '../../../shared/sources/google-status';
+import { useApi } from '../../api-context';
+import { ErrorState } from '../../components/ErrorState';
+import { useCall } from '../../hooks/useCall';
+import { toKalmError } from '../../transport/errors';
+import { GoogleLocations } from './GoogleLocations';
+import { SyncBar } from './SyncBar';
+
+/** Sources: connect Google Business Profile, choose locations, sync now. */
+export function SourcesPage() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const status = useCall('sources.status', {}, 'sources.changed');
+  const [busy, setBusy] = useState<null | 'connect' | 'discover' | 'sync'>(null);
+  const [error, setError] = useState<KalmError | null>(null);
+  const [progress, setProgress] = useState<SyncProgress | null>(null);
+  const [result, setResult] = useState<SyncTotals | null>(null);
+
+  useEffect(() => api.on('sync.progress', setProgress), [api]);
+
+  const run = async (what: 'connect' | 'discover' | 'sync', fn: () => Promise<unknown>): Promise<void> => {
+    setBusy(what);
+    setError(null);
+    try {
+      await fn();
+    } catch (err) {
+      setError(toKalmError(err));
+    } finally {
+      setBusy(null);
+      status.reload();
+    }
+  };
+
+  const connect = () =>
+    run('connect', async () => {
+      const { authUrl } = await api.call('sources.connectGoogle', {});
+      // Electron opens http(s) windows in the system browser; the web host opens a new tab.
+      window.open(authUrl, '_blank', 'noopener,noreferrer');
+    });
+  const sync = () =>
+    run('sync', async () => {
+      setResult(null);
+      setProgress(null);
+      setResult(await api.call('sync.run', {}));
+    });
+
+  if (status.status === 'loading') return <div className="sources-page"><p className="muted">{t('sources.loading')}</p></div>;
+  if (status.status === 'error') return <div className="sources-page"><ErrorState error={status.error} onRetry={status.reload} /></div>;
+  const s: GoogleStatus = status.data;
+
+  return (
+    <div className="sources-page">
+      <h1 className="sources-page__title">{t('sources.title')}</h1>
+      <section className="card source" aria-labelledby="google-title">
+        <div className="source__head">
+          <h2 id="google-title" className="source__title">{t('sources.google.title')}</h2>
+          <span className={`badge ${s.needsReconnect ? 'badge--warn' : s.connected ? 'badge--ok' : ''}`}>
+            {s.needsReconnect ? t('sources.google.needsReconnect') : s.connected ? t('sources.google.connected') : t('sources.google.notConnected')}
+          </span>
+        </div>
+        <p className="source__body">{t('sources.google.explain')}</p>
+        {!s.configured && <p className="source__hint">{t('sources.google.notConfigured')}</p>}
+        {s.lastError && (
+          <p className="source__error" role="alert">
+            {s.lastError}
+          </p>
+        )}
+        <div className="source__actions">
+          {(!s.connected || s.needsReconnect) && (
+            <button type="button" className="btn btn--primary" onClick={() => void connect()} disabled={!s.configured || busy !== null}>
+              {s.signingIn ? t('sources.google.waiting') : s.needsReconnect ? t('sources.google.reconnect') : t('sources.google.connect')}
+            </button>
+          )}
+          {s.connected && (
+            <>
+              <button type="button" className="btn btn--secondary" onClick={() => void run('discover', () => api.call('sources.discover', {}))} disabled={busy !== null}>
+                {t('sources.google.refreshLocations')}
+              </button>
+              <button type="button" className="btn btn--primary" onClick={() => void sync()} disabled={busy !== null || !s.locations.some((l) => l.selected)}>
+                {busy === 'sync' ? t('sources.sync.running') : t('sources.sync.now')}
+              </button>
+            </>
+          )}
+        </div>
+        {busy === 'sync' && <SyncBar progress={progress} />}
+        {result && busy === null && <p className="source__result" role="status">{t('sources.sync.done', { ...result, count: result.locations })}</p>}
+        {error && <ErrorState error={error} onRetry={() => setError(null)} compact />}
+        {s.connected && <GoogleLocations status={s} disabled={busy !== null} onChanged={status.reload} />}
+        {s.lastSyncAt && <p className="muted">{t('sources.lastSync', { when: new Date(s.lastSyncAt).toLocaleString() })}</p>}
+      </section>
+    </div>
+  );
+}
