@@ -49,6 +49,11 @@ export const contract = {
   /** Starts Google sign-in; the page opens `authUrl` in the browser. `sources.changed` fires when it ends. */
   'sources.connectGoogle': call(NoInput, z.object({ authUrl: z.string().url() })),
   'sources.discover': call(NoInput, GoogleStatus),
+  /** The owner's own OAuth client (desktop type), entered in Sources when not given by the environment. */
+  'sources.setGoogleClient': call(
+    z.object({ clientId: z.string().trim().min(10).max(300).regex(/^[\w.-]+$/, 'a client ID has only letters, digits, dots and dashes'), clientSecret: z.string().trim().max(300) }).strict(),
+    GoogleStatus,
+  ),
   'sources.selectLocations': call(z.object({ locationIds: z.array(z.string().min(1).max(200)).max(5000) }).strict(), GoogleStatus),
   'sync.run': call(z.object({ full: z.boolean().optional() }).strict(), SyncTotals),
 } as const;

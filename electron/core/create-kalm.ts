@@ -101,6 +101,14 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     'sources.status': () => google.status(),
     'sources.connectGoogle': async () => ({ authUrl: (await google.beginConnect()).authUrl }),
     'sources.discover': () => google.discover(),
+    'sources.setGoogleClient': ({ clientId, clientSecret }) => {
+      store.assertWritable();
+      if (!settings) throw new KalmError('locked', 'Kalm opened this data folder read-only, so it cannot save settings.');
+      settings.set('google.clientId', clientId);
+      settings.set('google.clientSecret', clientSecret);
+      bus.emit('sources.changed', {});
+      return google.status();
+    },
     'sources.selectLocations': ({ locationIds }) => google.selectLocations(locationIds),
     'sync.run': ({ full }) => google.sync({ full: full ?? false }),
   };

@@ -67,6 +67,10 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       return { authUrl: 'http://127.0.0.1:9/o/oauth2/v2/auth?client_id=test' };
     },
     'sources.discover': () => state.google,
+    'sources.setGoogleClient': () => {
+      state.google = { ...state.google, configured: true };
+      return state.google;
+    },
     'sources.selectLocations': ({ locationIds }) => {
       const wanted = new Set(locationIds);
       state.google = { ...state.google, locations: state.google.locations.map((l) => ({ ...l, selected: wanted.has(l.locationId) })) };

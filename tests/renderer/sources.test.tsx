@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../renderer/App';
 import type { GoogleStatus } from '../../shared/sources/google-status';
@@ -23,11 +23,18 @@ const openSources = async () => {
 };
 
 describe('Sources', () => {
-  it('without an OAuth client explains what to set and cannot connect', async () => {
-    render(<App api={createFakeApi().api} />);
+  it('without an OAuth client explains what to set, cannot connect, and takes the client in a form', async () => {
+    const fake = createFakeApi();
+    render(<App api={fake.api} />);
     await openSources();
     expect(screen.getByText(/KALM_GOOGLE_CLIENT_ID/)).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Connect Google' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.change(screen.getByLabelText('OAuth client ID'), { target: { value: '1234-abc.apps.googleusercontent.com' } });
+    fireEvent.change(screen.getByLabelText('Client secret'), { target: { value: 'GOCSPX-secret' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save client' }));
+    await waitFor(() => expect(screen.queryByLabelText('OAuth client ID')).toBeNull());
+    expect((screen.getByRole('button', { name: 'Connect Google' }) as HTMLButtonElement).disabled).toBe(false);
+    expect(fake.calls.find((c) => c.name === 'sources.setGoogleClient')?.input).toEqual({ clientId: '1234-abc.apps.googleusercontent.com', clientSecret: 'GOCSPX-secret' });
   });
 
   it('lists the locations with switches, saves a choice, and syncs with a result', async () => {

@@ -6,6 +6,7 @@ import { useApi } from '../../api-context';
 import { ErrorState } from '../../components/ErrorState';
 import { useCall } from '../../hooks/useCall';
 import { toKalmError } from '../../transport/errors';
+import { GoogleClientForm } from './GoogleClientForm';
 import { GoogleLocations } from './GoogleLocations';
 import { SyncBar } from './SyncBar';
 
@@ -62,7 +63,7 @@ export function SourcesPage() {
           </span>
         </div>
         <p className="source__body">{t('sources.google.explain')}</p>
-        {!s.configured && <p className="source__hint">{t('sources.google.notConfigured')}</p>}
+        {!s.configured && <GoogleClientForm onSaved={status.reload} />}
         {s.lastError && (
           <p className="source__error" role="alert">
             {s.lastError}
