@@ -4,6 +4,7 @@
  * anonymous and rating-only reviews, emoji, and 0/3/6 fractional digits in times.
  */
 import type { Account, EmulatorSeed, Review, SeedAccount, SeedLocation, StarRating } from './types';
+import { mulberry32 } from '../../shared/demo/random';
 
 export interface CustomSeedOptions {
   /** Business (LOCATION_GROUP) accounts; a PERSONAL account owning nothing is always listed first. Default 1. */
@@ -14,17 +15,7 @@ export interface CustomSeedOptions {
   newest?: string;
 }
 
-/** mulberry32: a small seeded PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 const STARS: StarRating[] = ['ONE', 'TWO', 'THREE', 'FOUR', 'FIVE'];
 const NAMES = ['Sanne', 'Pieter', 'Fatima', 'Daan', 'Emily', 'Oliver', 'Lotte', 'Joost', 'Noor', 'Sem', 'Yara', 'Bram'];

@@ -3,42 +3,10 @@ import { Review, type Review as ReviewT } from '../../shared/domain/review';
 import { createBusinessApi, type BusinessApi, type RetryOptions } from '../../electron/core/google/business-api';
 import { discoverLocations } from '../../electron/core/google/discovery';
 import { GoogleApiError } from '../../electron/core/google/errors';
-import { GoogleHttpError, type GoogleHttp } from '../../electron/core/google/http';
 import { RateLimiter, type LimiterClock } from '../../electron/core/google/rate-limit';
 import { syncGoogle, type SyncLocation, type SyncResult } from '../../electron/core/google/sync';
-import { FIXTURE_UTRECHT, seedCustom, startGoogleEmulator, type EmulatorSeed, type GoogleEmulator } from '../emulator';
+import { fetchHttp, FIXTURE_UTRECHT, seedCustom, startGoogleEmulator, type EmulatorSeed, type GoogleEmulator } from '../emulator';
 
-/** A GoogleHttp over fetch with a bearer token (the real one wraps OAuth2Client). */
-function fetchHttp(token: string): GoogleHttp {
-  return {
-    async request<T>(req: Parameters<GoogleHttp['request']>[0]) {
-      const url = new URL(req.url);
-      for (const [k, v] of Object.entries(req.params ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
-      let res: Response;
-      try {
-        res = await fetch(url, {
-          method: req.method ?? 'GET',
-          headers: { authorization: `Bearer ${token}`, ...(req.data === undefined ? {} : { 'content-type': 'application/json' }) },
-          ...(req.data === undefined ? {} : { body: JSON.stringify(req.data) }),
-        });
-      } catch {
-        throw new GoogleHttpError('Kalm could not reach Google', 0, null, null);
-      }
-      const text = await res.text();
-      let data: unknown = text;
-      try {
-        data = text === '' ? {} : JSON.parse(text);
-      } catch {
-        // left as text, as gaxios does; the schemas reject it
-      }
-      if (!res.ok) {
-        const after = res.headers.get('retry-after');
-        throw new GoogleHttpError(`Google answered ${res.status}`, res.status, data, after === null ? null : Number(after));
-      }
-      return { status: res.status, data: data as T, headers: Object.fromEntries(res.headers) };
-    },
-  };
-}
 
 interface Setup {
   emu: GoogleEmulator;
