@@ -4,7 +4,9 @@ import type { KalmError } from '../../../shared/domain/errors';
 import type { GoogleStatus, SyncProgress, SyncTotals } from '../../../shared/sources/google-status';
 import { useApi } from '../../api-context';
 import { ErrorState } from '../../components/ErrorState';
+import { formatFullDate } from '../../format';
 import { useCall } from '../../hooks/useCall';
+import { useFormatLocale } from '../../hooks/useUiLanguage';
 import { toKalmError } from '../../transport/errors';
 import { GoogleClientForm } from './GoogleClientForm';
 import { GoogleLocations } from './GoogleLocations';
@@ -14,6 +16,7 @@ import { SyncBar } from './SyncBar';
 export function SourcesPage() {
   const { t } = useTranslation();
   const api = useApi();
+  const lang = useFormatLocale();
   const status = useCall('sources.status', {}, 'sources.changed');
   const [busy, setBusy] = useState<null | 'connect' | 'discover' | 'sync'>(null);
   const [error, setError] = useState<KalmError | null>(null);
@@ -90,7 +93,7 @@ export function SourcesPage() {
         {result && busy === null && <p className="source__result" role="status">{t('sources.sync.done', { ...result, count: result.locations })}</p>}
         {error && <ErrorState error={error} onRetry={() => setError(null)} compact />}
         {s.connected && <GoogleLocations status={s} disabled={busy !== null} onChanged={status.reload} />}
-        {s.lastSyncAt && <p className="muted">{t('sources.lastSync', { when: new Date(s.lastSyncAt).toLocaleString() })}</p>}
+        {s.lastSyncAt && <p className="muted">{t('sources.lastSync', { when: formatFullDate(s.lastSyncAt, lang) })}</p>}
       </section>
     </div>
   );
