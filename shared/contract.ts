@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { Draft } from './domain/draft';
 import { Location } from './domain/location';
 import { Review } from './domain/review';
 import { Source } from './domain/source';
 import { StoreProblem } from './domain/store-problem';
+import { OutboxList, PublishResults } from './outbox/outbox-view';
 import { GoogleStatus, SyncProgress, SyncTotals } from './sources/google-status';
 import { ReviewPage, ReviewQuery } from './reviews/query-schema';
 import { StatsQuery, StatsSummary } from './reviews/stats-schema';
@@ -14,6 +16,11 @@ import { StatsQuery, StatsSummary } from './reviews/stats-schema';
  */
 const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 const NoInput = z.object({}).strict();
+const Empty = z.object({}).strict();
+const ReviewIdField = z.string().min(1).max(500);
+/** Long enough for any draft; the source's own limit is checked when a reply is queued. */
+const ReplyText = z.string().max(100_000);
+const OutboxId = z.string().min(1).max(600);
 
 export const AppInfo = z.object({
   name: z.literal('Kalm'),
@@ -56,6 +63,21 @@ export const contract = {
   ),
   'sources.selectLocations': call(z.object({ locationIds: z.array(z.string().min(1).max(200)).max(5000) }).strict(), GoogleStatus),
   'sync.run': call(z.object({ full: z.boolean().optional() }).strict(), SyncTotals),
+  /** Creates or updates the reply draft of a review (an unanswered review becomes 'drafted'). */
+  'drafts.save': call(z.object({ reviewId: ReviewIdField, text: ReplyText }).strict(), Draft),
+  'drafts.list': call(NoInput, z.object({ drafts: z.array(Draft) })),
+  /** Removes the draft (a 'drafted' review is 'unanswered' again). */
+  'drafts.discard': call(z.object({ reviewId: ReviewIdField }).strict(), Empty),
+  /** Queues a reply (offline; nothing is sent). Refused when empty or over the source's limit. Removes the draft. */
+  'outbox.send': call(z.object({ reviewId: ReviewIdField, text: ReplyText }).strict(), z.object({ id: z.string() })),
+  'outbox.list': call(NoInput, OutboxList),
+  /** Sends every queued reply now (demo reviews are answered locally, nothing goes out). */
+  'outbox.publish': call(NoInput, PublishResults),
+  'outbox.cancel': call(z.object({ id: OutboxId }).strict(), Empty),
+  'outbox.retry': call(z.object({ id: OutboxId }).strict(), Empty),
+  'outbox.resolve': call(z.object({ id: OutboxId, choice: z.enum(['send_anyway', 'discard']) }).strict(), Empty),
+  /** Queues the removal of the review's posted reply. */
+  'outbox.unreply': call(z.object({ reviewId: ReviewIdField }).strict(), z.object({ id: z.string() })),
 } as const;
 
 export type Contract = typeof contract;
@@ -72,6 +94,8 @@ export const events = {
   'store.problem': StoreProblem,
   'sources.changed': z.object({}),
   'sync.progress': SyncProgress,
+  /** The outbox changed (queued, sent, failed, conflict, cancelled); clients re-list. */
+  'outbox.changed': z.object({}),
 } as const;
 
 export type Events = typeof events;

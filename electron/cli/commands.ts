@@ -5,6 +5,7 @@ import type { ParseArgsConfig } from 'node:util';
 import type { Review } from '../../shared/domain/review';
 import { parseFlags, UsageError } from './args';
 import { googleCommands } from './google-commands';
+import { outboxCommands } from './outbox-commands';
 import type { KalmCore } from '../core/create-kalm';
 import { defaultDataDir } from '../core/data-dir';
 import { isProcessAlive, LOCK_FILE, LockInfo } from '../core/store/lock';
@@ -28,6 +29,14 @@ Commands:
                             waits for you in the browser, stores the grant, finds locations
   sync [--full] [--json]    fetch new and changed Google reviews (--full: every page, finds
                             deleted reviews); progress on stderr
+  reply <id> --text "…" | --text-file F
+                            queue a reply (offline; nothing is sent); exits 2 when the
+                            reply is empty or over the limit
+  unreply <id>              queue the removal of a posted reply
+  drafts [--json]           list reply drafts
+  outbox [--json]           list queued, failed and sent replies
+  publish [--json]          send the queued replies (demo reviews are answered locally only);
+                            exits 1 when a reply could not be sent
   doctor [--json]           check the data folder without changing it: unusable files,
                             files in quarantine/, the lock; exits 1 when something needs you
   --help                    show this help
@@ -103,6 +112,7 @@ const commands: Record<string, Command> = {
   reviews: { check: (a) => void parseRatings(parse(a, reviewsOptions).rating), readOnly: true, run: listReviews },
   stats: { check: (a) => void parse(a, { json: { type: 'boolean' } }), readOnly: true, run: stats },
   ...googleCommands,
+  ...outboxCommands,
 };
 
 async function readLockStatus(dataDir: string): Promise<LockStatus | null> {

@@ -6,6 +6,7 @@ import { KalmError } from '../../shared/domain/errors';
 import type { StoreProblem } from '../../shared/domain/store-problem';
 import { EventBus } from './events';
 import type { Kalm, KalmOptions } from './kalm';
+import { wireOutbox } from './outbox/wiring';
 import { openStore } from './store/open-store';
 import { confSettingsFactory } from './store/settings';
 import { clearShards, saveShardFile, saveSourcesFile } from './store/workspace-files';
@@ -54,6 +55,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   workspace.replace(store.loaded.sources, store.loaded.locations, store.loaded.reviews);
   const settings = readOnly ? null : (opts.settingsFactory ?? confSettingsFactory)({ dataDir, name: 'settings' });
   const google = await wireGoogle(opts, { workspace, store, bus, settings, now });
+  const outbox = await wireOutbox({ dataDir, workspace, store, bus, google, now, report });
   /** Serialises whole-workspace writes (the demo) so two never interleave. */
   let bulkWrites: Promise<unknown> = Promise.resolve();
 
@@ -111,6 +113,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     },
     'sources.selectLocations': ({ locationIds }) => google.selectLocations(locationIds),
     'sync.run': ({ full }) => google.sync({ full: full ?? false }),
+    ...outbox,
   };
 
   const kalm: KalmCore = {

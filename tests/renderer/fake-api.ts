@@ -1,9 +1,12 @@
 import type { z } from 'zod';
 import { contract, type CallName, type CallOutput, type Contract, type EventName, type EventPayload, type KalmApi } from '../../shared/contract';
 import { KalmError } from '../../shared/domain/errors';
+import type { Draft } from '../../shared/domain/draft';
 import type { Location } from '../../shared/domain/location';
 import type { Review } from '../../shared/domain/review';
 import type { StoreProblem } from '../../shared/domain/store-problem';
+import type { OutboxItemView } from '../../shared/outbox/outbox-view';
+import { checkReplyLimits } from '../../shared/reply/limits';
 import type { GoogleStatus } from '../../shared/sources/google-status';
 import { queryReviews } from '../../shared/reviews/query';
 import { summarize } from '../../shared/reviews/stats';
@@ -27,6 +30,31 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
     demo: false,
     problems: [...(options.problems ?? [])],
     google: options.google ?? { configured: false, connected: false, needsReconnect: false, signingIn: false, lastSyncAt: null, lastError: null, locations: [] as GoogleStatus['locations'] },
+  };
+  const drafts = new Map<string, Draft>();
+  const outbox: OutboxItemView[] = [];
+  const at = () => new Date().toISOString();
+  const review = (id: string): Review => {
+    const found = state.reviews.find((r) => r.id === id);
+    if (!found) throw new KalmError('not_found', `No review ${id}`);
+    return found;
+  };
+  const setStatus = (id: string, status: Review['status'], reply?: Review['reply']) => {
+    state.reviews = state.reviews.map((r) => (r.id === id ? { ...r, status, ...(reply === undefined ? {} : { reply }) } : r));
+  };
+  const item = (id: string): OutboxItemView => {
+    const found = outbox.find((i) => i.id === id);
+    if (!found) throw new KalmError('not_found', 'This reply is no longer in the outbox.');
+    return found;
+  };
+  const enqueue = (reviewId: string, action: OutboxItemView['action'], text: string) => {
+    const entry: OutboxItemView = {
+      id: `${reviewId}#${outbox.length + 1}`, reviewId, action, state: 'queued', text, attempts: 0,
+      lastError: null, nextAttemptAt: null, createdAt: at(), updatedAt: at(), conflict: null,
+    };
+    outbox.push(entry);
+    setStatus(reviewId, 'queued');
+    return { id: entry.id };
   };
   const locations = options.locations ?? [];
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
@@ -80,6 +108,48 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       emit('sync.progress', { locationIndex: 1, locationCount: 1, reviewsFetched: 3 });
       return { locations: 1, reviews: 3, new: 3, updated: 0, deleted: 0 };
     },
+    'drafts.save': ({ reviewId, text }) => {
+      const r = review(reviewId);
+      const first = drafts.get(reviewId);
+      const draft: Draft = { schemaVersion: 1, reviewId, text, reviewUpdatedAt: first?.reviewUpdatedAt ?? r.updatedAt, createdAt: first?.createdAt ?? at(), updatedAt: at() };
+      drafts.set(reviewId, draft);
+      if (r.status === 'unanswered') setStatus(reviewId, 'drafted');
+      return draft;
+    },
+    'drafts.list': () => ({ drafts: [...drafts.values()] }),
+    'drafts.discard': ({ reviewId }) => {
+      drafts.delete(reviewId);
+      if (review(reviewId).status === 'drafted') setStatus(reviewId, 'unanswered');
+      return {};
+    },
+    'outbox.send': ({ reviewId, text }) => {
+      const problem = checkReplyLimits(text, review(reviewId).source);
+      if (problem) throw new KalmError('invalid_input', problem.message);
+      drafts.delete(reviewId);
+      return enqueue(reviewId, 'reply', text);
+    },
+    'outbox.list': () => ({ items: outbox }),
+    'outbox.publish': () => ({
+      results: outbox.filter((i) => i.state === 'queued').map((i) => {
+        i.state = 'sent';
+        setStatus(i.reviewId, i.action === 'reply' ? 'answered' : 'unanswered', i.action === 'reply' ? { text: i.text, updatedAt: at(), state: 'published' } : null);
+        return { id: i.id, reviewId: i.reviewId, ok: true, state: i.state };
+      }),
+    }),
+    'outbox.cancel': ({ id }) => {
+      outbox.splice(outbox.indexOf(item(id)), 1);
+      return {};
+    },
+    'outbox.retry': ({ id }) => {
+      item(id).state = 'queued';
+      return {};
+    },
+    'outbox.resolve': ({ id, choice }) => {
+      if (choice === 'discard') outbox.splice(outbox.indexOf(item(id)), 1);
+      else Object.assign(item(id), { state: 'queued', conflict: null });
+      return {};
+    },
+    'outbox.unreply': ({ reviewId }) => enqueue(review(reviewId).id, 'deleteReply', ''),
   };
 
   const api: KalmApi = {

@@ -298,12 +298,14 @@ describe('DraftStore', () => {
     const store = await DraftStore.open(dir, { onProblem: (p) => seen.push(p), now: () => new Date(T0) });
     expect(store.list().map((d) => d.text)).toEqual(['fine']);
     expect(seen).toEqual(store.problems);
-    expect(seen.map((p) => [p.file, p.kind])).toEqual([
+    // Files load in parallel, so problems arrive in completion order: compare by file.
+    const byFile = [...seen].sort((a, b) => a.file.localeCompare(b.file));
+    expect(byFile.map((p) => [p.file, p.kind])).toEqual([
       ['drafts/broken.json', 'quarantined'],
       ['drafts/wrong.json', 'quarantined'],
     ]);
-    expect(seen[0]!.reason).toMatch(/^The draft in drafts\/broken\.json is not valid JSON .*; it was moved to quarantine\//);
-    expect(await readFile(join(dir, seen[0]!.movedTo!), 'utf8')).toBe('{"schemaVersion": 1, "text": ');
+    expect(byFile[0]!.reason).toMatch(/^The draft in drafts\/broken\.json is not valid JSON .*; it was moved to quarantine\//);
+    expect(await readFile(join(dir, byFile[0]!.movedTo!), 'utf8')).toBe('{"schemaVersion": 1, "text": ');
     expect(await readdir(join(dir, 'drafts'))).toEqual(['google%3agent%3aok.json']);
   });
 

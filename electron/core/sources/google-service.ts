@@ -39,6 +39,8 @@ export interface GoogleService {
   discover(): Promise<GoogleStatus>;
   selectLocations(ids: readonly string[]): Promise<GoogleStatus>;
   sync(opts: { full: boolean }): Promise<SyncTotals>;
+  /** What the outbox publisher needs: the API, and each location's v4 parent (null: not a known Google location). */
+  publishContext(): { api: BusinessApi; v4ParentOf(locationId: string): string | null };
 }
 
 const GOOGLE: Omit<Source, 'state' | 'lastSyncAt'> = { id: 'google', kind: 'google-business', name: 'Google' };
@@ -213,5 +215,10 @@ export async function createGoogleService(deps: GoogleServiceDeps): Promise<Goog
     return totals;
   }
 
-  return { status, beginConnect, discover, selectLocations, sync };
+  function publishContext(): { api: BusinessApi; v4ParentOf(locationId: string): string | null } {
+    const { api } = connection();
+    return { api, v4ParentOf: (locationId) => state.locations.find((l) => l.locationId === locationId)?.v4Parent ?? null };
+  }
+
+  return { status, beginConnect, discover, selectLocations, sync, publishContext };
 }
