@@ -8,6 +8,7 @@ import { StoreProblems } from './components/StoreProblems';
 import { SourcesPage } from './features/sources/SourcesPage';
 import { TopBar } from './components/TopBar';
 import { InboxPage } from './features/inbox/InboxPage';
+import { OutboxPage } from './features/outbox/OutboxPage';
 import { useCall } from './hooks/useCall';
 
 export interface AppProps {
@@ -31,7 +32,9 @@ function Shell() {
       <TopBar workspace={workspace} view={view} onView={setView} />
       <StoreProblems />
       <main className="app__main">
-        {view === 'inbox' ? <InboxPage workspace={workspace} /> : <SourcesPage />}
+        {view === 'inbox' && <InboxPage workspace={workspace} />}
+        {view === 'outbox' && <OutboxPage />}
+        {view === 'sources' && <SourcesPage />}
       </main>
     </div>
   );

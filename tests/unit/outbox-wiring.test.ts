@@ -12,12 +12,16 @@ async function demoCore(): Promise<{ kalm: KalmCore; dataDir: string; reviewId: 
 }
 
 describe('drafts and the outbox wired into the core (demo workspace)', () => {
-  it('saves, lists and discards drafts, moving the review between unanswered and drafted', async () => {
+  it('saves, lists and discards drafts; the review keeps its place in the inbox while a reply is written', async () => {
     const { kalm, reviewId } = await demoCore();
     const before = await kalm.call('reviews.get', { id: reviewId });
+    const reloads: string[] = [];
+    kalm.on('reviews.changed', (e) => reloads.push(e.reason));
     const first = await kalm.call('drafts.save', { reviewId, text: 'Dank u wel!' });
     expect(first).toMatchObject({ reviewId, text: 'Dank u wel!', reviewUpdatedAt: before.updatedAt });
-    expect((await kalm.call('reviews.get', { id: reviewId })).status).toBe('drafted');
+    expect((await kalm.call('reviews.get', { id: reviewId })).status).toBe('unanswered');
+    expect((await kalm.call('reviews.query', { status: 'unanswered', limit: 500 })).items.map((r) => r.id)).toContain(reviewId);
+    expect(reloads).toEqual([]);
     const second = await kalm.call('drafts.save', { reviewId, text: 'Dank u wel voor uw bezoek!' });
     expect(second.reviewUpdatedAt).toBe(first.reviewUpdatedAt);
     expect(second.createdAt).toBe(first.createdAt);

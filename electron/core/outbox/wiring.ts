@@ -76,10 +76,10 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxHandlers
   const setStatus = (id: string, status: ReviewStatus, onlyFrom?: readonly ReviewStatus[]) =>
     updateReview(id, (r) => (r.status === status || (onlyFrom && !onlyFrom.includes(r.status)) ? null : { status }));
   /** The status a review falls back to once its outbox item is gone. */
-  const settle = (id: string, drafts: DraftStore) =>
+  const settle = (id: string) =>
     updateReview(id, (r) => {
       if (r.status !== 'queued' && r.status !== 'conflict') return null;
-      return { status: drafts.get(id) ? 'drafted' : r.reply ? 'answered' : 'unanswered' };
+      return { status: r.reply ? 'answered' : 'unanswered' };
     });
   const changed = () => bus.emit('outbox.changed', {});
 
@@ -136,14 +136,16 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxHandlers
         schemaVersion: DRAFT_SCHEMA_VERSION, reviewId, text,
         reviewUpdatedAt: first?.reviewUpdatedAt ?? review.updatedAt, createdAt: first?.createdAt ?? at, updatedAt: at,
       } as const;
+      // The review stays "unanswered" while a reply is being written (it is, on Google), so it keeps its
+      // place in the inbox and the list does not reload under the owner's typing; drafts.list says which have one.
       await drafts.save(draft);
-      await setStatus(reviewId, 'drafted', ['unanswered']);
       return draft;
     },
     'drafts.list': async () => ({ drafts: store.drafts?.list() ?? [] }),
     'drafts.discard': async ({ reviewId }) => {
       const { drafts } = writable();
       await drafts.discard(reviewId);
+      // Reviews marked "drafted" by an earlier Kalm go back to the inbox.
       await setStatus(reviewId, 'unanswered', ['drafted']);
       return {};
     },
@@ -160,10 +162,10 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxHandlers
     'outbox.list': async () => ({ items: queue?.list().map(view) ?? [] }),
     'outbox.publish': async () => publish(writable().queue).then((results) => ({ results })),
     'outbox.cancel': async ({ id }) => {
-      const { drafts, queue: q } = writable();
+      const { queue: q } = writable();
       const entry = q.get(id);
       await q.cancel(id);
-      if (entry) await settle(entry.item.reviewId, drafts);
+      if (entry) await settle(entry.item.reviewId);
       changed();
       return {};
     },
@@ -173,11 +175,11 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxHandlers
       return {};
     },
     'outbox.resolve': async ({ id, choice }) => {
-      const { drafts, queue: q } = writable();
+      const { queue: q } = writable();
       const entry = q.get(id);
       const item = await q.resolveConflict(id, choice, now());
       if (entry && item) await setStatus(entry.item.reviewId, 'queued');
-      else if (entry) await settle(entry.item.reviewId, drafts);
+      else if (entry) await settle(entry.item.reviewId);
       changed();
       return {};
     },

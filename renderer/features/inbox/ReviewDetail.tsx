@@ -4,6 +4,7 @@ import type { Review } from '../../../shared/domain/review';
 import { Stars } from '../../components/Stars';
 import { formatFullDate } from '../../format';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
+import { ReplyEditor } from '../reply/ReplyEditor';
 
 interface ReviewDetailProps {
   review: Review;
@@ -12,13 +13,13 @@ interface ReviewDetailProps {
 
 /**
  * The selected review in full. Mount it with `key={review.id}` so the
- * translation toggle and the composer note reset per review.
+ * translation toggle and the reply editor reset per review.
  */
 export function ReviewDetail({ review, locationName }: ReviewDetailProps) {
   const { t } = useTranslation();
   const lang = useFormatLocale();
   const [showTranslation, setShowTranslation] = useState(false);
-  const [composerNote, setComposerNote] = useState(false);
+  const [reply, setReply] = useState<'closed' | 'editing' | 'queued'>('closed');
   const ids = useId();
   const author = review.anonymous || review.author.trim() === '' ? t('review.anonymous') : review.author;
   const edited = Date.parse(review.updatedAt) - Date.parse(review.createdAt) > 60_000;
@@ -88,20 +89,15 @@ export function ReviewDetail({ review, locationName }: ReviewDetailProps) {
       )}
 
       <footer className="detail__actions">
-        <button
-          type="button"
-          className="btn btn--primary btn--soon"
-          title={t('detail.answerTooltip')}
-          aria-describedby={`${ids}-soon`}
-          onClick={() => setComposerNote(true)}
-        >
-          {t('detail.answer')}
-        </button>
-        <span id={`${ids}-soon`} className="sr-only">
-          {t('detail.answerTooltip')}
-        </span>
+        {reply === 'editing' ? (
+          <ReplyEditor reviewId={review.id} source={review.source} onQueued={() => setReply('queued')} />
+        ) : (
+          <button type="button" className="btn btn--primary" onClick={() => setReply('editing')}>
+            {t('detail.answer')}
+          </button>
+        )}
         <div role="status" className="detail__note-slot">
-          {composerNote && <p className="note">{t('detail.composerNote')}</p>}
+          {reply === 'queued' && <p className="note">{t('reply.queued')}</p>}
         </div>
       </footer>
     </article>

@@ -1,0 +1,33 @@
+import { test, expect } from './web-host-fixture';
+
+test('answer a review: the draft autosaves, Ctrl+Enter queues it, publishing answers it', async ({ page, host }) => {
+  await page.goto(host.url);
+  const list = page.getByRole('listbox', { name: 'Unanswered reviews' });
+  const first = list.getByRole('option').first();
+  const reviewId = await first.getAttribute('data-review-id');
+  await first.click();
+  await page.getByRole('button', { name: 'Answer' }).click();
+
+  const editor = page.getByRole('textbox', { name: 'Your reply' });
+  await editor.fill('Dag, dank je voor je review. Het spijt ons dat het niet goed ging; bel ons gerust. Groet, Sanne');
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+  // Writing does not move the review out of the inbox.
+  await expect(list.locator(`[data-review-id="${reviewId}"]`)).toBeVisible();
+  await expect(editor).toBeFocused();
+
+  // The draft survives a reload.
+  await page.reload();
+  await list.locator(`[data-review-id="${reviewId}"]`).click();
+  await page.getByRole('button', { name: 'Answer' }).click();
+  await expect(page.getByRole('textbox', { name: 'Your reply' })).toHaveValue(/dank je voor je review/);
+
+  await page.getByRole('textbox', { name: 'Your reply' }).press('Control+Enter');
+  // Queued: the review leaves the unanswered list and the next one is up.
+  await expect(list.locator(`[data-review-id="${reviewId}"]`)).toHaveCount(0);
+  await expect(list.getByRole('option', { selected: true })).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Outbox' }).click();
+  await page.getByRole('button', { name: 'Publish now' }).click();
+  await expect(page.getByText(/1 sent, 0 failed/)).toBeVisible();
+  await expect(page.getByText(/demo reviews are not sent anywhere/)).toBeVisible();
+});
