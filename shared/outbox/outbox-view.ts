@@ -2,17 +2,28 @@ import { z } from 'zod';
 import { OutboxState } from '../domain/outbox';
 import { IsoTime } from '../domain/review';
 
-/** What the publisher found on the source instead of what the reply was written for (a summary for the owner). */
-export const OutboxConflictView = z.object({
-  kind: z.enum(['deleted', 'changed', 'answered_elsewhere']),
+export const ConflictKind = z.enum(['deleted', 'changed', 'answered_elsewhere']);
+export type ConflictKind = z.infer<typeof ConflictKind>;
+
+/** What the publisher found on the source instead of what the reply was written for. */
+export const OutboxConflict = z.object({
+  kind: ConflictKind,
   message: z.string(),
+  /** The review's text and stars when the reply was written, and as the source has them now. */
   oldText: z.string().nullable(),
   newText: z.string().nullable(),
   oldRating: z.number().int().nullable(),
   newRating: z.number().int().nullable(),
+  /** The reply Kalm did not write (answered elsewhere), or the reply on the source otherwise. */
   otherReply: z.string().nullable(),
+  /** The source's updateTime of the review when the conflict was found (null: deleted). */
+  remoteUpdatedAt: IsoTime.nullable(),
   detectedAt: IsoTime,
 });
+export type OutboxConflict = z.infer<typeof OutboxConflict>;
+
+/** The conflict as clients see it (a summary for the owner). */
+export const OutboxConflictView = OutboxConflict.omit({ remoteUpdatedAt: true });
 export type OutboxConflictView = z.infer<typeof OutboxConflictView>;
 
 /** One outbox item as clients see it (`outbox.list`). */

@@ -1,35 +1,11 @@
-import { spawn } from 'node:child_process';
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURE_UTRECHT, startGoogleEmulator, type GoogleEmulator } from '../emulator';
 import { tempDataDir } from './helpers';
+import { emulatorEnv, runKalm as kalm } from './run-kalm';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the real `kalm` bin against the emulator; `onLine` sees stdout lines as they come (to play the browser). */
-function kalm(args: string[], env: Record<string, string>, onLine?: (line: string) => void): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/kalm.js', ...args], { cwd: root, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => {
-      const before = stdout;
-      stdout += c.toString();
-      if (onLine) for (const line of stdout.slice(before.lastIndexOf('\n') + 1).split('\n').slice(0, -1)) onLine(line);
-    });
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 /** What a browser does with the consent URL: Google redirects to Kalm's loopback, which we then visit. */
 async function actAsBrowser(consentUrl: string): Promise<void> {
@@ -44,14 +20,7 @@ describe('kalm connect google / sync / reviews / stats against the Google emulat
   let env: Record<string, string>;
   beforeEach(async () => {
     emu = await startGoogleEmulator();
-    env = {
-      KALM_DATA_DIR: await tempDataDir(),
-      KALM_GOOGLE_CLIENT_ID: emu.clientId,
-      KALM_GOOGLE_CLIENT_SECRET: emu.clientSecret,
-      KALM_GOOGLE_API_ROOT: emu.origin,
-      KALM_GOOGLE_AUTH_URL: emu.authUrl,
-      KALM_GOOGLE_TOKEN_URL: emu.tokenUrl,
-    };
+    env = emulatorEnv(emu, await tempDataDir());
   });
   afterEach(async () => {
     await emu.close();

@@ -1,31 +1,11 @@
-import { spawn } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startGoogleEmulator, type GoogleEmulator } from '../emulator';
 import { tempDataDir } from './helpers';
+import { emulatorEnv, runKalm as kalm } from './run-kalm';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the real `kalm` bin against the emulator. */
-function kalm(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/kalm.js', ...args], { cwd: root, env: { ...process.env, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 interface ListedReview {
   id: string;
@@ -39,14 +19,7 @@ describe('kalm reply / outbox / publish against the Google emulator', () => {
   let env: Record<string, string>;
   beforeEach(async () => {
     emu = await startGoogleEmulator();
-    env = {
-      KALM_DATA_DIR: await tempDataDir(),
-      KALM_GOOGLE_CLIENT_ID: emu.clientId,
-      KALM_GOOGLE_CLIENT_SECRET: emu.clientSecret,
-      KALM_GOOGLE_API_ROOT: emu.origin,
-      KALM_GOOGLE_AUTH_URL: emu.authUrl,
-      KALM_GOOGLE_TOKEN_URL: emu.tokenUrl,
-    };
+    env = emulatorEnv(emu, await tempDataDir());
     const { refresh_token } = emu.tokens.issueFor();
     await writeFile(join(env.KALM_DATA_DIR!, 'google-tokens.json'), JSON.stringify({ refresh_token }), { mode: 0o600 });
     const sync = await kalm(['sync', '--json'], env);

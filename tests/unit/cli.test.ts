@@ -1,23 +1,10 @@
-import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { tempDataDir } from './helpers';
+import { runKalm } from './run-kalm';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+const kalm = (args: string[], dataDir: string) => runKalm(args, { KALM_DATA_DIR: dataDir });
 
-/** Runs the real `kalm` bin (through tsx), as a user would. */
-function kalm(args: string[], dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bin/kalm.js', ...args], { cwd: root, env: { ...process.env, KALM_DATA_DIR: dataDir } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('kalm CLI', () => {
   it('prints help and exits 0', async () => {

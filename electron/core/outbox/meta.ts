@@ -1,31 +1,14 @@
 import { z } from 'zod';
 import { IsoTime } from '../../../shared/domain/review';
 import type { StoreProblem } from '../../../shared/domain/store-problem';
+import { OutboxConflict } from '../../../shared/outbox/outbox-view';
 import { RecordFolder, type RecordStoreOptions } from '../store/record-files';
 
 export const OUTBOX_META_VERSION = 1;
 /** Side records next to the outbox items (`outbox/meta/<safe id>.json`); OutboxStore ignores sub-folders. */
 export const OUTBOX_META_DIR = 'outbox/meta';
 
-export const ConflictKind = z.enum(['deleted', 'changed', 'answered_elsewhere']);
-export type ConflictKind = z.infer<typeof ConflictKind>;
-
-/** What the publisher found on Google instead of what the reply was written for. */
-export const OutboxConflict = z.object({
-  kind: ConflictKind,
-  message: z.string(),
-  /** The review's text and stars when the reply was written, and as Google has them now. */
-  oldText: z.string().nullable(),
-  newText: z.string().nullable(),
-  oldRating: z.number().int().nullable(),
-  newRating: z.number().int().nullable(),
-  /** The reply Kalm did not write (answered elsewhere), or the reply on Google otherwise. */
-  otherReply: z.string().nullable(),
-  /** Google's updateTime of the review when the conflict was found (null: deleted). */
-  remoteUpdatedAt: IsoTime.nullable(),
-  detectedAt: IsoTime,
-});
-export type OutboxConflict = z.infer<typeof OutboxConflict>;
+export { ConflictKind, OutboxConflict } from '../../../shared/outbox/outbox-view';
 
 /** What OutboxItem does not hold: the review snapshot for conflict checks, the conflict, the confirmed reply. */
 export const OutboxMeta = z.object({
