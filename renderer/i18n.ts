@@ -1,7 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import en from '../shared/locales/en.json';
-import nl from '../shared/locales/nl.json';
+import { locales } from '../shared/locales';
 
 /** The UI languages, in the order the switch shows them. */
 export const languages = ['en', 'nl'] as const;
@@ -35,7 +34,7 @@ const initial = pickLanguage(readStored(), typeof navigator === 'undefined' ? un
 export const i18n = i18next.createInstance();
 
 void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, nl: { translation: nl } },
+  resources: { en: { translation: locales.en }, nl: { translation: locales.nl } },
   lng: initial,
   fallbackLng: 'en',
   supportedLngs: [...languages],

@@ -1,0 +1,37 @@
+import en from './en.json';
+import nl from './nl.json';
+
+/**
+ * The UI strings. Each area of the app keeps its strings in a pair of files
+ * of its own (`<area>.en.json`, `<area>.nl.json`, the same keys in both);
+ * add the pair to `parts` below. Parts merge deeply into the core files, so an
+ * area may add a key under a shared group (e.g. `nav.dashboard`), but a key
+ * defined twice is an error.
+ */
+export type LocaleTree = { [key: string]: string | LocaleTree };
+
+const parts: { en: LocaleTree; nl: LocaleTree; name: string }[] = [];
+
+function mergeInto(target: LocaleTree, source: LocaleTree, where: string, path = ''): void {
+  for (const [key, value] of Object.entries(source)) {
+    const at = path ? `${path}.${key}` : key;
+    const existing = target[key];
+    if (typeof value === 'string') {
+      if (existing !== undefined) throw new Error(`Locale key ${at} is defined twice (again in ${where})`);
+      target[key] = value;
+    } else {
+      if (typeof existing === 'string') throw new Error(`Locale key ${at} is a string and a group (${where})`);
+      const group: LocaleTree = existing ?? {};
+      target[key] = group;
+      mergeInto(group, value, where, at);
+    }
+  }
+}
+
+function build(lang: 'en' | 'nl', core: LocaleTree): LocaleTree {
+  const tree: LocaleTree = structuredClone(core);
+  for (const part of parts) mergeInto(tree, part[lang], `${part.name}.${lang}.json`);
+  return tree;
+}
+
+export const locales: { en: LocaleTree; nl: LocaleTree } = { en: build('en', en), nl: build('nl', nl) };
