@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 
 export interface TextSettingProps {
   label: string;
@@ -16,7 +16,12 @@ export function TextSetting({ label, hint, value, onSave, placeholder, multiline
   const id = useId();
   const hintId = useId();
   const [draft, setDraft] = useState(value);
-  useEffect(() => setDraft(value), [value]);
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    // The saved value changed (saved here or in another window): show it.
+    setShown(value);
+    setDraft(value);
+  }
   const commit = (): void => {
     if (draft !== value) void onSave(draft);
   };
