@@ -18,12 +18,27 @@ export class JsonItemSplitter {
 
   constructor(private readonly onItem: (text: string, n: number) => void) {}
 
+  /** Text held back until the layout is known (a JSON Lines file and a pretty-printed object both start with "{"). */
+  private pending = '';
+
   push(chunk: string): void {
     if (this.mode === 'unknown') {
-      const first = /\S/.exec(chunk);
+      this.pending += chunk;
+      const first = /\S/.exec(this.pending);
       if (!first) return;
-      this.mode = chunk[first.index] === '[' ? 'array' : 'unknown';
-      if (this.mode === 'unknown') this.mode = this.looksLikeLines(chunk.slice(first.index)) ? 'lines' : 'array';
+      if (this.pending.charAt(first.index) === '{') {
+        // JSON Lines: the first line is a whole object and more follows it.
+        const nl = this.pending.indexOf('\n', first.index);
+        const big = this.pending.length >= 1_000_000;
+        if (nl < 0 && !big) return;
+        const isObject = nl >= 0 && this.looksLikeLines(this.pending.slice(first.index, nl));
+        if (isObject && !/\S/.test(this.pending.slice(nl)) && !big) return;
+        this.mode = isObject ? 'lines' : 'array';
+      } else {
+        this.mode = 'array';
+      }
+      chunk = this.pending;
+      this.pending = '';
     }
     if (this.mode === 'lines') return this.pushLines(chunk);
     let from = 0;
@@ -65,6 +80,13 @@ export class JsonItemSplitter {
 
   /** Throws when the text ended inside an item or no list of items was found. */
   end(): number {
+    if (this.mode === 'unknown') {
+      const rest = this.pending;
+      this.pending = '';
+      // A single object (on one line or many) is read for the first list inside it.
+      this.mode = 'array';
+      if (rest) this.push(rest);
+    }
     if (this.mode === 'lines') {
       if (this.item.join('').trim() !== '') this.emitLine(this.item.join(''));
       return this.count;
@@ -82,12 +104,10 @@ export class JsonItemSplitter {
     this.onItem(text, this.count);
   }
 
-  private looksLikeLines(start: string): boolean {
-    const nl = start.indexOf('\n');
-    if (nl < 0) return false;
+  private looksLikeLines(line: string): boolean {
     try {
-      JSON.parse(start.slice(0, nl));
-      return true;
+      const v: unknown = JSON.parse(line);
+      return typeof v === 'object' && v !== null && !Array.isArray(v);
     } catch {
       return false;
     }

@@ -17,19 +17,21 @@ const SIGNATURES: [number[], string][] = [
   [[0x1f, 0x8b], 'a gzip archive (unpack it first)'],
 ];
 
-function validUtf8(b: Uint8Array): boolean {
+function validUtf8(b: Uint8Array, truncated: boolean): boolean {
   for (let i = 0; i < b.length; ) {
     const c = b[i] ?? 0;
     const n = c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : -1;
     if (n < 0) return false;
-    // A sequence cut off by the end of the sample is fine.
+    // A sequence cut off by the end of a sample (not of the whole file) is fine.
+    if (i + n >= b.length && !truncated) return false;
     for (let k = 1; k <= n; k++) if (i + k < b.length && ((b[i + k] ?? 0) & 0xc0) !== 0x80) return false;
     i += n + 1;
   }
   return true;
 }
 
-export function sniff(head: Uint8Array): Sniffed {
+/** `truncated`: `head` is only the start of a longer file. */
+export function sniff(head: Uint8Array, truncated = false): Sniffed {
   if (head.length === 0) return { kind: 'empty' };
   for (const [sig, what] of SIGNATURES) if (sig.every((v, i) => head[i] === v)) return { kind: 'binary', what };
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { kind: 'text', encoding: 'utf-8', bomBytes: 3, label: 'UTF-8 (with BOM)' };
@@ -47,6 +49,6 @@ export function sniff(head: Uint8Array): Sniffed {
   if (oddNul > half * 0.3 && evenNul === 0) return { kind: 'text', encoding: 'utf-16le', bomBytes: 0, label: 'UTF-16 LE' };
   if (evenNul > half * 0.3 && oddNul === 0) return { kind: 'text', encoding: 'utf-16be', bomBytes: 0, label: 'UTF-16 BE' };
   if (evenNul + oddNul > 0 || control > sample.length * 0.05) return { kind: 'binary', what: 'not a text file (it holds binary data)' };
-  if (validUtf8(head)) return { kind: 'text', encoding: 'utf-8', bomBytes: 0, label: 'UTF-8' };
+  if (validUtf8(head, truncated)) return { kind: 'text', encoding: 'utf-8', bomBytes: 0, label: 'UTF-8' };
   return { kind: 'text', encoding: 'windows-1252', bomBytes: 0, label: 'Windows-1252 / Latin-1' };
 }

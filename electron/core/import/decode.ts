@@ -34,7 +34,7 @@ export async function openDecoded(path: string): Promise<DecodedFile> {
     await handle.close();
   }
   if (size > MAX_IMPORT_BYTES) throw new KalmError('invalid_input', `The file is ${Math.round(size / 1048576)} MB; Kalm imports files up to ${MAX_IMPORT_BYTES / 1048576} MB. Split it into smaller exports.`);
-  const found = sniff(head);
+  const found = sniff(head, head.length < size);
   if (found.kind === 'empty') throw new KalmError('invalid_input', 'The file is empty: there are no reviews in it.');
   if (found.kind === 'binary') throw new KalmError('invalid_input', `This file is ${found.what}, not a CSV or JSON export. Nothing was imported.`);
   const decoder = () => new TextDecoder(found.encoding, { fatal: false });
