@@ -201,7 +201,7 @@ describe('import: re-import updates instead of duplicating', () => {
     await kalm.close();
   });
 
-  it('an import replaces the demo workspace (the demo is not the owner's)', async () => {
+  it('an import replaces the demo workspace (the demo is not the owner’s)', async () => {
     const dir = await tempDataDir();
     const kalm = await createKalm({ dataDir: dir, host: 'test', now: () => NOW, google: { client: null }, loadDemoOnFirstRun: true });
     expect((await kalm.call('workspace.get', {})).demo).toBe(true);
