@@ -7,6 +7,7 @@ import { Source } from './domain/source';
 import { StoreProblem } from './domain/store-problem';
 import { OutboxList, PublishResults } from './outbox/outbox-view';
 import { GoogleStatus, SyncProgress, SyncTotals } from './sources/google-status';
+import { ImportOptions, ImportReport } from './import/options';
 import { ReviewPage, ReviewQuery } from './reviews/query-schema';
 import { StatsQuery, StatsSummary } from './reviews/stats-schema';
 
@@ -22,6 +23,7 @@ const ReviewIdField = z.string().min(1).max(500);
 /** Long enough for any draft; the source's own limit is checked when a reply is queued. */
 const ReplyText = z.string().max(100_000);
 const OutboxId = z.string().min(1).max(600);
+const UploadId = z.string().min(1).max(64);
 
 export const AppInfo = z.object({
   name: z.literal('Kalm'),
@@ -84,6 +86,19 @@ export const contract = {
   'settings.get': call(NoInput, Settings),
   /** Changes some top-level settings; the whole must stay valid. Fires `settings.changed`. */
   'settings.update': call(SettingsPatch, Settings),
+
+  // --- Sources: file import and copy-and-open publishing (issue 9) ---
+  /** Starts uploading a file to import (the renderer sends it in chunks, so a large export never sits in one message). */
+  'import.begin': call(z.object({ name: z.string().min(1).max(300), size: z.number().int().min(0) }).strict(), z.object({ uploadId: z.string() })),
+  /** One chunk of the file, base64, appended at `offset` (chunks arrive in order, at most 768 KB each). */
+  'import.chunk': call(z.object({ uploadId: UploadId, offset: z.number().int().min(0), data: z.string().max(1_100_000) }).strict(), z.object({ received: z.number().int() })),
+  /** Reads the whole uploaded file and reports columns, mapping, the first rows and per-row errors; changes nothing. */
+  'import.preview': call(z.object({ uploadId: UploadId, options: ImportOptions }).strict(), ImportReport),
+  /** Imports the valid rows (re-importing updates the same reviews); a whole-file problem changes nothing. */
+  'import.commit': call(z.object({ uploadId: UploadId, options: ImportOptions }).strict(), ImportReport),
+  'import.discard': call(z.object({ uploadId: UploadId }).strict(), Empty),
+  /** The owner posted the reply by hand (copy-and-open sources): the review is answered with this text. */
+  'replies.markPosted': call(z.object({ reviewId: ReviewIdField, text: ReplyText }).strict(), Review),
 } as const;
 
 export type Contract = typeof contract;

@@ -6,6 +6,7 @@ import type { Review } from '../../shared/domain/review';
 import { parseFlags, UsageError } from './args';
 import { googleCommands } from './google-commands';
 import { outboxCommands } from './outbox-commands';
+import { sourceCommands, sourceUsage } from './source-commands';
 import type { KalmCore } from '../core/create-kalm';
 import { defaultDataDir } from '../core/data-dir';
 import { isProcessAlive, LOCK_FILE, LockInfo } from '../core/store/lock';
@@ -37,6 +38,7 @@ Commands:
   outbox [--json]           list queued, failed and sent replies
   publish [--json]          send the queued replies (demo reviews are answered locally only);
                             exits 1 when a reply could not be sent
+${sourceUsage}
   doctor [--json]           check the data folder without changing it: unusable files,
                             files in quarantine/, the lock; exits 1 when something needs you
   --help                    show this help
@@ -113,6 +115,7 @@ const commands: Record<string, Command> = {
   stats: { check: (a) => void parse(a, { json: { type: 'boolean' } }), readOnly: true, run: stats },
   ...googleCommands,
   ...outboxCommands,
+  ...sourceCommands,
 };
 
 async function readLockStatus(dataDir: string): Promise<LockStatus | null> {

@@ -14,6 +14,8 @@ import { clearShards, saveShardFile, saveSourcesFile } from './store/workspace-f
 import { storageError } from './store/storage-error';
 import type { GoogleService } from './sources/google-service';
 import { wireGoogle } from './sources/google-wiring';
+import { wireSources } from './sources/wiring';
+import { createImportService, type ImportService } from './import/import-service';
 import { packageVersion } from './version';
 import { shardKey, Workspace } from './workspace';
 
@@ -24,6 +26,8 @@ export interface KalmCore extends Kalm {
   readonly google: GoogleService;
   /** Files that could not be used as they are (found at start or while running). */
   readonly problems: readonly StoreProblem[];
+  /** File import (the CLI imports a path directly; the app uploads through the contract). */
+  readonly importer: ImportService;
 }
 
 /** Builds the service graph for one data folder. Every host (Electron, web host, CLI, tests) calls this. */
@@ -58,6 +62,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   const preferences = createPreferences(settings, bus);
   const google = await wireGoogle(opts, { workspace, store, bus, settings, now });
   const outbox = await wireOutbox({ dataDir, workspace, store, bus, google, now, report });
+  const importer = createImportService({ dataDir, workspace, store, bus, now });
   /** Serialises whole-workspace writes (the demo) so two never interleave. */
   let bulkWrites: Promise<unknown> = Promise.resolve();
 
@@ -121,12 +126,14 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
       store.assertWritable();
       return preferences.update(patch);
     },
+    ...wireSources({ dataDir, workspace, store, bus, now, outbox }, importer),
   };
 
   const kalm: KalmCore = {
     dataDir,
     problems,
     google,
+    importer,
     async call(name, input) {
       const spec = contract[name];
       if (!spec) throw new KalmError('unknown_call', `Unknown call "${String(name).slice(0, 80)}"`);

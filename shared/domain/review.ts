@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Version of the stored review record; bump it and add a migration when the shape changes. */
-export const REVIEW_SCHEMA_VERSION = 1;
+export const REVIEW_SCHEMA_VERSION = 2;
 
 export const Rating = z.literal([1, 2, 3, 4, 5]);
 export type Rating = z.infer<typeof Rating>;
@@ -22,6 +22,24 @@ export const Reply = z.object({
   state: ReplyState,
 });
 export type Reply = z.infer<typeof Reply>;
+
+/** The scale a source rated on before Kalm mapped the rating to 1–5. */
+export const RatingScale = z.enum(['stars-5', 'score-10', 'recommend']);
+export type RatingScale = z.infer<typeof RatingScale>;
+
+/**
+ * What the source said that Kalm's own fields do not hold (added in schema version 2):
+ * the rating as given (e.g. "8" on Kiyoh's 1–10, "positive" on Facebook), a title, and for
+ * Google Play the device and the app version.
+ */
+export const ReviewOrigin = z.object({
+  rating: z.string().nullable(),
+  scale: RatingScale.nullable(),
+  title: z.string().nullable(),
+  device: z.string().nullable(),
+  appVersion: z.string().nullable(),
+});
+export type ReviewOrigin = z.infer<typeof ReviewOrigin>;
 
 export const Review = z.object({
   schemaVersion: z.literal(REVIEW_SCHEMA_VERSION),
@@ -49,6 +67,8 @@ export const Review = z.object({
   note: z.string().nullable(),
   /** Link to the review on the source's site (http/https only when opened). */
   url: z.string().nullable(),
+  /** Source details beyond the common fields; absent on most reviews. */
+  origin: ReviewOrigin.nullable().optional(),
 });
 export type Review = z.infer<typeof Review>;
 

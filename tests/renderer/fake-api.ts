@@ -11,6 +11,8 @@ import { checkReplyLimits } from '../../shared/reply/limits';
 import type { GoogleStatus } from '../../shared/sources/google-status';
 import { queryReviews } from '../../shared/reviews/query';
 import { summarize } from '../../shared/reviews/stats';
+import type { Source } from '../../shared/domain/source';
+import { createFakeImport } from './fake-import';
 
 type Handlers = { [N in CallName]: (input: z.output<Contract[N]['input']>) => CallOutput<N> };
 
@@ -25,7 +27,7 @@ export interface FakeApi {
 }
 
 /** An in-memory KalmApi over the real pure query and stats functions, validating input like the core does. */
-export function createFakeApi(options: { reviews?: Review[]; locations?: Location[]; demo?: Review[]; problems?: StoreProblem[]; google?: GoogleStatus; settings?: SettingsPatch } = {}): FakeApi {
+export function createFakeApi(options: { reviews?: Review[]; locations?: Location[]; demo?: Review[]; problems?: StoreProblem[]; google?: GoogleStatus; sources?: Source[]; settings?: SettingsPatch } = {}): FakeApi {
   const state = {
     settings: Settings.parse({ ...defaultSettings(), ...options.settings }),
     reviews: [...(options.reviews ?? [])],
@@ -60,12 +62,14 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
   };
   const locations = options.locations ?? [];
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
+  const extraSources: Source[] = [...(options.sources ?? [])];
+  const importer = createFakeImport();
   const failures = new Map<CallName, unknown>();
   const calls: FakeApi['calls'] = [];
 
   const workspace = () => ({
     demo: state.demo,
-    sources: [{ id: 'google', kind: 'google-business' as const, name: 'Google', state: 'demo' as const, lastSyncAt: null }],
+    sources: [{ id: 'google', kind: 'google-business' as const, name: 'Google', state: 'demo' as const, lastSyncAt: null }, ...extraSources],
     locations,
     reviewCount: state.reviews.length,
   });
@@ -158,6 +162,25 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       state.settings = Settings.parse({ ...state.settings, ...patch });
       queueMicrotask(() => emit('settings.changed', {}));
       return state.settings;
+    },
+    // --- Sources: file import and copy-and-open (issue 9) ---
+    'import.begin': ({ name, size }) => importer.begin(name, size),
+    'import.chunk': ({ uploadId, data }) => importer.chunk(uploadId, data),
+    'import.preview': ({ uploadId, options: o }) => importer.preview(uploadId, o),
+    'import.commit': ({ uploadId, options: o }) => {
+      const { report, reviews } = importer.commit(uploadId, o);
+      const ids = new Set(reviews.map((r) => r.id));
+      state.reviews = [...state.reviews.filter((r) => !ids.has(r.id)), ...reviews];
+      if (!extraSources.some((s) => s.id === report.sourceId)) extraSources.push({ id: report.sourceId, kind: 'file-import', name: report.sourceName, state: 'connected', lastSyncAt: at() });
+      queueMicrotask(() => emit('reviews.changed', { reason: 'update', count: reviews.length }));
+      return { ...report, added: reviews.length, updated: 0 };
+    },
+    'import.discard': ({ uploadId }) => (importer.discard(uploadId), {}),
+    'replies.markPosted': ({ reviewId, text }) => {
+      for (const i of outbox.filter((o) => o.reviewId === reviewId && o.state === 'queued')) outbox.splice(outbox.indexOf(i), 1);
+      drafts.delete(reviewId);
+      setStatus(reviewId, 'answered', { text, updatedAt: at(), state: 'published' });
+      return review(reviewId);
     },
   };
 

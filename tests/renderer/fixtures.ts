@@ -1,5 +1,5 @@
 import type { Location } from '../../shared/domain/location';
-import type { Review } from '../../shared/domain/review';
+import { REVIEW_SCHEMA_VERSION, type Review } from '../../shared/domain/review';
 
 export const locations: Location[] = [
   { id: 'loc-1', source: 'google', name: 'Bakkerij Zoet — Utrecht', storeCode: null, address: null, mapsUrl: null, newReviewUrl: null },
@@ -10,7 +10,7 @@ export function review(externalId: string, patch: Partial<Review> = {}): Review 
   const locationId = patch.locationId ?? 'loc-1';
   const createdAt = patch.createdAt ?? '2026-03-01T10:00:00.000Z';
   return {
-    schemaVersion: 1,
+    schemaVersion: REVIEW_SCHEMA_VERSION,
     id: `google:${locationId}:${externalId}`,
     source: 'google',
     locationId,

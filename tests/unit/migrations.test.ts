@@ -30,10 +30,10 @@ describe('migrations (pure)', () => {
     expect(result.version).toBe(CURRENT_VERSION.shard);
     expect(JSON.stringify(raw)).toBe(before); // the input is not modified
     const shard = ShardFile.parse(result.data);
-    expect(shard).toMatchObject({ schemaVersion: 1, source: 'google', locationId: 'gent' });
+    expect(shard).toMatchObject({ schemaVersion: 2, source: 'google', locationId: 'gent' });
     const [low, answered, ratingOnly] = shard.reviews;
     expect(low).toMatchObject({
-      schemaVersion: 1,
+      schemaVersion: 2,
       rating: 2,
       text: 'De croissants waren oud en niemand zei sorry.',
       translatedText: null,
@@ -68,23 +68,23 @@ describe('migrations (pure)', () => {
     expect(file.locations[1]).toMatchObject({ name: 'Bakkerij Kalm — Utrecht', storeCode: 'UT-01', address: null });
   });
 
-  it('leaves current files as they are and validates the v1 fixtures', async () => {
+  it('leaves current files as they are and validates the v2 fixtures', async () => {
     for (const [kind, rel, schema] of [
       ['sources', 'v1/sources.json', SourcesFile],
-      ['shard', 'v1/reviews/google--gent.json', ShardFile],
-      ['shard', 'v1/reviews/google--utrecht.json', ShardFile],
+      ['shard', 'v2/reviews/google--gent.json', ShardFile],
+      ['shard', 'v2/reviews/google--utrecht.json', ShardFile],
     ] as const) {
       const raw = await readJson(fixture(rel));
       const result = migrateFile(kind, raw);
-      expect(result).toEqual({ outcome: 'current', data: raw, version: 1 });
+      expect(result).toEqual({ outcome: 'current', data: raw, version: CURRENT_VERSION[kind] });
       expect(schema.safeParse(raw).success, rel).toBe(true);
     }
   });
 
   it('recognises a file from a newer Kalm, also when only its reviews are newer', async () => {
-    expect(migrateShardFile(await readJson(fixture('bad/future-v7.json')))).toEqual({ outcome: 'newer', found: 7, version: 1 });
-    const mixed = { schemaVersion: 1, source: 'google', locationId: 'gent', reviews: [{ schemaVersion: 2 }] };
-    expect(migrateShardFile(mixed)).toMatchObject({ outcome: 'newer', found: 2 });
+    expect(migrateShardFile(await readJson(fixture('bad/future-v7.json')))).toEqual({ outcome: 'newer', found: 7, version: 2 });
+    const mixed = { schemaVersion: 2, source: 'google', locationId: 'gent', reviews: [{ schemaVersion: 3 }] };
+    expect(migrateShardFile(mixed)).toMatchObject({ outcome: 'newer', found: 3 });
     expect(migrateSourcesFile({ schemaVersion: 3, whatever: true })).toMatchObject({ outcome: 'newer', found: 3 });
   });
 
@@ -96,6 +96,18 @@ describe('migrations (pure)', () => {
     expect(() => migrateShardFile({ schemaVersion: 1.5 })).toThrow(MigrationError);
     // A v0 shard in the wrong shape fails validation of the old shape (the loader quarantines it).
     expect(() => migrateShardFile({ version: 0, source: 'google', locationId: 'gent', reviews: [{ stars: 'five' }] })).toThrow();
+  });
+
+  it('upgrades a v1 shard to v2: only the versions move, every field is kept, and origin validates', async () => {
+    const raw = await readJson(fixture('v1/reviews/google--gent.json'));
+    const result = migrateShardFile(raw);
+    expect(result).toMatchObject({ outcome: 'upgraded', from: 1, version: 2 });
+    if (result.outcome !== 'upgraded') return;
+    const shard = ShardFile.parse(result.data);
+    const before = ShardFile.shape.reviews.element.omit({ schemaVersion: true }).array().parse((raw as { reviews: unknown[] }).reviews);
+    expect(shard.reviews.map(({ schemaVersion, ...rest }) => (expect(schemaVersion).toBe(2), rest))).toEqual(before);
+    const withOrigin = { ...shard, reviews: [{ ...shard.reviews[0], origin: { rating: '8', scale: 'score-10', title: null, device: null, appVersion: null } }] };
+    expect(ShardFile.safeParse(withOrigin).success).toBe(true);
   });
 
   it('has entry points for drafts and the outbox: identity at version 1, no older version known', () => {
@@ -134,13 +146,13 @@ describe('migrations on load', () => {
       ['reviews/google--utrecht.json', 'migrated'],
     ]);
     expect(ws.problems[1]?.reason).toBe(
-      'reviews/google--gent.json is from an older version of Kalm (schema 0); it was upgraded to schema 1. The original is kept in backups/reviews__google--gent.json.v0.2026-03-01T09-30-00-000Z.',
+      'reviews/google--gent.json is from an older version of Kalm (schema 0); it was upgraded to schema 2. The original is kept in backups/reviews__google--gent.json.v0.2026-03-01T09-30-00-000Z.',
     );
     expect(ws.problems.every((p) => p.at === NOW.toISOString() && p.movedTo === null)).toBe(true);
 
     // Rewritten at the current version, human-readable, and valid.
     const shardText = await readFile(join(dir, 'reviews/google--gent.json'), 'utf8');
-    expect(shardText).toMatch(/^\{\n "schemaVersion": 1,/);
+    expect(shardText).toMatch(/^\{\n "schemaVersion": 2,/);
     expect(ShardFile.parse(JSON.parse(shardText)).reviews).toHaveLength(3);
     expect(SourcesFile.safeParse(await readJson(join(dir, 'sources.json'))).success).toBe(true);
 

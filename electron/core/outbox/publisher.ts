@@ -29,6 +29,8 @@ export interface PublishOptions {
   signal?: AbortSignal;
   /** On demand ("Publish now"): failed items are due whatever their next attempt time. */
   force?: boolean;
+  /** Items published another way (copy-and-open sources: the owner posts them): never sent, left as they are. */
+  skip?(item: OutboxItem): boolean;
 }
 
 export interface PublishResult {
@@ -93,7 +95,7 @@ async function publishRun(opts: PublishOptions): Promise<PublishResult[]> {
   const tries = new Map<string, number>();
   for (let round = 0; round < 3; round++) {
     const due = opts.outbox.list().map((e) => e.item)
-      .filter((i) => isDue(i, now(), opts.force === true) && (tries.get(i.id) ?? 0) <= round && (round === 0 || i.state === 'queued'));
+      .filter((i) => isDue(i, now(), opts.force === true) && !opts.skip?.(i) && (tries.get(i.id) ?? 0) <= round && (round === 0 || i.state === 'queued'));
     if (due.length === 0) break;
     for (const item of due) {
       if (opts.signal?.aborted) return [...results.values()];

@@ -9,6 +9,7 @@ import { reviewNameOf } from '../../../shared/google/names';
 import type { OutboxItemView, PublishResultView } from '../../../shared/outbox/outbox-view';
 import type { EventBus } from '../events';
 import type { GoogleService } from '../sources/google-service';
+import { publishModeOf } from '../sources/manual-publish';
 import type { OpenedStore } from '../store/open-store';
 import type { DraftStore } from '../store/drafts';
 import type { Workspace } from '../workspace';
@@ -103,9 +104,15 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxHandlers
     return results;
   }
 
+  /** Replies to copy-and-open sources wait for the owner's "I posted it" (replies.markPosted); nothing sends them. */
+  const manual = (reviewId: string) => {
+    const review = workspace.get(reviewId);
+    return review !== undefined && publishModeOf(workspace, review) === 'copyAndOpen';
+  };
+
   async function publish(q: OutboxQueue): Promise<PublishResultView[]> {
     const results = await publishDemo(q);
-    const waiting = q.list().some(({ item }) => SENDABLE.has(item.state));
+    const waiting = q.list().some(({ item }) => SENDABLE.has(item.state) && !manual(item.reviewId));
     if (!waiting) return results;
     // Only real reviews are left: they need Google (throws a clear KalmError when no client is configured).
     const { api, v4ParentOf } = deps.google.publishContext();
@@ -114,6 +121,7 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxHandlers
       api,
       now,
       force: true,
+      skip: (item) => manual(item.reviewId),
       reviewOf: (reviewId) => {
         const review = workspace.get(reviewId);
         const parent = review ? v4ParentOf(review.locationId) : null;

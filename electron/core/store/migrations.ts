@@ -129,10 +129,17 @@ const sourcesV0toV1: Step = (raw) => {
   };
 };
 
+// Version 1 → 2: a review may carry `origin` (the rating as the source gave it and its scale,
+// a title, Play's device and app version). Nothing else changed, so only the versions move.
+const shardV1toV2: Step = (raw) => {
+  if (!isRecord(raw) || !Array.isArray(raw.reviews)) throw new MigrationError('is not a Kalm reviews file (no reviews list)');
+  return { ...raw, schemaVersion: 2, reviews: raw.reviews.map((r: unknown) => (isRecord(r) ? { ...r, schemaVersion: 2 } : r)) };
+};
+
 /** `STEPS[kind][v]` upgrades a file of that kind from version v to v + 1. */
 const STEPS: Readonly<Record<StoreFileKind, readonly (Step | undefined)[]>> = {
   sources: [sourcesV0toV1],
-  shard: [shardV0toV1],
+  shard: [shardV0toV1, shardV1toV2],
   // Drafts and the outbox started at version 1: nothing to upgrade yet.
   draft: [],
   outbox: [],

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import { appendFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { KalmError } from '../../../shared/domain/errors';
+import type { Location } from '../../../shared/domain/location';
+import type { Source } from '../../../shared/domain/source';
+import type { ImportOptions, ImportReport } from '../../../shared/import/options';
+import { mergeImported } from '../../../shared/import/row-to-review';
+import type { EventBus } from '../events';
+import type { OpenedStore } from '../store/open-store';
+import { clearShards, saveSourcesFile } from '../store/workspace-files';
+import type { Workspace } from '../workspace';
+import { MAX_IMPORT_BYTES } from './decode';
+import { readImport } from './read-import';
+
+/** Uploaded files wait here (renderer uploads in chunks) until imported or discarded. */
+export const UPLOADS_DIR = 'import-uploads';
+const MAX_CHUNK_BYTES = 768 * 1024;
+const UPLOAD_ID = /^[0-9a-f-]{36}$/;
+
+export interface ImportDeps {
+  dataDir: string;
+  workspace: Workspace;
+  store: OpenedStore;
+  bus: EventBus;
+  now: () => Date;
+}
+
+export interface ImportService {
+  /** Checks a file and shows what an import would do; changes nothing. */
+  preview(path: string, options: ImportOptions): Promise<ImportReport>;
+  /** Imports the valid rows of a file in one step; a whole-file problem throws and changes nothing. */
+  run(path: string, options: ImportOptions): Promise<ImportReport>;
+  beginUpload(name: string, size: number): Promise<string>;
+  appendUpload(id: string, offset: number, base64: string): Promise<number>;
+  uploadPath(id: string): Promise<string>;
+  discardUpload(id: string): Promise<void>;
+}
+
+export function createImportService(deps: ImportDeps): ImportService {
+  const { workspace, store, bus } = deps;
+  const uploads = join(deps.dataDir, UPLOADS_DIR);
+  const sizes = new Map<string, { expected: number; name: string; ext: string }>();
+
+  async function run(path: string, options: ImportOptions): Promise<ImportReport> {
+    store.assertWritable();
+    const { report, reviews, locations } = await readImport(path, options, { preview: false });
+    if (report.valid === 0) {
+      const first = report.errors.slice(0, 3).map((e) => e.message).join(' ');
+      throw new KalmError('invalid_input', `No row of this file could be imported, so nothing was changed. ${first}`, report.errors.slice(0, 20).map((e) => ({ path: `row ${e.row}`, message: e.message })));
+    }
+    const clash = workspace.sources.find((s) => s.id === report.sourceId && s.kind !== 'file-import' && s.state !== 'demo');
+    if (clash) throw new KalmError('invalid_input', `"${report.sourceName}" is already the name of your ${clash.name} source; import under another name (--source).`);
+    const source: Source = { id: report.sourceId, kind: 'file-import', name: report.sourceName, state: 'connected', lastSyncAt: deps.now().toISOString() };
+    const newLocations: Location[] = [...locations].map(([id, name]) => ({ id, source: source.id, name, storeCode: null, address: null, mapsUrl: null, newReviewUrl: null }));
+    if (workspace.isDemo) {
+      // The demo's reviews are not the owner's: the first real source replaces them.
+      await store.flush();
+      workspace.replace([], [], []);
+      await clearShards(deps.dataDir);
+    }
+    let added = 0, updated = 0;
+    const merged = [...reviews.values()].map((r) => {
+      const old = workspace.get(r.id);
+      if (old) updated++;
+      else added++;
+      return mergeImported(old, r);
+    });
+    const keep = workspace.locations.filter((l) => !(l.source === source.id && locations.has(l.id)));
+    workspace.sources = [...workspace.sources.filter((s) => s.id !== source.id), source];
+    workspace.locations = [...keep, ...newLocations];
+    for (const key of workspace.upsertMany(merged)) {
+      const shard = workspace.shard(key);
+      store.scheduleShard(shard.source, shard.locationId);
+    }
+    await store.flush();
+    await saveSourcesFile(deps.dataDir, workspace.sources, workspace.locations);
+    bus.emit('sources.changed', {});
+    bus.emit('reviews.changed', { reason: 'update', count: merged.length });
+    return { ...report, added, updated };
+  }
+
+  const pathOf = (id: string) => {
+    if (!UPLOAD_ID.test(id)) throw new KalmError('invalid_input', 'Unknown upload.');
+    // The extension of the chosen file is kept, so the format is recognised as for a file on disk.
+    return join(uploads, id + (sizes.get(id)?.ext ?? ''));
+  };
+
+  return {
+    preview: async (path, options) => (await readImport(path, options, { preview: true })).report,
+    run,
+    async beginUpload(name, size) {
+      store.assertWritable();
+      if (size > MAX_IMPORT_BYTES) throw new KalmError('invalid_input', `"${name}" is ${Math.round(size / 1048576)} MB; Kalm imports files up to ${MAX_IMPORT_BYTES / 1048576} MB.`);
+      await mkdir(uploads, { recursive: true });
+      // Uploads left by an earlier session (the app closed mid-import) are removed first.
+      for (const old of await readdir(uploads)) if (!sizes.has(old.replace(/\..*$/, ''))) await rm(join(uploads, old), { force: true });
+      const id = randomUUID();
+      const ext = /\.(csv|tsv|txt|json|jsonl|ndjson)$/i.exec(name)?.[0].toLowerCase() ?? '';
+      sizes.set(id, { expected: size, name, ext });
+      await writeFile(pathOf(id), new Uint8Array(0));
+      return id;
+    },
+    async appendUpload(id, offset, base64) {
+      const path = pathOf(id);
+      const info = sizes.get(id);
+      if (!info) throw new KalmError('not_found', 'This upload is gone; choose the file again.');
+      const bytes = Buffer.from(base64, 'base64');
+      if (bytes.length > MAX_CHUNK_BYTES) throw new KalmError('invalid_input', 'An upload chunk is too large.');
+      const have = (await stat(path)).size;
+      if (offset !== have) throw new KalmError('invalid_input', `Upload out of order (expected offset ${have}, got ${offset}); choose the file again.`);
+      if (have + bytes.length > info.expected) throw new KalmError('invalid_input', 'The upload is larger than the file said it would be.');
+      await appendFile(path, bytes);
+      return have + bytes.length;
+    },
+    async uploadPath(id) {
+      const path = pathOf(id);
+      const info = sizes.get(id);
+      if (!info) throw new KalmError('not_found', 'This upload is gone; choose the file again.');
+      const have = (await stat(path)).size;
+      if (have !== info.expected) throw new KalmError('invalid_input', `The upload is not complete (${have} of ${info.expected} bytes).`);
+      return path;
+    },
+    async discardUpload(id) {
+      const path = pathOf(id);
+      sizes.delete(id);
+      await rm(path, { force: true });
+    },
+  };
+}

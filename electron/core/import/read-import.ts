@@ -1,0 +1,149 @@
+import { extname } from 'node:path';
+import { KalmError } from '../../../shared/domain/errors';
+import type { Review } from '../../../shared/domain/review';
+import { guessDateOrder } from '../../../shared/import/dates';
+import { slug } from '../../../shared/import/hash';
+import {
+  MAX_REPORTED_ERRORS, PREVIEW_ROWS,
+  type ColumnMapping, type ImportFormat, type ImportOptions, type ImportReport, type PreviewRow, type RowError,
+} from '../../../shared/import/options';
+import { headerKey, PRESETS, resolveMapping } from '../../../shared/import/presets';
+import { rowToReview } from '../../../shared/import/row-to-review';
+import { openDecoded } from './decode';
+import { streamCsv, streamJson, type FileRow } from './rows';
+
+/** Rows read before the mapping is settled (to list JSON keys and guess the date order). */
+const SAMPLE_ROWS = 50;
+
+export interface ReadImport {
+  report: ImportReport;
+  /** Valid reviews by Kalm id (empty in a preview), and the names of the locations they are at. */
+  reviews: Map<string, Review>;
+  locations: Map<string, string>;
+}
+
+const formatOf = (path: string, head: string, wanted: ImportFormat | undefined): ImportFormat => {
+  if (wanted) return wanted;
+  const ext = extname(path).toLowerCase();
+  if (ext === '.json' || ext === '.jsonl' || ext === '.ndjson') return 'json';
+  if (ext === '.csv' || ext === '.tsv' || ext === '.txt') return 'csv';
+  return /^\s*[[{]/.test(head) ? 'json' : 'csv';
+};
+
+/** Why the mapping cannot work at all (a whole-file problem, so nothing is imported). */
+function mappingProblem(columns: readonly string[], mapping: ColumnMapping, preset: ImportOptions['preset']): string | null {
+  const missing = Object.entries(mapping).filter(([, col]) => col !== undefined && !columns.includes(col)).map(([f, col]) => `${f} → "${col}"`);
+  if (missing.length) return `The file has no column ${missing.join(', ')}. Its columns are: ${columns.slice(0, 30).join(', ')}.`;
+  const need: string[] = [];
+  if (mapping.date === undefined) need.push('date');
+  if (mapping.rating === undefined && mapping.text === undefined) need.push('rating or text');
+  if (need.length === 0) return null;
+  const looked = preset ? ` The ${PRESETS[preset].label} preset looked for: ${(PRESETS[preset].columns.date ?? []).join(', ')}.` : '';
+  return `Required column${need.length > 1 ? 's' : ''} missing: ${need.join(' and ')}. Pick ${need.length > 1 ? 'them' : 'it'} in the mapping (or with --preset).${looked} The file's columns are: ${columns.slice(0, 30).join(', ')}.`;
+}
+
+/**
+ * Reads an import file from start to end without holding it: every row is checked and, unless this
+ * is a `preview`, kept as a review. Whole-file problems (empty, binary, no usable columns) throw a
+ * KalmError; row problems are listed with their row number and the other rows still count.
+ */
+export async function readImport(path: string, options: ImportOptions, opts: { preview: boolean }): Promise<ReadImport> {
+  const file = await openDecoded(path);
+  const format = formatOf(path, file.head, options.format);
+  const preset = options.preset;
+  const sourceName = options.sourceName ?? (preset ? PRESETS[preset].label : 'Import');
+  const sourceId = slug(sourceName, 'import');
+  const scale = options.scale ?? (preset ? PRESETS[preset].scale : 'stars-5');
+  const fallbackOrder = preset ? PRESETS[preset].dateOrder : 'dmy';
+
+  const errors: RowError[] = [];
+  let errorCount = 0;
+  const fail = (row: number, message: string) => {
+    errorCount++;
+    if (errors.length < MAX_REPORTED_ERRORS) errors.push({ row, message: `Row ${row}: ${message}.` });
+  };
+  const preview: PreviewRow[] = [];
+  const reviews = new Map<string, Review>();
+  const firstRowOf = new Map<string, number>();
+  const locations = new Map<string, string>();
+  let rows = 0, valid = 0;
+  let columns: string[] = [];
+  let delimiter: string | null = null;
+  let ctx: { mapping: ColumnMapping; dateOrder: 'dmy' | 'mdy' } | null = null;
+  let sample: FileRow[] = [];
+
+  const settle = () => {
+    if (ctx) return ctx;
+    if (format === 'json') {
+      const seen = new Set<string>();
+      for (const r of sample) if ('cells' in r) for (const k of Object.keys(r.cells)) seen.add(k);
+      columns = [...seen];
+    }
+    const mapping = resolveMapping(columns, preset, options.mapping);
+    const problem = mappingProblem(columns, mapping, preset);
+    if (problem) throw new KalmError('invalid_input', problem);
+    const dates = sample.flatMap((r) => ('cells' in r && mapping.date ? [r.cells[mapping.date] ?? ''] : []));
+    const order = options.dateOrder && options.dateOrder !== 'auto' ? options.dateOrder : guessDateOrder(dates, fallbackOrder);
+    ctx = { mapping, dateOrder: order };
+    return ctx;
+  };
+
+  const handle = (r: FileRow) => {
+    if ('error' in r) return fail(r.row, r.error);
+    const { mapping, dateOrder } = settle();
+    const result = rowToReview(r.cells, { sourceId, mapping, scale, dateOrder, defaultLocationId: sourceId });
+    if (!result.ok) return fail(r.row, result.message);
+    const { review } = result;
+    const first = firstRowOf.get(review.id);
+    if (first !== undefined) return fail(r.row, `it has the same review id as row ${first}; Kalm kept row ${first}`);
+    firstRowOf.set(review.id, r.row);
+    valid++;
+    locations.set(review.locationId, result.locationName ?? sourceName);
+    if (preview.length < PREVIEW_ROWS) {
+      preview.push({
+        row: r.row, rating: review.rating, originalRating: review.origin?.rating ?? null, author: review.author,
+        date: review.createdAt, text: review.text?.slice(0, 300) ?? null, hasReply: review.reply !== null,
+      });
+    }
+    if (!opts.preview) reviews.set(review.id, review);
+  };
+  const onRow = (r: FileRow) => {
+    rows++;
+    if (ctx) return handle(r);
+    sample.push(r);
+    if (sample.length >= SAMPLE_ROWS) drain();
+  };
+  const drain = () => {
+    const pending = sample;
+    settle();
+    sample = [];
+    for (const r of pending) handle(r);
+  };
+
+  try {
+    if (format === 'csv') {
+      await streamCsv(file.text(), (h) => ((columns = h.columns), (delimiter = h.delimiter)), onRow);
+    } else {
+      await streamJson(file.text(), onRow);
+    }
+  } catch (err) {
+    if (err instanceof KalmError) throw err;
+    throw new KalmError('invalid_input', `Kalm could not read this ${format.toUpperCase()} file: ${err instanceof Error ? err.message : String(err)}. Nothing was imported.`);
+  }
+  if (rows === 0 && columns.length === 0) throw new KalmError('invalid_input', 'The file has no rows: there are no reviews in it.');
+  if (rows === 0) throw new KalmError('invalid_input', `The file has a header (${columns.slice(0, 10).join(', ')}) but no reviews below it.`);
+  if (sample.length > 0 || !ctx) drain();
+  const settled = settle();
+  const report: ImportReport = {
+    format, encoding: file.encoding, delimiter: format === 'csv' ? delimiter : null, columns, mapping: settled.mapping,
+    scale, dateOrder: settled.dateOrder, sourceId, sourceName, rows, valid, errors, errorCount, preview,
+  };
+  return { report, reviews, locations };
+}
+
+/** True when a header looks like the preset's (to suggest a preset on the mapping screen). */
+export const matchesPreset = (columns: readonly string[], name: keyof typeof PRESETS): boolean => {
+  const keys = new Set(columns.map(headerKey));
+  const p = PRESETS[name].columns;
+  return [p.rating, p.date].every((names) => (names ?? []).some((n) => keys.has(headerKey(n))));
+};

@@ -1,0 +1,116 @@
+import type { ColumnMapping, DateOrder, ImportField, PresetName } from './options';
+
+/**
+ * Known export formats. Each field lists the header names seen in that site's exports (matched
+ * without regard to case, spaces or punctuation); the first one present in the file wins.
+ *
+ * Where the names come from (see also the note in README "Importing reviews"):
+ * - Facebook: the Graph API page ratings fields (`created_time`, `recommendation_type`,
+ *   `review_text`, `reviewer.name`, `open_graph_story.id`), the shape of a JSON export.
+ * - Trustpilot, Tripadvisor, Kiyoh/Klantenvertellen: their business exports are behind a login, so
+ *   the column names are GUESSED from their review fields (Trustpilot "Review Stars", "Review Created
+ *   (UTC)"; Kiyoh's 1–10 score) and common exporter spellings. A file with other headers still imports
+ *   through the generic mapping screen.
+ */
+export interface Preset {
+  name: PresetName;
+  label: string;
+  scale: 'stars-5' | 'score-10' | 'recommend';
+  dateOrder: Exclude<DateOrder, 'auto'>;
+  columns: Partial<Record<ImportField, readonly string[]>>;
+}
+
+export const PRESETS: Readonly<Record<PresetName, Preset>> = {
+  trustpilot: {
+    name: 'trustpilot', label: 'Trustpilot', scale: 'stars-5', dateOrder: 'dmy',
+    columns: {
+      id: ['Review Id', 'Review ID', 'id'],
+      rating: ['Review Stars', 'Stars', 'Rating'],
+      title: ['Review Title', 'Title'],
+      text: ['Review Content', 'Review Text', 'Content', 'Text'],
+      author: ['Review Consumer Name', 'Consumer Name', 'Reviewer Name', 'consumer.displayName', 'Name'],
+      date: ['Review Created (UTC)', 'Review Date', 'Date', 'createdAt'],
+      url: ['Review Url', 'Review URL', 'Link', 'URL'],
+      reply: ['Reply Content', 'Company Reply', 'companyReply.text'],
+      replyDate: ['Company Reply Date (UTC)', 'Reply Date', 'companyReply.createdAt'],
+      language: ['Review Language', 'Language'],
+      location: ['Location Name'],
+    },
+  },
+  tripadvisor: {
+    name: 'tripadvisor', label: 'Tripadvisor', scale: 'stars-5', dateOrder: 'mdy',
+    columns: {
+      id: ['Review ID', 'Review Id', 'id'],
+      rating: ['Rating', 'Bubble Rating', 'Review Rating'],
+      title: ['Review Title', 'Title'],
+      text: ['Review Text', 'Review', 'Text'],
+      author: ['Reviewer', 'Reviewer Name', 'Username', 'User', 'user.username'],
+      date: ['Review Date', 'Published Date', 'Date', 'publishedDate'],
+      url: ['Review URL', 'URL', 'Link'],
+      reply: ['Management Response', 'Owner Response', 'Response'],
+      replyDate: ['Management Response Date', 'Response Date'],
+      location: ['Property', 'Location', 'Property Name'],
+      language: ['Language', 'lang'],
+    },
+  },
+  facebook: {
+    name: 'facebook', label: 'Facebook', scale: 'recommend', dateOrder: 'mdy',
+    columns: {
+      id: ['open_graph_story.id', 'Review ID', 'id'],
+      rating: ['recommendation_type', 'Recommendation', 'Recommends', 'rating'],
+      text: ['review_text', 'Review', 'Review Text', 'Text'],
+      author: ['reviewer.name', 'Reviewer', 'Name'],
+      date: ['created_time', 'Date', 'Created'],
+      url: ['url', 'Link', 'permalink_url'],
+      reply: ['Reply', 'Page Reply'],
+    },
+  },
+  kiyoh: {
+    name: 'kiyoh', label: 'Kiyoh', scale: 'score-10', dateOrder: 'dmy',
+    columns: {
+      id: ['reviewId', 'Review ID', 'ID', 'Id'],
+      rating: ['rating', 'Totaalscore', 'Totaal score', 'Score', 'Cijfer', 'Total score'],
+      title: ['oneliner', 'Titel', 'Kop', 'Title', 'One-liner'],
+      text: ['opinion', 'Review', 'Beoordeling', 'Toelichting', 'Opmerking', 'Text'],
+      author: ['reviewAuthor', 'Naam', 'Name', 'Author'],
+      date: ['dateSince', 'Datum', 'Date', 'Review datum'],
+      reply: ['reviewComments', 'Reactie', 'Reactie bedrijf', 'Response'],
+      location: ['Locatie', 'Location', 'locationName'],
+      language: ['reviewLanguage', 'Taal', 'Language'],
+      url: ['URL', 'Link'],
+    },
+  },
+};
+
+/** Header names compared loosely: "Review Created (UTC)" ~ "review_created_utc". */
+export const headerKey = (h: string): string => h.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** Generic guesses for a file without a preset (English and Dutch headers). */
+const GENERIC: Partial<Record<ImportField, readonly string[]>> = {
+  id: ['id', 'review id', 'reviewid', 'external id', 'kenmerk'],
+  rating: ['rating', 'stars', 'star rating', 'score', 'cijfer', 'sterren', 'beoordeling score', 'waardering'],
+  title: ['title', 'titel', 'kop', 'subject'],
+  text: ['text', 'review', 'review text', 'comment', 'content', 'body', 'tekst', 'opmerking', 'toelichting'],
+  author: ['author', 'name', 'reviewer', 'reviewer name', 'naam', 'auteur', 'klant'],
+  date: ['date', 'created', 'created at', 'review date', 'datum', 'time', 'timestamp'],
+  url: ['url', 'link', 'review url'],
+  reply: ['reply', 'response', 'answer', 'reactie', 'antwoord'],
+  replyDate: ['reply date', 'response date', 'reactiedatum'],
+  location: ['location', 'locatie', 'vestiging', 'store', 'filiaal'],
+  language: ['language', 'lang', 'taal'],
+};
+
+/** The mapping for `columns`: the preset's (or generic) guesses, then `overrides` field by field. */
+export function resolveMapping(columns: readonly string[], preset: PresetName | undefined, overrides: ColumnMapping = {}): ColumnMapping {
+  const byKey = new Map(columns.map((c) => [headerKey(c), c]));
+  const candidates = preset ? PRESETS[preset].columns : GENERIC;
+  const mapping: ColumnMapping = {};
+  for (const [field, names] of Object.entries(candidates) as [ImportField, readonly string[]][]) {
+    const hit = names.map((n) => byKey.get(headerKey(n))).find((c) => c !== undefined);
+    if (hit !== undefined) mapping[field] = hit;
+  }
+  const overridden = Object.entries(overrides) as [ImportField, string | undefined][];
+  for (const [field, column] of overridden) if (column !== undefined) mapping[field] = column;
+  // An empty choice means "no column" for that field.
+  return Object.fromEntries(Object.entries(mapping).filter(([, column]) => column !== '')) as ColumnMapping;
+}
