@@ -78,6 +78,12 @@ export const contract = {
   'outbox.resolve': call(z.object({ id: OutboxId, choice: z.enum(['send_anyway', 'discard']) }).strict(), Empty),
   /** Queues the removal of the review's posted reply. */
   'outbox.unreply': call(z.object({ reviewId: ReviewIdField }).strict(), z.object({ id: z.string() })),
+  // --- Inbox (issue 7) ---
+  /** Marks reviews handled without a reply (done) or back to waiting (done: false); returns how many changed. */
+  'reviews.markDone': call(
+    z.object({ ids: z.array(ReviewIdField).min(1).max(5000), done: z.boolean() }).strict(),
+    z.object({ changed: z.number().int() }),
+  ),
 } as const;
 
 export type Contract = typeof contract;
@@ -96,6 +102,8 @@ export const events = {
   'sync.progress': SyncProgress,
   /** The outbox changed (queued, sent, failed, conflict, cancelled); clients re-list. */
   'outbox.changed': z.object({}),
+  /** A reply draft was saved or discarded (the inbox's Drafts count follows). */
+  'drafts.changed': z.object({ reviewId: z.string() }),
 } as const;
 
 export type Events = typeof events;
