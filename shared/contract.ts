@@ -6,7 +6,7 @@ import { Source } from './domain/source';
 import { StoreProblem } from './domain/store-problem';
 import { OutboxList, PublishResults } from './outbox/outbox-view';
 import { GoogleStatus, SyncProgress, SyncTotals } from './sources/google-status';
-import { ReviewPage, ReviewQuery } from './reviews/query-schema';
+import { ReviewFacets, ReviewPage, ReviewQuery } from './reviews/query-schema';
 import { StatsQuery, StatsSummary } from './reviews/stats-schema';
 
 /**
@@ -84,6 +84,8 @@ export const contract = {
     z.object({ ids: z.array(ReviewIdField).min(1).max(5000), done: z.boolean() }).strict(),
     z.object({ changed: z.number().int() }),
   ),
+  /** Labels and languages in use, for the inbox's filter lists. */
+  'reviews.facets': call(NoInput, ReviewFacets),
 } as const;
 
 export type Contract = typeof contract;

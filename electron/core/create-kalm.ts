@@ -121,6 +121,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     'drafts.save': (input) => outbox['drafts.save'](input).finally(() => bus.emit('drafts.changed', { reviewId: input.reviewId })),
     'drafts.discard': (input) => outbox['drafts.discard'](input).finally(() => bus.emit('drafts.changed', { reviewId: input.reviewId })),
     'reviews.markDone': (input) => inbox.markDone(input),
+    'reviews.facets': () => workspace.facets(),
   };
 
   const kalm: KalmCore = {

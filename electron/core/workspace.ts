@@ -1,7 +1,7 @@
 import type { Location } from '../../shared/domain/location';
 import type { Review } from '../../shared/domain/review';
 import type { Source } from '../../shared/domain/source';
-import type { ReviewPage, ReviewQuery } from '../../shared/reviews/query-schema';
+import type { ReviewFacets, ReviewPage, ReviewQuery } from '../../shared/reviews/query-schema';
 import { ReviewIndex } from '../../shared/reviews/review-index';
 import { summarize } from '../../shared/reviews/stats';
 import { NO_MARKS, type ReviewMarks } from '../../shared/reviews/views';
@@ -61,6 +61,10 @@ export class Workspace {
   /** `now` (ms) judges "overdue" when the query gives no moment. */
   query(q: ReviewQuery, now: number = Date.now()): ReviewPage {
     return this.index.query(q, now);
+  }
+
+  facets(): ReviewFacets {
+    return this.index.facets();
   }
 
   /** Which reviews have a draft or an active outbox item (the Drafts and Outbox views). */

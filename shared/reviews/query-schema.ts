@@ -113,3 +113,10 @@ export const ReviewPage = z.object({
   countsByView: ViewCounts,
 });
 export type ReviewPage = z.infer<typeof ReviewPage>;
+
+/** The labels and languages the reviews have (for the inbox's filter lists), most used first. */
+export const ReviewFacets = z.object({
+  labels: z.array(z.object({ name: z.string(), count: z.number().int() })),
+  languages: z.array(z.object({ tag: z.string(), count: z.number().int() })),
+});
+export type ReviewFacets = z.infer<typeof ReviewFacets>;

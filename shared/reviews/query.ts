@@ -1,5 +1,5 @@
 import type { Review } from '../domain/review';
-import type { RatingCounts, ReviewPage, ReviewQuery, ReviewSort, StatusCounts } from './query-schema';
+import type { RatingCounts, ReviewFacets, ReviewPage, ReviewQuery, ReviewSort, StatusCounts } from './query-schema';
 import { dueAt } from './reply-targets';
 import { foldText, matchesAllWords } from './text-match';
 import { countViews, emptyViewCounts, inQueryView, isOpenStatus, marksOf, NO_MARKS, queryNow, viewBits, type ReviewMarks } from './views';
@@ -104,4 +104,19 @@ export function queryReviews(all: readonly Review[], q: ReviewQuery, folded: (r:
   }
   matched.sort(compareReviews(q.sort));
   return { items: matched.slice(q.offset, q.offset + q.limit), total: matched.length, countsByRating, countsByStatus, countsByView };
+}
+
+/** Labels and languages in use, most used first (the reference for `ReviewIndex.facets`). */
+export function reviewFacets(all: readonly Review[]): ReviewFacets {
+  const labels = new Map<string, number>();
+  const languages = new Map<string, number>();
+  for (const r of all) {
+    for (const l of new Set(r.labels)) labels.set(l, (labels.get(l) ?? 0) + 1);
+    if (r.language) languages.set(r.language, (languages.get(r.language) ?? 0) + 1);
+  }
+  const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return {
+    labels: sorted(labels).map(([name, count]) => ({ name, count })),
+    languages: sorted(languages).map(([tag, count]) => ({ tag, count })),
+  };
 }

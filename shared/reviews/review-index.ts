@@ -3,7 +3,7 @@ import { runQuery, STATUSES } from './index-query';
 import { Interner } from './interner';
 import { isoMs } from './iso-time';
 import { searchableText } from './query';
-import type { ReviewPage, ReviewQuery } from './query-schema';
+import type { ReviewFacets, ReviewPage, ReviewQuery } from './query-schema';
 import { mergeSlots, SlotList } from './slot-list';
 import { TextIndex } from './text-index';
 import { marksOf, NO_MARKS, type ReviewMarks } from './views';
@@ -129,6 +129,16 @@ export class ReviewIndex {
     let text = this.folded[slot];
     if (text === undefined) this.folded[slot] = text = searchableText(this.reviews[slot] as Review);
     return text;
+  }
+
+  /** Labels and languages in use (deleted reviews included), most used first, then by name. */
+  facets(): ReviewFacets {
+    const byCount = <T extends { count: number }>(key: (x: T) => string) => (a: T, b: T) => b.count - a.count || (key(a) < key(b) ? -1 : 1);
+    const labels = [...this.labels].map(([name, list]) => ({ name, count: list.length })).filter((l) => l.count > 0);
+    const perLanguage = new Int32Array(this.languages.names.length);
+    for (let slot = 0; slot < this.reviews.length; slot++) if (this.reviews[slot]) { const code = this.language[slot] ?? 0; perLanguage[code] = (perLanguage[code] ?? 0) + 1; }
+    const languages = this.languages.names.map((tag, code) => ({ tag, count: perLanguage[code] ?? 0 })).filter((l) => l.tag !== '' && l.count > 0);
+    return { labels: labels.sort(byCount((l) => l.name)), languages: languages.sort(byCount((l) => l.tag)) };
   }
 
   /** Replaces which reviews have a draft and an active outbox item; cost: the size of the old and new sets. */

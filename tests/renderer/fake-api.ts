@@ -8,7 +8,7 @@ import type { StoreProblem } from '../../shared/domain/store-problem';
 import type { OutboxItemView } from '../../shared/outbox/outbox-view';
 import { checkReplyLimits } from '../../shared/reply/limits';
 import type { GoogleStatus } from '../../shared/sources/google-status';
-import { queryReviews } from '../../shared/reviews/query';
+import { queryReviews, reviewFacets } from '../../shared/reviews/query';
 import { summarize } from '../../shared/reviews/stats';
 
 type Handlers = { [N in CallName]: (input: z.output<Contract[N]['input']>) => CallOutput<N> };
@@ -166,6 +166,7 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       if (changed > 0) queueMicrotask(() => emit('reviews.changed', { reason: 'update', count: changed }));
       return { changed };
     },
+    'reviews.facets': () => reviewFacets(state.reviews),
   };
 
   const api: KalmApi = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ReviewQuery } from '../../shared/reviews/query-schema';
-import { queryReviews } from '../../shared/reviews/query';
+import { queryReviews, reviewFacets } from '../../shared/reviews/query';
 import { ReviewIndex } from '../../shared/reviews/review-index';
 import { makeReview } from './helpers';
 
@@ -44,6 +44,14 @@ describe('inbox views, marks and overdue', () => {
     expect(ids(both({ view: 'unanswered', overdue: true }))).toEqual(['old', 'day']);
     expect(ids(both({ view: 'all', overdue: true, now: NOW }))).toEqual(['old', 'day', 'queued']);
     expect(ids(both({ view: 'unanswered', overdue: true, now: '2026-03-11T09:00:00.000Z' }))).toEqual(['old', 'day', 'play']);
+  });
+
+  it('lists labels and languages in use, most used first, like the reference', () => {
+    const tagged = reviews.map((r, i) => ({ ...r, labels: i % 2 === 0 ? ['parking', 'staff'] : i % 3 === 0 ? ['staff'] : [], language: i % 2 === 0 ? 'nl' : i === 1 ? 'en' : null }));
+    const facets = new ReviewIndex(tagged).facets();
+    expect(facets).toEqual(reviewFacets(tagged));
+    expect(facets.labels.map((l) => l.name)).toEqual(['staff', 'parking']);
+    expect(facets.languages).toEqual([{ tag: 'nl', count: 4 }, { tag: 'en', count: 1 }]);
   });
 
   it('follows marks as they change', () => {
