@@ -36,7 +36,7 @@ export function FilterBar({ filters, sources, locations, facets, overdueCount, o
   return (
     <div className="filters">
       <label className="field">
-        <span className="field__label">{t('inbox.filters.sort')}</span>
+        <span className="sr-only">{t('inbox.filters.sort')}</span>
         <select className="input" value={filters.sort} onChange={(e) => onChange({ sort: e.target.value as UrlSort })}>
           {SORTS.map((s) => (
             <option key={s} value={s}>
@@ -47,7 +47,7 @@ export function FilterBar({ filters, sources, locations, facets, overdueCount, o
       </label>
       {sources.length > 1 && (
         <label className="field">
-          <span className="field__label">{t('inbox.filters.source')}</span>
+          <span className="sr-only">{t('inbox.filters.source')}</span>
           <select className="input" value={filters.sources[0] ?? ''} onChange={(e) => onChange({ sources: e.target.value === '' ? [] : [e.target.value] })}>
             <option value="">{t('inbox.filters.allSources')}</option>
             {sources.map((s) => (
@@ -61,7 +61,7 @@ export function FilterBar({ filters, sources, locations, facets, overdueCount, o
       {locations.length > 1 && <LocationFilter locations={locations} selected={filters.locations} onChange={(ids) => onChange({ locations: ids })} />}
       {labels.length > 0 && (
         <label className="field">
-          <span className="field__label">{t('inbox.filters.label')}</span>
+          <span className="sr-only">{t('inbox.filters.label')}</span>
           <select className="input" value={filters.labels[0] ?? ''} onChange={(e) => onChange({ labels: e.target.value === '' ? [] : [e.target.value] })}>
             <option value="">{t('inbox.filters.allLabels')}</option>
             {labels.map((l) => (
@@ -74,7 +74,7 @@ export function FilterBar({ filters, sources, locations, facets, overdueCount, o
       )}
       {languages.length > 0 && (
         <label className="field">
-          <span className="field__label">{t('inbox.filters.language')}</span>
+          <span className="sr-only">{t('inbox.filters.language')}</span>
           <select className="input" value={filters.lang ?? ''} onChange={(e) => onChange({ lang: e.target.value === '' ? null : e.target.value })}>
             <option value="">{t('inbox.filters.allLanguages')}</option>
             {languages.map((l) => (
@@ -86,7 +86,7 @@ export function FilterBar({ filters, sources, locations, facets, overdueCount, o
         </label>
       )}
       <div className="field field--dates" role="group" aria-labelledby={`${id}-dates`}>
-        <span id={`${id}-dates`} className="field__label">
+        <span id={`${id}-dates`} className="field__inline">
           {t('inbox.filters.dates')}
         </span>
         <input

@@ -53,8 +53,18 @@ export function ReviewDetail({ review, location, sourceName, query, work, now, a
   const reviewLink = safeHttpUrl(review.url);
   const mapsLink = safeHttpUrl(location?.mapsUrl);
 
+  // The composer's text box takes the focus once it is ready (it stays disabled while its draft loads).
   useEffect(() => {
-    if (answering) actions.current?.querySelector<HTMLElement>('textarea, [contenteditable="true"]')?.focus();
+    if (!answering) return undefined;
+    let frame = 0;
+    const until = Date.now() + 3000;
+    const tryFocus = (): void => {
+      const box = actions.current?.querySelector<HTMLTextAreaElement>('textarea');
+      if (box && !box.disabled) box.focus();
+      else if (Date.now() < until) frame = requestAnimationFrame(tryFocus);
+    };
+    tryFocus();
+    return () => cancelAnimationFrame(frame);
   }, [answering]);
 
   return (
