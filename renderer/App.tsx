@@ -2,8 +2,8 @@ import './i18n';
 import type { KalmApi } from '../shared/contract';
 import { api as defaultApi } from './api';
 import { ApiContext } from './api-context';
-import { useState } from 'react';
-import type { View } from './components/MainNav';
+import { useCallback, useEffect, useRef } from 'react';
+import { isView, type View } from './components/MainNav';
 import { StoreProblems } from './components/StoreProblems';
 import { SourcesPage } from './features/sources/SourcesPage';
 import { TopBar } from './components/TopBar';
@@ -11,6 +11,8 @@ import { InboxPage } from './features/inbox/InboxPage';
 import { OutboxPage } from './features/outbox/OutboxPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { useCall } from './hooks/useCall';
+import { useHashRoute } from './hooks/useHashRoute';
+import { DEFAULT_FILTERS, type InboxFilters } from './lib/route';
 
 export interface AppProps {
   /** Defaults to the real api (Electron preload or web host); tests pass an in-memory one. */
@@ -27,13 +29,22 @@ export function App({ api = defaultApi }: AppProps) {
 
 function Shell() {
   const workspace = useCall('workspace.get', {}, 'reviews.changed');
-  const [view, setView] = useState<View>('inbox');
+  const { route, navigate } = useHashRoute();
+  // The view follows the address (`#/outbox`, `#/inbox?location=…`); an unknown one shows the inbox.
+  const view: View = isView(route.view) ? route.view : 'inbox';
+  // Back to the inbox from another view keeps the filters it had.
+  const lastFilters = useRef<InboxFilters>(DEFAULT_FILTERS);
+  useEffect(() => {
+    if (route.view === 'inbox') lastFilters.current = route.inbox;
+  }, [route]);
+  const onView = useCallback((v: View) => navigate({ view: v, inbox: lastFilters.current }), [navigate]);
+  const onFilters = useCallback((inbox: InboxFilters, opts?: { replace?: boolean }) => navigate({ view: 'inbox', inbox }, opts), [navigate]);
   return (
     <div className="app">
-      <TopBar workspace={workspace} view={view} onView={setView} />
+      <TopBar workspace={workspace} view={view} onView={onView} />
       <StoreProblems />
       <main className="app__main">
-        {view === 'inbox' && <InboxPage workspace={workspace} />}
+        {view === 'inbox' && <InboxPage workspace={workspace} filters={route.inbox} onFilters={onFilters} onView={onView} />}
         {view === 'outbox' && <OutboxPage />}
         {view === 'sources' && <SourcesPage />}
         {view === 'settings' && <SettingsPage />}

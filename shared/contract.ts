@@ -8,7 +8,7 @@ import { StoreProblem } from './domain/store-problem';
 import { OutboxList, PublishResults } from './outbox/outbox-view';
 import { GoogleStatus, SyncProgress, SyncTotals } from './sources/google-status';
 import { ImportOptions, ImportReport } from './import/options';
-import { ReviewPage, ReviewQuery } from './reviews/query-schema';
+import { ReviewFacets, ReviewPage, ReviewQuery } from './reviews/query-schema';
 import { StatsQuery, StatsSummary } from './reviews/stats-schema';
 
 /**
@@ -99,6 +99,14 @@ export const contract = {
   'import.discard': call(z.object({ uploadId: UploadId }).strict(), Empty),
   /** The owner posted the reply by hand (copy-and-open sources): the review is answered with this text. */
   'replies.markPosted': call(z.object({ reviewId: ReviewIdField, text: ReplyText }).strict(), Review),
+  // --- Inbox (issue 7) ---
+  /** Marks reviews handled without a reply (done) or back to waiting (done: false); returns how many changed. */
+  'reviews.markDone': call(
+    z.object({ ids: z.array(ReviewIdField).min(1).max(5000), done: z.boolean() }).strict(),
+    z.object({ changed: z.number().int() }),
+  ),
+  /** Labels and languages in use, for the inbox's filter lists. */
+  'reviews.facets': call(NoInput, ReviewFacets),
 } as const;
 
 export type Contract = typeof contract;
@@ -118,6 +126,8 @@ export const events = {
   /** The outbox changed (queued, sent, failed, conflict, cancelled); clients re-list. */
   'outbox.changed': z.object({}),
   'settings.changed': z.object({}),
+  /** A reply draft was saved or discarded (the inbox's Drafts count follows). */
+  'drafts.changed': z.object({ reviewId: z.string() }),
 } as const;
 
 export type Events = typeof events;

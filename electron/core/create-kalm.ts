@@ -5,6 +5,7 @@ import { generateDemoWorkspace } from '../../shared/demo/generate';
 import { KalmError } from '../../shared/domain/errors';
 import type { StoreProblem } from '../../shared/domain/store-problem';
 import { EventBus } from './events';
+import { wireInbox } from './inbox-calls';
 import type { Kalm, KalmOptions } from './kalm';
 import { wireOutbox } from './outbox/wiring';
 import { openStore } from './store/open-store';
@@ -63,6 +64,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   const google = await wireGoogle(opts, { workspace, store, bus, settings, now });
   const outbox = await wireOutbox({ dataDir, workspace, store, bus, google, now, report });
   const importer = createImportService({ dataDir, workspace, store, bus, now });
+  const inbox = wireInbox({ workspace, store, bus });
   /** Serialises whole-workspace writes (the demo) so two never interleave. */
   let bulkWrites: Promise<unknown> = Promise.resolve();
 
@@ -87,6 +89,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     }
     const demo = generateDemoWorkspace({ now: now(), ...(seed === undefined ? {} : { seed }) });
     workspace.replace(demo.sources, demo.locations, demo.reviews);
+    inbox.refreshMarks();
     const done = bulkWrites.then(persistAll);
     bulkWrites = done.catch(() => undefined);
     await done;
@@ -99,7 +102,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     'app.info': () => ({ name: 'Kalm', version, host, dataDir, demo: workspace.isDemo }),
     'workspace.get': () => summary(),
     'workspace.loadDemo': ({ seed }) => loadDemo(seed),
-    'reviews.query': (q) => workspace.query(q),
+    'reviews.query': (q) => workspace.query(q, now().getTime()),
     'reviews.get': ({ id }) => {
       const review = workspace.get(id);
       if (!review) throw new KalmError('not_found', `There is no review with id "${id.slice(0, 200)}".`);
@@ -127,6 +130,11 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
       return preferences.update(patch);
     },
     ...wireSources({ dataDir, workspace, store, bus, now, outbox }, importer),
+    // Inbox (issue 7): the Drafts view follows draft saves; "mark done".
+    'drafts.save': (input) => outbox['drafts.save'](input).finally(() => bus.emit('drafts.changed', { reviewId: input.reviewId })),
+    'drafts.discard': (input) => outbox['drafts.discard'](input).finally(() => bus.emit('drafts.changed', { reviewId: input.reviewId })),
+    'reviews.markDone': (input) => inbox.markDone(input),
+    'reviews.facets': () => workspace.facets(),
   };
 
   const kalm: KalmCore = {

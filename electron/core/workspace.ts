@@ -1,9 +1,10 @@
 import type { Location } from '../../shared/domain/location';
 import type { Review } from '../../shared/domain/review';
 import type { Source } from '../../shared/domain/source';
-import type { ReviewPage, ReviewQuery } from '../../shared/reviews/query-schema';
+import type { ReviewFacets, ReviewPage, ReviewQuery } from '../../shared/reviews/query-schema';
 import { ReviewIndex } from '../../shared/reviews/review-index';
 import { summarize } from '../../shared/reviews/stats';
+import { NO_MARKS, type ReviewMarks } from '../../shared/reviews/views';
 import type { StatsQuery, StatsSummary } from '../../shared/reviews/stats-schema';
 
 /** The key of the shard (one file per source location) a review belongs to. */
@@ -33,6 +34,7 @@ const SEARCH_STEP = 2000;
 export class Workspace {
   private index = new ReviewIndex();
   private searchTimer: ReturnType<typeof setTimeout> | null = null;
+  private marks: ReviewMarks = NO_MARKS;
   sources: Source[] = [];
   locations: Location[] = [];
 
@@ -40,6 +42,7 @@ export class Workspace {
     this.sources = sources;
     this.locations = locations;
     this.index = new ReviewIndex(reviews);
+    this.index.setMarks(this.marks);
     this.prepareSearchInBackground();
   }
 
@@ -55,8 +58,19 @@ export class Workspace {
     return this.index.get(id);
   }
 
-  query(q: ReviewQuery): ReviewPage {
-    return this.index.query(q);
+  /** `now` (ms) judges "overdue" when the query gives no moment. */
+  query(q: ReviewQuery, now: number = Date.now()): ReviewPage {
+    return this.index.query(q, now);
+  }
+
+  facets(): ReviewFacets {
+    return this.index.facets();
+  }
+
+  /** Which reviews have a draft or an active outbox item (the Drafts and Outbox views). */
+  setMarks(marks: ReviewMarks): void {
+    this.marks = marks;
+    this.index.setMarks(marks);
   }
 
   stats(q: StatsQuery): StatsSummary {

@@ -9,7 +9,7 @@ export type Rating = z.infer<typeof Rating>;
 /** An ISO 8601 / RFC 3339 timestamp string, e.g. 2026-03-01T09:30:00.000Z. */
 export const IsoTime = z.iso.datetime({ offset: true });
 
-export const ReviewStatus = z.enum(['unanswered', 'drafted', 'queued', 'answered', 'conflict', 'deleted']);
+export const ReviewStatus = z.enum(['unanswered', 'drafted', 'queued', 'answered', 'conflict', 'deleted', 'done']);
 export type ReviewStatus = z.infer<typeof ReviewStatus>;
 
 /** State of a reply as the source reports it. */

@@ -10,7 +10,7 @@ const STARS: Readonly<Record<string, Rating>> = { ONE: 1, TWO: 2, THREE: 3, FOUR
 export const mapStarRating = (star: string | undefined): Rating | null => (star !== undefined ? (STARS[star] ?? null) : null);
 
 /** Statuses that record the owner's work in Kalm; a sync keeps them unless Google shows a current reply. */
-const LOCAL_WORK: ReadonlySet<ReviewStatus> = new Set(['drafted', 'queued', 'conflict']);
+const LOCAL_WORK: ReadonlySet<ReviewStatus> = new Set(['drafted', 'queued', 'conflict', 'done']);
 
 export interface MappedReview {
   review: Review;

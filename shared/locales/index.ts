@@ -2,6 +2,8 @@ import en from './en.json';
 import nl from './nl.json';
 import settingsEn from './settings.en.json';
 import settingsNl from './settings.nl.json';
+import inboxEn from './inbox.en.json';
+import inboxNl from './inbox.nl.json';
 
 /**
  * The UI strings. Each area of the app keeps its strings in a pair of files
@@ -14,6 +16,7 @@ export type LocaleTree = { [key: string]: string | LocaleTree };
 
 const parts: { en: LocaleTree; nl: LocaleTree; name: string }[] = [
   { name: 'settings', en: settingsEn, nl: settingsNl },
+  { en: inboxEn, nl: inboxNl, name: 'inbox' },
 ];
 
 function mergeInto(target: LocaleTree, source: LocaleTree, where: string, path = ''): void {

@@ -4,6 +4,7 @@ import type { ReviewPage, ReviewQuery } from './query-schema';
 import type { ReviewIndex } from './review-index';
 import type { SlotList } from './slot-list';
 import { searchWords, tokensOf } from './text-match';
+import { countViews, emptyViewCounts, isOpenStatus, overdueBefore, queryNow, VIEW_BIT, viewBits } from './views';
 
 /** Status codes as stored per slot in the index. */
 export const STATUSES = ReviewStatus.options;
@@ -78,8 +79,13 @@ function planText(ix: ReviewIndex, q: ReviewQuery): TextPlan {
  * typed-array reads, counted for the chips, and kept only when it falls in the
  * requested page. Gives the same answers as `queryReviews`.
  */
-export function runQuery(ix: ReviewIndex, q: ReviewQuery): ReviewPage {
+export function runQuery(ix: ReviewIndex, q: ReviewQuery, clock: number): ReviewPage {
   const wantStatus = q.status === 'all' ? -1 : STATUSES.indexOf(q.status);
+  const wantView = q.view === undefined ? 0 : VIEW_BIT[q.view];
+  const open = STATUSES.map(isOpenStatus);
+  const now = queryNow(q, clock);
+  const dueBefore = Float64Array.from(ix.sources.names, (name) => overdueBefore(name, now));
+  const onlyOverdue = q.overdue === true;
   let ratingMask = ALL_RATINGS;
   if (q.ratings && q.ratings.length > 0) ratingMask = q.ratings.reduce((m, r) => m | (1 << r), 0);
   const sourceMask = codeMask(ix.sources, q.source, q.sources);
@@ -89,7 +95,11 @@ export function runQuery(ix: ReviewIndex, q: ReviewQuery): ReviewPage {
   const from = q.from === undefined ? -Infinity : Date.parse(q.from);
   const to = q.to === undefined ? Infinity : Date.parse(q.to);
   const { mark, need, verify } = planText(ix, q);
-  const { status, rating, source, location, language, created, reviews } = ix;
+  const { status, rating, source, location, language, created, reviews, marks } = ix;
+  // View bits per status and mark bits (4 combinations), so the walk only looks them up.
+  const bitsOf = STATUSES.map((s) => [0, 1, 2, 3].map((m) => viewBits(s, m)));
+  const countsByView = emptyViewCounts();
+  const byBits = new Int32Array(32);
 
   const byRating = new Int32Array(6);
   const byStatus = new Int32Array(STATUSES.length);
@@ -111,11 +121,18 @@ export function runQuery(ix: ReviewIndex, q: ReviewQuery): ReviewPage {
         if (!verify.every((w) => folded.includes(w))) continue;
       }
       const st = status[slot] ?? 0, rt = rating[slot] ?? 0;
+      const overdue = open[st] === true && at < (dueBefore[source[slot] ?? 0] ?? -Infinity);
+      if (onlyOverdue && !overdue) continue;
+      const bits = bitsOf[st]?.[marks[slot] ?? 0] ?? 0;
       const ratingOk = (ratingMask >> rt) & 1;
-      if (ratingOk === 1) byStatus[st] = (byStatus[st] ?? 0) + 1;
-      if (wantStatus < 0 ? st === DELETED : st !== wantStatus) continue;
+      if (ratingOk === 1) {
+        byStatus[st] = (byStatus[st] ?? 0) + 1;
+        byBits[bits] = (byBits[bits] ?? 0) + 1;
+      }
+      if (wantView !== 0 ? (bits & wantView) === 0 : wantStatus < 0 ? st === DELETED : st !== wantStatus) continue;
       byRating[rt] = (byRating[rt] ?? 0) + 1;
       if (ratingOk !== 1) continue;
+      if (overdue) countsByView.overdue++;
       if (total >= first && total < end) items.push(reviews[slot] as Review);
       total++;
     }
@@ -128,5 +145,6 @@ export function runQuery(ix: ReviewIndex, q: ReviewQuery): ReviewPage {
     countsByStatus[s] = byStatus[i] ?? 0;
     if (i !== DELETED) countsByStatus.all += byStatus[i] ?? 0;
   });
-  return { items, total, countsByRating, countsByStatus };
+  byBits.forEach((n, bits) => countViews(countsByView, bits, n));
+  return { items, total, countsByRating, countsByStatus, countsByView };
 }

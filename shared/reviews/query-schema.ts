@@ -4,6 +4,15 @@ import { IsoTime, Rating, Review, ReviewStatus } from '../domain/review';
 export const ReviewSort = z.enum(['priority', 'newest', 'oldest', 'highest']);
 export type ReviewSort = z.infer<typeof ReviewSort>;
 
+/**
+ * The inbox's views. unanswered: waiting for a reply (drafts included: they are unanswered on the
+ * source); drafts: a reply draft exists; outbox: a reply is queued, failing or in conflict;
+ * answered: answered or marked done; all: everything except deleted reviews.
+ */
+export const InboxView = z.enum(['unanswered', 'drafts', 'outbox', 'answered', 'all']);
+export type InboxView = z.infer<typeof InboxView>;
+export const INBOX_VIEWS = InboxView.options;
+
 /** A BCP 47 language tag or its primary subtag ("nl", "en-GB"). */
 const LanguageTag = z.string().regex(/^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$/, 'Use a language tag such as "nl" or "en-GB".');
 
@@ -16,6 +25,12 @@ export const ReviewQuery = z
   .object({
     /** One status, or "all" for every review except deleted ones. */
     status: z.union([ReviewStatus, z.literal('all')]).default('unanswered'),
+    /** An inbox view; when given it replaces `status`. */
+    view: InboxView.optional(),
+    /** Only reviews past the reply-time target of their source (shared/reviews/reply-targets.ts) at `now`. */
+    overdue: z.boolean().optional(),
+    /** The moment "overdue" is judged at; default: the core's clock. */
+    now: IsoTime.optional(),
     /** Star ratings to include; empty or absent = all. Null-rated (rating-only) reviews match no rating chip. */
     ratings: z.array(Rating).max(5).optional(),
     /** One source id (kept for older callers; combines with `sources`). */
@@ -71,8 +86,20 @@ export const StatusCounts = z.object({
   answered: z.number().int(),
   conflict: z.number().int(),
   deleted: z.number().int(),
+  done: z.number().int(),
 });
 export type StatusCounts = z.infer<typeof StatusCounts>;
+
+/** Counts per inbox view for the filter without its view/status part; `overdue`: of the shown view, past their target. */
+export const ViewCounts = z.object({
+  unanswered: z.number().int(),
+  drafts: z.number().int(),
+  outbox: z.number().int(),
+  answered: z.number().int(),
+  all: z.number().int(),
+  overdue: z.number().int(),
+});
+export type ViewCounts = z.infer<typeof ViewCounts>;
 
 export const ReviewPage = z.object({
   items: z.array(Review),
@@ -82,5 +109,14 @@ export const ReviewPage = z.object({
   countsByRating: RatingCounts,
   /** Counts per status for the filter without its status part, for the status chips. */
   countsByStatus: StatusCounts,
+  /** Counts per inbox view (see ViewCounts). */
+  countsByView: ViewCounts,
 });
 export type ReviewPage = z.infer<typeof ReviewPage>;
+
+/** The labels and languages the reviews have (for the inbox's filter lists), most used first. */
+export const ReviewFacets = z.object({
+  labels: z.array(z.object({ name: z.string(), count: z.number().int() })),
+  languages: z.array(z.object({ tag: z.string(), count: z.number().int() })),
+});
+export type ReviewFacets = z.infer<typeof ReviewFacets>;

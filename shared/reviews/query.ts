@@ -1,9 +1,11 @@
 import type { Review } from '../domain/review';
-import type { RatingCounts, ReviewPage, ReviewQuery, ReviewSort, StatusCounts } from './query-schema';
+import type { RatingCounts, ReviewFacets, ReviewPage, ReviewQuery, ReviewSort, StatusCounts } from './query-schema';
+import { dueAt } from './reply-targets';
 import { foldText, matchesAllWords } from './text-match';
+import { countViews, emptyViewCounts, inQueryView, isOpenStatus, marksOf, NO_MARKS, queryNow, viewBits, type ReviewMarks } from './views';
 
 export const emptyRatingCounts = (): RatingCounts => ({ 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, none: 0 });
-export const emptyStatusCounts = (): StatusCounts => ({ all: 0, unanswered: 0, drafted: 0, queued: 0, answered: 0, conflict: 0, deleted: 0 });
+export const emptyStatusCounts = (): StatusCounts => ({ all: 0, unanswered: 0, drafted: 0, queued: 0, answered: 0, conflict: 0, deleted: 0, done: 0 });
 
 /** The searchable text of a review (text, translation, author, reply), folded. */
 export const searchableText = (r: Review): string =>
@@ -61,30 +63,60 @@ export function matchesRest(q: ReviewQuery, folded: (r: Review) => string): (r: 
   };
 }
 
+export interface QueryContext {
+  /** Draft and outbox marks (for the drafts and outbox views). */
+  marks?: ReviewMarks;
+  /** The clock for "overdue" when the query gives no `now` (ms). */
+  now?: number;
+}
+
 /**
  * Runs a query over a list of reviews: the simple reference implementation
  * (filter, count, full sort). The core uses `ReviewIndex`, which must give the
  * same answers; this one stays for tests and small in-memory lists.
  */
-export function queryReviews(all: readonly Review[], q: ReviewQuery, folded: (r: Review) => string = searchableText): ReviewPage {
+export function queryReviews(all: readonly Review[], q: ReviewQuery, folded: (r: Review) => string = searchableText, ctx: QueryContext = {}): ReviewPage {
   const rest = matchesRest(q, folded);
+  const marks = ctx.marks ?? NO_MARKS;
+  const now = queryNow(q, ctx.now ?? Date.now());
   const ratings = q.ratings && q.ratings.length > 0 ? new Set<number>(q.ratings) : null;
   const countsByRating = emptyRatingCounts();
   const countsByStatus = emptyStatusCounts();
+  const countsByView = emptyViewCounts();
   const matched: Review[] = [];
   for (const r of all) {
     if (!rest(r)) continue;
-    const statusOk = q.status === 'all' ? r.status !== 'deleted' : r.status === q.status;
+    const overdue = isOpenStatus(r.status) && now > dueAt(r);
+    if (q.overdue === true && !overdue) continue;
+    const bits = viewBits(r.status, marksOf(r.id, marks));
     const ratingOk = ratings === null || (r.rating !== null && ratings.has(r.rating));
     if (ratingOk) {
       countsByStatus[r.status]++;
       if (r.status !== 'deleted') countsByStatus.all++;
+      countViews(countsByView, bits);
     }
-    if (!statusOk) continue;
+    if (!inQueryView(q, r.status, bits)) continue;
     if (r.rating === null) countsByRating.none++;
     else countsByRating[r.rating]++;
-    if (ratingOk) matched.push(r);
+    if (!ratingOk) continue;
+    if (overdue) countsByView.overdue++;
+    matched.push(r);
   }
   matched.sort(compareReviews(q.sort));
-  return { items: matched.slice(q.offset, q.offset + q.limit), total: matched.length, countsByRating, countsByStatus };
+  return { items: matched.slice(q.offset, q.offset + q.limit), total: matched.length, countsByRating, countsByStatus, countsByView };
+}
+
+/** Labels and languages in use, most used first (the reference for `ReviewIndex.facets`). */
+export function reviewFacets(all: readonly Review[]): ReviewFacets {
+  const labels = new Map<string, number>();
+  const languages = new Map<string, number>();
+  for (const r of all) {
+    for (const l of new Set(r.labels)) labels.set(l, (labels.get(l) ?? 0) + 1);
+    if (r.language) languages.set(r.language, (languages.get(r.language) ?? 0) + 1);
+  }
+  const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  return {
+    labels: sorted(labels).map(([name, count]) => ({ name, count })),
+    languages: sorted(languages).map(([tag, count]) => ({ tag, count })),
+  };
 }

@@ -3,9 +3,10 @@ import { runQuery, STATUSES } from './index-query';
 import { Interner } from './interner';
 import { isoMs } from './iso-time';
 import { searchableText } from './query';
-import type { ReviewPage, ReviewQuery } from './query-schema';
+import type { ReviewFacets, ReviewPage, ReviewQuery } from './query-schema';
 import { mergeSlots, SlotList } from './slot-list';
 import { TextIndex } from './text-index';
+import { marksOf, NO_MARKS, type ReviewMarks } from './views';
 
 /** From this many reviews on, `upsertMany` merges them into the orders in one pass. */
 const BATCH = 64;
@@ -35,6 +36,9 @@ export class ReviewIndex {
   location = new Int32Array(0);
   language = new Int32Array(0);
   created = new Float64Array(0);
+  /** Draft / outbox mark bits (views.ts MARK_*). */
+  marks = new Uint8Array(0);
+  private markSets: ReviewMarks = NO_MARKS;
   readonly sources = new Interner();
   readonly locations = new Interner();
   /** Languages as stored ("" when unknown). */
@@ -115,8 +119,9 @@ export class ReviewIndex {
     return out;
   }
 
-  query(q: ReviewQuery): ReviewPage {
-    return runQuery(this, q);
+  /** Answers a query; `now` (ms) judges "overdue" when the query gives no `now`. */
+  query(q: ReviewQuery, now: number = Date.now()): ReviewPage {
+    return runQuery(this, q, now);
   }
 
   /** The folded searchable text of the review at `slot` (cached; the word index answers most searches without it). */
@@ -124,6 +129,28 @@ export class ReviewIndex {
     let text = this.folded[slot];
     if (text === undefined) this.folded[slot] = text = searchableText(this.reviews[slot] as Review);
     return text;
+  }
+
+  /** Labels and languages in use (deleted reviews included), most used first, then by name. */
+  facets(): ReviewFacets {
+    const byCount = <T extends { count: number }>(key: (x: T) => string) => (a: T, b: T) => b.count - a.count || (key(a) < key(b) ? -1 : 1);
+    const labels = [...this.labels].map(([name, list]) => ({ name, count: list.length })).filter((l) => l.count > 0);
+    const perLanguage = new Int32Array(this.languages.names.length);
+    for (let slot = 0; slot < this.reviews.length; slot++) if (this.reviews[slot]) { const code = this.language[slot] ?? 0; perLanguage[code] = (perLanguage[code] ?? 0) + 1; }
+    const languages = this.languages.names.map((tag, code) => ({ tag, count: perLanguage[code] ?? 0 })).filter((l) => l.tag !== '' && l.count > 0);
+    return { labels: labels.sort(byCount((l) => l.name)), languages: languages.sort(byCount((l) => l.tag)) };
+  }
+
+  /** Replaces which reviews have a draft and an active outbox item; cost: the size of the old and new sets. */
+  setMarks(next: ReviewMarks): void {
+    const before = this.markSets;
+    this.markSets = { drafts: new Set(next.drafts), outbox: new Set(next.outbox) };
+    for (const set of [before.drafts, before.outbox, this.markSets.drafts, this.markSets.outbox]) {
+      for (const id of set) {
+        const slot = this.slots.get(id);
+        if (slot !== undefined) this.marks[slot] = marksOf(id, this.markSets);
+      }
+    }
   }
 
   /** Builds up to `maxReviews` more of the search index; true when it is complete. A text query completes it first. */
@@ -239,6 +266,7 @@ export class ReviewIndex {
     this.location[slot] = this.locations.code(r.locationId);
     this.language[slot] = this.languages.code(r.language ?? '');
     this.created[slot] = isoMs(r.createdAt);
+    this.marks[slot] = marksOf(r.id, this.markSets);
   }
 
   /** The slot list of the source location the review at `slot` belongs to (by its filled codes). */
@@ -268,5 +296,6 @@ export class ReviewIndex {
     this.location = grow(this.location, (l) => new Int32Array(l));
     this.language = grow(this.language, (l) => new Int32Array(l));
     this.created = grow(this.created, (l) => new Float64Array(l));
+    this.marks = grow(this.marks, (l) => new Uint8Array(l));
   }
 }

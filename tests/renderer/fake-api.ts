@@ -9,7 +9,7 @@ import type { StoreProblem } from '../../shared/domain/store-problem';
 import type { OutboxItemView } from '../../shared/outbox/outbox-view';
 import { checkReplyLimits } from '../../shared/reply/limits';
 import type { GoogleStatus } from '../../shared/sources/google-status';
-import { queryReviews } from '../../shared/reviews/query';
+import { queryReviews, reviewFacets } from '../../shared/reviews/query';
 import { summarize } from '../../shared/reviews/stats';
 import type { Source } from '../../shared/domain/source';
 import { createFakeImport } from './fake-import';
@@ -87,7 +87,11 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       queueMicrotask(() => emit('reviews.changed', { reason: 'demo', count: state.reviews.length }));
       return workspace();
     },
-    'reviews.query': (q) => queryReviews(state.reviews, q),
+    'reviews.query': (q) => {
+      const active = new Set(['queued', 'sending', 'failed', 'conflict']);
+      const marks = { drafts: new Set(drafts.keys()), outbox: new Set(outbox.filter((i) => active.has(i.state)).map((i) => i.reviewId)) };
+      return queryReviews(state.reviews, q, undefined, { marks });
+    },
     'reviews.get': ({ id }) => {
       const found = state.reviews.find((r) => r.id === id);
       if (!found) throw new KalmError('not_found', `No review ${id}`);
@@ -182,6 +186,19 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       setStatus(reviewId, 'answered', { text, updatedAt: at(), state: 'published' });
       return review(reviewId);
     },
+    // Inbox (issue 7)
+    'reviews.markDone': ({ ids, done }) => {
+      let changed = 0;
+      state.reviews = state.reviews.map((r) => {
+        if (!ids.includes(r.id)) return r;
+        if (done && (r.status === 'unanswered' || r.status === 'drafted')) return changed++, { ...r, status: 'done' as const };
+        if (!done && r.status === 'done') return changed++, { ...r, status: r.reply ? ('answered' as const) : ('unanswered' as const) };
+        return r;
+      });
+      if (changed > 0) queueMicrotask(() => emit('reviews.changed', { reason: 'update', count: changed }));
+      return { changed };
+    },
+    'reviews.facets': () => reviewFacets(state.reviews),
   };
 
   const api: KalmApi = {

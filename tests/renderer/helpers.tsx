@@ -6,7 +6,7 @@ import { inboxReviews, locations } from './fixtures';
 /** Renders the app against an in-memory api and waits for the inbox rows. */
 export async function renderInbox(fake: FakeApi = createFakeApi({ reviews: inboxReviews, locations })) {
   const view = render(<App api={fake.api} />);
-  await screen.findAllByRole('option');
+  await within(await screen.findByRole('listbox')).findAllByRole('option');
   return { ...view, fake };
 }
 

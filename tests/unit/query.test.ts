@@ -68,7 +68,7 @@ describe('queryReviews', () => {
 
   it('counts per status ignore the status filter; "all" leaves deleted out', () => {
     const page = queryReviews(reviews, q({ status: 'answered' }));
-    expect(page.countsByStatus).toEqual({ all: 6, unanswered: 5, drafted: 0, queued: 0, answered: 1, conflict: 0, deleted: 1 });
+    expect(page.countsByStatus).toEqual({ all: 6, unanswered: 5, drafted: 0, queued: 0, answered: 1, conflict: 0, deleted: 1, done: 0 });
     expect(queryReviews(reviews, q({ ratings: [1, 2] })).countsByStatus).toMatchObject({ all: 3, unanswered: 2, answered: 1 });
   });
 

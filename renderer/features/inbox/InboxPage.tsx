@@ -1,40 +1,90 @@
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
+import type { View } from '../../components/MainNav';
 import type { CallState } from '../../hooks/useCall';
+import { useCall } from '../../hooks/useCall';
+import { useNow } from '../../hooks/useNow';
+import { activeFilterCount, clearedFilters, type InboxFilters } from '../../lib/route';
+import { BulkBar } from './BulkBar';
+import { filtersKey } from './filters';
 import { CaughtUp, NoReviews } from './InboxEmpty';
 import { InboxHeader } from './InboxHeader';
-import { locationNamer } from './locations';
+import { locationFinder, locationNamer } from './locations';
 import { DetailPlaceholder, ReviewDetail } from './ReviewDetail';
 import { ReviewList, SkeletonRows } from './ReviewList';
-import { focusRow, useListKeys, type ListMove } from './useListKeys';
+import type { RowContext } from './ReviewRow';
+import { ShortcutsDialog } from './ShortcutsDialog';
 import { useInbox } from './useInbox';
+import { useInboxKeys, type ListMove } from './useInboxKeys';
+import { useLocalWork } from './useLocalWork';
 
 interface InboxPageProps {
   workspace: CallState<'workspace.get'> & { reload: () => void };
+  filters: InboxFilters;
+  onFilters: (filters: InboxFilters, opts?: { replace?: boolean }) => void;
+  onView: (view: View) => void;
 }
 
-/** The inbox: unanswered reviews on the left, the selected one on the right. */
-export function InboxPage({ workspace }: InboxPageProps) {
+/** The inbox: the reviews of a view on the left (filters above), the selected one on the right. */
+export function InboxPage({ workspace, filters, onFilters, onView }: InboxPageProps) {
   const { t } = useTranslation();
-  const { state, store } = useInbox();
+  const { state, store } = useInbox(filters);
   const listRef = useRef<HTMLDivElement>(null);
-  const locationName = useMemo(() => locationNamer(workspace.data?.locations), [workspace.data]);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [answering, setAnswering] = useState<string | null>(null);
+  const [help, setHelp] = useState(false);
+  const [notice, setNotice] = useState('');
+  const now = useNow();
+  const work = useLocalWork();
+  const facets = useCall('reviews.facets', {}, 'reviews.changed');
+  const locations = useMemo(() => workspace.data?.locations ?? [], [workspace.data]);
+  const sources = useMemo(() => workspace.data?.sources ?? [], [workspace.data]);
+  const ctx = useMemo<RowContext>(() => {
+    const names = new Map(sources.map((s) => [s.id, s.name]));
+    return { now, query: filters.q, work, locationName: locationNamer(locations), sourceName: (id) => names.get(id) ?? id };
+  }, [now, filters.q, work, locations, sources]);
+  const findLocation = useMemo(() => locationFinder(locations), [locations]);
 
-  const onMove = useCallback(
-    (to: ListMove) => {
-      const id = store.move(to);
-      if (id !== null) focusRow(listRef.current, id);
+  const patch = useCallback((p: Partial<InboxFilters>, opts?: { replace?: boolean }) => onFilters({ ...filters, ...p }, opts), [filters, onFilters]);
+  const clear = useCallback(() => onFilters(clearedFilters(filters)), [filters, onFilters]);
+
+  useInboxKeys(listRef, {
+    move: (to: ListMove) => {
+      void store.move(to);
+      if (!listRef.current?.contains(document.activeElement)) listRef.current?.focus({ preventScroll: true });
     },
-    [store],
-  );
-  useListKeys(listRef, onMove);
+    answer: () => setAnswering(store.get().selectedId),
+    search: () => searchRef.current?.focus(),
+    toggleCheck: () => {
+      const id = store.get().selectedId;
+      if (id !== null) store.toggleCheck(id);
+    },
+    clearChecks: () => {
+      if (store.get().checked.size === 0) return false;
+      store.clearChecks();
+      return true;
+    },
+    markDone: () =>
+      void store.markDone().then((n) => {
+        if (n > 0) setNotice(t('inbox.bulk.marked', { count: n }));
+      }),
+    shortcuts: () => setHelp(true),
+  });
 
   const onDemoLoaded = useCallback(() => {
     workspace.reload();
     store.reload();
   }, [workspace, store]);
 
+  const noReviewsAtAll = workspace.status === 'ready' && workspace.data.reviewCount === 0;
+  if (noReviewsAtAll) {
+    return (
+      <div className="page page--center">
+        <NoReviews onLoaded={onDemoLoaded} onView={onView} />
+      </div>
+    );
+  }
   if (state.status === 'error' && state.error) {
     return (
       <div className="page page--center">
@@ -43,60 +93,72 @@ export function InboxPage({ workspace }: InboxPageProps) {
     );
   }
 
-  const waitingForWorkspace = state.status === 'ready' && state.unanswered === 0 && workspace.status === 'loading';
-  if (state.status === 'loading' || waitingForWorkspace) {
-    return (
-      <div className="page panes">
-        <section className="pane pane--list" aria-label={t('inbox.title')}>
-          <InboxHeader state={null} onToggle={store.toggleRating} />
-          <SkeletonRows />
-        </section>
-        <section className="pane pane--detail" aria-label={t('detail.label')}>
-          <DetailPlaceholder />
-        </section>
-      </div>
-    );
-  }
+  const ready = state.status === 'ready';
+  const selected = state.selectedIndex >= 0 ? store.itemAt(state.selectedIndex) : undefined;
+  const caughtUp = ready && state.total === 0 && filters.view === 'unanswered' && activeFilterCount(filters) === 0;
+  const listLabel = t(`inbox.listLabels.${filters.view}`);
 
-  if (state.unanswered === 0) {
-    const noReviewsAtAll = workspace.status === 'ready' && workspace.data.reviewCount === 0;
-    return (
-      <div className="page page--center">
-        {noReviewsAtAll ? <NoReviews onLoaded={onDemoLoaded} /> : <CaughtUp />}
-      </div>
-    );
-  }
-
-  const selected = state.items.find((r) => r.id === state.selectedId) ?? null;
   return (
     <div className="page panes">
       <section className="pane pane--list" aria-label={t('inbox.title')}>
-        <InboxHeader state={state} onToggle={store.toggleRating} />
-        {state.error && <ErrorState error={state.error} onRetry={store.reload} compact />}
-        {state.items.length === 0 ? (
-          <div className="list list--empty">
-            <p>{t('inbox.filter.empty')}</p>
-            <button type="button" className="btn btn--secondary" onClick={store.clearRatings}>
-              {t('inbox.filter.clear')}
-            </button>
-          </div>
-        ) : (
-          <ReviewList
-            items={state.items}
-            total={state.total}
-            selectedId={state.selectedId}
-            busy={state.refreshing}
-            loadingMore={state.loadingMore}
-            locationName={locationName}
-            onSelect={store.select}
-            onLoadMore={store.loadMore}
-            listRef={listRef}
+        <InboxHeader
+          state={ready ? state : null}
+          filters={filters}
+          sources={sources}
+          locations={locations}
+          facets={facets.status === 'ready' ? facets.data : null}
+          searchRef={searchRef}
+          onFilters={patch}
+          onClear={clear}
+          onShortcuts={() => setHelp(true)}
+        />
+        {state.checked.size > 0 && (
+          <BulkBar
+            count={state.checked.size}
+            onDone={() => void store.markDone().then((n) => n > 0 && setNotice(t('inbox.bulk.marked', { count: n })))}
+            onClear={store.clearChecks}
           />
         )}
+        {state.error && <ErrorState error={state.error} onRetry={store.reload} compact />}
+        {!ready ? (
+          <SkeletonRows />
+        ) : state.total === 0 ? (
+          <div className="list list--empty">
+            <p>{caughtUp ? t('caughtUp.title') : t(`inbox.emptyView.${filters.view}`)}</p>
+            {activeFilterCount(filters) > 0 && (
+              <button type="button" className="btn btn--secondary" onClick={clear}>
+                {t('inbox.filters.clearAll')}
+              </button>
+            )}
+          </div>
+        ) : (
+          <ReviewList key={filtersKey(state.filters)} state={state} store={store} ctx={ctx} listRef={listRef} label={listLabel} />
+        )}
+        <p className="sr-only" role="status" aria-live="polite">
+          {notice}
+        </p>
       </section>
       <section className="pane pane--detail" aria-label={t('detail.label')}>
-        {selected ? <ReviewDetail key={selected.id} review={selected} locationName={locationName(selected)} /> : <DetailPlaceholder />}
+        {caughtUp ? (
+          <CaughtUp />
+        ) : selected ? (
+          <ReviewDetail
+            key={selected.id}
+            review={selected}
+            location={findLocation(selected)}
+            sourceName={ctx.sourceName(selected.source)}
+            query={filters.q}
+            work={work}
+            now={now}
+            answering={answering === selected.id}
+            onAnswer={() => setAnswering(selected.id)}
+            onQueued={() => setAnswering(null)}
+          />
+        ) : (
+          <DetailPlaceholder />
+        )}
       </section>
+      {help && <ShortcutsDialog onClose={() => setHelp(false)} />}
     </div>
   );
 }

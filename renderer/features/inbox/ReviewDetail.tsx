@@ -1,39 +1,82 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Location } from '../../../shared/domain/location';
 import type { Review } from '../../../shared/domain/review';
 import { Stars } from '../../components/Stars';
 import { formatFullDate } from '../../format';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
 import { ReplyEditor } from '../reply/ReplyEditor';
+import { badgesOf, type LocalWork } from './badges';
+import { Highlight } from './Highlight';
+import { SourceMark, StatusBadges } from './StatusBadges';
 
 interface ReviewDetailProps {
   review: Review;
-  locationName: string | null;
+  location: Location | null;
+  sourceName: string;
+  query: string;
+  work: LocalWork;
+  now: number;
+  /** The composer is open (Answer, Enter or r). */
+  answering: boolean;
+  onAnswer: () => void;
+  /** The reply was queued: the composer closes. */
+  onQueued: () => void;
+}
+
+/** Only http(s) links are shown as links; they open outside the app. */
+export function safeHttpUrl(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  try {
+    const url = new URL(raw);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
  * The selected review in full. Mount it with `key={review.id}` so the
  * translation toggle and the reply editor reset per review.
  */
-export function ReviewDetail({ review, locationName }: ReviewDetailProps) {
+export function ReviewDetail({ review, location, sourceName, query, work, now, answering, onAnswer, onQueued }: ReviewDetailProps) {
   const { t } = useTranslation();
   const lang = useFormatLocale();
   const [showTranslation, setShowTranslation] = useState(false);
-  const [reply, setReply] = useState<'closed' | 'editing' | 'queued'>('closed');
+  const [queued, setQueued] = useState(false);
   const ids = useId();
+  const actions = useRef<HTMLElement>(null);
   const author = review.anonymous || review.author.trim() === '' ? t('review.anonymous') : review.author;
   const edited = Date.parse(review.updatedAt) - Date.parse(review.createdAt) > 60_000;
   const hasText = review.text !== null && review.text.trim() !== '';
+  const translation = review.translatedText !== null && review.translatedText.trim() !== '' ? review.translatedText : null;
+  const reviewLink = safeHttpUrl(review.url);
+  const mapsLink = safeHttpUrl(location?.mapsUrl);
+
+  // The composer's text box takes the focus once it is ready (it stays disabled while its draft loads).
+  useEffect(() => {
+    if (!answering) return undefined;
+    let frame = 0;
+    const until = Date.now() + 3000;
+    const tryFocus = (): void => {
+      const box = actions.current?.querySelector<HTMLTextAreaElement>('textarea');
+      if (box && !box.disabled) box.focus();
+      else if (Date.now() < until) frame = requestAnimationFrame(tryFocus);
+    };
+    tryFocus();
+    return () => cancelAnimationFrame(frame);
+  }, [answering]);
 
   return (
     <article className="detail" aria-labelledby={`${ids}-author`}>
       <header className="detail__head">
         <Stars rating={review.rating} size="lg" />
         <h2 id={`${ids}-author`} className="detail__author">
-          {author}
+          <Highlight text={author} query={query} />
         </h2>
         <p className="detail__meta">
-          <span>{locationName ?? t('review.unknownLocation')}</span>
+          <SourceMark source={review.source} name={sourceName} />
+          <span>{location?.name ?? t('review.unknownLocation')}</span>
           <span aria-hidden="true"> · </span>
           <time dateTime={review.createdAt}>{formatFullDate(review.createdAt, lang)}</time>
           {edited && (
@@ -43,18 +86,22 @@ export function ReviewDetail({ review, locationName }: ReviewDetailProps) {
             </>
           )}
         </p>
+        <StatusBadges kinds={badgesOf(review, now, work)} />
       </header>
 
       <div className="detail__body">
         {hasText ? (
-          <p className="detail__text" lang={review.language ?? undefined}>
-            {review.text}
-          </p>
+          <>
+            {translation !== null && <p className="translation__label">{t('detail.original')}</p>}
+            <p className="detail__text" lang={review.language ?? undefined}>
+              <Highlight text={review.text ?? ''} query={query} />
+            </p>
+          </>
         ) : (
-          <p className="detail__text detail__text--none">{t('review.ratingOnly')}</p>
+          <p className="detail__text detail__text--none">{review.rating === null ? t('detail.noContent') : t('review.ratingOnly')}</p>
         )}
 
-        {review.translatedText !== null && review.translatedText.trim() !== '' && (
+        {translation !== null && (
           <div className="translation">
             <button
               type="button"
@@ -68,13 +115,31 @@ export function ReviewDetail({ review, locationName }: ReviewDetailProps) {
             {showTranslation && (
               <div id={`${ids}-translation`} className="translation__box">
                 <p className="translation__label">{t('detail.translatedBy')}</p>
-                <p className="detail__text">{review.translatedText}</p>
+                <p className="detail__text">
+                  <Highlight text={translation} query={query} />
+                </p>
               </div>
             )}
           </div>
         )}
+
+        {(reviewLink !== null || mapsLink !== null) && (
+          <p className="detail__links">
+            {reviewLink !== null && (
+              <a href={reviewLink} target="_blank" rel="noopener noreferrer">
+                {t('detail.openReview', { source: sourceName })}
+              </a>
+            )}
+            {mapsLink !== null && (
+              <a href={mapsLink} target="_blank" rel="noopener noreferrer">
+                {t('detail.openMaps')}
+              </a>
+            )}
+          </p>
+        )}
       </div>
 
+      {/* The posted reply: one element, so the outbox's PostedReply can take its place. */}
       {review.reply !== null && (
         <section className="reply" aria-labelledby={`${ids}-reply`}>
           <h3 id={`${ids}-reply`} className="reply__title">
@@ -88,16 +153,20 @@ export function ReviewDetail({ review, locationName }: ReviewDetailProps) {
         </section>
       )}
 
-      <footer className="detail__actions">
-        {reply === 'editing' ? (
-          <ReplyEditor reviewId={review.id} source={review.source} onQueued={() => setReply('queued')} />
+      <footer className="detail__actions" ref={actions}>
+        {/* The composer: one element, so the calm composer can take its place. */}
+        {answering ? (
+          <ReplyEditor reviewId={review.id} source={review.source} onQueued={() => {
+              setQueued(true);
+              onQueued();
+            }} />
         ) : (
-          <button type="button" className="btn btn--primary" onClick={() => setReply('editing')}>
+          <button type="button" className="btn btn--primary" onClick={onAnswer} aria-keyshortcuts="Enter r">
             {t('detail.answer')}
           </button>
         )}
         <div role="status" className="detail__note-slot">
-          {reply === 'queued' && <p className="note">{t('reply.queued')}</p>}
+          {queued && <p className="note">{t('reply.queued')}</p>}
         </div>
       </footer>
     </article>

@@ -1,56 +1,89 @@
-import type { RefObject } from 'react';
+import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Review } from '../../../shared/domain/review';
-import { formatCount } from '../../format';
-import { useNow } from '../../hooks/useNow';
-import { useFormatLocale } from '../../hooks/useUiLanguage';
-import { ReviewRow } from './ReviewRow';
+import { ReviewRow, type RowContext } from './ReviewRow';
+import type { InboxState, InboxStore } from './inbox-store';
+
+/** Every row has the same height (the text is clamped), so 100,000 rows cost nothing to lay out. */
+export const ROW_HEIGHT = 118;
+export const rowDomId = (index: number): string => `inbox-row-${index}`;
 
 interface ReviewListProps {
-  items: Review[];
-  total: number;
-  selectedId: string | null;
-  busy: boolean;
-  loadingMore: boolean;
-  locationName: (review: Review) => string | null;
-  onSelect: (id: string) => void;
-  onLoadMore: () => void;
+  state: InboxState;
+  store: InboxStore;
+  ctx: RowContext;
   listRef: RefObject<HTMLDivElement | null>;
+  label: string;
 }
 
 /**
- * The listbox of unanswered reviews plus "load more". Deliberately plain
- * (one element per row) so a virtualized list can replace it later.
+ * The reviews as a virtualized listbox: only the rows in view (plus a few)
+ * exist in the page, and the pages of 100 they fall in are fetched on demand.
+ * Focus stays on the listbox; the selected row is its active descendant.
  */
-export function ReviewList({ items, total, selectedId, busy, loadingMore, locationName, onSelect, onLoadMore, listRef }: ReviewListProps) {
-  const { t } = useTranslation();
-  const lang = useFormatLocale();
-  const now = useNow();
-  const hasSelected = items.some((r) => r.id === selectedId);
+export function ReviewList({ state, store, ctx, listRef, label }: ReviewListProps) {
+  // The list re-renders with every state change and passes nothing of the virtualizer to memoized children.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: state.total,
+    getScrollElement: () => listRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+    // A list laid out with no height (jsdom, a hidden pane) still shows its first rows.
+    observeElementRect: (instance, cb) =>
+      observeElementRect(instance, (rect) => cb(rect.height > 0 ? rect : { width: rect.width, height: window.innerHeight || 800 })),
+  });
+  const rows = virtualizer.getVirtualItems();
+  const first = rows[0]?.index ?? 0;
+  const last = rows.at(-1)?.index ?? 0;
+
+  useEffect(() => {
+    if (state.status === 'ready' && state.total > 0) store.ensure(first, last + 1);
+  }, [store, first, last, state.status, state.total, state.pages]);
+
+  useEffect(() => {
+    if (state.selectedIndex >= 0 && state.selectedIndex < state.total) virtualizer.scrollToIndex(state.selectedIndex, { align: 'auto' });
+  }, [virtualizer, state.selectedIndex, state.total]);
+
+  const onPick = useCallback(
+    (index: number) => {
+      store.select(index);
+      listRef.current?.focus({ preventScroll: true });
+    },
+    [store, listRef],
+  );
+
+  const selectedShown = state.selectedIndex >= first && state.selectedIndex <= last && state.selectedIndex < state.total;
   return (
-    <div className="list">
-      <div ref={listRef} role="listbox" aria-label={t('inbox.listLabel')} aria-busy={busy} className={`list__rows${busy ? ' list__rows--busy' : ''}`}>
-        {items.map((review, index) => (
-          <ReviewRow
-            key={review.id}
-            review={review}
-            locationName={locationName(review)}
-            selected={review.id === selectedId}
-            tabbable={hasSelected ? review.id === selectedId : index === 0}
-            now={now}
-            onSelect={onSelect}
-          />
-        ))}
-      </div>
-      <div className="list__footer">
-        <span className="list__showing">
-          {t('inbox.showing', { shown: formatCount(items.length, lang), total: formatCount(total, lang) })}
-        </span>
-        {items.length < total && (
-          <button type="button" className="btn btn--secondary" onClick={onLoadMore} disabled={loadingMore}>
-            {loadingMore ? t('inbox.loadingMore') : t('inbox.loadMore')}
-          </button>
-        )}
+    <div
+      ref={listRef}
+      role="listbox"
+      tabIndex={0}
+      aria-label={label}
+      aria-busy={state.refreshing}
+      aria-activedescendant={selectedShown ? rowDomId(state.selectedIndex) : undefined}
+      className={`list${state.refreshing ? ' list--busy' : ''}`}
+      data-total={state.total}
+    >
+      <div role="presentation" className="list__space" style={{ height: virtualizer.getTotalSize() }}>
+        {rows.map((row) => {
+          const review = store.itemAt(row.index);
+          return (
+            <ReviewRow
+              key={review?.id ?? `i${row.index}`}
+              id={rowDomId(row.index)}
+              index={row.index}
+              total={state.total}
+              review={review}
+              selected={row.index === state.selectedIndex}
+              checked={review !== undefined && state.checked.has(review.id)}
+              top={row.start}
+              ctx={ctx}
+              onPick={onPick}
+              onCheck={store.toggleCheck}
+            />
+          );
+        })}
       </div>
     </div>
   );
@@ -63,10 +96,10 @@ export function SkeletonRows({ count = 6 }: { count?: number }) {
     <div className="list" role="status" aria-live="polite">
       <span className="sr-only">{t('inbox.loading')}</span>
       {Array.from({ length: count }, (_, i) => (
-        <div key={i} className="row row--skeleton" aria-hidden="true">
+        <div key={i} className="row row--skeleton row--static" aria-hidden="true">
           <span className="skeleton skeleton--stars" />
           <span className="skeleton skeleton--line" />
-          <span className="skeleton skeleton--line skeleton--short" />
+          <span className="skeleton skeleton--short skeleton--line" />
         </div>
       ))}
     </div>

@@ -1,48 +1,97 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Review } from '../../../shared/domain/review';
 import { Stars } from '../../components/Stars';
 import { formatRelative } from '../../format';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
+import { badgesOf, type LocalWork } from './badges';
+import { Highlight } from './Highlight';
+import { SourceMark, StatusBadges } from './StatusBadges';
 
-interface ReviewRowProps {
-  review: Review;
-  locationName: string | null;
-  selected: boolean;
-  /** The row reachable with Tab (roving tabindex). */
-  tabbable: boolean;
+export interface RowContext {
   now: number;
-  onSelect: (id: string) => void;
+  query: string;
+  work: LocalWork;
+  locationName: (review: Review) => string | null;
+  sourceName: (source: string) => string;
 }
 
-/** One review in the inbox list. Every review field is rendered as plain text only. */
-export function ReviewRow({ review, locationName, selected, tabbable, now, onSelect }: ReviewRowProps) {
+interface ReviewRowProps {
+  id: string;
+  index: number;
+  total: number;
+  review: Review | undefined;
+  selected: boolean;
+  checked: boolean;
+  top: number;
+  ctx: RowContext;
+  onPick: (index: number) => void;
+  onCheck: (id: string) => void;
+}
+
+/** One review in the inbox list (an option of the listbox). Every review field is rendered as plain text only. */
+export const ReviewRow = memo(function ReviewRow({ id, index, total, review, selected, checked, top, ctx, onPick, onCheck }: ReviewRowProps) {
   const { t } = useTranslation();
   const lang = useFormatLocale();
+  const common = {
+    id,
+    role: 'option',
+    'aria-selected': selected,
+    'aria-posinset': index + 1,
+    'aria-setsize': total,
+    style: { transform: `translateY(${top}px)` },
+  } as const;
+  if (!review) {
+    return (
+      <div {...common} className="row row--skeleton" aria-busy="true">
+        <span className="sr-only">{t('inbox.loading')}</span>
+        <span className="skeleton skeleton--stars" aria-hidden="true" />
+        <span className="skeleton skeleton--line" aria-hidden="true" />
+      </div>
+    );
+  }
+  const author = review.anonymous || review.author.trim() === '' ? t('review.anonymous') : review.author;
+  const hasText = review.text !== null && review.text.trim() !== '';
   return (
     <div
-      role="option"
-      aria-selected={selected}
-      tabIndex={tabbable ? 0 : -1}
+      {...common}
       data-review-id={review.id}
-      className={`row${selected ? ' row--selected' : ''}`}
-      onClick={() => onSelect(review.id)}
-      onFocus={() => onSelect(review.id)}
+      className={`row${selected ? ' row--selected' : ''}${checked ? ' row--checked' : ''}`}
+      onClick={(e) => (e.shiftKey || e.metaKey || e.ctrlKey ? onCheck(review.id) : onPick(index))}
     >
       <div className="row__top">
+        <span
+          className={`row__check${checked ? ' row__check--on' : ''}`}
+          aria-hidden="true"
+          title={t('inbox.bulk.toggle')}
+          onClick={(e) => {
+            e.stopPropagation();
+            onCheck(review.id);
+          }}
+        >
+          {checked ? '✓' : ''}
+        </span>
         <Stars rating={review.rating} />
+        <StatusBadges kinds={badgesOf(review, ctx.now, ctx.work)} />
         <time className="row__age" dateTime={review.createdAt}>
-          {formatRelative(review.createdAt, now, lang)}
+          {formatRelative(review.createdAt, ctx.now, lang)}
         </time>
       </div>
       <div className="row__who">
-        <span className="row__author">{review.anonymous || review.author.trim() === '' ? t('review.anonymous') : review.author}</span>
-        <span className="row__location">{locationName ?? t('review.unknownLocation')}</span>
+        <SourceMark source={review.source} name={ctx.sourceName(review.source)} />
+        <span className="row__author">
+          <Highlight text={author} query={ctx.query} />
+        </span>
+        <span className="row__location">{ctx.locationName(review) ?? t('review.unknownLocation')}</span>
       </div>
-      {review.text !== null && review.text.trim() !== '' ? (
-        <p className="row__text">{review.text}</p>
+      {hasText ? (
+        <p className="row__text">
+          <Highlight text={(review.text ?? '').slice(0, 400)} query={ctx.query} />
+        </p>
       ) : (
         <p className="row__text row__text--none">{t('review.ratingOnly')}</p>
       )}
+      {checked && <span className="sr-only">{t('inbox.bulk.checked')}</span>}
     </div>
   );
-}
+});

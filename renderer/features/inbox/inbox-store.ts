@@ -1,160 +1,231 @@
 import type { KalmApi } from '../../../shared/contract';
 import type { KalmError } from '../../../shared/domain/errors';
-import type { Rating, Review } from '../../../shared/domain/review';
+import type { Review } from '../../../shared/domain/review';
 import { emptyRatingCounts } from '../../../shared/reviews/query';
-import type { RatingCounts, ReviewPage } from '../../../shared/reviews/query-schema';
+import type { RatingCounts, ReviewPage, ViewCounts } from '../../../shared/reviews/query-schema';
+import { emptyViewCounts } from '../../../shared/reviews/views';
 import { createStore, type Store } from '../../lib/store';
+import { DEFAULT_FILTERS, type InboxFilters } from '../../lib/route';
 import { toKalmError } from '../../transport/errors';
+import { filtersKey, toReviewQuery } from './filters';
 
-export const PAGE_SIZE = 50;
-const MAX_LIMIT = 500;
+/** Rows per request; the list asks for the pages its visible rows fall in. */
+export const PAGE = 100;
 
 export interface InboxState {
-  /** Star chips that are on; empty = every rating. */
-  ratings: Rating[];
-  /** 'loading' and 'error' only before the first good page; later failures keep the list. */
+  filters: InboxFilters;
+  /** 'loading' and 'error' only before the first good page of these filters; later failures keep the list. */
   status: 'loading' | 'ready' | 'error';
-  /** With status 'ready': a refresh or "load more" failed while the list stayed usable. */
+  /** With status 'ready': a refresh or a page failed while the list stayed usable. */
   error: KalmError | null;
-  items: Review[];
-  /** Reviews matching the current filter (all pages). */
+  /** Reviews matching the filters. */
   total: number;
-  /** Unanswered per rating, ignoring the star filter (for the chips). */
+  /** Per rating, in the current view, ignoring the star filter (the chips). */
   counts: RatingCounts;
-  /** All unanswered reviews, whatever the filter. */
-  unanswered: number;
+  /** Per view, ignoring the view (the view tabs), plus the overdue ones of this view. */
+  views: ViewCounts;
+  /** Loaded pages by page number (rows page*PAGE …). */
+  pages: ReadonlyMap<number, Review[]>;
   refreshing: boolean;
-  loadingMore: boolean;
   selectedId: string | null;
+  /** Row of the selection; -1 when nothing is selected. */
+  selectedIndex: number;
+  /** Reviews checked for a bulk action. */
+  checked: ReadonlySet<string>;
 }
 
 export interface InboxStore extends Store<InboxState> {
-  /** Loads and follows `reviews.changed`; returns the stop function (for an effect). */
+  /** Follows the data's events; returns the stop function (for an effect). */
   start(): () => void;
-  toggleRating(rating: Rating): void;
-  clearRatings(): void;
-  /** Re-queries what is shown (retry, or after the data changed). */
+  /** Shows the list for these filters (a no-op when they give the same query). */
+  setFilters(filters: InboxFilters): void;
+  /** Makes sure rows [from, to) are loaded (the visible rows of the list). */
+  ensure(from: number, to: number): void;
+  itemAt(index: number): Review | undefined;
   reload(): void;
-  loadMore(): void;
-  select(id: string): void;
-  /** Moves the selection by `delta` rows or to an edge; returns the newly selected id. */
-  move(to: number | 'first' | 'last'): string | null;
+  select(index: number): void;
+  /** Moves the selection by rows or to an edge, loading its page when needed; resolves to the new row. */
+  move(to: number | 'first' | 'last'): Promise<number | null>;
+  toggleCheck(id: string): void;
+  clearChecks(): void;
+  /** Marks the checked reviews (or, with none checked, the selected one) done; resolves to how many changed. */
+  markDone(): Promise<number>;
 }
 
-const sumCounts = (c: RatingCounts): number => c[1] + c[2] + c[3] + c[4] + c[5] + c.none;
-
-/**
- * Keeps the selected review when it is still listed; otherwise, after a
- * refresh the row at the same position (the next one to handle), after a
- * filter change the first row.
- */
-function nextSelection(prev: InboxState, items: Review[], samePosition: boolean): string | null {
-  if (prev.selectedId !== null && items.some((r) => r.id === prev.selectedId)) return prev.selectedId;
-  const oldIndex = samePosition ? prev.items.findIndex((r) => r.id === prev.selectedId) : -1;
-  const index = oldIndex < 0 ? 0 : Math.min(oldIndex, items.length - 1);
-  return items[index]?.id ?? null;
-}
-
-const pageState = (page: ReviewPage) => ({
-  total: page.total,
-  counts: page.countsByRating,
-  unanswered: sumCounts(page.countsByRating),
-});
+const pageOf = (index: number): number => Math.floor(index / PAGE);
 
 export function createInboxStore(api: KalmApi): InboxStore {
   const store = createStore<InboxState>({
-    ratings: [],
+    filters: DEFAULT_FILTERS,
     status: 'loading',
     error: null,
-    items: [],
     total: 0,
     counts: emptyRatingCounts(),
-    unanswered: 0,
+    views: emptyViewCounts(),
+    pages: new Map(),
     refreshing: false,
-    loadingMore: false,
     selectedId: null,
+    selectedIndex: -1,
+    checked: new Set(),
   });
-  // Every request takes a number; an answer that is no longer the latest is dropped.
+  let key: string | null = null;
+  /** Every list generation has a number; answers for an older one are dropped. */
   let seq = 0;
+  const inFlight = new Map<number, Promise<void>>();
+  let lastRange: [number, number] = [0, PAGE];
 
-  const query = (ratings: Rating[], offset: number, limit: number) =>
-    api.call('reviews.query', { status: 'unanswered', ratings: ratings.length > 0 ? ratings : undefined, offset, limit });
+  const fetchPage = (filters: InboxFilters, page: number): Promise<ReviewPage> => api.call('reviews.query', toReviewQuery(filters, page * PAGE, PAGE));
+  const totals = (p: ReviewPage) => ({ total: p.total, counts: p.countsByRating, views: p.countsByView });
+  const itemAt = (index: number): Review | undefined => store.get().pages.get(pageOf(index))?.[index % PAGE];
 
-  async function loadFirst(keepShown: boolean): Promise<void> {
+  /** Loads the first page (and, on a refresh, the pages in view) as a new generation. */
+  async function load(refresh: boolean): Promise<void> {
     const id = ++seq;
+    inFlight.clear();
     const before = store.get();
-    const limit = keepShown ? Math.min(Math.max(before.items.length, PAGE_SIZE), MAX_LIMIT) : PAGE_SIZE;
-    store.set(before.status === 'ready' ? { refreshing: true, loadingMore: false } : { status: 'loading', error: null });
+    const wanted = new Set([0]);
+    if (refresh) for (let p = pageOf(lastRange[0]); p <= pageOf(Math.max(lastRange[1] - 1, 0)); p++) wanted.add(p);
+    if (refresh && before.selectedIndex >= 0) wanted.add(pageOf(before.selectedIndex));
+    // With a list on screen it stays (dimmed) until the new one is there, also for new filters; a failure keeps it.
+    store.set(before.status === 'ready' ? { refreshing: true } : { status: 'loading', error: null, refreshing: false });
     try {
-      const page = await query(before.ratings, 0, limit);
+      const list = [...wanted];
+      const results = await Promise.all(list.map((p) => fetchPage(before.filters, p)));
       if (id !== seq) return;
-      store.set((prev) => ({
-        ...pageState(page),
-        status: 'ready',
-        error: null,
-        refreshing: false,
-        items: page.items,
-        selectedId: nextSelection(prev, page.items, keepShown),
-      }));
-    } catch (err) {
-      if (id !== seq) return;
-      const error = toKalmError(err);
-      store.set((prev) => (prev.status === 'ready' ? { error, refreshing: false } : { status: 'error', error }));
-    }
-  }
-
-  async function loadMore(): Promise<void> {
-    const before = store.get();
-    if (before.status !== 'ready' || before.loadingMore || before.items.length >= before.total) return;
-    const id = seq; // a reload in the meantime supersedes this page
-    store.set({ loadingMore: true, error: null });
-    try {
-      const page = await query(before.ratings, before.items.length, PAGE_SIZE);
-      if (id !== seq) return;
+      const pages = new Map<number, Review[]>();
+      list.forEach((p, i) => pages.set(p, results[i]?.items ?? []));
+      const first = results[0] as ReviewPage;
       store.set((prev) => {
-        const known = new Set(prev.items.map((r) => r.id));
-        return { ...pageState(page), loadingMore: false, items: [...prev.items, ...page.items.filter((r) => !known.has(r.id))] };
+        const next = { ...prev, pages, ...totals(first) };
+        return { ...next, ...reselect(prev, next, refresh), status: 'ready', error: null, refreshing: false, checked: keepChecked(prev.checked, pages) };
       });
     } catch (err) {
       if (id !== seq) return;
-      store.set({ loadingMore: false, error: toKalmError(err) });
+      const error = toKalmError(err);
+      store.set((prev) => (prev.status === 'ready' ? { error, refreshing: false } : { status: 'error', error, refreshing: false }));
     }
   }
 
-  const setRatings = (ratings: Rating[]): void => {
-    store.set({ ratings: [...ratings].sort((a, b) => a - b) });
-    void loadFirst(false);
+  /** After new data: the selected review where it is now; if it left the list, the row at its old place (the next to handle). */
+  function reselect(prev: InboxState, next: InboxState, refresh: boolean): Pick<InboxState, 'selectedId' | 'selectedIndex'> {
+    if (next.total === 0) return { selectedId: null, selectedIndex: -1 };
+    if (refresh && prev.selectedId !== null) {
+      for (const [p, items] of next.pages) {
+        const at = items.findIndex((r) => r.id === prev.selectedId);
+        if (at >= 0) return { selectedId: prev.selectedId, selectedIndex: p * PAGE + at };
+      }
+    }
+    const index = refresh ? Math.min(Math.max(prev.selectedIndex, 0), next.total - 1) : 0;
+    return { selectedIndex: index, selectedId: next.pages.get(pageOf(index))?.[index % PAGE]?.id ?? null };
+  }
+
+  const keepChecked = (checked: ReadonlySet<string>, pages: ReadonlyMap<number, Review[]>): ReadonlySet<string> => {
+    if (checked.size === 0) return checked;
+    const shown = new Set<string>();
+    for (const items of pages.values()) for (const r of items) if (checked.has(r.id)) shown.add(r.id);
+    return shown;
   };
+
+  function loadPage(page: number): Promise<void> {
+    const existing = inFlight.get(page);
+    if (existing) return existing;
+    const id = seq;
+    const { filters } = store.get();
+    const job = fetchPage(filters, page).then(
+      (result) => {
+        if (id !== seq) return;
+        inFlight.delete(page);
+        store.set((prev) => {
+          const pages = new Map(prev.pages);
+          pages.set(page, result.items);
+          const selectedId = prev.selectedId ?? (pageOf(prev.selectedIndex) === page ? (result.items[prev.selectedIndex % PAGE]?.id ?? null) : null);
+          return { pages, ...totals(result), selectedId };
+        });
+      },
+      (err: unknown) => {
+        if (id !== seq) return;
+        inFlight.delete(page);
+        store.set({ error: toKalmError(err) });
+      },
+    );
+    inFlight.set(page, job);
+    return job;
+  }
+
+  function ensure(from: number, to: number): void {
+    lastRange = [from, to];
+    const { status, total, pages, refreshing } = store.get();
+    // While a new list loads, the pages on screen belong to the old one; the load fetches what is in view.
+    if (status !== 'ready' || refreshing) return;
+    const last = Math.min(to, total) - 1;
+    for (let p = pageOf(Math.max(from, 0)); p <= pageOf(Math.max(last, 0)) && p * PAGE < total; p++) {
+      if (!pages.has(p)) void loadPage(p);
+    }
+  }
+
+  function select(index: number): void {
+    const { total, selectedIndex, selectedId } = store.get();
+    if (index < 0 || index >= total) return;
+    const id = itemAt(index)?.id ?? null;
+    if (index !== selectedIndex || id !== selectedId) store.set({ selectedIndex: index, selectedId: id });
+  }
 
   return {
     ...store,
     start() {
-      const off = api.on('reviews.changed', () => void loadFirst(true));
-      void loadFirst(store.get().status === 'ready');
+      const refresh = () => void load(true);
+      const offs = [api.on('reviews.changed', refresh), api.on('outbox.changed', refresh), api.on('drafts.changed', refresh)];
       return () => {
-        off();
+        for (const off of offs) off();
         seq++;
+        key = null;
       };
     },
-    toggleRating(rating) {
-      const { ratings } = store.get();
-      setRatings(ratings.includes(rating) ? ratings.filter((r) => r !== rating) : [...ratings, rating]);
+    setFilters(filters) {
+      const next = filtersKey(filters);
+      if (next === key) {
+        if (store.get().filters !== filters) store.set({ filters });
+        return;
+      }
+      key = next;
+      lastRange = [0, PAGE];
+      store.set({ filters, checked: new Set() });
+      void load(false);
     },
-    clearRatings: () => setRatings([]),
-    reload: () => void loadFirst(store.get().status === 'ready'),
-    loadMore: () => void loadMore(),
-    select(id) {
-      if (store.get().selectedId !== id) store.set({ selectedId: id });
-    },
-    move(to) {
-      const { items, selectedId } = store.get();
-      if (items.length === 0) return null;
-      const current = items.findIndex((r) => r.id === selectedId);
+    ensure,
+    itemAt,
+    reload: () => void load(store.get().status === 'ready'),
+    select,
+    async move(to) {
+      const { total, selectedIndex } = store.get();
+      if (total === 0) return null;
       const index =
-        to === 'first' ? 0 : to === 'last' ? items.length - 1 : current < 0 ? 0 : Math.min(Math.max(current + to, 0), items.length - 1);
-      const next = items[index]?.id ?? null;
-      if (next !== null && next !== selectedId) store.set({ selectedId: next });
-      return next;
+        to === 'first' ? 0 : to === 'last' ? total - 1 : selectedIndex < 0 ? 0 : Math.min(Math.max(selectedIndex + to, 0), total - 1);
+      select(index);
+      if (itemAt(index) === undefined) {
+        await loadPage(pageOf(index));
+        select(index);
+      }
+      return index;
+    },
+    toggleCheck(id) {
+      const checked = new Set(store.get().checked);
+      if (!checked.delete(id)) checked.add(id);
+      store.set({ checked });
+    },
+    clearChecks: () => store.set({ checked: new Set() }),
+    async markDone() {
+      const { checked, selectedId } = store.get();
+      const ids = checked.size > 0 ? [...checked] : selectedId !== null ? [selectedId] : [];
+      if (ids.length === 0) return 0;
+      try {
+        const { changed } = await api.call('reviews.markDone', { ids, done: true });
+        store.set({ checked: new Set() });
+        return changed;
+      } catch (err) {
+        store.set({ error: toKalmError(err) });
+        return 0;
+      }
     },
   };
 }

@@ -1,0 +1,115 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Location } from '../../../shared/domain/location';
+import type { Source } from '../../../shared/domain/source';
+import type { ReviewFacets } from '../../../shared/reviews/query-schema';
+import { formatCount } from '../../format';
+import { useFormatLocale } from '../../hooks/useUiLanguage';
+import { URL_SORTS, type InboxFilters, type UrlSort } from '../../lib/route';
+import { LocationFilter } from './LocationFilter';
+
+interface FilterBarProps {
+  filters: InboxFilters;
+  sources: readonly Source[];
+  locations: readonly Location[];
+  facets: ReviewFacets | null;
+  overdueCount: number | null;
+  onChange: (patch: Partial<InboxFilters>) => void;
+}
+
+const SORTS = Object.keys(URL_SORTS) as UrlSort[];
+
+/** Order, source, location, label, language, dates and "overdue only". */
+export function FilterBar({ filters, sources, locations, facets, overdueCount, onChange }: FilterBarProps) {
+  const { t } = useTranslation();
+  const lang = useFormatLocale();
+  const id = useId();
+  const languageName = (tag: string): string => {
+    try {
+      return new Intl.DisplayNames([lang], { type: 'language' }).of(tag) ?? tag;
+    } catch {
+      return tag;
+    }
+  };
+  const labels = facets?.labels ?? [];
+  const languages = facets?.languages ?? [];
+  return (
+    <div className="filters">
+      <label className="field">
+        <span className="sr-only">{t('inbox.filters.sort')}</span>
+        <select className="input" value={filters.sort} onChange={(e) => onChange({ sort: e.target.value as UrlSort })}>
+          {SORTS.map((s) => (
+            <option key={s} value={s}>
+              {t(`inbox.sort.${s}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {sources.length > 1 && (
+        <label className="field">
+          <span className="sr-only">{t('inbox.filters.source')}</span>
+          <select className="input" value={filters.sources[0] ?? ''} onChange={(e) => onChange({ sources: e.target.value === '' ? [] : [e.target.value] })}>
+            <option value="">{t('inbox.filters.allSources')}</option>
+            {sources.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {locations.length > 1 && <LocationFilter locations={locations} selected={filters.locations} onChange={(ids) => onChange({ locations: ids })} />}
+      {labels.length > 0 && (
+        <label className="field">
+          <span className="sr-only">{t('inbox.filters.label')}</span>
+          <select className="input" value={filters.labels[0] ?? ''} onChange={(e) => onChange({ labels: e.target.value === '' ? [] : [e.target.value] })}>
+            <option value="">{t('inbox.filters.allLabels')}</option>
+            {labels.map((l) => (
+              <option key={l.name} value={l.name}>
+                {l.name} ({formatCount(l.count, lang)})
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {languages.length > 0 && (
+        <label className="field">
+          <span className="sr-only">{t('inbox.filters.language')}</span>
+          <select className="input" value={filters.lang ?? ''} onChange={(e) => onChange({ lang: e.target.value === '' ? null : e.target.value })}>
+            <option value="">{t('inbox.filters.allLanguages')}</option>
+            {languages.map((l) => (
+              <option key={l.tag} value={l.tag}>
+                {languageName(l.tag)} ({formatCount(l.count, lang)})
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <div className="field field--dates" role="group" aria-labelledby={`${id}-dates`}>
+        <span id={`${id}-dates`} className="field__inline">
+          {t('inbox.filters.dates')}
+        </span>
+        <input
+          type="date"
+          className="input"
+          aria-label={t('inbox.filters.from')}
+          value={filters.from ?? ''}
+          max={filters.to ?? undefined}
+          onChange={(e) => onChange({ from: e.target.value === '' ? null : e.target.value })}
+        />
+        <input
+          type="date"
+          className="input"
+          aria-label={t('inbox.filters.to')}
+          value={filters.to ?? ''}
+          min={filters.from ?? undefined}
+          onChange={(e) => onChange({ to: e.target.value === '' ? null : e.target.value })}
+        />
+      </div>
+      <button type="button" className="chip chip--overdue" aria-pressed={filters.overdue} onClick={() => onChange({ overdue: !filters.overdue })}>
+        {t('inbox.filters.overdue')}
+        {overdueCount !== null && <span className="chip__count">{formatCount(overdueCount, lang)}</span>}
+      </button>
+    </div>
+  );
+}

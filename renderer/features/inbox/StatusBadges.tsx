@@ -1,0 +1,26 @@
+import { useTranslation } from 'react-i18next';
+import type { BadgeKind } from './badges';
+
+/** Small labelled badges (text, not colour alone). */
+export function StatusBadges({ kinds }: { kinds: readonly BadgeKind[] }) {
+  const { t } = useTranslation();
+  if (kinds.length === 0) return null;
+  return (
+    <span className="badges">
+      {kinds.map((k) => (
+        <span key={k} className={`sbadge sbadge--${k}`}>
+          {t(`inbox.badge.${k}`)}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** The source as a small round mark with its name for screen readers and on hover. */
+export function SourceMark({ source, name }: { source: string; name: string }) {
+  return (
+    <span className={`source-mark source-mark--${source === 'google' ? 'google' : 'other'}`} role="img" aria-label={name} title={name}>
+      {(name.trim()[0] ?? source[0] ?? '?').toUpperCase()}
+    </span>
+  );
+}
