@@ -5,6 +5,7 @@ import { Review } from './domain/review';
 import { Source } from './domain/source';
 import { StoreProblem } from './domain/store-problem';
 import { OutboxList, PublishResults } from './outbox/outbox-view';
+import { ReplyHistoryView } from './outbox/reply-history';
 import { GoogleStatus, SyncProgress, SyncTotals } from './sources/google-status';
 import { ReviewPage, ReviewQuery } from './reviews/query-schema';
 import { StatsQuery, StatsSummary } from './reviews/stats-schema';
@@ -78,6 +79,11 @@ export const contract = {
   'outbox.resolve': call(z.object({ id: OutboxId, choice: z.enum(['send_anyway', 'discard']) }).strict(), Empty),
   /** Queues the removal of the review's posted reply. */
   'outbox.unreply': call(z.object({ reviewId: ReviewIdField }).strict(), z.object({ id: z.string() })),
+  // --- outbox (issue 6): editing, history ---
+  /** Takes a reply back out of the outbox into the review's draft (the draft is written before the item goes). */
+  'outbox.edit': call(z.object({ id: OutboxId }).strict(), Draft),
+  /** The local history of a review's reply versions, oldest first. */
+  'outbox.history': call(z.object({ reviewId: ReviewIdField }).strict(), ReplyHistoryView),
 } as const;
 
 export type Contract = typeof contract;

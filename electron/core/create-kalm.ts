@@ -55,7 +55,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   workspace.replace(store.loaded.sources, store.loaded.locations, store.loaded.reviews);
   const settings = readOnly ? null : (opts.settingsFactory ?? confSettingsFactory)({ dataDir, name: 'settings' });
   const google = await wireGoogle(opts, { workspace, store, bus, settings, now });
-  const outbox = await wireOutbox({ dataDir, workspace, store, bus, google, now, report });
+  const outbox = await wireOutbox({ dataDir, workspace, store, bus, google, now, report, ...(opts.timers ? { timers: opts.timers } : {}) });
   /** Serialises whole-workspace writes (the demo) so two never interleave. */
   let bulkWrites: Promise<unknown> = Promise.resolve();
 
@@ -113,7 +113,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     },
     'sources.selectLocations': ({ locationIds }) => google.selectLocations(locationIds),
     'sync.run': ({ full }) => google.sync({ full: full ?? false }),
-    ...outbox,
+    ...outbox.handlers,
   };
 
   const kalm: KalmCore = {
@@ -130,6 +130,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     },
     on: (name, listener) => bus.on(name, listener),
     async close() {
+      await outbox.scheduler.stop();
       await bulkWrites;
       await store.close();
     },
@@ -145,5 +146,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
       throw err;
     }
   }
+  // Replies go out by themselves in the app (Electron, web host); the CLI publishes only when told.
+  if (!readOnly && (opts.autoPublish ?? (host === 'electron' || host === 'web'))) outbox.scheduler.start();
   return kalm;
 }

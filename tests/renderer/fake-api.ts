@@ -150,6 +150,20 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       return {};
     },
     'outbox.unreply': ({ reviewId }) => enqueue(review(reviewId).id, 'deleteReply', ''),
+    // --- outbox (issue 6): editing, history ---
+    'outbox.edit': ({ id }) => {
+      const it = item(id);
+      const r = review(it.reviewId);
+      const draft: Draft = { schemaVersion: 1, reviewId: it.reviewId, text: it.text, reviewUpdatedAt: r.updatedAt, createdAt: at(), updatedAt: at() };
+      drafts.set(it.reviewId, draft);
+      outbox.splice(outbox.indexOf(it), 1);
+      setStatus(it.reviewId, r.reply ? 'answered' : 'unanswered');
+      return draft;
+    },
+    'outbox.history': ({ reviewId }) => {
+      const r = review(reviewId);
+      return { versions: r.reply ? [{ text: r.reply.text, at: r.reply.updatedAt, origin: 'kalm' as const, state: r.reply.state, reason: null }] : [] };
+    },
   };
 
   const api: KalmApi = {
