@@ -5,6 +5,7 @@ import { ApiContext } from './api-context';
 import { useState } from 'react';
 import type { View } from './components/MainNav';
 import { StoreProblems } from './components/StoreProblems';
+import { Toasts } from './components/Toasts';
 import { SourcesPage } from './features/sources/SourcesPage';
 import { TopBar } from './components/TopBar';
 import { InboxPage } from './features/inbox/InboxPage';
@@ -36,6 +37,7 @@ function Shell() {
         {view === 'outbox' && <OutboxPage />}
         {view === 'sources' && <SourcesPage />}
       </main>
+      <Toasts />
     </div>
   );
 }

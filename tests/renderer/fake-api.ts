@@ -21,6 +21,8 @@ export interface FakeApi {
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
   /** Make the next call of `name` fail with this thrown value. */
   failNext(name: CallName, error: unknown): void;
+  /** The outbox items themselves (tests put one in a conflict or failed state; then emit `outbox.changed`). */
+  outbox: OutboxItemView[];
 }
 
 /** An in-memory KalmApi over the real pure query and stats functions, validating input like the core does. */
@@ -196,5 +198,6 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
     },
     emit,
     failNext: (name, error) => failures.set(name, error),
+    outbox,
   };
 }

@@ -2,11 +2,10 @@ import type { z } from 'zod';
 import type { CallOutput, Contract } from '../../../shared/contract';
 import { DRAFT_SCHEMA_VERSION } from '../../../shared/domain/draft';
 import { KalmError } from '../../../shared/domain/errors';
-import type { OutboxItem } from '../../../shared/domain/outbox';
 import type { Reply, Review, ReviewStatus } from '../../../shared/domain/review';
 import type { StoreProblem } from '../../../shared/domain/store-problem';
 import { reviewNameOf } from '../../../shared/google/names';
-import type { OutboxItemView, PublishResultView } from '../../../shared/outbox/outbox-view';
+import type { PublishResultView } from '../../../shared/outbox/outbox-view';
 import type { EventBus } from '../events';
 import type { GoogleService } from '../sources/google-service';
 import type { OpenedStore } from '../store/open-store';
@@ -15,7 +14,8 @@ import type { Workspace } from '../workspace';
 import { ReplyHistoryStore } from './history';
 import type { OutboxConflict } from './meta';
 import { isDue, publishAll } from './publisher';
-import { OutboxQueue, type OutboxEntry } from './queue';
+import { OutboxQueue } from './queue';
+import { nextDueAt, SENDABLE, view } from './views';
 import { OutboxScheduler, type SchedulerTimers } from './scheduler';
 
 type OutboxCall = 'drafts.save' | 'drafts.list' | 'drafts.discard' | 'outbox.send' | 'outbox.list' | 'outbox.publish'
@@ -41,19 +41,7 @@ export interface OutboxWiring {
 }
 
 export const DEMO_NOTE = 'Replies to demo reviews are not sent anywhere: Kalm marked the review answered on this computer only.';
-/** Items the publisher would still try to send. */
-const SENDABLE = new Set<OutboxItem['state']>(['queued', 'failed', 'sending']);
 
-function view({ item, meta }: OutboxEntry): OutboxItemView {
-  const c = meta?.conflict ?? null;
-  return {
-    id: item.id, reviewId: item.reviewId, action: item.action, state: item.state, text: item.text, attempts: item.attempts,
-    lastError: item.lastError, nextAttemptAt: item.nextAttemptAt, createdAt: item.createdAt, updatedAt: item.updatedAt,
-    conflict: c && item.state === 'conflict'
-      ? { kind: c.kind, message: c.message, oldText: c.oldText, newText: c.newText, oldRating: c.oldRating, newRating: c.newRating, otherReply: c.otherReply, detectedAt: c.detectedAt }
-      : null,
-  };
-}
 
 /** Connects drafts and the outbox to the workspace, the store, Google and the event bus of one core. */
 export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> {
@@ -167,16 +155,7 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> 
   const scheduler = new OutboxScheduler({
     now: () => now().getTime(),
     ...(deps.timers ? { timers: deps.timers } : {}),
-    nextDueAt: () => {
-      if (!queue) return null;
-      let next: number | null = null;
-      for (const { item } of queue.list()) {
-        if (!SENDABLE.has(item.state) || (item.state === 'failed' && item.nextAttemptAt === null)) continue;
-        const at = item.state === 'sending' || item.nextAttemptAt === null ? 0 : Date.parse(item.nextAttemptAt);
-        next = next === null ? at : Math.min(next, at);
-      }
-      return next;
-    },
+    nextDueAt: () => (queue ? nextDueAt(queue) : null),
     run: async () => {
       if (!queue) return;
       try {
@@ -188,6 +167,24 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> 
     },
   });
   bus.on('outbox.changed', () => scheduler.kick());
+
+  /** A reply the source rejected answers nobody: its review goes back to the inbox (the reply stays, shown as rejected). */
+  async function reopenRejected(): Promise<void> {
+    if (!store.drafts) return;
+    const ids: string[] = [];
+    for (const shard of workspace.shards().values()) {
+      for (const r of shard.reviews) if (r.reply?.state === 'rejected' && r.status === 'answered') ids.push(r.id);
+    }
+    for (const id of ids) await setStatus(id, 'unanswered', ['answered']);
+  }
+  bus.on('reviews.changed', ({ reason }) => {
+    if (reason !== 'sync') return;
+    reopenRejected().catch((err: unknown) => deps.report({
+      file: 'reviews/', kind: 'write-failed', movedTo: null, at: now().toISOString(),
+      reason: `Kalm could not put reviews with a rejected reply back in the inbox: ${err instanceof Error ? err.message : String(err)}`,
+    }));
+  });
+  await reopenRejected();
 
   const handlers: OutboxHandlers = {
     'drafts.save': async ({ reviewId, text }) => {

@@ -4,6 +4,7 @@ import type { Review } from '../../../shared/domain/review';
 import { Stars } from '../../components/Stars';
 import { formatFullDate } from '../../format';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
+import { PostedReply } from '../outbox/PostedReply';
 import { ReplyEditor } from '../reply/ReplyEditor';
 
 interface ReviewDetailProps {
@@ -75,18 +76,7 @@ export function ReviewDetail({ review, locationName }: ReviewDetailProps) {
         )}
       </div>
 
-      {review.reply !== null && (
-        <section className="reply" aria-labelledby={`${ids}-reply`}>
-          <h3 id={`${ids}-reply`} className="reply__title">
-            {t('detail.replyTitle')}
-            <span className={`badge badge--${review.reply.state}`}>{t(`detail.replyState.${review.reply.state}`)}</span>
-          </h3>
-          <p className="detail__text">{review.reply.text}</p>
-          <p className="reply__date">
-            <time dateTime={review.reply.updatedAt}>{formatFullDate(review.reply.updatedAt, lang)}</time>
-          </p>
-        </section>
-      )}
+      {review.reply !== null && <PostedReply review={{ ...review, reply: review.reply }} onEdit={() => setReply('editing')} />}
 
       <footer className="detail__actions">
         {reply === 'editing' ? (
