@@ -17,11 +17,13 @@ export function diffOutbox(before: ReadonlyMap<string, Seen>, after: readonly Ou
     const prev = before.get(item.id);
     const reason = item.conflict?.message ?? item.lastError ?? '';
     const removal = item.action === 'deleteReply';
-    // A new item, or one queued again after it was sent or sent back to the draft.
-    const requeued = prev !== undefined && item.state === 'queued' && prev.state !== 'queued' && prev.state !== 'sending' && prev.state !== 'failed';
-    if ((prev === undefined || requeued) && item.state === 'queued' && item.lastError === null) {
+    // A new item (perhaps already being sent, or even sent, by the background publisher).
+    if (prev === undefined && (item.state === 'queued' || item.state === 'sending' || item.state === 'sent') && item.lastError === null) {
       events.push({ kind: removal ? 'queuedRemoval' : 'queued', id: item.id });
-    } else if (item.state === 'sent' && prev !== undefined && prev.state !== 'sent') {
+    }
+    if (prev === undefined && item.state !== 'sent' && item.lastError === null) {
+      continue;
+    } else if (item.state === 'sent' && prev?.state !== 'sent') {
       events.push({ kind: removal ? 'removed' : 'sent', id: item.id });
     } else if (item.state === 'conflict' && prev?.state !== 'conflict') {
       events.push({ kind: 'conflict', id: item.id, reason });
