@@ -5,6 +5,7 @@ import { ApiContext } from './api-context';
 import { useCallback, useEffect, useRef } from 'react';
 import { isView, type View } from './components/MainNav';
 import { StoreProblems } from './components/StoreProblems';
+import { Toasts } from './components/Toasts';
 import { SourcesPage } from './features/sources/SourcesPage';
 import { TopBar } from './components/TopBar';
 import { InboxPage } from './features/inbox/InboxPage';
@@ -49,6 +50,7 @@ function Shell() {
         {view === 'sources' && <SourcesPage />}
         {view === 'settings' && <SettingsPage />}
       </main>
+      <Toasts />
     </div>
   );
 }

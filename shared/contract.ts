@@ -6,6 +6,7 @@ import { Settings, SettingsPatch } from './domain/settings';
 import { Source } from './domain/source';
 import { StoreProblem } from './domain/store-problem';
 import { OutboxList, PublishResults } from './outbox/outbox-view';
+import { ReplyHistoryView } from './outbox/reply-history';
 import { GoogleStatus, SyncProgress, SyncTotals } from './sources/google-status';
 import { ImportOptions, ImportReport } from './import/options';
 import { ReviewFacets, ReviewPage, ReviewQuery } from './reviews/query-schema';
@@ -107,6 +108,11 @@ export const contract = {
   ),
   /** Labels and languages in use, for the inbox's filter lists. */
   'reviews.facets': call(NoInput, ReviewFacets),
+  // --- outbox (issue 6): editing, history ---
+  /** Takes a reply back out of the outbox into the review's draft (the draft is written before the item goes). */
+  'outbox.edit': call(z.object({ id: OutboxId }).strict(), Draft),
+  /** The local history of a review's reply versions, oldest first. */
+  'outbox.history': call(z.object({ reviewId: ReviewIdField }).strict(), ReplyHistoryView),
 } as const;
 
 export type Contract = typeof contract;

@@ -62,9 +62,9 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   const settings = readOnly ? null : (opts.settingsFactory ?? confSettingsFactory)({ dataDir, name: 'settings' });
   const preferences = createPreferences(settings, bus);
   const google = await wireGoogle(opts, { workspace, store, bus, settings, now });
-  const outbox = await wireOutbox({ dataDir, workspace, store, bus, google, now, report });
   const importer = createImportService({ dataDir, workspace, store, bus, now });
   const inbox = wireInbox({ workspace, store, bus });
+  const outbox = await wireOutbox({ dataDir, workspace, store, bus, google, now, report, ...(opts.timers ? { timers: opts.timers } : {}) });
   /** Serialises whole-workspace writes (the demo) so two never interleave. */
   let bulkWrites: Promise<unknown> = Promise.resolve();
 
@@ -123,16 +123,16 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     },
     'sources.selectLocations': ({ locationIds }) => google.selectLocations(locationIds),
     'sync.run': ({ full }) => google.sync({ full: full ?? false }),
-    ...outbox,
+    ...outbox.handlers,
     'settings.get': () => preferences.get(),
     'settings.update': (patch) => {
       store.assertWritable();
       return preferences.update(patch);
     },
-    ...wireSources({ dataDir, workspace, store, bus, now, outbox }, importer),
+    ...wireSources({ dataDir, workspace, store, bus, now, outbox: outbox.handlers }, importer),
     // Inbox (issue 7): the Drafts view follows draft saves; "mark done".
-    'drafts.save': (input) => outbox['drafts.save'](input).finally(() => bus.emit('drafts.changed', { reviewId: input.reviewId })),
-    'drafts.discard': (input) => outbox['drafts.discard'](input).finally(() => bus.emit('drafts.changed', { reviewId: input.reviewId })),
+    'drafts.save': (input) => outbox.handlers['drafts.save'](input).finally(() => bus.emit('drafts.changed', { reviewId: input.reviewId })),
+    'drafts.discard': (input) => outbox.handlers['drafts.discard'](input).finally(() => bus.emit('drafts.changed', { reviewId: input.reviewId })),
     'reviews.markDone': (input) => inbox.markDone(input),
     'reviews.facets': () => workspace.facets(),
   };
@@ -152,6 +152,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     },
     on: (name, listener) => bus.on(name, listener),
     async close() {
+      await outbox.scheduler.stop();
       await bulkWrites;
       await store.close();
     },
@@ -167,5 +168,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
       throw err;
     }
   }
+  // Replies go out by themselves in the app (Electron, web host); the CLI publishes only when told.
+  if (!readOnly && (opts.autoPublish ?? (host === 'electron' || host === 'web'))) outbox.scheduler.start();
   return kalm;
 }

@@ -1,6 +1,7 @@
 import type { AppInfo, CallInput, CallName, CallOutput, EventName, EventPayload } from '../../shared/contract';
 import type { GoogleClientConfig, GoogleRoots } from './google/config';
 import type { TokenVault } from './google/token-vault';
+import type { SchedulerTimers } from './outbox/scheduler';
 import type { SettingsFactory } from './store/settings';
 
 export type HostKind = AppInfo['host'];
@@ -19,6 +20,10 @@ export interface KalmOptions {
   readOnly?: boolean;
   /** Google endpoints, OAuth client and token vault (defaults: env, env/settings, a 0600 file in the data folder). */
   google?: { roots?: GoogleRoots; client?: GoogleClientConfig | null; vault?: TokenVault };
+  /** Publish the outbox in the background (default: Electron and web host; never wanted by the CLI). */
+  autoPublish?: boolean;
+  /** Timers of the background publisher (tests pass fake ones with a fake `now`). */
+  timers?: SchedulerTimers;
   /** Clock, for deterministic tests. */
   now?: () => Date;
 }

@@ -4,6 +4,8 @@ import settingsEn from './settings.en.json';
 import settingsNl from './settings.nl.json';
 import inboxEn from './inbox.en.json';
 import inboxNl from './inbox.nl.json';
+import outboxEn from './outbox.en.json';
+import outboxNl from './outbox.nl.json';
 
 /**
  * The UI strings. Each area of the app keeps its strings in a pair of files
@@ -17,6 +19,7 @@ export type LocaleTree = { [key: string]: string | LocaleTree };
 const parts: { en: LocaleTree; nl: LocaleTree; name: string }[] = [
   { name: 'settings', en: settingsEn, nl: settingsNl },
   { en: inboxEn, nl: inboxNl, name: 'inbox' },
+  { en: outboxEn, nl: outboxNl, name: 'outbox' },
 ];
 
 function mergeInto(target: LocaleTree, source: LocaleTree, where: string, path = ''): void {

@@ -1,6 +1,6 @@
 import { test, expect } from './web-host-fixture';
 
-test('answer a review: the draft autosaves, Ctrl+Enter queues it, publishing answers it', async ({ page, host }) => {
+test('answer a review: the draft autosaves, Ctrl+Enter queues it, and it is published by itself', async ({ page, host }) => {
   await page.goto(host.url);
   const list = page.getByRole('listbox', { name: 'Unanswered reviews' });
   const first = list.getByRole('option').first();
@@ -26,8 +26,13 @@ test('answer a review: the draft autosaves, Ctrl+Enter queues it, publishing ans
   await expect(list.locator(`[data-review-id="${reviewId}"]`)).toHaveCount(0);
   await expect(list.getByRole('option', { selected: true })).toBeVisible();
 
+  // The owner sees it was queued, then sent (the background publisher answers demo reviews locally).
+  const toasts = page.getByRole('log', { name: 'Notifications' });
+  await expect(toasts.getByText(/Reply queued/)).toBeVisible();
+  await expect(toasts.getByText('Reply sent.')).toBeVisible();
+
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Outbox' }).click();
-  await page.getByRole('button', { name: 'Publish now' }).click();
-  await expect(page.getByText(/1 sent, 0 failed/)).toBeVisible();
-  await expect(page.getByText(/demo reviews are not sent anywhere/)).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Sent' }).getByText(/dank je voor je review/)).toBeVisible();
+  await expect(page.getByText(/The outbox is empty/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Publish now' })).toBeDisabled();
 });

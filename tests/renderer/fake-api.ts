@@ -24,6 +24,8 @@ export interface FakeApi {
   emit<E extends EventName>(name: E, payload: EventPayload<E>): void;
   /** Make the next call of `name` fail with this thrown value. */
   failNext(name: CallName, error: unknown): void;
+  /** The outbox items themselves (tests put one in a conflict or failed state; then emit `outbox.changed`). */
+  outbox: OutboxItemView[];
 }
 
 /** An in-memory KalmApi over the real pure query and stats functions, validating input like the core does. */
@@ -199,6 +201,20 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       return { changed };
     },
     'reviews.facets': () => reviewFacets(state.reviews),
+    // --- outbox (issue 6): editing, history ---
+    'outbox.edit': ({ id }) => {
+      const it = item(id);
+      const r = review(it.reviewId);
+      const draft: Draft = { schemaVersion: 1, reviewId: it.reviewId, text: it.text, reviewUpdatedAt: r.updatedAt, createdAt: at(), updatedAt: at() };
+      drafts.set(it.reviewId, draft);
+      outbox.splice(outbox.indexOf(it), 1);
+      setStatus(it.reviewId, r.reply ? 'answered' : 'unanswered');
+      return draft;
+    },
+    'outbox.history': ({ reviewId }) => {
+      const r = review(reviewId);
+      return { versions: r.reply ? [{ text: r.reply.text, at: r.reply.updatedAt, origin: 'kalm' as const, state: r.reply.state, reason: null }] : [] };
+    },
   };
 
   const api: KalmApi = {
@@ -231,5 +247,6 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
     },
     emit,
     failNext: (name, error) => failures.set(name, error),
+    outbox,
   };
 }

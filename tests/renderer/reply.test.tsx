@@ -100,6 +100,7 @@ describe('outbox view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Publish now' }));
     expect(await screen.findByText('1 sent, 0 failed')).toBeTruthy();
     expect(callsOf(fake, 'outbox.publish')).toHaveLength(1);
-    await waitFor(() => expect(within(list).getByText('Sent')).toBeTruthy());
+    // Sent replies move to a list of their own.
+    await waitFor(() => expect(within(screen.getByRole('list', { name: 'Sent' })).getByText('First reply')).toBeTruthy());
   });
 });

@@ -211,16 +211,20 @@ describe('publishAll against the Google emulator', () => {
     expect(s.queue.get(item2)?.item.nextAttemptAt).toBe(new Date(T0 + 600_000).toISOString());
   });
 
-  it('Google down: items stay queued/failed and are all sent once it is back', async () => {
+  it('Google down: items stay queued with the reason and the next try, and are all sent once it is back', async () => {
     const s = await setup();
     const reviews = [s.addReview(), s.addReview(), s.addReview()];
     for (const [i, r] of reviews.entries()) await s.queue.enqueueReply({ review: r.review, text: `Antwoord ${i}`, now: s.now() });
     s.emu.faults.down(true);
     const down = await s.publish();
     expect(down).toHaveLength(1); // the run stops at the first "no connection"
-    expect(s.queue.list().map((e) => e.item.state).sort()).toEqual(['failed', 'queued', 'queued']);
+    for (const { item } of s.queue.list()) {
+      expect(item).toMatchObject({ state: 'queued', lastError: expect.stringMatching(/No connection to Google/), nextAttemptAt: new Date(T0 + 30_000).toISOString() });
+    }
     s.emu.faults.down(false);
-    expect(await s.publish({ force: true })).toMatchObject([{ ok: true }, { ok: true }, { ok: true }]);
+    expect(await s.publish()).toEqual([]); // waits for the next try
+    s.clock.t += 30_000;
+    expect(await s.publish()).toMatchObject([{ ok: true }, { ok: true }, { ok: true }]);
     for (const [i, r] of reviews.entries()) expect(s.emu.data.replyOf(r.name)?.comment).toBe(`Antwoord ${i}`);
   });
 

@@ -1,3 +1,5 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contract } from '../../shared/contract';
 import { createKalm, type KalmCore } from '../../electron/core/create-kalm';
@@ -95,7 +97,64 @@ describe('drafts and the outbox wired into the core (demo workspace)', () => {
     await expect(ro.call('outbox.retry', { id: 'x' })).rejects.toMatchObject(locked);
     await expect(ro.call('outbox.resolve', { id: 'x', choice: 'discard' })).rejects.toMatchObject(locked);
     await expect(ro.call('outbox.unreply', { reviewId })).rejects.toMatchObject(locked);
+    await expect(ro.call('outbox.edit', { id: 'x' })).rejects.toMatchObject(locked);
+    expect(await ro.call('outbox.history', { reviewId })).toEqual({ versions: [] });
     expect(await ro.call('outbox.list', {})).toEqual({ items: [] });
     await ro.close();
+  });
+
+  it('Edit takes a queued reply back into the draft (never losing words) and the review back to the inbox', async () => {
+    const { kalm, reviewId } = await demoCore();
+    const { id } = await kalm.call('outbox.send', { reviewId, text: 'Bedankt voor uw review.' });
+    const draft = await kalm.call('outbox.edit', { id });
+    expect(draft).toMatchObject({ reviewId, text: 'Bedankt voor uw review.' });
+    expect((await kalm.call('drafts.list', {})).drafts.map((d) => d.text)).toEqual(['Bedankt voor uw review.']);
+    expect((await kalm.call('outbox.list', {})).items).toEqual([]);
+    expect((await kalm.call('reviews.get', { id: reviewId })).status).toBe('unanswered');
+    await expect(kalm.call('outbox.edit', { id })).rejects.toMatchObject({ code: 'not_found' });
+    // A draft begun meanwhile is kept under the reply taken back.
+    const again = await kalm.call('outbox.send', { reviewId, text: 'Versie twee' });
+    await kalm.call('drafts.save', { reviewId, text: 'Nog een gedachte' });
+    expect((await kalm.call('outbox.edit', { id: again.id })).text).toBe('Versie twee\n\nNog een gedachte');
+    await kalm.close();
+  });
+
+  it('keeps a local history of reply versions with times, in history/', async () => {
+    const { kalm, dataDir, reviewId } = await demoCore();
+    await kalm.call('outbox.send', { reviewId, text: 'Eerste antwoord' });
+    await kalm.call('outbox.publish', {});
+    await kalm.call('outbox.send', { reviewId, text: 'Verbeterd antwoord' });
+    await kalm.call('outbox.publish', {});
+    await kalm.call('outbox.unreply', { reviewId });
+    await kalm.call('outbox.publish', {});
+    const { versions } = await kalm.call('outbox.history', { reviewId });
+    expect(versions.map((v) => [v.origin, v.text])).toEqual([['kalm', 'Eerste antwoord'], ['kalm', 'Verbeterd antwoord'], ['removed', '']]);
+    for (const v of versions) expect(Date.parse(v.at)).not.toBeNaN();
+    await kalm.close();
+    const files = await readdir(join(dataDir, 'history'));
+    expect(files).toHaveLength(1);
+    const reopened = await createKalm({ dataDir, host: 'test' });
+    expect((await reopened.call('outbox.history', { reviewId })).versions).toHaveLength(3);
+    await reopened.close();
+  });
+
+  it('a reply the source rejected puts its review back in the inbox, the reply shown as rejected', async () => {
+    const { kalm, dataDir, reviewId } = await demoCore();
+    await kalm.call('outbox.send', { reviewId, text: 'Dank u!' });
+    await kalm.call('outbox.publish', {});
+    await kalm.close();
+    // The source reports the reply as rejected (as a sync would write it).
+    const dir = join(dataDir, 'reviews');
+    for (const name of await readdir(dir)) {
+      const path = join(dir, name);
+      const raw = await readFile(path, 'utf8');
+      if (!raw.includes(reviewId)) continue;
+      const json = JSON.parse(raw) as { reviews: { id: string; reply: { state: string } | null }[] };
+      for (const r of json.reviews) if (r.id === reviewId && r.reply) r.reply.state = 'rejected';
+      await writeFile(path, JSON.stringify(json));
+    }
+    const reopened = await createKalm({ dataDir, host: 'test' });
+    expect(await reopened.call('reviews.get', { id: reviewId })).toMatchObject({ status: 'unanswered', reply: { state: 'rejected', text: 'Dank u!' } });
+    await reopened.close();
   });
 });

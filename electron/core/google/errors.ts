@@ -26,6 +26,8 @@ export class GoogleApiError extends KalmError {
     readonly status: number,
     /** Worth trying again as it is (transient). */
     readonly retryable: boolean,
+    /** Seconds Google asked Kalm to wait (Retry-After on a 429 or 503), when it said. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(code, message);
     this.name = 'GoogleApiError';
@@ -111,7 +113,7 @@ export function toGoogleError(err: unknown, what: string): GoogleApiError {
       'internal',
       'Google says Kalm is asking too often and did not accept more requests for now; Kalm will try again later. ' +
         'If Kalm has never synced with this Google Cloud project, Google may not have approved Business Profile API access yet (apply for Basic API Access).',
-      'rate_limited', s, true,
+      'rate_limited', s, true, err.retryAfterSeconds,
     );
   }
   if (s === 403 && env?.reasons.includes('SERVICE_DISABLED')) {
@@ -125,7 +127,7 @@ export function toGoogleError(err: unknown, what: string): GoogleApiError {
     return new GoogleApiError('forbidden', `Your Google account has no permission for ${what}. Ask the owner of the Business Profile to add you as an owner or manager, or connect the Google account that manages it.`, 'permission', s, false);
   }
   if (s === 404) return new GoogleApiError('not_found', `Google did not find ${what}; it may have been deleted.`, 'not_found', s, false);
-  if (isTransient(err)) return new GoogleApiError('internal', `Google is not answering right now; Kalm will try again. (${what})`, 'unavailable', s, true);
+  if (isTransient(err)) return new GoogleApiError('internal', `Google is not answering right now; Kalm will try again. (${what})`, 'unavailable', s, true, err.retryAfterSeconds);
   const detail = env?.message ? `: ${scrubTokens(env.message).slice(0, 200)}` : '';
   return new GoogleApiError('internal', `Google refused Kalm's request for ${what} (HTTP ${s}${detail}). This is likely a problem in Kalm; please report it.`, 'rejected', s, false);
 }

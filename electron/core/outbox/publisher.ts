@@ -27,7 +27,7 @@ export interface PublishOptions {
   onConflict?(reviewId: string, conflict: OutboxConflict, item: OutboxItem): void | Promise<void>;
   now?: () => Date;
   signal?: AbortSignal;
-  /** On demand ("Publish now"): failed items are due whatever their next attempt time. */
+  /** On demand ("Publish now"): queued and failed items are due whatever their next attempt time. */
   force?: boolean;
   /** Items published another way (copy-and-open sources: the owner posts them): never sent, left as they are. */
   skip?(item: OutboxItem): boolean;
@@ -53,18 +53,32 @@ export function backoffMs(attempts: number, retryAfterSeconds: number | null): n
   return Math.max(doubled, after);
 }
 
-/** Retry-After, when the error carries it (GoogleApiError may gain a `retryAfterSeconds`). */
+/** Retry-After, when the error carries it (GoogleApiError.retryAfterSeconds). */
 const retryAfterOf = (err: unknown): number | null => {
-  const v = (err as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+  const v = err instanceof GoogleApiError ? err.retryAfterSeconds : null;
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 };
+
+/** Longest wait between tries while there is no connection at all (it may come back any moment). */
+export const MAX_OFFLINE_WAIT_MS = 300_000;
 
 /** Problems that hit every item alike: stop the run and leave the rest queued. */
 const STOPS_RUN = new Set(['unavailable', 'rate_limited', 'auth', 'quota_zero', 'service_disabled']);
 /** Problems that will not go away by waiting: no automatic retry (the owner retries or edits). */
 const PERMANENT = new Set(['too_long', 'rejected']);
 
-type Outcome = PublishResult & { stop?: boolean; again?: boolean };
+/** Why a run stopped early, and when to try again: given to the items that did not get their turn. */
+interface Stop { reason: string; nextAttemptAt: string }
+type Outcome = PublishResult & { stop?: Stop; again?: boolean };
+
+/** Items a stopped run did not reach stay queued, with the reason and the time of the next try. */
+async function holdBack(opts: PublishOptions, skipped: OutboxItem[], stop: Stop, now: () => Date): Promise<void> {
+  for (const { id } of skipped) {
+    const item = opts.outbox.store.get(id);
+    if (!item || item.state !== 'queued') continue;
+    await opts.outbox.save({ ...item, lastError: stop.reason, nextAttemptAt: stop.nextAttemptAt, updatedAt: now().toISOString() });
+  }
+}
 
 const runs = new WeakMap<OutboxQueue, Promise<unknown>>();
 
@@ -81,10 +95,11 @@ export function publishAll(opts: PublishOptions): Promise<PublishResult[]> {
   });
 }
 
-function isDue(item: OutboxItem, now: Date, force: boolean): boolean {
+/** True when the item should be tried now (the scheduler asks too). */
+export function isDue(item: OutboxItem, now: Date, force: boolean): boolean {
   if (item.state === 'sending') return true;
   const timeCome = item.nextAttemptAt === null || Date.parse(item.nextAttemptAt) <= now.getTime();
-  if (item.state === 'queued') return timeCome;
+  if (item.state === 'queued') return force || timeCome;
   if (item.state === 'failed') return force || (item.nextAttemptAt !== null && timeCome);
   return false;
 }
@@ -103,7 +118,10 @@ async function publishRun(opts: PublishOptions): Promise<PublishResult[]> {
       const { stop, again, ...result } = await publishOne(opts, item.id, now);
       results.set(item.id, result);
       if (again) tries.set(item.id, round + 1);
-      if (stop) return [...results.values()];
+      if (stop) {
+        await holdBack(opts, due.filter((d) => !results.has(d.id)), stop, now);
+        return [...results.values()];
+      }
     }
   }
   return [...results.values()];
@@ -226,9 +244,15 @@ async function markFailed(opts: PublishOptions, item: OutboxItem, err: unknown, 
   if (item.state !== 'sending') return outcome(item);
   const at = now();
   const google = err instanceof GoogleApiError ? err : null;
-  const reason = google?.message ?? (err instanceof Error && err.name === 'KalmError' ? err.message : 'Something went wrong while sending; Kalm will try again.');
+  const offline = google !== null && google.problem === 'unavailable' && google.status === 0;
+  const reason = offline
+    ? 'No connection to Google; Kalm will send this reply when the connection is back.'
+    : google?.message ?? (err instanceof Error && err.name === 'KalmError' ? err.message : 'Something went wrong while sending; Kalm will try again.');
   const permanent = google !== null && PERMANENT.has(google.problem);
-  const nextAttemptAt = permanent ? null : new Date(at.getTime() + backoffMs(item.attempts, retryAfterOf(err))).toISOString();
-  const failed = await opts.outbox.save({ ...item, state: 'failed', lastError: reason, nextAttemptAt, updatedAt: at.toISOString() });
-  return { ...outcome(failed, reason), stop: google !== null && STOPS_RUN.has(google.problem) };
+  const wait = offline ? Math.min(MAX_OFFLINE_WAIT_MS, backoffMs(item.attempts, null)) : backoffMs(item.attempts, retryAfterOf(err));
+  const nextAttemptAt = permanent ? null : new Date(at.getTime() + wait).toISOString();
+  // No connection is not a failure of this reply: it stays queued, with the reason.
+  const failed = await opts.outbox.save({ ...item, state: offline ? 'queued' : 'failed', lastError: reason, nextAttemptAt, updatedAt: at.toISOString() });
+  const stops = google !== null && STOPS_RUN.has(google.problem) && nextAttemptAt !== null;
+  return { ...outcome(failed, reason), ...(stops ? { stop: { reason, nextAttemptAt } } : {}) };
 }

@@ -2,22 +2,25 @@ import type { z } from 'zod';
 import type { CallOutput, Contract } from '../../../shared/contract';
 import { DRAFT_SCHEMA_VERSION } from '../../../shared/domain/draft';
 import { KalmError } from '../../../shared/domain/errors';
-import type { OutboxItem } from '../../../shared/domain/outbox';
 import type { Reply, Review, ReviewStatus } from '../../../shared/domain/review';
 import type { StoreProblem } from '../../../shared/domain/store-problem';
 import { reviewNameOf } from '../../../shared/google/names';
-import type { OutboxItemView, PublishResultView } from '../../../shared/outbox/outbox-view';
+import type { PublishResultView } from '../../../shared/outbox/outbox-view';
 import type { EventBus } from '../events';
 import type { GoogleService } from '../sources/google-service';
 import { publishModeOf } from '../sources/manual-publish';
 import type { OpenedStore } from '../store/open-store';
 import type { DraftStore } from '../store/drafts';
 import type { Workspace } from '../workspace';
-import { publishAll } from './publisher';
-import { OutboxQueue, type OutboxEntry } from './queue';
+import { ReplyHistoryStore } from './history';
+import type { OutboxConflict } from './meta';
+import { isDue, publishAll } from './publisher';
+import { OutboxQueue } from './queue';
+import { nextDueAt, SENDABLE, view } from './views';
+import { OutboxScheduler, type SchedulerTimers } from './scheduler';
 
 type OutboxCall = 'drafts.save' | 'drafts.list' | 'drafts.discard' | 'outbox.send' | 'outbox.list' | 'outbox.publish'
-  | 'outbox.cancel' | 'outbox.retry' | 'outbox.resolve' | 'outbox.unreply';
+  | 'outbox.cancel' | 'outbox.retry' | 'outbox.resolve' | 'outbox.unreply' | 'outbox.edit' | 'outbox.history';
 export type OutboxHandlers = { [N in OutboxCall]: (input: z.output<Contract[N]['input']>) => Promise<CallOutput<N>> };
 
 export interface OutboxWiringDeps {
@@ -28,27 +31,25 @@ export interface OutboxWiringDeps {
   google: GoogleService;
   now: () => Date;
   report: (problem: StoreProblem) => void;
+  /** Timers for the background publisher (tests pass fake ones). */
+  timers?: SchedulerTimers;
+}
+
+export interface OutboxWiring {
+  handlers: OutboxHandlers;
+  /** Publishes in the background (Electron and web host; never the CLI): when due, and after every change. */
+  scheduler: OutboxScheduler;
 }
 
 export const DEMO_NOTE = 'Replies to demo reviews are not sent anywhere: Kalm marked the review answered on this computer only.';
-/** Items the publisher would still try to send. */
-const SENDABLE = new Set<OutboxItem['state']>(['queued', 'failed', 'sending']);
 
-function view({ item, meta }: OutboxEntry): OutboxItemView {
-  const c = meta?.conflict ?? null;
-  return {
-    id: item.id, reviewId: item.reviewId, action: item.action, state: item.state, text: item.text, attempts: item.attempts,
-    lastError: item.lastError, nextAttemptAt: item.nextAttemptAt, createdAt: item.createdAt, updatedAt: item.updatedAt,
-    conflict: c && item.state === 'conflict'
-      ? { kind: c.kind, message: c.message, oldText: c.oldText, newText: c.newText, oldRating: c.oldRating, newRating: c.newRating, otherReply: c.otherReply, detectedAt: c.detectedAt }
-      : null,
-  };
-}
 
 /** Connects drafts and the outbox to the workspace, the store, Google and the event bus of one core. */
-export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxHandlers> {
+export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> {
   const { workspace, store, bus, now } = deps;
   const queue = store.outbox ? await OutboxQueue.open(deps.dataDir, { outbox: store.outbox, onProblem: deps.report, now }) : null;
+  // Read-only cores (the CLI while the app runs) never touch the folder, so they do not open it.
+  const history = store.outbox === null ? null : await ReplyHistoryStore.open(deps.dataDir, { onProblem: deps.report, now });
 
   const writable = (): { drafts: DraftStore; queue: OutboxQueue } => {
     store.assertWritable();
@@ -84,9 +85,23 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxHandlers
     });
   const changed = () => bus.emit('outbox.changed', {});
 
-  const onSent = (reviewId: string, reply: Reply | null) =>
-    updateReview(reviewId, () => ({ reply, status: reply ? 'answered' : 'unanswered' })).finally(changed);
-  const onConflict = (reviewId: string) => setStatus(reviewId, 'conflict').finally(changed);
+  const onSent = async (reviewId: string, reply: Reply | null) => {
+    const before = workspace.get(reviewId)?.reply ?? null;
+    try {
+      if (history) await history.record(reviewId, before, reply, now().toISOString());
+      await updateReview(reviewId, () => ({ reply, status: reply ? 'answered' : 'unanswered' }));
+    } finally {
+      changed();
+    }
+  };
+  /** The review as the source has it now is what the owner decides on (and what a new reply answers). */
+  const onConflict = (reviewId: string, c: OutboxConflict) =>
+    updateReview(reviewId, (r) => {
+      if (c.kind === 'deleted' || c.remoteUpdatedAt === null) return r.status === 'conflict' ? null : { status: 'conflict' };
+      const rating = c.newRating !== null && c.newRating >= 1 && c.newRating <= 5 ? (c.newRating as Review['rating']) : null;
+      const reply: Reply | null = c.otherReply !== null ? { text: c.otherReply, updatedAt: c.remoteUpdatedAt, state: 'published' } : r.reply;
+      return { status: 'conflict', text: c.newText, rating, reply, updatedAt: c.remoteUpdatedAt };
+    }).finally(changed);
 
   /** Demo reviews belong to nobody: their items are marked sent and the review answered here, without any request. */
   async function publishDemo(q: OutboxQueue): Promise<PublishResultView[]> {
@@ -110,9 +125,9 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxHandlers
     return review !== undefined && publishModeOf(workspace, review) === 'copyAndOpen';
   };
 
-  async function publish(q: OutboxQueue): Promise<PublishResultView[]> {
+  async function publish(q: OutboxQueue, force: boolean): Promise<PublishResultView[]> {
     const results = await publishDemo(q);
-    const waiting = q.list().some(({ item }) => SENDABLE.has(item.state) && !manual(item.reviewId));
+    const waiting = q.list().some(({ item }) => SENDABLE.has(item.state) && isDue(item, now(), force) && !manual(item.reviewId));
     if (!waiting) return results;
     // Only real reviews are left: they need Google (throws a clear KalmError when no client is configured).
     const { api, v4ParentOf } = deps.google.publishContext();
@@ -120,7 +135,7 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxHandlers
       outbox: q,
       api,
       now,
-      force: true,
+      force,
       skip: (item) => manual(item.reviewId),
       reviewOf: (reviewId) => {
         const review = workspace.get(reviewId);
@@ -130,11 +145,56 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxHandlers
       onSent,
       onConflict,
     });
-    changed();
+    if (sent.length > 0) changed();
     return [...results, ...sent.map((r) => ({ id: r.id, reviewId: r.reviewId, ok: r.ok, state: r.state, ...(r.error ? { error: r.error } : {}) }))];
   }
 
-  return {
+  /** Due items that could not even be tried (e.g. Google is not set up): they wait with the reason. */
+  async function noteWaiting(q: OutboxQueue, reason: string): Promise<void> {
+    let noted = false;
+    for (const { item } of q.list()) {
+      if (item.state !== 'queued' || item.lastError === reason) continue;
+      await q.save({ ...item, lastError: reason, updatedAt: now().toISOString() });
+      noted = true;
+    }
+    if (noted) changed();
+  }
+
+  const scheduler = new OutboxScheduler({
+    now: () => now().getTime(),
+    ...(deps.timers ? { timers: deps.timers } : {}),
+    nextDueAt: () => (queue ? nextDueAt(queue) : null),
+    run: async () => {
+      if (!queue) return;
+      try {
+        await publish(queue, false);
+      } catch (err) {
+        if (err instanceof KalmError) await noteWaiting(queue, err.message);
+        throw err;
+      }
+    },
+  });
+  bus.on('outbox.changed', () => scheduler.kick());
+
+  /** A reply the source rejected answers nobody: its review goes back to the inbox (the reply stays, shown as rejected). */
+  async function reopenRejected(): Promise<void> {
+    if (!store.drafts) return;
+    const ids: string[] = [];
+    for (const shard of workspace.shards().values()) {
+      for (const r of shard.reviews) if (r.reply?.state === 'rejected' && r.status === 'answered') ids.push(r.id);
+    }
+    for (const id of ids) await setStatus(id, 'unanswered', ['answered']);
+  }
+  bus.on('reviews.changed', ({ reason }) => {
+    if (reason !== 'sync') return;
+    reopenRejected().catch((err: unknown) => deps.report({
+      file: 'reviews/', kind: 'write-failed', movedTo: null, at: now().toISOString(),
+      reason: `Kalm could not put reviews with a rejected reply back in the inbox: ${err instanceof Error ? err.message : String(err)}`,
+    }));
+  });
+  await reopenRejected();
+
+  const handlers: OutboxHandlers = {
     'drafts.save': async ({ reviewId, text }) => {
       const { drafts } = writable();
       const review = reviewOrThrow(reviewId);
@@ -168,7 +228,7 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxHandlers
       return { id: item.id };
     },
     'outbox.list': async () => ({ items: queue?.list().map(view) ?? [] }),
-    'outbox.publish': async () => publish(writable().queue).then((results) => ({ results })),
+    'outbox.publish': async () => publish(writable().queue, true).then((results) => ({ results })),
     'outbox.cancel': async ({ id }) => {
       const { queue: q } = writable();
       const entry = q.get(id);
@@ -198,6 +258,31 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxHandlers
       changed();
       return { id: item.id };
     },
+    'outbox.edit': async ({ id }) => {
+      const { drafts, queue: q } = writable();
+      const entry = q.get(id);
+      if (!entry) throw new KalmError('not_found', 'This reply is no longer in the outbox.');
+      const { item } = entry;
+      const review = reviewOrThrow(item.reviewId);
+      const text = item.action === 'reply' ? item.text : (review.reply?.text ?? '');
+      const existing = drafts.get(item.reviewId);
+      const at = now().toISOString();
+      const draft = {
+        schemaVersion: DRAFT_SCHEMA_VERSION, reviewId: item.reviewId,
+        // Never lose words: a draft begun meanwhile is kept under the reply taken back.
+        text: existing && existing.text.trim() !== '' && existing.text !== text ? `${text}\n\n${existing.text}` : text,
+        // After a conflict the owner answers the review as the source has it now.
+        reviewUpdatedAt: item.state === 'conflict' ? review.updatedAt : item.reviewUpdatedAt,
+        createdAt: existing?.createdAt ?? item.createdAt, updatedAt: at,
+      } as const;
+      // The draft is durable before the item goes: a crash in between leaves both, never neither.
+      await drafts.save(draft);
+      await q.cancel(id);
+      await settle(item.reviewId);
+      changed();
+      return draft;
+    },
+    'outbox.history': async ({ reviewId }) => ({ versions: history?.versions(reviewId) ?? [] }),
   };
+  return { handlers, scheduler };
 }
-

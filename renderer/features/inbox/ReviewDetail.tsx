@@ -5,6 +5,7 @@ import type { Review } from '../../../shared/domain/review';
 import { Stars } from '../../components/Stars';
 import { formatFullDate } from '../../format';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
+import { PostedReply } from '../outbox/PostedReply';
 import { ReplyEditor } from '../reply/ReplyEditor';
 import { badgesOf, type LocalWork } from './badges';
 import { Highlight } from './Highlight';
@@ -139,19 +140,7 @@ export function ReviewDetail({ review, location, sourceName, query, work, now, a
         )}
       </div>
 
-      {/* The posted reply: one element, so the outbox's PostedReply can take its place. */}
-      {review.reply !== null && (
-        <section className="reply" aria-labelledby={`${ids}-reply`}>
-          <h3 id={`${ids}-reply`} className="reply__title">
-            {t('detail.replyTitle')}
-            <span className={`badge badge--${review.reply.state}`}>{t(`detail.replyState.${review.reply.state}`)}</span>
-          </h3>
-          <p className="detail__text">{review.reply.text}</p>
-          <p className="reply__date">
-            <time dateTime={review.reply.updatedAt}>{formatFullDate(review.reply.updatedAt, lang)}</time>
-          </p>
-        </section>
-      )}
+      {review.reply !== null && <PostedReply review={{ ...review, reply: review.reply }} onEdit={onAnswer} />}
 
       <footer className="detail__actions" ref={actions}>
         {/* The composer: one element, so the calm composer can take its place. */}

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { OutboxItemView } from '../../../shared/outbox/outbox-view';
 import { formatFullDate } from '../../format';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
+import { ConflictPanel } from './ConflictPanel';
 
 /** Review ids are `<source>:<location>:<external>`; the last part is enough to tell them apart. */
 const shortId = (reviewId: string): string => {
@@ -14,30 +15,71 @@ const preview = (text: string): string => (text.length > PREVIEW_CHARS ? `${text
 
 const BADGE: Record<OutboxItemView['state'], string> = { queued: '', sending: '', sent: 'badge--ok', failed: 'badge--warn', conflict: 'badge--warn' };
 
-/** One outbox item: state, which review, a preview of the text (plain text), its last error and next try. */
-export function OutboxRow({ item, onCancel }: { item: OutboxItemView; onCancel: () => void }) {
+export type OutboxAction = 'retry' | 'edit' | 'cancel' | 'send_anyway' | 'discard';
+
+interface OutboxRowProps {
+  item: OutboxItemView;
+  /** An action on this item is under way (its buttons are disabled). */
+  busy: boolean;
+  onAction: (action: OutboxAction) => void;
+}
+
+/** One outbox item: its state, which review, the text (plain text), why it waits and when it is tried next, and what the owner can do. */
+export function OutboxRow({ item, busy, onAction }: OutboxRowProps) {
   const { t } = useTranslation();
   const lang = useFormatLocale();
-  const cancellable = item.state === 'queued' || item.state === 'failed';
+  const { state } = item;
+  const canRetry = state === 'failed' || (state === 'queued' && item.nextAttemptAt !== null);
+  const canEdit = (state === 'queued' || state === 'failed') && item.action === 'reply';
+  const canCancel = state === 'queued' || state === 'failed';
   return (
-    <li className="outbox__item" data-outbox-id={item.id}>
+    <li className={`outbox__item outbox__item--${state}`} data-outbox-id={item.id} data-state={state}>
       <div className="outbox__line">
-        <span className={`badge ${BADGE[item.state]}`}>{t(`outbox.state.${item.state}`)}</span>
+        <span className={`badge ${BADGE[state]}`}>{t(`outbox.state.${state}`)}</span>
         <span className="outbox__review" title={item.reviewId}>
           {t('outbox.review', { id: shortId(item.reviewId) })}
         </span>
-        {cancellable && (
-          <button type="button" className="btn btn--ghost outbox__cancel" onClick={onCancel}>
-            {t('outbox.cancel')}
-          </button>
-        )}
+        <span className="outbox__actions">
+          {canRetry && (
+            <button type="button" className="btn btn--secondary" disabled={busy} onClick={() => onAction('retry')}>
+              {t('outbox.retry')}
+            </button>
+          )}
+          {canEdit && (
+            <button type="button" className="btn btn--secondary" disabled={busy} onClick={() => onAction('edit')}>
+              {t('outbox.edit')}
+            </button>
+          )}
+          {canCancel && (
+            <button type="button" className="btn btn--ghost" disabled={busy} onClick={() => onAction('cancel')}>
+              {t('outbox.cancel')}
+            </button>
+          )}
+        </span>
       </div>
       <p className="outbox__text">{item.action === 'deleteReply' ? t('outbox.deleteReply') : preview(item.text)}</p>
-      {item.lastError !== null && <p className="outbox__error">{t('outbox.lastError', { error: item.lastError })}</p>}
-      {item.nextAttemptAt !== null && (
+      {state === 'sending' && <p className="outbox__next">{t('outbox.sendingNow')}</p>}
+      {state === 'queued' && item.lastError !== null && <p className="outbox__waiting">{t('outbox.waiting', { reason: item.lastError })}</p>}
+      {state === 'failed' && item.lastError !== null && <p className="outbox__error">{t('outbox.failedReason', { reason: item.lastError })}</p>}
+      {(state === 'queued' || state === 'failed') && item.nextAttemptAt !== null && (
         <p className="outbox__next">
           {t('outbox.nextAttempt')} <time dateTime={item.nextAttemptAt}>{formatFullDate(item.nextAttemptAt, lang)}</time>
         </p>
+      )}
+      {state === 'failed' && item.nextAttemptAt === null && <p className="outbox__next">{t('outbox.noAutoRetry')}</p>}
+      {state === 'sent' && (
+        <p className="outbox__next">
+          <time dateTime={item.updatedAt}>{t('outbox.sentAt', { date: formatFullDate(item.updatedAt, lang) })}</time>
+        </p>
+      )}
+      {state === 'conflict' && item.conflict !== null && (
+        <ConflictPanel
+          conflict={item.conflict}
+          busy={busy}
+          onSendAnyway={() => onAction('send_anyway')}
+          onEdit={() => onAction('edit')}
+          onDiscard={() => onAction('discard')}
+        />
       )}
     </li>
   );

@@ -1,0 +1,29 @@
+import type { OutboxItem } from '../../../shared/domain/outbox';
+import type { OutboxItemView } from '../../../shared/outbox/outbox-view';
+import type { OutboxEntry, OutboxQueue } from './queue';
+
+/** Items the publisher would still try to send. */
+export const SENDABLE: ReadonlySet<OutboxItem['state']> = new Set<OutboxItem['state']>(['queued', 'failed', 'sending']);
+
+/** One item as clients see it (`outbox.list`). */
+export function view({ item, meta }: OutboxEntry): OutboxItemView {
+  const c = meta?.conflict ?? null;
+  return {
+    id: item.id, reviewId: item.reviewId, action: item.action, state: item.state, text: item.text, attempts: item.attempts,
+    lastError: item.lastError, nextAttemptAt: item.nextAttemptAt, createdAt: item.createdAt, updatedAt: item.updatedAt,
+    conflict: c && item.state === 'conflict'
+      ? { kind: c.kind, message: c.message, oldText: c.oldText, newText: c.newText, oldRating: c.oldRating, newRating: c.newRating, otherReply: c.otherReply, detectedAt: c.detectedAt }
+      : null,
+  };
+}
+
+/** When the earliest item that will be tried by itself is due (ms; 0 = now), or null when none will be. */
+export function nextDueAt(queue: OutboxQueue): number | null {
+  let next: number | null = null;
+  for (const { item } of queue.list()) {
+    if (!SENDABLE.has(item.state) || (item.state === 'failed' && item.nextAttemptAt === null)) continue;
+    const at = item.state === 'sending' || item.nextAttemptAt === null ? 0 : Date.parse(item.nextAttemptAt);
+    next = next === null ? at : Math.min(next, at);
+  }
+  return next;
+}

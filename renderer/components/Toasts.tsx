@@ -1,0 +1,89 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { diffOutbox, seenOf, type OutboxEvent } from '../../shared/outbox/outbox-events';
+import { useApi } from '../api-context';
+import './Toasts.css';
+
+/** How long a notification stays (failures and conflicts stay until dismissed). */
+export const TOAST_MS = 7000;
+const MAX_SHOWN = 4;
+
+interface Toast {
+  key: number;
+  event: OutboxEvent;
+}
+
+/**
+ * Short notifications about the outbox (queued, sent, waiting, failed, conflict), read out by screen
+ * readers through a polite live region. Driven by `outbox.changed` and the difference between two
+ * `outbox.list` results, so it works whichever screen (or window, or the CLI) changed the outbox.
+ */
+export function Toasts() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const seq = useRef(0);
+
+  useEffect(() => {
+    let live = true;
+    let seen: ReturnType<typeof seenOf> | null = null;
+    let inFlight = false;
+    let again = false;
+    const look = () => {
+      if (inFlight) {
+        again = true;
+        return;
+      }
+      inFlight = true;
+      api.call('outbox.list', {}).then(
+        ({ items }) => {
+          inFlight = false;
+          if (!live) return;
+          // The first look only learns what is there: nothing is announced for old items.
+          const events = seen === null ? [] : diffOutbox(seen, items);
+          seen = seenOf(items);
+          if (events.length > 0) {
+            setToasts((old) => [...old, ...events.map((event) => ({ key: ++seq.current, event }))].slice(-MAX_SHOWN));
+          }
+          if (again) {
+            again = false;
+            look();
+          }
+        },
+        () => {
+          inFlight = false;
+        },
+      );
+    };
+    look();
+    const off = api.on('outbox.changed', look);
+    return () => {
+      live = false;
+      off();
+    };
+  }, [api]);
+
+  // Quiet news goes away by itself; problems stay until the owner closes them.
+  useEffect(() => {
+    const first = toasts.find((x) => x.event.kind !== 'failed' && x.event.kind !== 'conflict');
+    if (!first) return undefined;
+    const timer = setTimeout(() => setToasts((old) => old.filter((x) => x.key !== first.key)), TOAST_MS);
+    return () => clearTimeout(timer);
+  }, [toasts]);
+
+  const dismiss = (key: number) => setToasts((old) => old.filter((x) => x.key !== key));
+  const text = (e: OutboxEvent) => ('reason' in e ? t(`toast.${e.kind}`, { reason: e.reason }) : t(`toast.${e.kind}`));
+
+  return (
+    <div className="toasts" role="log" aria-live="polite" aria-label={t('toast.region')}>
+      {toasts.map(({ key, event }) => (
+        <div key={key} className={`toast toast--${event.kind}`} data-toast={event.kind}>
+          <p className="toast__text">{text(event)}</p>
+          <button type="button" className="btn btn--ghost toast__close" aria-label={t('toast.dismiss')} onClick={() => dismiss(key)}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import { ErrorState } from '../../components/ErrorState';
+import { Stars } from '../../components/Stars';
+import { useCall } from '../../hooks/useCall';
+import { ReplyEditor } from '../reply/ReplyEditor';
+
+interface OutboxEditPanelProps {
+  reviewId: string;
+  /** Back to the list (after queueing again, or without). */
+  onClose: () => void;
+}
+
+/** The review a reply was taken back for, with its reply in the editor again (the draft `outbox.edit` restored). */
+export function OutboxEditPanel({ reviewId, onClose }: OutboxEditPanelProps) {
+  const { t } = useTranslation();
+  const review = useCall('reviews.get', { id: reviewId });
+  return (
+    <section className="outbox-edit" aria-labelledby="outbox-edit-title">
+      <header className="outbox__head">
+        <h2 id="outbox-edit-title" className="outbox__title">
+          {t('outbox.editTitle')}
+        </h2>
+        <button type="button" className="btn btn--ghost" onClick={onClose}>
+          {t('outbox.backToOutbox')}
+        </button>
+      </header>
+      {review.status === 'error' && (review.error.code === 'not_found' ? <p>{t('outbox.reviewGone')}</p> : <ErrorState error={review.error} onRetry={review.reload} />)}
+      {review.status === 'ready' && (
+        <>
+          <div className="outbox-edit__review">
+            <Stars rating={review.data.rating} />
+            <p className="outbox-edit__author">{review.data.anonymous ? t('review.anonymous') : review.data.author}</p>
+            <p className="detail__text">{review.data.text ?? t('review.ratingOnly')}</p>
+          </div>
+          <ReplyEditor reviewId={review.data.id} source={review.data.source} onQueued={onClose} />
+        </>
+      )}
+    </section>
+  );
+}

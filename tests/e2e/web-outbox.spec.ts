@@ -1,0 +1,140 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { startGoogleEmulator, type GoogleEmulator } from '../emulator';
+import { emulatorEnv, runKalm } from '../unit/run-kalm';
+import { startHost, type RunningHost } from './web-host-fixture';
+
+/** A web host on a data folder connected to the emulator and synced (no demo). */
+async function connectedHost(emu: GoogleEmulator): Promise<RunningHost> {
+  const env = emulatorEnv(emu, '');
+  delete env.KALM_DATA_DIR;
+  return startHost({
+    env,
+    prepare: async (dataDir) => {
+      await writeFile(join(dataDir, 'google-tokens.json'), JSON.stringify({ refresh_token: emu.tokens.issueFor().refresh_token }), { mode: 0o600 });
+      const sync = await runKalm(['sync', '--json'], { ...env, KALM_DATA_DIR: dataDir });
+      if (sync.code !== 0) throw new Error(`kalm sync failed: ${sync.stderr}`);
+    },
+  });
+}
+
+/** Opens the first unanswered review, writes a reply and queues it with Ctrl+Enter; returns the review id. */
+async function answerFirst(page: Page, text: string): Promise<string> {
+  const list = page.getByRole('listbox', { name: 'Unanswered reviews' });
+  const first = list.getByRole('option').first();
+  const reviewId = (await first.getAttribute('data-review-id')) ?? '';
+  await first.click();
+  await page.getByRole('button', { name: 'Answer' }).click();
+  const editor = page.getByRole('textbox', { name: 'Your reply' });
+  await editor.fill(text);
+  await editor.press('Control+Enter');
+  return reviewId;
+}
+
+/** The emulator's v4 name of a Kalm review id (`google:<location>:<external>`). */
+function v4Name(emu: GoogleEmulator, reviewId: string): string {
+  const [, locationId, externalId] = reviewId.split(':');
+  const location = emu.data.locations().find((l) => l.v4Name.endsWith(`/locations/${locationId}`));
+  return `${location?.v4Name ?? '?'}/reviews/${externalId}`;
+}
+
+const outboxButton = (page: Page) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Outbox' });
+
+test('a reply written with the connection to Google cut waits queued with the reason, and is sent once it is back', async ({ page }) => {
+  test.setTimeout(90_000);
+  const emu = await startGoogleEmulator();
+  const host = await connectedHost(emu);
+  try {
+    await page.goto(host.url);
+    const list = page.getByRole('listbox', { name: 'Unanswered reviews' });
+    await expect(list.getByRole('option').first()).toBeVisible();
+    emu.faults.down(true);
+
+    const text = 'Dank u wel voor uw review! We zien u graag terug in de winkel. Groet, Sanne';
+    const reviewId = await answerFirst(page, text);
+    const toasts = page.getByRole('log', { name: 'Notifications' });
+    await expect(toasts.getByText(/Reply queued/)).toBeVisible();
+    await expect(list.locator(`[data-review-id="${reviewId}"]`)).toHaveCount(0);
+
+    await outboxButton(page).click();
+    const queued = page.getByRole('list', { name: 'Queued replies' }).getByRole('listitem');
+    await expect(queued).toHaveCount(1);
+    await expect(queued.getByText('Queued', { exact: true })).toBeVisible();
+    await expect(queued.getByText(/Waiting: No connection to Google/)).toBeVisible({ timeout: 20_000 });
+    await expect(queued.getByText(/Next try:/)).toBeVisible();
+    await expect(toasts.getByText(/Reply waiting: No connection to Google/)).toBeVisible();
+    expect(emu.data.replyOf(v4Name(emu, reviewId))).toBeUndefined();
+    await page.screenshot({ path: 'test-results/e2e/outbox-waiting.png' });
+
+    // The connection is back: "Retry now" (or the next automatic try) sends it, exactly once.
+    emu.faults.down(false);
+    await queued.getByRole('button', { name: 'Retry now' }).click();
+    await expect(toasts.getByText('Reply sent.')).toBeVisible({ timeout: 20_000 });
+    const sent = page.getByRole('list', { name: 'Sent' }).getByRole('listitem');
+    await expect(sent.filter({ hasText: 'Dank u wel voor uw review!' })).toBeVisible();
+    await expect(page.getByText(/The outbox is empty/)).toBeVisible();
+    expect(emu.data.replyOf(v4Name(emu, reviewId))?.comment).toBe(text);
+    expect(emu.requests.filter((r) => r.method === 'PUT' && r.path === `/v4/${v4Name(emu, reviewId)}/reply` && r.status === 200)).toHaveLength(1);
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Inbox' }).click();
+    await expect(list.getByRole('option').first()).toBeVisible();
+    await expect(list.locator(`[data-review-id="${reviewId}"]`)).toHaveCount(0);
+  } finally {
+    await host.stop();
+    await emu.close();
+  }
+});
+
+test('conflicts through the UI: a changed review shows old and new text and is sent anyway; one answered elsewhere is edited', async ({ page }) => {
+  test.setTimeout(90_000);
+  const emu = await startGoogleEmulator();
+  const host = await connectedHost(emu);
+  try {
+    await page.goto(host.url);
+    const list = page.getByRole('listbox', { name: 'Unanswered reviews' });
+    await expect(list.getByRole('option').first()).toBeVisible();
+    // Hold publishing back until both reviews have changed on Google.
+    emu.faults.down(true);
+    const changedId = await answerFirst(page, 'Het spijt ons van het oude brood. Bel ons gerust.');
+    await expect(list.locator(`[data-review-id="${changedId}"]`)).toHaveCount(0);
+    const elsewhereId = await answerFirst(page, 'Dank u voor uw review!');
+    await outboxButton(page).click();
+    const items = page.getByRole('list', { name: 'Queued replies' }).getByRole('listitem');
+    await expect(items).toHaveCount(2);
+    await expect(items.getByText(/Waiting: No connection/)).toHaveCount(2, { timeout: 30_000 });
+
+    emu.data.editReview(v4Name(emu, changedId), { comment: 'Nieuwe tekst: ook de koffie was koud.', starRating: 'ONE' });
+    emu.data.setReply(v4Name(emu, elsewhereId), 'Bedankt! — geantwoord via Google zelf');
+    emu.faults.down(false);
+    await items.getByRole('button', { name: 'Retry now' }).first().click();
+    await items.getByRole('button', { name: 'Retry now' }).first().click();
+
+    const changed = items.filter({ has: page.locator('[data-conflict-kind="changed"]') });
+    await expect(changed).toBeVisible({ timeout: 20_000 });
+    await expect(changed.getByText('Nieuwe tekst: ook de koffie was koud.')).toBeVisible();
+    await expect(changed.getByText('When you wrote your reply')).toBeVisible();
+    const elsewhere = items.filter({ has: page.locator('[data-conflict-kind="answered_elsewhere"]') });
+    await expect(elsewhere.getByText('Bedankt! — geantwoord via Google zelf')).toBeVisible({ timeout: 20_000 });
+    await expect(page.getByRole('log', { name: 'Notifications' }).getByText(/needs your decision/).first()).toBeVisible();
+    await page.screenshot({ path: 'test-results/e2e/outbox-conflicts.png', fullPage: true });
+    // Nothing was overwritten while the owner decides.
+    expect(emu.data.replyOf(v4Name(emu, elsewhereId))?.comment).toBe('Bedankt! — geantwoord via Google zelf');
+    expect(emu.data.replyOf(v4Name(emu, changedId))).toBeUndefined();
+
+    await changed.getByRole('button', { name: 'Send anyway' }).click();
+    await expect.poll(() => emu.data.replyOf(v4Name(emu, changedId))?.comment, { timeout: 20_000 }).toBe('Het spijt ons van het oude brood. Bel ons gerust.');
+
+    await elsewhere.getByRole('button', { name: 'Edit reply' }).click();
+    const editor = page.getByRole('textbox', { name: 'Your reply' });
+    await expect(editor).toHaveValue('Dank u voor uw review!');
+    await editor.fill('Dank u voor uw review! Fijn dat u al antwoord kreeg; wij vullen het graag aan.');
+    await editor.press('Control+Enter');
+    await expect.poll(() => emu.data.replyOf(v4Name(emu, elsewhereId))?.comment, { timeout: 20_000 })
+      .toBe('Dank u voor uw review! Fijn dat u al antwoord kreeg; wij vullen het graag aan.');
+    await expect(page.getByText(/The outbox is empty/)).toBeVisible();
+  } finally {
+    await host.stop();
+    await emu.close();
+  }
+});
