@@ -9,6 +9,7 @@ import { OutboxList, PublishResults } from './outbox/outbox-view';
 import { GoogleStatus, SyncProgress, SyncTotals } from './sources/google-status';
 import { ReviewPage, ReviewQuery } from './reviews/query-schema';
 import { StatsQuery, StatsSummary } from './reviews/stats-schema';
+import { habitCalls, habitEvents } from './labels/habits-contract';
 
 /**
  * The one source of truth for every call between the renderer and the core.
@@ -84,6 +85,8 @@ export const contract = {
   'settings.get': call(NoInput, Settings),
   /** Changes some top-level settings; the whole must stay valid. Fires `settings.changed`. */
   'settings.update': call(SettingsPatch, Settings),
+  // — working habits (issue 10): labels, rules, notes, assignees, hand-off, data folder —
+  ...habitCalls,
 } as const;
 
 export type Contract = typeof contract;
@@ -103,6 +106,8 @@ export const events = {
   /** The outbox changed (queued, sent, failed, conflict, cancelled); clients re-list. */
   'outbox.changed': z.object({}),
   'settings.changed': z.object({}),
+  // — working habits (issue 10) —
+  ...habitEvents,
 } as const;
 
 export type Events = typeof events;

@@ -6,6 +6,9 @@ import { KalmError } from '../../shared/domain/errors';
 import type { StoreProblem } from '../../shared/domain/store-problem';
 import { EventBus } from './events';
 import type { Kalm, KalmOptions } from './kalm';
+import { wireHabits } from './background/habits-wiring';
+import type { SyncScheduler } from './background/scheduler';
+import type { LabelService } from './labels/wiring';
 import { wireOutbox } from './outbox/wiring';
 import { openStore } from './store/open-store';
 import { createPreferences } from './settings/preferences';
@@ -24,6 +27,10 @@ export interface KalmCore extends Kalm {
   readonly google: GoogleService;
   /** Files that could not be used as they are (found at start or while running). */
   readonly problems: readonly StoreProblem[];
+  /** Background sync every N minutes (Settings); hosts that keep running start it. */
+  readonly background: SyncScheduler;
+  /** Labels by id or name, for the CLI. */
+  readonly labels: LabelService;
 }
 
 /** Builds the service graph for one data folder. Every host (Electron, web host, CLI, tests) calls this. */
@@ -56,7 +63,16 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   workspace.replace(store.loaded.sources, store.loaded.locations, store.loaded.reviews);
   const settings = readOnly ? null : (opts.settingsFactory ?? confSettingsFactory)({ dataDir, name: 'settings' });
   const preferences = createPreferences(settings, bus);
-  const google = await wireGoogle(opts, { workspace, store, bus, settings, now });
+  const habits = await wireHabits({ dataDir, readOnly, workspace, store, bus, settings: () => preferences.get(), now, report, openPath: opts.openPath });
+  const google = await wireGoogle(opts, { workspace, store, bus, settings, now, prepare: habits.prepare });
+  const background = habits.scheduler({
+    run: () => google.sync({ full: false }),
+    ready: async () => {
+      const s = await google.status();
+      return s.connected && !s.needsReconnect && s.locations.some((l) => l.selected);
+    },
+    ...opts.background,
+  });
   const outbox = await wireOutbox({ dataDir, workspace, store, bus, google, now, report });
   /** Serialises whole-workspace writes (the demo) so two never interleave. */
   let bulkWrites: Promise<unknown> = Promise.resolve();
@@ -121,12 +137,15 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
       store.assertWritable();
       return preferences.update(patch);
     },
+    ...habits.handlers,
   };
 
   const kalm: KalmCore = {
     dataDir,
     problems,
     google,
+    background,
+    labels: habits.labels,
     async call(name, input) {
       const spec = contract[name];
       if (!spec) throw new KalmError('unknown_call', `Unknown call "${String(name).slice(0, 80)}"`);
@@ -137,6 +156,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     },
     on: (name, listener) => bus.on(name, listener),
     async close() {
+      await background.stop();
       await bulkWrites;
       await store.close();
     },

@@ -1,4 +1,5 @@
 import type { AppInfo, CallInput, CallName, CallOutput, EventName, EventPayload } from '../../shared/contract';
+import type { Timers } from './background/scheduler';
 import type { GoogleClientConfig, GoogleRoots } from './google/config';
 import type { TokenVault } from './google/token-vault';
 import type { SettingsFactory } from './store/settings';
@@ -19,6 +20,10 @@ export interface KalmOptions {
   readOnly?: boolean;
   /** Google endpoints, OAuth client and token vault (defaults: env, env/settings, a 0600 file in the data folder). */
   google?: { roots?: GoogleRoots; client?: GoogleClientConfig | null; vault?: TokenVault };
+  /** Opens a folder in the file manager (Electron: shell.openPath); without it `data.openFolder` only gives the path. */
+  openPath?: (path: string) => Promise<string>;
+  /** Background sync seams: online check (Electron: net.isOnline), timers for tests, where errors go. */
+  background?: { online?: () => boolean; timers?: Timers; onError?: (err: unknown) => void };
   /** Clock, for deterministic tests. */
   now?: () => Date;
 }

@@ -11,6 +11,7 @@ import { checkReplyLimits } from '../../shared/reply/limits';
 import type { GoogleStatus } from '../../shared/sources/google-status';
 import { queryReviews } from '../../shared/reviews/query';
 import { summarize } from '../../shared/reviews/stats';
+import { fakeHabitHandlers } from './fake-habits';
 
 type Handlers = { [N in CallName]: (input: z.output<Contract[N]['input']>) => CallOutput<N> };
 
@@ -159,6 +160,8 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       queueMicrotask(() => emit('settings.changed', {}));
       return state.settings;
     },
+    // — working habits (issue 10) —
+    ...fakeHabitHandlers({ reviews: () => state.reviews, setReviews: (next) => (state.reviews = next), settings: () => state.settings, emit: (name, payload) => emit(name, payload) }),
   };
 
   const api: KalmApi = {
