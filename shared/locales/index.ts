@@ -1,5 +1,7 @@
 import en from './en.json';
 import nl from './nl.json';
+import habitsEn from './habits.en.json';
+import habitsNl from './habits.nl.json';
 import settingsEn from './settings.en.json';
 import settingsNl from './settings.nl.json';
 
@@ -14,6 +16,7 @@ export type LocaleTree = { [key: string]: string | LocaleTree };
 
 const parts: { en: LocaleTree; nl: LocaleTree; name: string }[] = [
   { name: 'settings', en: settingsEn, nl: settingsNl },
+  { name: 'habits', en: habitsEn, nl: habitsNl },
 ];
 
 function mergeInto(target: LocaleTree, source: LocaleTree, where: string, path = ''): void {

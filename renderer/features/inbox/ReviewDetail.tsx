@@ -4,6 +4,7 @@ import type { Review } from '../../../shared/domain/review';
 import { Stars } from '../../components/Stars';
 import { formatFullDate } from '../../format';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
+import { HandoffPanel } from '../handoff/HandoffPanel';
 import { ReplyEditor } from '../reply/ReplyEditor';
 
 interface ReviewDetailProps {
@@ -74,6 +75,8 @@ export function ReviewDetail({ review, locationName }: ReviewDetailProps) {
           </div>
         )}
       </div>
+
+      <HandoffPanel review={review} />
 
       {review.reply !== null && (
         <section className="reply" aria-labelledby={`${ids}-reply`}>
