@@ -11,6 +11,7 @@ import { GoogleStatus, SyncProgress, SyncTotals } from './sources/google-status'
 import { ImportOptions, ImportReport } from './import/options';
 import { ReviewFacets, ReviewPage, ReviewQuery } from './reviews/query-schema';
 import { StatsQuery, StatsSummary } from './reviews/stats-schema';
+import { habitCalls, habitEvents } from './labels/habits-contract';
 
 /**
  * The one source of truth for every call between the renderer and the core.
@@ -113,6 +114,8 @@ export const contract = {
   'outbox.edit': call(z.object({ id: OutboxId }).strict(), Draft),
   /** The local history of a review's reply versions, oldest first. */
   'outbox.history': call(z.object({ reviewId: ReviewIdField }).strict(), ReplyHistoryView),
+  // — working habits (issue 10): labels, rules, notes, assignees, hand-off, data folder —
+  ...habitCalls,
 } as const;
 
 export type Contract = typeof contract;
@@ -134,6 +137,8 @@ export const events = {
   'settings.changed': z.object({}),
   /** A reply draft was saved or discarded (the inbox's Drafts count follows). */
   'drafts.changed': z.object({ reviewId: z.string() }),
+  // — working habits (issue 10) —
+  ...habitEvents,
 } as const;
 
 export type Events = typeof events;

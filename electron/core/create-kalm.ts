@@ -7,6 +7,9 @@ import type { StoreProblem } from '../../shared/domain/store-problem';
 import { EventBus } from './events';
 import { wireInbox } from './inbox-calls';
 import type { Kalm, KalmOptions } from './kalm';
+import { wireHabits } from './background/habits-wiring';
+import type { SyncScheduler } from './background/scheduler';
+import type { LabelService } from './labels/wiring';
 import { wireOutbox } from './outbox/wiring';
 import { openStore } from './store/open-store';
 import { createPreferences } from './settings/preferences';
@@ -29,6 +32,10 @@ export interface KalmCore extends Kalm {
   readonly problems: readonly StoreProblem[];
   /** File import (the CLI imports a path directly; the app uploads through the contract). */
   readonly importer: ImportService;
+  /** Background sync every N minutes (Settings); hosts that keep running start it. */
+  readonly background: SyncScheduler;
+  /** Labels by id or name, for the CLI. */
+  readonly labels: LabelService;
 }
 
 /** Builds the service graph for one data folder. Every host (Electron, web host, CLI, tests) calls this. */
@@ -61,7 +68,16 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   workspace.replace(store.loaded.sources, store.loaded.locations, store.loaded.reviews);
   const settings = readOnly ? null : (opts.settingsFactory ?? confSettingsFactory)({ dataDir, name: 'settings' });
   const preferences = createPreferences(settings, bus);
-  const google = await wireGoogle(opts, { workspace, store, bus, settings, now });
+  const habits = await wireHabits({ dataDir, readOnly, workspace, store, bus, settings: () => preferences.get(), now, report, openPath: opts.openPath });
+  const google = await wireGoogle(opts, { workspace, store, bus, settings, now, prepare: habits.prepare });
+  const background = habits.scheduler({
+    run: () => google.sync({ full: false }),
+    ready: async () => {
+      const s = await google.status();
+      return s.connected && !s.needsReconnect && s.locations.some((l) => l.selected);
+    },
+    ...opts.background,
+  });
   const importer = createImportService({ dataDir, workspace, store, bus, now });
   const inbox = wireInbox({ workspace, store, bus });
   const outbox = await wireOutbox({ dataDir, workspace, store, bus, google, now, report, ...(opts.timers ? { timers: opts.timers } : {}) });
@@ -135,6 +151,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     'drafts.discard': (input) => outbox.handlers['drafts.discard'](input).finally(() => bus.emit('drafts.changed', { reviewId: input.reviewId })),
     'reviews.markDone': (input) => inbox.markDone(input),
     'reviews.facets': () => workspace.facets(),
+    ...habits.handlers,
   };
 
   const kalm: KalmCore = {
@@ -142,6 +159,8 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     problems,
     google,
     importer,
+    background,
+    labels: habits.labels,
     async call(name, input) {
       const spec = contract[name];
       if (!spec) throw new KalmError('unknown_call', `Unknown call "${String(name).slice(0, 80)}"`);
@@ -153,6 +172,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     on: (name, listener) => bus.on(name, listener),
     async close() {
       await outbox.scheduler.stop();
+      await background.stop();
       await bulkWrites;
       await store.close();
     },

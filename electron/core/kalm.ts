@@ -1,4 +1,5 @@
 import type { AppInfo, CallInput, CallName, CallOutput, EventName, EventPayload } from '../../shared/contract';
+import type { Timers } from './background/scheduler';
 import type { GoogleClientConfig, GoogleRoots } from './google/config';
 import type { TokenVault } from './google/token-vault';
 import type { SchedulerTimers } from './outbox/scheduler';
@@ -24,6 +25,10 @@ export interface KalmOptions {
   autoPublish?: boolean;
   /** Timers of the background publisher (tests pass fake ones with a fake `now`). */
   timers?: SchedulerTimers;
+  /** Opens a folder in the file manager (Electron: shell.openPath); without it `data.openFolder` only gives the path. */
+  openPath?: (path: string) => Promise<string>;
+  /** Background sync seams: online check (Electron: net.isOnline), timers for tests, where errors go. */
+  background?: { online?: () => boolean; timers?: Timers; onError?: (err: unknown) => void };
   /** Clock, for deterministic tests. */
   now?: () => Date;
 }

@@ -1,5 +1,7 @@
 import en from './en.json';
 import nl from './nl.json';
+import habitsEn from './habits.en.json';
+import habitsNl from './habits.nl.json';
 import settingsEn from './settings.en.json';
 import settingsNl from './settings.nl.json';
 import inboxEn from './inbox.en.json';
@@ -20,6 +22,7 @@ const parts: { en: LocaleTree; nl: LocaleTree; name: string }[] = [
   { name: 'settings', en: settingsEn, nl: settingsNl },
   { en: inboxEn, nl: inboxNl, name: 'inbox' },
   { en: outboxEn, nl: outboxNl, name: 'outbox' },
+  { name: 'habits', en: habitsEn, nl: habitsNl },
 ];
 
 function mergeInto(target: LocaleTree, source: LocaleTree, where: string, path = ''): void {

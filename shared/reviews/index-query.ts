@@ -116,6 +116,7 @@ export function runQuery(ix: ReviewIndex, q: ReviewQuery, clock: number): Review
       const at = created[slot] ?? 0;
       if (at < from || at >= to) continue;
       if (need > 0 && mark !== null && mark[slot] !== need) continue;
+      if (q.assignee !== undefined && (reviews[slot] as Review).assignee !== q.assignee) continue;
       if (verify.length > 0) {
         const folded = ix.foldedText(slot);
         if (!verify.every((w) => folded.includes(w))) continue;

@@ -43,6 +43,8 @@ export const ReviewQuery = z
     locationIds: z.array(z.string().min(1)).max(5000).optional(),
     /** Labels, any of (exact, case-sensitive). */
     labels: z.array(z.string().min(1)).max(100).optional(),
+    /** Only reviews assigned to this team member id ("assigned to me"). */
+    assignee: z.string().min(1).max(100).optional(),
     /** The review's language: "nl" matches "nl" and "nl-BE" (case-insensitive); "nl-BE" only "nl-BE". */
     language: LanguageTag.optional(),
     /** createdAt on or after this moment. */

@@ -55,6 +55,7 @@ export function matchesRest(q: ReviewQuery, folded: (r: Review) => string): (r: 
     if (q.locationId !== undefined && r.locationId !== q.locationId) return false;
     if (locations && !locations.has(r.locationId)) return false;
     if (labels && !r.labels.some((l) => labels.has(l))) return false;
+    if (q.assignee !== undefined && r.assignee !== q.assignee) return false;
     if (q.language !== undefined && !languageMatches(r.language, q.language)) return false;
     const created = ms(r.createdAt);
     if (created < from || created >= to) return false;

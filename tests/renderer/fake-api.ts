@@ -13,6 +13,7 @@ import { queryReviews, reviewFacets } from '../../shared/reviews/query';
 import { summarize } from '../../shared/reviews/stats';
 import type { Source } from '../../shared/domain/source';
 import { createFakeImport } from './fake-import';
+import { fakeHabitHandlers } from './fake-habits';
 
 type Handlers = { [N in CallName]: (input: z.output<Contract[N]['input']>) => CallOutput<N> };
 
@@ -215,6 +216,8 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       const r = review(reviewId);
       return { versions: r.reply ? [{ text: r.reply.text, at: r.reply.updatedAt, origin: 'kalm' as const, state: r.reply.state, reason: null }] : [] };
     },
+    // — working habits (issue 10) —
+    ...fakeHabitHandlers({ reviews: () => state.reviews, setReviews: (next) => (state.reviews = next), settings: () => state.settings, emit: (name, payload) => emit(name, payload) }),
   };
 
   const api: KalmApi = {

@@ -14,7 +14,14 @@ import { createGoogleService, type GoogleService } from './google-service';
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
 
 /** Connects the Google source to the workspace, the store and the event bus of one core. */
-export function wireGoogle(opts: KalmOptions, deps: { workspace: Workspace; store: OpenedStore; bus: EventBus; settings: SettingsStore | null; now: () => Date }): Promise<GoogleService> {
+export function wireGoogle(
+  opts: KalmOptions,
+  deps: {
+    workspace: Workspace; store: OpenedStore; bus: EventBus; settings: SettingsStore | null; now: () => Date;
+    /** Sees synced reviews before they are saved (auto-labels, alerts); `done` runs once they are durable. */
+    prepare?: (reviews: readonly Review[]) => { reviews: readonly Review[]; done?: () => void };
+  },
+): Promise<GoogleService> {
   const { workspace, store, bus, settings } = deps;
   const persistSources = () => saveSourcesFile(opts.dataDir, workspace.sources, workspace.locations);
   return createGoogleService({
@@ -48,12 +55,14 @@ export function wireGoogle(opts: KalmOptions, deps: { workspace: Workspace; stor
         await persistSources();
       },
       reviewsAt: (locationId: string) => workspace.shard(shardKey('google', locationId)).reviews,
-      async apply(reviews: readonly Review[]) {
-        for (const key of workspace.upsertMany(reviews)) {
+      async apply(synced: readonly Review[]) {
+        const prepared = deps.prepare?.(synced);
+        for (const key of workspace.upsertMany(prepared?.reviews ?? synced)) {
           const shard = workspace.shard(key);
           store.scheduleShard(shard.source, shard.locationId);
         }
         await store.flush();
+        prepared?.done?.();
       },
     },
     emit: {

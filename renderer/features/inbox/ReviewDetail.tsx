@@ -5,6 +5,7 @@ import type { Review } from '../../../shared/domain/review';
 import { Stars } from '../../components/Stars';
 import { formatFullDate } from '../../format';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
+import { HandoffPanel } from '../handoff/HandoffPanel';
 import { PostedReply } from '../outbox/PostedReply';
 import { ReplyEditor } from '../reply/ReplyEditor';
 import { badgesOf, type LocalWork } from './badges';
@@ -158,6 +159,8 @@ export function ReviewDetail({ review, location, sourceName, query, work, now, a
           {queued && <p className="note">{t('reply.queued')}</p>}
         </div>
       </footer>
+
+      <HandoffPanel review={review} />
     </article>
   );
 }

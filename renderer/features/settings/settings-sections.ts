@@ -1,6 +1,11 @@
 import type { ComponentType } from 'react';
 import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
+import { LabelsSection } from '../labels/LabelsSection';
+import { AlertsSection } from './AlertsSection';
+import { DataSection } from './DataSection';
 import { GeneralSection } from './GeneralSection';
+import { TargetsSection } from './TargetsSection';
+import { TeamSection } from './TeamSection';
 
 export interface SettingsSectionProps {
   settings: Settings;
@@ -24,4 +29,15 @@ export const settingsSections: SettingsSection[] = [
     searchKeys: ['settings.general.businessName', 'settings.general.contact', 'settings.general.signer', 'settings.general.signature', 'language.label'],
     Component: GeneralSection,
   },
+  // — working habits (issue 10) —
+  {
+    id: 'targets',
+    titleKey: 'habits.targets.title',
+    searchKeys: ['habits.targets.source.google', 'habits.targets.source.play', 'habits.targets.source.import', 'habits.targets.businessHours', 'habits.targets.timeZone'],
+    Component: TargetsSection,
+  },
+  { id: 'team', titleKey: 'habits.team.title', searchKeys: ['habits.team.departments', 'habits.team.members', 'habits.team.thisIsMe'], Component: TeamSection },
+  { id: 'labels', titleKey: 'habits.labels.title', searchKeys: ['habits.rules.title', 'habits.labels.newName'], Component: LabelsSection },
+  { id: 'alerts', titleKey: 'habits.alerts.title', searchKeys: ['habits.alerts.threshold', 'habits.alerts.interval', 'habits.alerts.startAtLogin', 'habits.alerts.browser'], Component: AlertsSection },
+  { id: 'data', titleKey: 'habits.data.title', searchKeys: ['habits.data.folder', 'habits.data.backup', 'habits.data.open'], Component: DataSection },
 ];

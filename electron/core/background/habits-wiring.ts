@@ -1,0 +1,84 @@
+import type { z } from 'zod';
+import type { CallOutput, Contract } from '../../../shared/contract';
+import type { Review } from '../../../shared/domain/review';
+import type { Settings } from '../../../shared/domain/settings';
+import type { StoreProblem } from '../../../shared/domain/store-problem';
+import { habitCalls } from '../../../shared/labels/habits-contract';
+import type { EventBus } from '../events';
+import { openForwardStore } from '../handoff/forward-store';
+import { wireHandoff } from '../handoff/wiring';
+import { LabelStore } from '../labels/label-store';
+import { wireLabels, type LabelService } from '../labels/wiring';
+import type { OpenedStore } from '../store/open-store';
+import type { Workspace } from '../workspace';
+import { createAlertWatcher } from './alerts';
+import { backupDataFolder } from './backup';
+import { createSyncScheduler, type SyncScheduler, type Timers } from './scheduler';
+
+type HabitCall = keyof typeof habitCalls;
+export type HabitHandlers = { [N in HabitCall]: (input: z.output<Contract[N]['input']>) => Promise<CallOutput<N>> };
+
+export interface HabitsDeps {
+  dataDir: string;
+  readOnly: boolean;
+  workspace: Workspace;
+  store: OpenedStore;
+  bus: EventBus;
+  settings: () => Settings;
+  now: () => Date;
+  report: (p: StoreProblem) => void;
+  /** Opens a folder in the file manager (Electron's shell.openPath); absent elsewhere. Resolves '' or an error message. */
+  openPath?: ((path: string) => Promise<string>) | undefined;
+}
+
+export interface Habits {
+  handlers: HabitHandlers;
+  labels: LabelService;
+  /** For the Google wiring: labels synced reviews and alerts about new low ones once saved. */
+  prepare(reviews: readonly Review[]): { reviews: readonly Review[]; done: () => void };
+  /** Creates the background sync (started by the hosts that run for a while). */
+  scheduler(sync: { run: () => Promise<unknown>; ready: () => Promise<boolean>; online?: () => boolean; timers?: Timers; onError?: (err: unknown) => void }): SyncScheduler;
+}
+
+/** Labels, rules, notes, hand-off, alerts, background sync and the data folder (issue 10). */
+export async function wireHabits(deps: HabitsDeps): Promise<Habits> {
+  const { bus } = deps;
+  const labelStore = await LabelStore.open(deps.dataDir, { readOnly: deps.readOnly, now: deps.now, report: deps.report });
+  const forwards = deps.readOnly ? null : await openForwardStore(deps.dataDir, { onProblem: deps.report, now: deps.now });
+  const labels = wireLabels({ ...deps, labels: labelStore, onChanged: () => bus.emit('labels.changed', {}) });
+  const handoff = wireHandoff({ ...deps, forwards });
+  const alerts = createAlertWatcher(deps);
+
+  const handlers: HabitHandlers = {
+    ...labels.handlers,
+    ...handoff,
+    'data.openFolder': async () => {
+      if (!deps.openPath) return { opened: false, path: deps.dataDir };
+      const error = await deps.openPath(deps.dataDir);
+      return { opened: error === '', path: deps.dataDir };
+    },
+    'data.backup': async ({ targetDir }) => {
+      deps.store.assertWritable([]);
+      return backupDataFolder({ dataDir: deps.dataDir, targetDir, now: deps.now, flush: () => deps.store.flush() });
+    },
+  };
+
+  return {
+    handlers,
+    labels,
+    prepare(reviews) {
+      const found = alerts.pick(reviews);
+      return { reviews: labels.labelSynced(reviews), done: () => found.forEach((a) => bus.emit('alerts.newReview', a)) };
+    },
+    scheduler(sync) {
+      const scheduler = createSyncScheduler({ ...sync, intervalMinutes: () => deps.settings().syncIntervalMinutes });
+      let interval = deps.settings().syncIntervalMinutes;
+      bus.on('settings.changed', () => {
+        if (deps.settings().syncIntervalMinutes === interval) return;
+        interval = deps.settings().syncIntervalMinutes;
+        scheduler.reschedule();
+      });
+      return scheduler;
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Label } from '../../../shared/domain/label';
+
+interface LabelMenuProps {
+  labels: readonly Label[];
+  /** Per label id: every target has it (true), none (false), some (null). */
+  state: (labelId: string) => boolean | null;
+  onToggle: (labelId: string, add: boolean) => void;
+  buttonText: string;
+  disabled?: boolean;
+}
+
+/** A button that opens a list of labels with check boxes (add/remove on one or many reviews). */
+export function LabelMenu({ labels, state, onToggle, buttonText, disabled }: LabelMenuProps) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const id = useId();
+  return (
+    <div className="label-menu">
+      <button type="button" className="btn btn--secondary" aria-expanded={open} aria-controls={id} disabled={disabled} onClick={() => setOpen((v) => !v)}>
+        {buttonText}
+      </button>
+      {open && (
+        <div id={id} className="label-menu__list" role="group" aria-label={buttonText} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+          {labels.length === 0 && <p className="muted">{t('habits.labels.noneYet')}</p>}
+          {labels.map((l) => {
+            const has = state(l.id);
+            return (
+              <label key={l.id} className="label-menu__item">
+                <input
+                  type="checkbox"
+                  checked={has === true}
+                  ref={(el) => {
+                    if (el) el.indeterminate = has === null;
+                  }}
+                  onChange={() => onToggle(l.id, has !== true)}
+                />
+                <span className="label-chip__dot" style={{ background: l.color }} aria-hidden="true" />
+                {l.name}
+              </label>
+            );
+          })}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCall } from '../../hooks/useCall';
+import type { SettingsSectionProps } from './settings-sections';
+
+const browserPermission = (): NotificationPermission | 'unsupported' => (typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
+
+/** Alerts for new low reviews, background sync and starting with the computer. */
+export function AlertsSection({ settings, save }: SettingsSectionProps) {
+  const { t } = useTranslation();
+  const info = useCall('app.info', {});
+  const [permission, setPermission] = useState(browserPermission);
+  const inBrowser = info.data?.host === 'web';
+
+  return (
+    <>
+      <label className="setting">
+        <span className="setting__label">{t('habits.alerts.threshold')}</span>
+        <select className="setting__input" value={settings.alertMaxRating ?? ''} onChange={(e) => void save({ alertMaxRating: e.target.value === '' ? null : Number(e.target.value) })}>
+          <option value="">{t('habits.alerts.off')}</option>
+          {[1, 2, 3, 4, 5].map((r) => (
+            <option key={r} value={r}>
+              {t('habits.alerts.atOrBelow', { rating: r })}
+            </option>
+          ))}
+        </select>
+        <span className="setting__hint">{t('habits.alerts.thresholdHint')}</span>
+      </label>
+      {inBrowser && (
+        <div className="setting">
+          <span className="setting__label">{t('habits.alerts.browser')}</span>
+          {permission === 'granted' && <span className="setting__hint">{t('habits.alerts.granted')}</span>}
+          {permission === 'denied' && <span className="setting__hint">{t('habits.alerts.denied')}</span>}
+          {permission === 'unsupported' && <span className="setting__hint">{t('habits.alerts.unsupported')}</span>}
+          {permission === 'default' && (
+            <button type="button" className="btn btn--secondary" onClick={() => void Notification.requestPermission().then(setPermission, () => setPermission(browserPermission()))}>
+              {t('habits.alerts.allow')}
+            </button>
+          )}
+        </div>
+      )}
+      <label className="setting">
+        <span className="setting__label">{t('habits.alerts.interval')}</span>
+        <select className="setting__input" value={settings.syncIntervalMinutes} onChange={(e) => void save({ syncIntervalMinutes: Number(e.target.value) })}>
+          {[0, 5, 15, 30, 60, 240].map((m) => (
+            <option key={m} value={m}>
+              {m === 0 ? t('habits.alerts.intervalOff') : t('habits.alerts.everyMinutes', { count: m })}
+            </option>
+          ))}
+        </select>
+        <span className="setting__hint">{t('habits.alerts.intervalHint')}</span>
+      </label>
+      <label className="setting setting--inline">
+        <input type="checkbox" checked={settings.startAtLogin} onChange={(e) => void save({ startAtLogin: e.target.checked })} />
+        {t('habits.alerts.startAtLogin')}
+      </label>
+      {info.data && info.data.host !== 'electron' && <p className="setting__hint">{t('habits.alerts.startAtLoginDesktop')}</p>}
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Department, TeamMember } from '../../../shared/domain/settings';
+import type { SettingsSectionProps } from './settings-sections';
+
+const newId = (name: string, taken: readonly { id: string }[]): string => {
+  const base = name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'item';
+  let id = base;
+  for (let i = 2; taken.some((x) => x.id === id); i++) id = `${base}-${i}`;
+  return id;
+};
+
+/** Departments (name + e-mail) for "Forward to department", and the team members reviews are assigned to. */
+export function TeamSection({ settings, save }: SettingsSectionProps) {
+  const { t } = useTranslation();
+  const [dept, setDept] = useState({ name: '', email: '' });
+  const [member, setMember] = useState('');
+  const departments = settings.departments;
+  const team = settings.team;
+  const addDept = async () => {
+    const d: Department = { id: newId(dept.name, departments), name: dept.name.trim(), email: dept.email.trim() };
+    if (await save({ departments: [...departments, d] })) setDept({ name: '', email: '' });
+  };
+  const addMember = async () => {
+    const m: TeamMember = { id: newId(member, team), name: member.trim() };
+    if (await save({ team: [...team, m], ...(settings.me === null ? { me: m.id } : {}) })) setMember('');
+  };
+
+  return (
+    <>
+      <h3 className="rules__title">{t('habits.team.departments')}</h3>
+      <p className="setting__hint">{t('habits.team.departmentsHint')}</p>
+      <ul className="plain-list">
+        {departments.map((d) => (
+          <li key={d.id} className="plain-list__row">
+            <span>{d.name}</span>
+            <span className="muted">{d.email}</span>
+            <button type="button" className="btn btn--ghost" onClick={() => void save({ departments: departments.filter((x) => x.id !== d.id) })}>
+              {t('habits.team.remove')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form className="setting setting--inline" onSubmit={(e) => { e.preventDefault(); void addDept(); }}>
+        <input className="setting__input" aria-label={t('habits.team.departmentName')} placeholder={t('habits.team.departmentName')} value={dept.name} maxLength={200} onChange={(e) => setDept({ ...dept, name: e.target.value })} />
+        <input className="setting__input" type="email" aria-label={t('habits.team.departmentEmail')} placeholder={t('habits.team.departmentEmail')} value={dept.email} maxLength={320} onChange={(e) => setDept({ ...dept, email: e.target.value })} />
+        <button type="submit" className="btn btn--secondary" disabled={dept.name.trim() === '' || !/^\S+@\S+$/.test(dept.email.trim())}>
+          {t('habits.team.addDepartment')}
+        </button>
+      </form>
+
+      <h3 className="rules__title">{t('habits.team.members')}</h3>
+      <ul className="plain-list">
+        {team.map((m) => (
+          <li key={m.id} className="plain-list__row">
+            <span>{m.name}</span>
+            <label className="setting--inline muted">
+              <input type="radio" name="kalm-me" checked={settings.me === m.id} onChange={() => void save({ me: m.id })} />
+              {t('habits.team.thisIsMe')}
+            </label>
+            <button type="button" className="btn btn--ghost" onClick={() => void save({ team: team.filter((x) => x.id !== m.id), ...(settings.me === m.id ? { me: null } : {}) })}>
+              {t('habits.team.remove')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form className="setting setting--inline" onSubmit={(e) => { e.preventDefault(); void addMember(); }}>
+        <input className="setting__input" aria-label={t('habits.team.memberName')} placeholder={t('habits.team.memberName')} value={member} maxLength={200} onChange={(e) => setMember(e.target.value)} />
+        <button type="submit" className="btn btn--secondary" disabled={member.trim() === ''}>
+          {t('habits.team.addMember')}
+        </button>
+      </form>
+    </>
+  );
+}
