@@ -8,6 +8,7 @@ import { OutboxList, PublishResults } from './outbox/outbox-view';
 import { GoogleStatus, SyncProgress, SyncTotals } from './sources/google-status';
 import { ReviewPage, ReviewQuery } from './reviews/query-schema';
 import { StatsQuery, StatsSummary } from './reviews/stats-schema';
+import { ExportFile, ExportRequest } from './export/export-schema';
 
 /**
  * The one source of truth for every call between the renderer and the core.
@@ -78,6 +79,9 @@ export const contract = {
   'outbox.resolve': call(z.object({ id: OutboxId, choice: z.enum(['send_anyway', 'discard']) }).strict(), Empty),
   /** Queues the removal of the review's posted reply. */
   'outbox.unreply': call(z.object({ reviewId: ReviewIdField }).strict(), z.object({ id: z.string() })),
+  // ----- dashboard and exports (issue 8) -----
+  /** The reviews matching a filter as a CSV (UTF-8 with BOM) or JSON file; the renderer saves `content` as a download. */
+  'export.reviews': call(ExportRequest, ExportFile),
 } as const;
 
 export type Contract = typeof contract;

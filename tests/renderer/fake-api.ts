@@ -10,6 +10,7 @@ import { checkReplyLimits } from '../../shared/reply/limits';
 import type { GoogleStatus } from '../../shared/sources/google-status';
 import { queryReviews } from '../../shared/reviews/query';
 import { summarize } from '../../shared/reviews/stats';
+import { buildExport } from '../../shared/export/export-reviews';
 
 type Handlers = { [N in CallName]: (input: z.output<Contract[N]['input']>) => CallOutput<N> };
 
@@ -87,7 +88,7 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       if (!found) throw new KalmError('not_found', `No review ${id}`);
       return found;
     },
-    'stats.summary': (q) => summarize(state.reviews, locations, q),
+    'stats.summary': (q) => summarize(state.reviews, locations, q, workspace().sources),
     'store.problems': () => ({ problems: state.problems }),
     'sources.status': () => state.google,
     'sources.connectGoogle': () => {
@@ -150,6 +151,8 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       return {};
     },
     'outbox.unreply': ({ reviewId }) => enqueue(review(reviewId).id, 'deleteReply', ''),
+    // dashboard and exports (issue 8)
+    'export.reviews': (req) => buildExport(state.reviews, locations, req, at().slice(0, 10)),
   };
 
   const api: KalmApi = {
