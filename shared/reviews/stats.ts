@@ -4,7 +4,7 @@ import type { Source } from '../domain/source';
 import { isoMs } from './iso-time';
 import { defaultReplyTargets, isOverdue, targetHours, type ReplyTargets } from './reply-targets';
 import type { LocationStats, SourceStats, StatsFigures, StatsPeriod, StatsQuery, StatsSummary, TopicStats, TrendPoint } from './stats-schema';
-import { entryOf, median, RatingSum, replyHours, round2, Tally } from './stats-tally';
+import { entryOf, median, RatingSum, replyHours, Tally } from './stats-tally';
 import { monthBucketer, monthLabel } from './stats-zone';
 
 export interface StatsOptions {
