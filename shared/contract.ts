@@ -12,6 +12,7 @@ import { ImportOptions, ImportReport } from './import/options';
 import { ReviewFacets, ReviewPage, ReviewQuery } from './reviews/query-schema';
 import { StatsQuery, StatsSummary } from './reviews/stats-schema';
 import { habitCalls, habitEvents } from './labels/habits-contract';
+import { ExportFile, ExportRequest } from './export/export-schema';
 
 /**
  * The one source of truth for every call between the renderer and the core.
@@ -116,6 +117,9 @@ export const contract = {
   'outbox.history': call(z.object({ reviewId: ReviewIdField }).strict(), ReplyHistoryView),
   // — working habits (issue 10): labels, rules, notes, assignees, hand-off, data folder —
   ...habitCalls,
+  // ----- dashboard and exports (issue 8) -----
+  /** The reviews matching a filter as a CSV (UTF-8 with BOM) or JSON file; the renderer saves `content` as a download. */
+  'export.reviews': call(ExportRequest, ExportFile),
 } as const;
 
 export type Contract = typeof contract;

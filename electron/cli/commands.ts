@@ -7,12 +7,13 @@ import { parseFlags, UsageError } from './args';
 import { googleCommands } from './google-commands';
 import { outboxCommands } from './outbox-commands';
 import { sourceCommands, sourceUsage } from './source-commands';
+import { reportCommands } from './report-commands';
 import type { KalmCore } from '../core/create-kalm';
 import { defaultDataDir } from '../core/data-dir';
 import { isProcessAlive, LOCK_FILE, LockInfo } from '../core/store/lock';
 import { leftoverTempFiles, listQuarantine } from '../core/store/quarantine';
 import { loadWorkspaceFiles, REVIEWS_DIR } from '../core/store/workspace-files';
-import { doctorJson, doctorText, type DoctorReport, type LockStatus, reviewJson, reviewsTable, statsJson, statsTable } from './format';
+import { doctorJson, doctorText, type DoctorReport, type LockStatus, reviewJson, reviewsTable } from './format';
 
 export const usage = `Usage: kalm <command> [options]
 
@@ -24,7 +25,17 @@ Commands:
       --source ID           only this source (google, play, …)
       --location ID         only this location
       --json                machine-readable output
-  stats [--json]            average rating, review count and unanswered per location
+  stats [options]           average rating, reviews, unanswered, response rate, reply time and
+                            overdue, overall, per location and per source, with the previous period
+      --from D --to D       only reviews created in this period (dates in your time zone,
+                            --to included; or ISO timestamps)
+      --location ID         only this location
+      --source ID           only this source
+      --json                machine-readable output
+  export --format csv|json [--out F] [filters]
+                            reviews as CSV (UTF-8 with BOM, for Excel) or JSON, oldest first;
+                            stdout without --out. Filters: --location ID, --source ID,
+                            --rating 1,2, --status all|unanswered|answered|…, --from D --to D
   connect google [--no-open]
                             sign in to Google Business Profile: prints the consent URL,
                             waits for you in the browser, stores the grant, finds locations
@@ -49,7 +60,7 @@ export { UsageError };
 
 const parse = <O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) => parseFlags(args, options);
 
-const parseRatings = (raw: string | undefined): (1 | 2 | 3 | 4 | 5)[] | undefined => {
+export const parseRatings = (raw: string | undefined): (1 | 2 | 3 | 4 | 5)[] | undefined => {
   if (raw === undefined) return undefined;
   const parts = raw.split(',').map((s) => s.trim());
   if (parts.some((p) => !/^[1-5]$/.test(p))) throw new UsageError(`--rating takes star ratings 1 to 5 separated by commas, e.g. --rating 1,2 (got "${raw}")`);
@@ -89,12 +100,6 @@ async function listReviews(kalm: KalmCore, args: string[]): Promise<string> {
   return reviewsTable(items, locations, process.stdout.columns || 120);
 }
 
-async function stats(kalm: KalmCore, args: string[]): Promise<string> {
-  const v = parse(args, { json: { type: 'boolean' } });
-  const summary = await kalm.call('stats.summary', {});
-  return v.json ? JSON.stringify(statsJson(summary), null, 2) : statsTable(summary);
-}
-
 async function demo(kalm: KalmCore, args: string[]): Promise<string> {
   parse(args, {});
   const ws = await kalm.call('workspace.loadDemo', {});
@@ -112,10 +117,10 @@ export interface Command {
 const commands: Record<string, Command> = {
   demo: { check: (a) => void parse(a, {}), readOnly: false, run: demo },
   reviews: { check: (a) => void parseRatings(parse(a, reviewsOptions).rating), readOnly: true, run: listReviews },
-  stats: { check: (a) => void parse(a, { json: { type: 'boolean' } }), readOnly: true, run: stats },
   ...googleCommands,
   ...outboxCommands,
   ...sourceCommands,
+  ...reportCommands,
 };
 
 async function readLockStatus(dataDir: string): Promise<LockStatus | null> {

@@ -1,7 +1,7 @@
 import type { Location } from '../../shared/domain/location';
 import type { Review } from '../../shared/domain/review';
 import type { StoreProblem } from '../../shared/domain/store-problem';
-import type { StatsSummary } from '../../shared/reviews/stats-schema';
+import type { StatsFigures, StatsSummary } from '../../shared/reviews/stats-schema';
 import type { QuarantinedFile } from '../core/store/quarantine';
 
 /** The stable `kalm reviews --json` item shape (scripts depend on it). */
@@ -21,10 +21,29 @@ export const reviewJson = (r: Review, locationName: string) => ({
   reply: r.reply ? { text: r.reply.text, updatedAt: r.reply.updatedAt, state: r.reply.state } : null,
 });
 
-/** The stable `kalm stats --json` shape. */
+/** The rest of a row's figures, after the original fields (kept first and unchanged for scripts). */
+const moreFigures = (f: StatsFigures) => ({
+  rated: f.rated,
+  responseRate: f.responseRate,
+  medianReplyHours: f.medianReplyHours,
+  withinTarget: f.withinTarget,
+  overdue: f.overdue,
+  distribution: f.distribution,
+});
+
+/** The stable `kalm stats --json` shape: the original fields first, the dashboard's figures after them. */
 export const statsJson = (s: StatsSummary) => ({
-  overall: { average: s.overall.average, count: s.overall.count, unanswered: s.overall.unanswered },
-  locations: s.locations.map((l) => ({ locationId: l.locationId, locationName: l.locationName, average: l.average, count: l.count, unanswered: l.unanswered })),
+  overall: { average: s.overall.average, count: s.overall.count, unanswered: s.overall.unanswered, ...moreFigures(s.overall), previousAverage: s.previous?.average ?? null },
+  locations: s.locations.map((l) => ({
+    locationId: l.locationId, locationName: l.locationName, average: l.average, count: l.count, unanswered: l.unanswered,
+    source: l.source, ...moreFigures(l), previousAverage: l.previousAverage,
+  })),
+  sources: s.sources.map((r) => ({ source: r.source, sourceName: r.sourceName, average: r.average, count: r.count, unanswered: r.unanswered, ...moreFigures(r), targetHours: r.targetHours, previousAverage: r.previousAverage })),
+  period: s.period,
+  previous: s.previous,
+  targetHours: s.targetHours,
+  trend: s.trend,
+  topics: s.topics,
 });
 
 const oneLine = (s: string): string => s.replace(/\s+/g, ' ').trim();
@@ -49,15 +68,26 @@ export function reviewsTable(reviews: Review[], locations: Location[], width = 1
   return [header, ...rows, '', `${reviews.length} review${reviews.length === 1 ? '' : 's'}`].join('\n');
 }
 
+const fmtAverage = (a: number | null) => (a === null ? '—' : a.toFixed(2));
+const fmtShare = (r: number | null) => (r === null ? '—' : `${Math.round(r * 100)}%`);
+const fmtHours = (h: number | null) => (h === null ? '—' : h < 48 ? `${h.toFixed(1)} h` : `${(h / 24).toFixed(1)} d`);
+
 export function statsTable(s: StatsSummary): string {
-  const fmt = (a: number | null) => (a === null ? '—' : a.toFixed(2));
-  const line = (name: string, avg: number | null, count: number, unanswered: number) =>
-    `${pad(stripControl(name), 28)}  ${fmt(avg).padStart(7)}  ${String(count).padStart(7)}  ${String(unanswered).padStart(10)}`;
-  return [
-    `${pad('Location', 28)}  ${'Average'.padStart(7)}  ${'Reviews'.padStart(7)}  ${'Unanswered'.padStart(10)}`,
-    ...s.locations.map((l) => line(l.locationName, l.average, l.count, l.unanswered)),
-    line('All locations', s.overall.average, s.overall.count, s.overall.unanswered),
-  ].join('\n');
+  const line = (name: string, f: StatsFigures) =>
+    `${pad(stripControl(name), 28)}  ${fmtAverage(f.average).padStart(7)}  ${String(f.count).padStart(7)}  ${String(f.unanswered).padStart(10)}  ${fmtShare(f.responseRate).padStart(8)}  ${fmtHours(f.medianReplyHours).padStart(12)}  ${String(f.overdue).padStart(7)}`;
+  const out = [
+    `${pad('Location', 28)}  ${'Average'.padStart(7)}  ${'Reviews'.padStart(7)}  ${'Unanswered'.padStart(10)}  ${'Answered'.padStart(8)}  ${'Median reply'.padStart(12)}  ${'Overdue'.padStart(7)}`,
+    ...s.locations.map((l) => line(l.locationName, l)),
+    line('All locations', s.overall),
+  ];
+  if (s.period.from !== null || s.period.to !== null) out.unshift(`Reviews created from ${s.period.from ?? 'the start'} to ${s.period.to ?? 'now'}`, '');
+  if (s.previous) {
+    const [now, before] = [s.overall.average, s.previous.average];
+    const change = now !== null && before !== null ? ` (${now - before >= 0 ? '+' : ''}${(now - before).toFixed(2)})` : '';
+    out.push('', `Previous period (${s.period.previousFrom ?? ''} to ${s.period.previousTo ?? ''}): average ${fmtAverage(before)}, ${s.previous.count} reviews${change ? `; change${change}` : ''}`);
+  }
+  if (s.targetHours !== null) out.push(`Reply target: ${s.targetHours} h; ${fmtShare(s.overall.withinTarget)} of replies within it.`);
+  return out.join('\n');
 }
 
 // ----- kalm doctor -----

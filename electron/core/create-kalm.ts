@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import type { z } from 'zod';
 import { contract, type CallName, type CallOutput, type WorkspaceSummary } from '../../shared/contract';
 import { generateDemoWorkspace } from '../../shared/demo/generate';
+import { buildExport } from '../../shared/export/export-reviews';
 import { KalmError } from '../../shared/domain/errors';
 import type { StoreProblem } from '../../shared/domain/store-problem';
 import { EventBus } from './events';
@@ -124,7 +125,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
       if (!review) throw new KalmError('not_found', `There is no review with id "${id.slice(0, 200)}".`);
       return review;
     },
-    'stats.summary': (q) => workspace.stats(q),
+    'stats.summary': (q) => workspace.stats(q, now().getTime()),
     'store.problems': () => ({ problems }),
     'sources.status': () => google.status(),
     'sources.connectGoogle': async () => ({ authUrl: (await google.beginConnect()).authUrl }),
@@ -152,6 +153,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     'reviews.markDone': (input) => inbox.markDone(input),
     'reviews.facets': () => workspace.facets(),
     ...habits.handlers,
+    'export.reviews': (req) => buildExport(workspace.all(), workspace.locations, req, now().toISOString().slice(0, 10)),
   };
 
   const kalm: KalmCore = {

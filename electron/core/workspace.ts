@@ -73,8 +73,14 @@ export class Workspace {
     this.index.setMarks(marks);
   }
 
-  stats(q: StatsQuery): StatsSummary {
-    return summarize(this.index.values(), this.locations, q, this.sources);
+  /** `now` (ms): when "overdue" is judged and an open period ends. */
+  stats(q: StatsQuery, now: number = Date.now()): StatsSummary {
+    return summarize(this.index.values(), this.locations, q, this.sources, { now });
+  }
+
+  /** Every review (deleted ones included), in no particular order. */
+  all(): IterableIterator<Review> {
+    return this.index.values();
   }
 
   /** Adds or replaces one review (by id); returns the keys of the shards to write (see `shardKey`). */

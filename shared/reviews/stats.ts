@@ -2,125 +2,130 @@ import type { Location } from '../domain/location';
 import type { Review } from '../domain/review';
 import type { Source } from '../domain/source';
 import { isoMs } from './iso-time';
-import { emptyRatingCounts } from './query';
-import type { LocationStats, SourceStats, StatsFigures, StatsQuery, StatsSummary, TrendPoint } from './stats-schema';
+import { defaultReplyTargets, isOverdue, targetHours, type ReplyTargets } from './reply-targets';
+import type { LocationStats, SourceStats, StatsFigures, StatsPeriod, StatsQuery, StatsSummary, TopicStats, TrendPoint } from './stats-schema';
+import { entryOf, median, RatingSum, replyHours, Tally } from './stats-tally';
+import { monthBucketer, monthLabel } from './stats-zone';
 
-const HOUR_MS = 3_600_000;
-const round2 = (n: number): number => Math.round(n * 100) / 100;
-
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = Float64Array.from(values).sort();
-  const mid = sorted.length >> 1;
-  const value = sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-  return round2(value);
+export interface StatsOptions {
+  /** The moment "overdue" is judged at, and the end of an open period (ms); default the current time. */
+  now?: number;
+  /** Reply-time targets per source (default: reply-targets.ts). */
+  targets?: ReplyTargets;
 }
-
-/** Running figures over reviews that are not deleted. */
-class Tally {
-  count = 0;
-  rated = 0;
-  sum = 0;
-  replied = 0;
-  readonly distribution = emptyRatingCounts();
-  readonly replyHours: number[] = [];
-
-  add(r: Review, createdMs: number): void {
-    this.count++;
-    if (r.rating === null) this.distribution.none++;
-    else {
-      this.distribution[r.rating]++;
-      this.rated++;
-      this.sum += r.rating;
-    }
-    if (r.reply !== null) {
-      this.replied++;
-      // A reply stamped before the review (clock skew, imports) counts as immediate.
-      this.replyHours.push(Math.max(0, isoMs(r.reply.updatedAt) - createdMs) / HOUR_MS);
-    }
-  }
-
-  figures(): StatsFigures {
-    return {
-      average: this.rated > 0 ? round2(this.sum / this.rated) : null,
-      count: this.count,
-      rated: this.rated,
-      unanswered: this.count - this.replied,
-      responseRate: this.count > 0 ? round2(this.replied / this.count) : null,
-      medianReplyHours: median(this.replyHours),
-      distribution: this.distribution,
-    };
-  }
-}
-
-const tallyOf = <K>(map: Map<K, Tally>, key: K): Tally => {
-  let t = map.get(key);
-  if (!t) map.set(key, (t = new Tally()));
-  return t;
-};
 
 /** Average, counts, response rate, reply time and distribution over reviews (deleted ones excluded). */
-export function computeFigures(reviews: Iterable<Review>): StatsFigures {
+export function computeFigures(reviews: Iterable<Review>, opts: StatsOptions = {}): StatsFigures {
   const tally = new Tally();
-  for (const r of reviews) if (r.status !== 'deleted') tally.add(r, isoMs(r.createdAt));
+  const now = opts.now ?? Date.now();
+  for (const r of reviews) {
+    if (r.status === 'deleted') continue;
+    const created = isoMs(r.createdAt);
+    tally.add(r, replyHours(r, created), targetHours(r.source, opts.targets), isOverdue(r, now, opts.targets));
+  }
   return tally.figures();
 }
 
-/** Year * 12 + month index (0–11) in UTC; read off the text when it is already in UTC. */
-function monthKey(iso: string, ms: number): number {
-  if (iso.length >= 20 && iso.charCodeAt(iso.length - 1) === 90 /* Z */ && iso.charCodeAt(4) === 45) {
-    const year = Number(iso.slice(0, 4)), month = Number(iso.slice(5, 7));
-    if (Number.isInteger(year) && month >= 1 && month <= 12) return year * 12 + month - 1;
-  }
-  const d = new Date(ms);
-  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+interface Month {
+  count: number;
+  rating: RatingSum;
+  hours: number[];
 }
 
-/** Months (as year * 12 + month index, UTC) → count and rating sum, to a gapless trend. */
-function trendOf(months: Map<number, { count: number; rated: number; sum: number }>): TrendPoint[] {
+/** Months (as year * 12 + month index) → a gapless trend from the first to the last. */
+function trendOf(months: Map<number, Month>): TrendPoint[] {
   if (months.size === 0) return [];
-  const keys = [...months.keys()];
-  const first = Math.min(...keys), last = Math.max(...keys);
+  let first = Infinity, last = -Infinity;
+  for (const k of months.keys()) {
+    if (k < first) first = k;
+    if (k > last) last = k;
+  }
   const out: TrendPoint[] = [];
   for (let m = first; m <= last; m++) {
     const t = months.get(m);
-    const month = `${String(Math.floor(m / 12)).padStart(4, '0')}-${String((m % 12) + 1).padStart(2, '0')}`;
-    out.push({ month, average: t && t.rated > 0 ? round2(t.sum / t.rated) : null, count: t?.count ?? 0 });
+    out.push({ month: monthLabel(m), average: t?.rating.average ?? null, count: t?.count ?? 0, medianReplyHours: t ? median(t.hours) : null });
   }
   return out;
 }
 
+function topicsOf(labels: Map<string, { count: number; rating: RatingSum }>): TopicStats[] {
+  return [...labels.entries()]
+    .map(([label, t]) => ({ label, count: t.count, average: t.rating.average }))
+    .sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+}
+
+/** The period's bounds in ms and as ISO text; the previous period has the same length and ends where this one starts. */
+function periodOf(q: StatsQuery, now: number) {
+  const from = q.from === undefined ? -Infinity : isoMs(q.from);
+  const to = q.to === undefined ? Infinity : isoMs(q.to);
+  const end = q.to === undefined ? now : to;
+  const hasPrevious = q.from !== undefined && end > from;
+  const prevFrom = hasPrevious ? from - (end - from) : 0;
+  const period: StatsPeriod = {
+    from: q.from ?? null,
+    to: q.to ?? null,
+    previousFrom: hasPrevious ? new Date(prevFrom).toISOString() : null,
+    previousTo: hasPrevious ? new Date(from).toISOString() : null,
+  };
+  return { from, to, hasPrevious, prevFrom, period };
+}
+
 /**
- * Overall figures, one row per location and per source, and the monthly
- * trend, for the reviews in scope of the query (deleted ones excluded).
+ * Overall figures, one row per location and per source, the monthly trend
+ * and the labels, for the reviews in scope of the query (deleted ones
+ * excluded), with the previous period of the same length to compare against.
  */
-export function summarize(reviews: Iterable<Review>, locations: readonly Location[], q: StatsQuery, sources: readonly Source[] = []): StatsSummary {
+export function summarize(reviews: Iterable<Review>, locations: readonly Location[], q: StatsQuery, sources: readonly Source[] = [], opts: StatsOptions = {}): StatsSummary {
+  const now = opts.now ?? Date.now();
+  const targets = opts.targets ?? defaultReplyTargets;
+  const { from, to, hasPrevious, prevFrom, period } = periodOf(q, now);
+  const bucket = monthBucketer(q.timeZone ?? 'UTC');
   const overall = new Tally();
+  const previous = new Tally();
   const bySource = new Map<string, Tally>();
-  const byLocation = new Map<string, Map<string, Tally>>();
-  const months = new Map<number, { count: number; rated: number; sum: number }>();
+  const byLocation = new Map<string, Tally>();
+  const prevBySource = new Map<string, RatingSum>();
+  const prevByLocation = new Map<string, RatingSum>();
+  const months = new Map<number, Month>();
+  const labels = new Map<string, { count: number; rating: RatingSum }>();
+  const targetOf = new Map<string, number>();
+
   for (const r of reviews) {
     if (r.status === 'deleted') continue;
     if ((q.source !== undefined && r.source !== q.source) || (q.locationId !== undefined && r.locationId !== q.locationId)) continue;
     const created = isoMs(r.createdAt);
-    overall.add(r, created);
-    tallyOf(bySource, r.source).add(r, created);
-    let locs = byLocation.get(r.source);
-    if (!locs) byLocation.set(r.source, (locs = new Map()));
-    tallyOf(locs, r.locationId).add(r, created);
-    const key = monthKey(r.createdAt, created);
-    let m = months.get(key);
-    if (!m) months.set(key, (m = { count: 0, rated: 0, sum: 0 }));
-    m.count++;
-    if (r.rating !== null) {
-      m.rated++;
-      m.sum += r.rating;
+    const inPeriod = created >= from && created < to;
+    if (!inPeriod && !(hasPrevious && created >= prevFrom && created < from)) continue;
+    const placeKey = `${r.source}\u0000${r.locationId}`;
+    if (!inPeriod) {
+      previous.add(r, replyHours(r, created), entryOf(targetOf, r.source, () => targetHours(r.source, targets)), r.status !== 'answered' && isOverdue(r, now, targets));
+      entryOf(prevBySource, r.source, () => new RatingSum()).add(r);
+      entryOf(prevByLocation, placeKey, () => new RatingSum()).add(r);
+      continue;
+    }
+    const hours = replyHours(r, created);
+    const target = entryOf(targetOf, r.source, () => targetHours(r.source, targets));
+    const overdue = r.status !== 'answered' && isOverdue(r, now, targets);
+    overall.add(r, hours, target, overdue);
+    entryOf(bySource, r.source, () => new Tally()).add(r, hours, target, overdue);
+    entryOf(byLocation, placeKey, () => new Tally()).add(r, hours, target, overdue);
+    const month = entryOf(months, bucket(created), () => ({ count: 0, rating: new RatingSum(), hours: [] }));
+    month.count++;
+    month.rating.add(r);
+    if (hours !== null) month.hours.push(hours);
+    for (const label of r.labels) {
+      const t = entryOf(labels, label, () => ({ count: 0, rating: new RatingSum() }));
+      t.count++;
+      t.rating.add(r);
     }
   }
+
+  const prevAverage = (map: Map<string, RatingSum>, key: string): number | null => (hasPrevious ? (map.get(key)?.average ?? null) : null);
   const locationRows: LocationStats[] = [];
   for (const l of locations) {
-    const t = byLocation.get(l.source)?.get(l.id);
-    if (t) locationRows.push({ locationId: l.id, locationName: l.name, source: l.source, ...t.figures() });
+    const key = `${l.source}\u0000${l.id}`;
+    const t = byLocation.get(key);
+    if (t) locationRows.push({ locationId: l.id, locationName: l.name, source: l.source, ...t.figures(), previousAverage: prevAverage(prevByLocation, key) });
   }
   const names = new Map(sources.map((s) => [s.id, s.name]));
   const order = (id: string): number => {
@@ -129,7 +134,27 @@ export function summarize(reviews: Iterable<Review>, locations: readonly Locatio
   };
   const sourceRows: SourceStats[] = [...bySource.entries()]
     .sort(([a], [b]) => order(a) - order(b) || (a < b ? -1 : a > b ? 1 : 0))
-    .map(([id, t]) => ({ source: id, sourceName: names.get(id) ?? id, ...t.figures() }));
+    .map(([id, t]) => ({
+      source: id,
+      sourceName: names.get(id) ?? id,
+      ...t.figures(),
+      targetHours: targetHours(id, targets),
+      previousAverage: prevAverage(prevBySource, id),
+    }));
   const figures = overall.figures();
-  return { overall: figures, locations: locationRows, sources: sourceRows, medianReplyHours: figures.medianReplyHours, trend: trendOf(months) };
+  const inScopeTargets = new Set(sourceRows.map((s) => s.targetHours));
+  const [onlyTarget] = inScopeTargets;
+  const sharedTarget = inScopeTargets.size === 1 && onlyTarget !== undefined ? onlyTarget : inScopeTargets.size === 0 && q.source !== undefined ? targetHours(q.source, targets) : null;
+  return {
+    overall: figures,
+    previous: hasPrevious ? previous.figures() : null,
+    period,
+    targetHours: sharedTarget,
+    locations: locationRows,
+    sources: sourceRows,
+    medianReplyHours: figures.medianReplyHours,
+    trend: trendOf(months),
+    topics: topicsOf(labels),
+  };
 }
+

@@ -14,6 +14,7 @@ import { summarize } from '../../shared/reviews/stats';
 import type { Source } from '../../shared/domain/source';
 import { createFakeImport } from './fake-import';
 import { fakeHabitHandlers } from './fake-habits';
+import { buildExport } from '../../shared/export/export-reviews';
 
 type Handlers = { [N in CallName]: (input: z.output<Contract[N]['input']>) => CallOutput<N> };
 
@@ -100,7 +101,7 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       if (!found) throw new KalmError('not_found', `No review ${id}`);
       return found;
     },
-    'stats.summary': (q) => summarize(state.reviews, locations, q),
+    'stats.summary': (q) => summarize(state.reviews, locations, q, workspace().sources),
     'store.problems': () => ({ problems: state.problems }),
     'sources.status': () => state.google,
     'sources.connectGoogle': () => {
@@ -218,6 +219,8 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
     },
     // — working habits (issue 10) —
     ...fakeHabitHandlers({ reviews: () => state.reviews, setReviews: (next) => (state.reviews = next), settings: () => state.settings, emit: (name, payload) => emit(name, payload) }),
+    // dashboard and exports (issue 8)
+    'export.reviews': (req) => buildExport(state.reviews, locations, req, at().slice(0, 10)),
   };
 
   const api: KalmApi = {

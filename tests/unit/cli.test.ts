@@ -48,7 +48,8 @@ describe('kalm CLI', () => {
 
     const stats = await kalm(['stats', '--json'], dir);
     const s = JSON.parse(stats.stdout) as { overall: { average: number; count: number; unanswered: number }; locations: unknown[] };
-    expect(Object.keys(s.overall).sort()).toEqual(['average', 'count', 'unanswered']);
+    // The original fields stay first; the dashboard's figures follow them (tests/unit/cli-report.test.ts).
+    expect(Object.keys(s.overall).slice(0, 3)).toEqual(['average', 'count', 'unanswered']);
     expect(s.locations).toHaveLength(3);
     expect(s.overall.average).toBeGreaterThan(1);
     expect(Number.isInteger(s.overall.average * 100)).toBe(true);

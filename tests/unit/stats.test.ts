@@ -7,6 +7,8 @@ import { makeReview } from './helpers';
 
 const reply = (updatedAt: string) => ({ text: 'Dank je!', updatedAt, state: 'published' as const });
 
+const NOW = Date.parse('2026-06-01T00:00:00Z');
+
 const location = (id: string, source = 'google'): Location => ({ id, source, name: id.toUpperCase(), storeCode: null, address: null, mapsUrl: null, newReviewUrl: null });
 
 describe('computeFigures', () => {
@@ -28,6 +30,7 @@ describe('computeFigures', () => {
     expect(f.unanswered).toBe(5);
     expect(f.responseRate).toBe(0.17);
     expect(f.medianReplyHours).toBe(24);
+    expect(f.withinTarget).toBe(1); // 24 h for Google is on target
     expect(f.distribution).toEqual({ 1: 2, 2: 1, 3: 0, 4: 1, 5: 1, none: 1 });
   });
 
@@ -59,7 +62,7 @@ describe('summarize', () => {
   ];
 
   it('gives overall figures with the median reply time', () => {
-    const s = StatsSummary.parse(summarize(reviews, locations, {}, sources));
+    const s = StatsSummary.parse(summarize(reviews, locations, {}, sources, { now: NOW }));
     expect(s.overall).toEqual({
       average: 3, // (4+1+1+2+5+5)/6
       count: 7,
@@ -67,9 +70,17 @@ describe('summarize', () => {
       unanswered: 3,
       responseRate: 0.57, // 4/7
       medianReplyHours: 17, // (10+24)/2 of 0, 10, 24, 48
+      withinTarget: 0.75, // 0, 10 and 24 h are within Google's 24 h; 48 h is not
+      overdue: 3, // b, c (Google, 24 h) and f (Play, 48 h) wait since months
       distribution: { 1: 2, 2: 1, 3: 0, 4: 1, 5: 2, none: 1 },
     });
     expect(s.medianReplyHours).toBe(17);
+  });
+
+  it('has no previous period, and the shared target, without a period', () => {
+    const s = summarize(reviews, locations, { source: 'google' }, sources, { now: NOW });
+    expect([s.previous, s.period, s.targetHours]).toEqual([null, { from: null, to: null, previousFrom: null, previousTo: null }, 24]);
+    expect(summarize(reviews, locations, {}, sources, { now: NOW }).targetHours).toBeNull(); // Google 24 h and Play 48 h mix
   });
 
   it('has a row per location with reviews, in the order of the locations', () => {
@@ -92,12 +103,12 @@ describe('summarize', () => {
 
   it('trends per UTC month by createdAt, without gaps, rating-only reviews counted but not averaged', () => {
     expect(summarize(reviews, locations, {}, sources).trend).toEqual([
-      { month: '2025-12', average: null, count: 1 },
-      { month: '2026-01', average: 3.33, count: 3 },
-      { month: '2026-02', average: 1, count: 1 },
-      { month: '2026-03', average: 2, count: 1 },
-      { month: '2026-04', average: null, count: 0 },
-      { month: '2026-05', average: 5, count: 1 },
+      { month: '2025-12', average: null, count: 1, medianReplyHours: 48 },
+      { month: '2026-01', average: 3.33, count: 3, medianReplyHours: 10 },
+      { month: '2026-02', average: 1, count: 1, medianReplyHours: null },
+      { month: '2026-03', average: 2, count: 1, medianReplyHours: 24 },
+      { month: '2026-04', average: null, count: 0, medianReplyHours: null },
+      { month: '2026-05', average: 5, count: 1, medianReplyHours: 0 },
     ]);
   });
 
@@ -107,10 +118,20 @@ describe('summarize', () => {
       1,
       ['app'],
       ['play'],
-      [{ month: '2026-01', average: 5, count: 1 }],
+      [{ month: '2026-01', average: 5, count: 1, medianReplyHours: null }],
     ]);
     const gent = summarize(reviews, locations, { locationId: 'gent' });
     expect([gent.overall.count, gent.overall.average, gent.medianReplyHours, gent.trend.length]).toEqual([2, 3, 0, 5]);
-    expect(summarize([], locations, {})).toEqual({ overall: computeFigures([]), locations: [], sources: [], medianReplyHours: null, trend: [] });
+    expect(summarize([], locations, {})).toEqual({
+      overall: computeFigures([]),
+      previous: null,
+      period: { from: null, to: null, previousFrom: null, previousTo: null },
+      targetHours: null,
+      locations: [],
+      sources: [],
+      medianReplyHours: null,
+      trend: [],
+      topics: [],
+    });
   });
 });
