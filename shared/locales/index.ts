@@ -1,3 +1,5 @@
+import composerEn from './composer.en.json';
+import composerNl from './composer.nl.json';
 import en from './en.json';
 import nl from './nl.json';
 
@@ -10,7 +12,9 @@ import nl from './nl.json';
  */
 export type LocaleTree = { [key: string]: string | LocaleTree };
 
-const parts: { en: LocaleTree; nl: LocaleTree; name: string }[] = [];
+const parts: { en: LocaleTree; nl: LocaleTree; name: string }[] = [
+  { en: composerEn, nl: composerNl, name: 'composer' },
+];
 
 function mergeInto(target: LocaleTree, source: LocaleTree, where: string, path = ''): void {
   for (const [key, value] of Object.entries(source)) {
