@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Draft } from './domain/draft';
 import { Location } from './domain/location';
 import { Review } from './domain/review';
+import { Settings, SettingsPatch } from './domain/settings';
 import { Source } from './domain/source';
 import { StoreProblem } from './domain/store-problem';
 import { OutboxList, PublishResults } from './outbox/outbox-view';
@@ -78,6 +79,11 @@ export const contract = {
   'outbox.resolve': call(z.object({ id: OutboxId, choice: z.enum(['send_anyway', 'discard']) }).strict(), Empty),
   /** Queues the removal of the review's posted reply. */
   'outbox.unreply': call(z.object({ reviewId: ReviewIdField }).strict(), z.object({ id: z.string() })),
+  // — settings —
+  /** The user's settings (tone, signature, targets, team, alerts, sync). */
+  'settings.get': call(NoInput, Settings),
+  /** Changes some top-level settings; the whole must stay valid. Fires `settings.changed`. */
+  'settings.update': call(SettingsPatch, Settings),
 } as const;
 
 export type Contract = typeof contract;
@@ -96,6 +102,7 @@ export const events = {
   'sync.progress': SyncProgress,
   /** The outbox changed (queued, sent, failed, conflict, cancelled); clients re-list. */
   'outbox.changed': z.object({}),
+  'settings.changed': z.object({}),
 } as const;
 
 export type Events = typeof events;

@@ -8,6 +8,7 @@ import { EventBus } from './events';
 import type { Kalm, KalmOptions } from './kalm';
 import { wireOutbox } from './outbox/wiring';
 import { openStore } from './store/open-store';
+import { createPreferences } from './settings/preferences';
 import { confSettingsFactory } from './store/settings';
 import { clearShards, saveShardFile, saveSourcesFile } from './store/workspace-files';
 import { storageError } from './store/storage-error';
@@ -54,6 +55,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   problems.unshift(...store.loaded.problems);
   workspace.replace(store.loaded.sources, store.loaded.locations, store.loaded.reviews);
   const settings = readOnly ? null : (opts.settingsFactory ?? confSettingsFactory)({ dataDir, name: 'settings' });
+  const preferences = createPreferences(settings, bus);
   const google = await wireGoogle(opts, { workspace, store, bus, settings, now });
   const outbox = await wireOutbox({ dataDir, workspace, store, bus, google, now, report });
   /** Serialises whole-workspace writes (the demo) so two never interleave. */
@@ -114,6 +116,11 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     'sources.selectLocations': ({ locationIds }) => google.selectLocations(locationIds),
     'sync.run': ({ full }) => google.sync({ full: full ?? false }),
     ...outbox,
+    'settings.get': () => preferences.get(),
+    'settings.update': (patch) => {
+      store.assertWritable();
+      return preferences.update(patch);
+    },
   };
 
   const kalm: KalmCore = {

@@ -2,6 +2,8 @@ import composerEn from './composer.en.json';
 import composerNl from './composer.nl.json';
 import en from './en.json';
 import nl from './nl.json';
+import settingsEn from './settings.en.json';
+import settingsNl from './settings.nl.json';
 
 /**
  * The UI strings. Each area of the app keeps its strings in a pair of files
@@ -13,7 +15,8 @@ import nl from './nl.json';
 export type LocaleTree = { [key: string]: string | LocaleTree };
 
 const parts: { en: LocaleTree; nl: LocaleTree; name: string }[] = [
-  { en: composerEn, nl: composerNl, name: 'composer' },
+  { name: 'settings', en: settingsEn, nl: settingsNl },
+  { name: 'composer', en: composerEn, nl: composerNl },
 ];
 
 function mergeInto(target: LocaleTree, source: LocaleTree, where: string, path = ''): void {

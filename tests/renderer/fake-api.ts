@@ -4,6 +4,7 @@ import { KalmError } from '../../shared/domain/errors';
 import type { Draft } from '../../shared/domain/draft';
 import type { Location } from '../../shared/domain/location';
 import type { Review } from '../../shared/domain/review';
+import { defaultSettings, Settings, SettingsPatch } from '../../shared/domain/settings';
 import type { StoreProblem } from '../../shared/domain/store-problem';
 import type { OutboxItemView } from '../../shared/outbox/outbox-view';
 import { checkReplyLimits } from '../../shared/reply/limits';
@@ -24,8 +25,9 @@ export interface FakeApi {
 }
 
 /** An in-memory KalmApi over the real pure query and stats functions, validating input like the core does. */
-export function createFakeApi(options: { reviews?: Review[]; locations?: Location[]; demo?: Review[]; problems?: StoreProblem[]; google?: GoogleStatus } = {}): FakeApi {
+export function createFakeApi(options: { reviews?: Review[]; locations?: Location[]; demo?: Review[]; problems?: StoreProblem[]; google?: GoogleStatus; settings?: SettingsPatch } = {}): FakeApi {
   const state = {
+    settings: Settings.parse({ ...defaultSettings(), ...options.settings }),
     reviews: [...(options.reviews ?? [])],
     demo: false,
     problems: [...(options.problems ?? [])],
@@ -150,6 +152,13 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       return {};
     },
     'outbox.unreply': ({ reviewId }) => enqueue(review(reviewId).id, 'deleteReply', ''),
+    // — settings —
+    'settings.get': () => state.settings,
+    'settings.update': (patch) => {
+      state.settings = Settings.parse({ ...state.settings, ...patch });
+      queueMicrotask(() => emit('settings.changed', {}));
+      return state.settings;
+    },
   };
 
   const api: KalmApi = {

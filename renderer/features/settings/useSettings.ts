@@ -1,0 +1,39 @@
+import { useCallback, useState } from 'react';
+import type { KalmError } from '../../../shared/domain/errors';
+import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
+import { useApi } from '../../api-context';
+import { useCall } from '../../hooks/useCall';
+import { toKalmError } from '../../transport/errors';
+
+export interface SettingsHandle {
+  /** null while loading. */
+  settings: Settings | null;
+  loadError: KalmError | null;
+  /** Saves some fields; resolves false (and sets `saveError`) when the core refuses. */
+  save: (patch: SettingsPatch) => Promise<boolean>;
+  saveError: KalmError | null;
+  reload: () => void;
+}
+
+/** The user's settings, kept fresh through `settings.changed` (another window may change them). */
+export function useSettings(): SettingsHandle {
+  const api = useApi();
+  const state = useCall('settings.get', {}, 'settings.changed');
+  const [saveError, setSaveError] = useState<KalmError | null>(null);
+  const { reload } = state;
+  const save = useCallback(
+    async (patch: SettingsPatch): Promise<boolean> => {
+      try {
+        await api.call('settings.update', patch);
+        setSaveError(null);
+        reload();
+        return true;
+      } catch (err) {
+        setSaveError(toKalmError(err));
+        return false;
+      }
+    },
+    [api, reload],
+  );
+  return { settings: state.data, loadError: state.error, save, saveError, reload };
+}
