@@ -16,6 +16,8 @@ export const LINT_RULES = [
   'greeting',
   'sign-off',
   'length',
+  /** Over the source's size limit (added by `checkReply`). */
+  'limit',
 ] as const;
 export type LintRuleId = (typeof LINT_RULES)[number];
 
@@ -44,6 +46,8 @@ export interface LintOptions {
   reviewText?: string | null;
   /** Contact details the business offers on purpose (its phone, e-mail, contact page): not personal data. */
   allowedContacts?: readonly string[];
+  /** The review's stars: praise gets a shorter length budget. */
+  rating?: number | null;
   /** The sign-off the business uses (e.g. "Sanne" or "^SB"). */
   signature?: string;
 }

@@ -20,15 +20,16 @@ function wordStarts(text: string, max: number): number[] {
   return starts;
 }
 
-/** Words a reply may have before it is "much longer than the review warrants". */
-export const wordBudget = (reviewWords: number): number => Math.max(90, Math.round(reviewWords * 2 + 50));
+/** Words a reply may have before it is "much longer than the review warrants" (praise needs fewer). */
+export const wordBudget = (reviewWords: number, praise = false): number =>
+  praise ? Math.max(60, Math.round(reviewWords * 1.5 + 30)) : Math.max(90, Math.round(reviewWords * 2 + 50));
 
 const countWords = (text: string): number => wordStarts(text, Infinity).length;
 
 export const lengthRule: LintRule = {
   id: 'length',
-  check(text, { reviewText }) {
-    const budget = wordBudget(reviewText ? countWords(reviewText) : 0);
+  check(text, { reviewText, rating }) {
+    const budget = wordBudget(reviewText ? countWords(reviewText) : 0, rating !== undefined && rating !== null && rating >= 4);
     // A word takes at least two code units: a shorter text cannot be over the budget.
     if (text.length < budget * 2) return [];
     const starts = wordStarts(text, budget + 1);
