@@ -180,3 +180,21 @@ describe('ranges with multi-byte text', () => {
     expect(spans('Één fout, ÉCHT NIET.', 'shouting', nl)).toEqual(['ÉCHT NIET']);
   });
 });
+
+describe('messages', () => {
+  it('every finding key has a message in English and Dutch', async () => {
+    const { locales } = await import('../../shared/locales');
+    const { lintMessage } = await import('../../shared/reply/lint/messages');
+    const keys = ['defensive', 'blame', 'apology', 'shouting.caps', 'shouting.marks', 'tone.emoji', 'tone.slang', 'tone.diminutive', 'gendered', 'formality.mixed', 'formality.other', 'personal-data.email', 'personal-data.phone', 'personal-data.address', 'rating-request.ask', 'rating-request.incentive', 'greeting', 'sign-off', 'length', 'limit.bytes', 'limit.characters'];
+    const samples = [
+      'Dear Sir, Dat klopt niet!! ECHT NIET 😀 lol foutje. Sorry dat u ontevreden bent, sorry. Bedankt voor uw en je review. Mail a@b.nl, bel 0612345678, Dorpsstraat 1. Pas uw review aan voor korting in ruil voor de review.',
+      'That is not true!! NEVER 😀 lol a tiny mistake. Sorry that you feel so, sorry. Mail a@b.nl, call 0612345678, 12 Baker Street. Change your review for a discount on your review.',
+    ];
+    const seen = new Set<string>();
+    for (const [i, text] of samples.entries()) for (const f of lintReply(text, { lang: i === 0 ? 'nl' : 'en', formality: 'u' })) seen.add(f.key);
+    for (const key of seen) expect(keys).toContain(key);
+    for (const key of keys) {
+      for (const lang of ['en', 'nl'] as const) expect([lang, key, lintMessage({ key, params: { count: 2, used: 'je', form: 'u', words: 1, budget: 1, size: 1, limit: 1, over: 1 } }, locales[lang])]).not.toEqual([lang, key, key]);
+    }
+  });
+});

@@ -4,7 +4,7 @@ import type { Review } from '../../../shared/domain/review';
 import { Stars } from '../../components/Stars';
 import { formatFullDate } from '../../format';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
-import { ReplyEditor } from '../reply/ReplyEditor';
+import { Composer } from '../composer/Composer';
 
 interface ReviewDetailProps {
   review: Review;
@@ -90,7 +90,7 @@ export function ReviewDetail({ review, locationName }: ReviewDetailProps) {
 
       <footer className="detail__actions">
         {reply === 'editing' ? (
-          <ReplyEditor reviewId={review.id} source={review.source} onQueued={() => setReply('queued')} />
+          <Composer review={review} locationName={locationName} author={author} onQueued={() => setReply('queued')} />
         ) : (
           <button type="button" className="btn btn--primary" onClick={() => setReply('editing')}>
             {t('detail.answer')}

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
 import { GeneralSection } from './GeneralSection';
+import { ReplyToneSection } from './ReplyToneSection';
 
 export interface SettingsSectionProps {
   settings: Settings;
@@ -23,5 +24,11 @@ export const settingsSections: SettingsSection[] = [
     titleKey: 'settings.general.title',
     searchKeys: ['settings.general.businessName', 'settings.general.contact', 'settings.general.signer', 'settings.general.signature', 'language.label'],
     Component: GeneralSection,
+  },
+  {
+    id: 'reply-tone',
+    titleKey: 'composer.settings.title',
+    searchKeys: ['composer.settings.formality', 'composer.settings.emoji', 'composer.settings.coolDown', 'composer.settings.coolDownSeconds'],
+    Component: ReplyToneSection,
   },
 ];
