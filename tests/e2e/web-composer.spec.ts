@@ -45,7 +45,7 @@ test('answer a 1★ Dutch review calmly through every step with the keyboard', a
   await editor.press('Alt+ArrowRight');
   await expect(page.getByRole('button', { name: /Thank/ })).toHaveAttribute('aria-current', 'step');
   await expect(page.getByRole('button', { name: /^Insert suggestion/ })).toHaveCount(3);
-  for (const step of ['Empathise', 'Own it', 'Offer', 'Sign', 'Check & send']) {
+  for (const step of ['Empathise', 'Own it', 'Offer', 'Sign', 'Check']) {
     await editor.press('Alt+1');
     await expect(page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: step })).toHaveAttribute('aria-current', 'step');
   }
@@ -96,5 +96,5 @@ test('answer a 1★ Dutch review calmly through every step with the keyboard', a
   // Queued: the review leaves the unanswered list and the next one is up.
   await expect(list.locator(`[data-review-id="${reviewId}"]`)).toHaveCount(0);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Outbox' }).click();
-  await expect(page.getByText(/Sanne/).first()).toBeVisible();
+  await expect(page.locator('.outbox__item').first()).toContainText(/Beste|Goedendag|Hallo/);
 });

@@ -21,7 +21,7 @@ export function Checklist({ ticked, required, onToggle }: ChecklistProps) {
           {t(`composer.checklist.${item}`)}
         </label>
       ))}
-      <p className="composer__muted">{required ? t('composer.checklist.todo') : t('composer.checklist.optional')}</p>
+      {(!required || ticked.size < CHECKLIST.length) && <p className="composer__muted">{required ? t('composer.checklist.todo') : t('composer.checklist.optional')}</p>}
     </fieldset>
   );
 }
