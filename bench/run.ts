@@ -2,6 +2,7 @@
 // Prints one JSON object: the figures, the goal next to each goal figure, and whether it is met.
 import { benchDrafts } from './drafts';
 import { benchGoogleSync } from './google-sync';
+import { benchReplyLint } from './reply-lint';
 import { benchStore } from './store';
 
 type Goal = { max: number } | { min: number };
@@ -16,6 +17,9 @@ const GOALS: Record<string, Goal> = {
   draft_ratio: { max: 1.2 },
   naive_ratio: { min: 50 },
   rss_mb: { max: 300 },
+  // The calm check runs on every keystroke: well under a millisecond on a 4096-byte reply.
+  reply_lint_ms: { max: 1 },
+  reply_lint_ratio: { max: 10 },
 };
 
 /** Goals whose limit is itself a figure of the run. */
@@ -33,7 +37,9 @@ async function main(): Promise<void> {
   const drafts = await benchDrafts();
   process.stderr.write('bench: Google sync of 200 locations × 500 reviews from the emulator…\n');
   const google = await benchGoogleSync();
-  const figures: Record<string, number> = { ...store, ...drafts, ...google };
+  process.stderr.write('bench: the calm check on a 4096-byte reply…\n');
+  const lint = benchReplyLint();
+  const figures: Record<string, number> = { ...store, ...drafts, ...google, ...lint };
   const goals: Record<string, { value: number | null; goal: string; met: boolean }> = {};
   for (const [name, goal] of Object.entries({ ...GOALS, ...relativeGoals(figures) })) {
     const value = figures[name];

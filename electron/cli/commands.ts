@@ -8,6 +8,7 @@ import { googleCommands } from './google-commands';
 import { outboxCommands } from './outbox-commands';
 import { sourceCommands, sourceUsage } from './source-commands';
 import { reportCommands } from './report-commands';
+import { checkReplyCommand, checkReplyUsage } from './reply-check-commands';
 import type { KalmCore } from '../core/create-kalm';
 import { defaultDataDir } from '../core/data-dir';
 import { isProcessAlive, LOCK_FILE, LockInfo } from '../core/store/lock';
@@ -50,6 +51,7 @@ Commands:
   publish [--json]          send the queued replies (demo reviews are answered locally only);
                             exits 1 when a reply could not be sent
 ${sourceUsage}
+${checkReplyUsage}
   doctor [--json]           check the data folder without changing it: unusable files,
                             files in quarantine/, the lock; exits 1 when something needs you
   --help                    show this help
@@ -184,6 +186,8 @@ export async function runCommand(
   dataDir: string = process.env.KALM_DATA_DIR || defaultDataDir(),
 ): Promise<string> {
   if (name === 'doctor') return args.includes('--help') || args.includes('-h') ? usage : doctor(dataDir, args);
+  // check-reply only reads the reply file and the tone settings: no lock, no reviews loaded.
+  if (name === 'check-reply') return args.includes('--help') || args.includes('-h') ? usage : checkReplyCommand(dataDir, args);
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) throw new UsageError(`unknown command "${name}"`);
   if (args.includes('--help') || args.includes('-h')) return usage;

@@ -66,7 +66,17 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 
 /** What `settings.update` takes: any top-level fields; the result must still be valid as a whole. */
-export const SettingsPatch = Settings.omit({ schemaVersion: true }).partial().strict();
+// Built from the fields without their defaults: `.partial()` would fill every missing field with its
+// default, so saving one field would reset all the others.
+const editable = Settings.omit({ schemaVersion: true }).shape;
+type Editable = typeof editable;
+export const SettingsPatch = z
+  .object(
+    Object.fromEntries(Object.entries(editable).map(([key, field]) => [key, field.unwrap().optional()])) as {
+      [K in keyof Editable]: z.ZodOptional<ReturnType<Editable[K]['unwrap']>>;
+    },
+  )
+  .strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
 export const defaultSettings = (): Settings => Settings.parse({});

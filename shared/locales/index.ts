@@ -1,3 +1,5 @@
+import composerEn from './composer.en.json';
+import composerNl from './composer.nl.json';
 import en from './en.json';
 import nl from './nl.json';
 import habitsEn from './habits.en.json';
@@ -23,6 +25,7 @@ const parts: { en: LocaleTree; nl: LocaleTree; name: string }[] = [
   { en: inboxEn, nl: inboxNl, name: 'inbox' },
   { en: outboxEn, nl: outboxNl, name: 'outbox' },
   { name: 'habits', en: habitsEn, nl: habitsNl },
+  { name: 'composer', en: composerEn, nl: composerNl },
 ];
 
 function mergeInto(target: LocaleTree, source: LocaleTree, where: string, path = ''): void {

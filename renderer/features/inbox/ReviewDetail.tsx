@@ -5,9 +5,9 @@ import type { Review } from '../../../shared/domain/review';
 import { Stars } from '../../components/Stars';
 import { formatFullDate } from '../../format';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
+import { Composer } from '../composer/Composer';
 import { HandoffPanel } from '../handoff/HandoffPanel';
 import { PostedReply } from '../outbox/PostedReply';
-import { ReplyEditor } from '../reply/ReplyEditor';
 import { badgesOf, type LocalWork } from './badges';
 import { Highlight } from './Highlight';
 import { SourceMark, StatusBadges } from './StatusBadges';
@@ -144,12 +144,16 @@ export function ReviewDetail({ review, location, sourceName, query, work, now, a
       {review.reply !== null && <PostedReply review={{ ...review, reply: review.reply }} onEdit={onAnswer} />}
 
       <footer className="detail__actions" ref={actions}>
-        {/* The composer: one element, so the calm composer can take its place. */}
         {answering ? (
-          <ReplyEditor reviewId={review.id} source={review.source} onQueued={() => {
+          <Composer
+            review={review}
+            locationName={location?.name ?? null}
+            author={author}
+            onQueued={() => {
               setQueued(true);
               onQueued();
-            }} />
+            }}
+          />
         ) : (
           <button type="button" className="btn btn--primary" onClick={onAnswer} aria-keyshortcuts="Enter r">
             {t('detail.answer')}

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { Stars } from '../../components/Stars';
 import { useCall } from '../../hooks/useCall';
-import { ReplyEditor } from '../reply/ReplyEditor';
+import { Composer } from '../composer/Composer';
 
 interface OutboxEditPanelProps {
   reviewId: string;
@@ -32,7 +32,7 @@ export function OutboxEditPanel({ reviewId, onClose }: OutboxEditPanelProps) {
             <p className="outbox-edit__author">{review.data.anonymous ? t('review.anonymous') : review.data.author}</p>
             <p className="detail__text">{review.data.text ?? t('review.ratingOnly')}</p>
           </div>
-          <ReplyEditor reviewId={review.data.id} source={review.data.source} onQueued={onClose} />
+          <Composer review={review.data} locationName={null} author={review.data.anonymous ? t('review.anonymous') : review.data.author} onQueued={onClose} />
         </>
       )}
     </section>

@@ -6,6 +6,7 @@ import { DataSection } from './DataSection';
 import { GeneralSection } from './GeneralSection';
 import { TargetsSection } from './TargetsSection';
 import { TeamSection } from './TeamSection';
+import { ReplyToneSection } from './ReplyToneSection';
 
 export interface SettingsSectionProps {
   settings: Settings;
@@ -28,6 +29,12 @@ export const settingsSections: SettingsSection[] = [
     titleKey: 'settings.general.title',
     searchKeys: ['settings.general.businessName', 'settings.general.contact', 'settings.general.signer', 'settings.general.signature', 'language.label'],
     Component: GeneralSection,
+  },
+  {
+    id: 'reply-tone',
+    titleKey: 'composer.settings.title',
+    searchKeys: ['composer.settings.formality', 'composer.settings.emoji', 'composer.settings.coolDown', 'composer.settings.coolDownSeconds'],
+    Component: ReplyToneSection,
   },
   // — working habits (issue 10) —
   {

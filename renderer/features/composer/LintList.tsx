@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import type { LintFinding } from '../../../shared/reply/lint';
+
+interface LintListProps {
+  id: string;
+  text: string;
+  findings: readonly LintFinding[];
+  onShow: (f: LintFinding) => void;
+}
+
+/** The calm check's findings as messages in the UI language, strongest first. */
+export function LintList({ id, text, findings, onShow }: LintListProps) {
+  const { t } = useTranslation();
+  const order = { error: 0, warning: 1, info: 2 } as const;
+  const sorted = [...findings].sort((a, b) => order[a.severity] - order[b.severity] || a.start - b.start);
+  return (
+    <section id={id} className="lint" aria-live="polite">
+      <h4 className="lint__title">{findings.length === 0 ? t('composer.calmCheck.clear') : t('composer.calmCheck.count', { count: findings.length })}</h4>
+      {sorted.length > 0 && (
+        <ul className="lint__list">
+          {sorted.map((f) => (
+            <li key={`${f.rule}-${f.start}-${f.end}-${f.key}`} className={`lint__item lint__item--${f.severity}`} data-rule={f.rule}>
+              <span className={`lint__badge lint__badge--${f.severity}`}>{t(`composer.calmCheck.severity.${f.severity}`)}</span>
+              <span className="lint__message">
+                {t(`composer.lint.${f.key}`, { ...f.params })}
+                {f.end > f.start && f.rule !== 'length' && f.rule !== 'limit' && (
+                  <>
+                    {' '}
+                    <button type="button" className="lint__show" onClick={() => onShow(f)} title={t('composer.calmCheck.show')}>
+                      “{text.slice(f.start, Math.min(f.end, f.start + 40)).trim()}
+                      {f.end - f.start > 40 ? '…' : ''}”
+                    </button>
+                  </>
+                )}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SettingsSectionProps } from './settings-sections';
+
+/** The tone of voice of replies: Dutch u/je, emoji, and the cool-down before answering a 1–2★ review. */
+export function ReplyToneSection({ settings, save }: SettingsSectionProps) {
+  const { t } = useTranslation();
+  const ids = useId();
+  const [seconds, setSeconds] = useState(String(settings.coolDown.seconds));
+  const [shown, setShown] = useState(settings.coolDown.seconds);
+  if (shown !== settings.coolDown.seconds) {
+    setShown(settings.coolDown.seconds);
+    setSeconds(String(settings.coolDown.seconds));
+  }
+  const commitSeconds = (): void => {
+    const n = Number(seconds);
+    if (!Number.isInteger(n) || n < 0 || n > 3600) {
+      setSeconds(String(settings.coolDown.seconds));
+      return;
+    }
+    if (n !== settings.coolDown.seconds) void save({ coolDown: { ...settings.coolDown, seconds: n } });
+  };
+  return (
+    <>
+      <fieldset className="setting setting--group">
+        <legend className="setting__label">{t('composer.settings.formality')}</legend>
+        {(['u', 'je'] as const).map((f) => (
+          <label key={f} className="setting--inline">
+            <input type="radio" name={`${ids}-formality`} checked={settings.formality === f} onChange={() => void save({ formality: f })} />
+            {t(`composer.settings.formality_${f}`)}
+          </label>
+        ))}
+        <p className="setting__hint">{t('composer.settings.formalityHint')}</p>
+      </fieldset>
+      <label className="setting setting--inline">
+        <input type="checkbox" checked={settings.emojiAllowed} onChange={(e) => void save({ emojiAllowed: e.target.checked })} />
+        {t('composer.settings.emoji')}
+      </label>
+      <div className="setting">
+        <label className="setting--inline">
+          <input type="checkbox" checked={settings.coolDown.enabled} onChange={(e) => void save({ coolDown: { ...settings.coolDown, enabled: e.target.checked } })} />
+          {t('composer.settings.coolDown')}
+        </label>
+        <label className="setting__label" htmlFor={`${ids}-seconds`}>
+          {t('composer.settings.coolDownSeconds')}
+        </label>
+        <input
+          id={`${ids}-seconds`}
+          className="setting__input setting__input--short"
+          type="number"
+          min={0}
+          max={3600}
+          step={1}
+          inputMode="numeric"
+          value={seconds}
+          disabled={!settings.coolDown.enabled}
+          aria-describedby={`${ids}-cool-hint`}
+          onChange={(e) => setSeconds(e.target.value)}
+          onBlur={commitSeconds}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commitSeconds();
+          }}
+        />
+        <p id={`${ids}-cool-hint`} className="setting__hint">
+          {t('composer.settings.coolDownHint')}
+        </p>
+      </div>
+    </>
+  );
+}

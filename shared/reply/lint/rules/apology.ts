@@ -1,0 +1,20 @@
+/** More than one apology per reply: once sounds sincere, twice sounds like a form letter. */
+import { anyOf, matchAll } from '../match';
+import type { LintFinding, LintRule } from '../types';
+
+const en = anyOf(['sorry', 'apologi[sz](?:e|es|ed|ing)', 'apolog(?:y|ies)', 'we regret', 'forgive us']);
+const nl = anyOf(['sorry', 'excuses', 'excuus', 'excuseer', 'verontschuldig(?:en|ingen|t)?', 'het spijt (?:ons|me|mij)', 'spijt het (?:ons|me|mij)']);
+
+export const apologyRule: LintRule = {
+  id: 'apology',
+  check(text, { lang }) {
+    const re = lang === 'nl' ? nl : en;
+    const out: LintFinding[] = [];
+    let seen = 0;
+    for (const m of matchAll(text, re)) {
+      seen++;
+      if (seen > 1) out.push({ rule: 'apology', severity: 'warning', start: m.index, end: m.index + m[0].length, key: 'apology', params: { count: seen } });
+    }
+    return out;
+  },
+};

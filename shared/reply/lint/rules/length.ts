@@ -1,0 +1,41 @@
+/** A reply much longer than the review warrants: long replies are not read. */
+import type { LintRule } from '../types';
+
+/** A word starts at a letter or digit after anything else (ASCII fast path; other code units count as letters). */
+const isWordUnit = (c: number): boolean =>
+  (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c !== 0x2014 && c !== 0x2013 && c !== 0x2019 && c !== 0xd7 && c !== 0xf7 && !(c >= 0x2000 && c <= 0x206f));
+const joiner = (c: number): boolean => c === 0x27 || c === 0x2d || c === 0x2019; // ' - ’
+
+/** Offsets where each word starts, up to `max` words (all when max is Infinity). */
+function wordStarts(text: string, max: number): number[] {
+  const starts: number[] = [];
+  let inWord = false;
+  for (let i = 0; i < text.length && starts.length < max; i++) {
+    const c = text.charCodeAt(i);
+    if (isWordUnit(c)) {
+      if (!inWord) starts.push(i);
+      inWord = true;
+    } else if (!(inWord && joiner(c))) inWord = false;
+  }
+  return starts;
+}
+
+/** Words a reply may have before it is "much longer than the review warrants" (praise needs fewer). */
+export const wordBudget = (reviewWords: number, praise = false): number =>
+  praise ? Math.max(60, Math.round(reviewWords * 1.5 + 30)) : Math.max(90, Math.round(reviewWords * 2 + 50));
+
+const countWords = (text: string): number => wordStarts(text, Infinity).length;
+
+export const lengthRule: LintRule = {
+  id: 'length',
+  check(text, { reviewText, rating }) {
+    const budget = wordBudget(reviewText ? countWords(reviewText) : 0, rating !== undefined && rating !== null && rating >= 4);
+    // A word takes at least two code units: a shorter text cannot be over the budget.
+    if (text.length < budget * 2) return [];
+    const starts = wordStarts(text, budget + 1);
+    const start = starts[budget];
+    if (start === undefined) return [];
+    const words = budget + countWords(text.slice(start));
+    return [{ rule: 'length', severity: 'warning', start, end: text.trimEnd().length, key: 'length', params: { words, budget } }];
+  },
+};
