@@ -163,7 +163,7 @@ export function Composer({ review, locationName, author, onQueued }: ComposerPro
   };
 
   return (
-    <section className="composer" aria-labelledby={`${ids}-label`} onKeyDown={onKeyDown}>
+    <section className="composer" onKeyDown={onKeyDown}>
       <div className="composer__head">
         <label id={`${ids}-label`} htmlFor={`${ids}-text`} className="composer__title">
           {t('reply.label')}
