@@ -7,6 +7,7 @@ import { Source } from './domain/source';
 import { StoreProblem } from './domain/store-problem';
 import { OutboxList, PublishResults } from './outbox/outbox-view';
 import { GoogleStatus, SyncProgress, SyncTotals } from './sources/google-status';
+import { ReplyTemplate, TemplateInput } from './reply/templates';
 import { ReviewPage, ReviewQuery } from './reviews/query-schema';
 import { StatsQuery, StatsSummary } from './reviews/stats-schema';
 
@@ -84,6 +85,12 @@ export const contract = {
   'settings.get': call(NoInput, Settings),
   /** Changes some top-level settings; the whole must stay valid. Fires `settings.changed`. */
   'settings.update': call(SettingsPatch, Settings),
+  // — composer: reply templates —
+  /** The owner's templates plus Kalm's built-in starters (in the business's Dutch form of address). */
+  'templates.list': call(NoInput, z.object({ templates: z.array(ReplyTemplate) })),
+  /** Creates (no id) or replaces a template of the owner's. */
+  'templates.save': call(TemplateInput, ReplyTemplate),
+  'templates.delete': call(z.object({ id: z.string().min(1).max(100) }).strict(), Empty),
 } as const;
 
 export type Contract = typeof contract;

@@ -6,7 +6,9 @@ import { KalmError } from '../../shared/domain/errors';
 import type { StoreProblem } from '../../shared/domain/store-problem';
 import { EventBus } from './events';
 import type { Kalm, KalmOptions } from './kalm';
+import { builtInTemplates } from '../../shared/reply/templates';
 import { wireOutbox } from './outbox/wiring';
+import { openTemplateStore } from './templates/template-store';
 import { openStore } from './store/open-store';
 import { createPreferences } from './settings/preferences';
 import { confSettingsFactory } from './store/settings';
@@ -58,6 +60,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   const preferences = createPreferences(settings, bus);
   const google = await wireGoogle(opts, { workspace, store, bus, settings, now });
   const outbox = await wireOutbox({ dataDir, workspace, store, bus, google, now, report });
+  const templates = readOnly ? null : await openTemplateStore({ dataDir, now, onProblem: report });
   /** Serialises whole-workspace writes (the demo) so two never interleave. */
   let bulkWrites: Promise<unknown> = Promise.resolve();
 
@@ -120,6 +123,19 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     'settings.update': (patch) => {
       store.assertWritable();
       return preferences.update(patch);
+    },
+    // — composer: reply templates —
+    'templates.list': () => ({ templates: [...(templates?.list() ?? []), ...builtInTemplates(preferences.get().formality)] }),
+    'templates.save': (input) => {
+      store.assertWritable();
+      if (!templates) throw new KalmError('locked', 'Kalm opened this data folder read-only, so it cannot save templates.');
+      return templates.save(input);
+    },
+    'templates.delete': async ({ id }) => {
+      store.assertWritable();
+      if (!templates) throw new KalmError('locked', 'Kalm opened this data folder read-only, so it cannot delete templates.');
+      await templates.remove(id);
+      return {};
     },
   };
 
