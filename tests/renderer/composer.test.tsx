@@ -153,3 +153,29 @@ describe('inserting a phrase at the cursor', () => {
     expect(insertPhrase('Thanks. XX', 8, 10, 'Sorry.', 'empathise').text).toBe('Thanks. Sorry.');
   });
 });
+
+describe('templates in the composer', () => {
+  it('uses a built-in starter (variants rotate), saves the reply as a template, finds it by search and deletes it', async () => {
+    const { box, fake } = await compose();
+    fireEvent.click(within(detail()).getByRole('button', { name: 'Templates' }));
+    const panel = await screen.findByRole('region', { name: 'Templates' });
+    const starter = await within(panel).findByText('Calm reply to criticism');
+    fireEvent.click(within(must(starter.closest('li'), 'the starter row')).getByRole('button', { name: 'Use' }));
+    expect(box.value).toMatch(/^Hi John,\n\nThank you[\s\S]*\n\nKind regards,\nSanne$/);
+    const first = box.value;
+    fireEvent.click(within(detail()).getByRole('button', { name: 'Discard draft' }));
+    await waitFor(() => expect(box.value).toBe(''));
+    fireEvent.click(within(must(starter.closest('li'), 'the starter row')).getByRole('button', { name: 'Use' }));
+    expect(box.value).not.toBe(first); // the next variant
+
+    fireEvent.change(box, { target: { value: 'Hi John, thank you. Sanne' } });
+    fireEvent.change(within(panel).getByRole('textbox', { name: 'Template name' }), { target: { value: 'Korte dank' } });
+    fireEvent.click(within(panel).getByRole('button', { name: 'Save template' }));
+    expect(await within(panel).findByText('Saved as “Korte dank”.')).toBeTruthy();
+    fireEvent.change(within(panel).getByRole('searchbox', { name: 'Search templates' }), { target: { value: 'korte' } });
+    await waitFor(() => expect(within(panel).getAllByRole('listitem')).toHaveLength(1));
+    fireEvent.click(within(panel).getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(within(panel).getByText('No template matches.')).toBeTruthy());
+    expect(fake.calls.filter((c) => c.name === 'templates.save').map((c) => c.input)).toEqual([{ name: 'Korte dank', lang: 'en', band: 'criticism', variants: ['Hi John, thank you. Sanne'] }]);
+  });
+});

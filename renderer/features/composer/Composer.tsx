@@ -8,6 +8,7 @@ import { defaultReplyLanguage } from '../../../shared/reply/language';
 import { blocksSending, type LintFinding, type ReplyLanguage } from '../../../shared/reply/lint';
 import { firstName, moodOf, suggestPhrases, type Suggestion } from '../../../shared/reply/phrases';
 import { checklistRequired, needsCoolDown, stepsFor } from '../../../shared/reply/steps';
+import { pickVariant, renderTemplate, type ReplyTemplate } from '../../../shared/reply/templates';
 import { likedTopic } from '../../../shared/reply/topic';
 import { useApi } from '../../api-context';
 import { ErrorState } from '../../components/ErrorState';
@@ -24,6 +25,7 @@ import { LintList } from './LintList';
 import { ReplyLanguageSwitch } from './ReplyLanguageSwitch';
 import { ReplyPreview } from './ReplyPreview';
 import { SizeMeter } from './SizeMeter';
+import { TemplatePicker } from './TemplatePicker';
 import { StepNav } from './StepNav';
 import { Suggestions } from './Suggestions';
 import { useCoolDown } from './useCoolDown';
@@ -116,6 +118,18 @@ export function Composer({ review, locationName, author, onQueued }: ComposerPro
     draft.setText(text);
     remember(s.id);
     goTo(stepIndex + 1);
+    focusEditorAt(cursor);
+  };
+
+  const applyTemplate = (template: ReplyTemplate) => {
+    if (locked) return;
+    const { index, useId: usedId } = pickVariant(template, recent);
+    const rendered = renderTemplate(template.variants[index] ?? '', vars);
+    const box = editor.current;
+    const at = box && draft.text !== '' ? [box.selectionStart, box.selectionEnd] : [0, draft.text.length];
+    const { text, cursor } = insertPhrase(draft.text, at[0] ?? 0, at[1] ?? 0, rendered, 'close');
+    draft.setText(text);
+    remember(usedId);
     focusEditorAt(cursor);
   };
 
@@ -217,6 +231,7 @@ export function Composer({ review, locationName, author, onQueued }: ComposerPro
           </button>
         )}
         <DiscardButton reviewId={review.id} draft={draft} disabled={queueing} />
+        <TemplatePicker lang={lang} band={mood} text={draft.text} disabled={locked} onUse={applyTemplate} />
       </div>
       {step === 'check' && blocked && <p className="composer__blocked">{t('composer.calmCheck.blocked')}</p>}
       <p id={`${ids}-keys`} className="composer__muted composer__keys">
