@@ -157,8 +157,8 @@ export function Composer({ review, locationName, author, onQueued }: ComposerPro
       event.preventDefault();
       if (step === 'check' && checklistDone) queue();
       else toCheck();
-    } else if (event.altKey && /^[1-9]$/.test(event.key)) {
-      const s = suggestions[Number(event.key) - 1];
+    } else if (event.altKey && digitOf(event) !== null) {
+      const s = suggestions[(digitOf(event) ?? 0) - 1];
       if (s) {
         event.preventDefault();
         insert(s);
@@ -240,6 +240,12 @@ export function Composer({ review, locationName, author, onQueued }: ComposerPro
     </section>
   );
 }
+
+/** The digit of Alt+1…9 by key position (on a Mac, Alt+1 types "¡"), else by the key's character. */
+const digitOf = (event: KeyboardEvent<HTMLElement>): number | null => {
+  const d = /^Digit([1-9])$/.exec(event.code)?.[1] ?? (/^[1-9]$/.test(event.key) ? event.key : null);
+  return d === null ? null : Number(d);
+};
 
 const toggled = <T,>(set: ReadonlySet<T>, item: T): ReadonlySet<T> => {
   const next = new Set(set);
