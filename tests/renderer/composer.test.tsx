@@ -179,3 +179,15 @@ describe('templates in the composer', () => {
     expect(fake.calls.filter((c) => c.name === 'templates.save').map((c) => c.input)).toEqual([{ name: 'Korte dank', lang: 'en', band: 'criticism', variants: ['Hi John, thank you. Sanne'] }]);
   });
 });
+
+describe('offer step without a contact channel', () => {
+  it('offers phrases without {contact} and says where to add one', async () => {
+    const { box } = await compose({ ...off, contact: '' });
+    for (let i = 0; i < 4; i++) fireEvent.keyDown(box, { key: 'ArrowRight', altKey: true });
+    expect(steps().find((b) => b.getAttribute('aria-current') === 'step')?.textContent).toContain('Offer');
+    const texts = within(detail()).getAllByRole('button', { name: /^Insert suggestion/ }).map((b) => b.textContent ?? '');
+    expect(texts).toHaveLength(3);
+    for (const t of texts) expect(t).not.toMatch(/[{}]/);
+    expect(screen.getByText(/Add your phone, e-mail or contact page in Settings/)).toBeTruthy();
+  });
+});

@@ -189,6 +189,7 @@ export function Composer({ review, locationName, author, onQueued }: ComposerPro
         <p className="composer__help">{t(`composer.stepHelp.${step}`)}</p>
         {step === 'calm' && <CalmPanel remaining={remaining} total={settings.coolDown.seconds} paused={paused} />}
         {step !== 'calm' && step !== 'check' && <Suggestions suggestions={suggestions} disabled={locked} onInsert={insert} />}
+        {step === 'offer' && vars.contact === '' && <p className="composer__muted">{t('composer.noContact')}</p>}
         {step === 'check' && (
           <div id={`${ids}-check`} className="composer__check">
             <Checklist ticked={ticked} required={required} onToggle={(item) => setTicked((s) => toggled(s, item))} />
