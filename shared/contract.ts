@@ -10,6 +10,7 @@ import { ReplyHistoryView } from './outbox/reply-history';
 import { GoogleStatus, SyncProgress, SyncTotals } from './sources/google-status';
 import { ImportOptions, ImportReport } from './import/options';
 import { ReviewFacets, ReviewPage, ReviewQuery } from './reviews/query-schema';
+import { ReplyTemplate, TemplateInput } from './reply/templates';
 import { StatsQuery, StatsSummary } from './reviews/stats-schema';
 import { habitCalls, habitEvents } from './labels/habits-contract';
 import { ExportFile, ExportRequest } from './export/export-schema';
@@ -120,6 +121,12 @@ export const contract = {
   // ----- dashboard and exports (issue 8) -----
   /** The reviews matching a filter as a CSV (UTF-8 with BOM) or JSON file; the renderer saves `content` as a download. */
   'export.reviews': call(ExportRequest, ExportFile),
+  // — composer: reply templates —
+  /** The owner's templates plus Kalm's built-in starters (in the business's Dutch form of address). */
+  'templates.list': call(NoInput, z.object({ templates: z.array(ReplyTemplate) })),
+  /** Creates (no id) or replaces a template of the owner's. */
+  'templates.save': call(TemplateInput, ReplyTemplate),
+  'templates.delete': call(z.object({ id: z.string().min(1).max(100) }).strict(), Empty),
 } as const;
 
 export type Contract = typeof contract;

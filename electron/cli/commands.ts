@@ -8,7 +8,6 @@ import { googleCommands } from './google-commands';
 import { outboxCommands } from './outbox-commands';
 import { sourceCommands, sourceUsage } from './source-commands';
 import { reportCommands } from './report-commands';
-import { checkReplyCommand, checkReplyUsage } from './reply-check-commands';
 import type { KalmCore } from '../core/create-kalm';
 import { defaultDataDir } from '../core/data-dir';
 import { isProcessAlive, LOCK_FILE, LockInfo } from '../core/store/lock';
@@ -51,7 +50,10 @@ Commands:
   publish [--json]          send the queued replies (demo reviews are answered locally only);
                             exits 1 when a reply could not be sent
 ${sourceUsage}
-${checkReplyUsage}
+  check-reply --text-file F [--lang nl|en] [--source google|play] [--rating N] [--json]
+                            run the calm check and the length rule on a reply (exit 0 even
+                            with findings); --json: {"bytes","limit","findings":[{"rule",
+                            "severity","start","end","message"}]}, offsets in characters
   doctor [--json]           check the data folder without changing it: unusable files,
                             files in quarantine/, the lock; exits 1 when something needs you
   --help                    show this help
@@ -187,7 +189,8 @@ export async function runCommand(
 ): Promise<string> {
   if (name === 'doctor') return args.includes('--help') || args.includes('-h') ? usage : doctor(dataDir, args);
   // check-reply only reads the reply file and the tone settings: no lock, no reviews loaded.
-  if (name === 'check-reply') return args.includes('--help') || args.includes('-h') ? usage : checkReplyCommand(dataDir, args);
+  // Loaded on demand: the other commands need neither the language detector nor the UI strings.
+  if (name === 'check-reply') return args.includes('--help') || args.includes('-h') ? usage : (await import('./reply-check-commands')).checkReplyCommand(dataDir, args);
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) throw new UsageError(`unknown command "${name}"`);
   if (args.includes('--help') || args.includes('-h')) return usage;

@@ -13,11 +13,6 @@ import { lintMessage } from '../../shared/reply/lint/messages';
 import type { ReplyLanguage } from '../../shared/reply/lint/types';
 import { parseFlags, UsageError } from './args';
 
-export const checkReplyUsage = `  check-reply --text-file F [--lang nl|en] [--source google|play] [--rating N] [--json]
-                            run the calm check and the length rule on a reply (exit 0 even
-                            with findings); --json: {"bytes","limit","findings":[{"rule",
-                            "severity","start","end","message"}]}, offsets in characters`;
-
 const options = {
   'text-file': { type: 'string' },
   lang: { type: 'string' },

@@ -11,7 +11,9 @@ import type { Kalm, KalmOptions } from './kalm';
 import { wireHabits } from './background/habits-wiring';
 import type { SyncScheduler } from './background/scheduler';
 import type { LabelService } from './labels/wiring';
+import { builtInTemplates } from '../../shared/reply/templates';
 import { wireOutbox } from './outbox/wiring';
+import { openTemplateStore } from './templates/template-store';
 import { openStore } from './store/open-store';
 import { createPreferences } from './settings/preferences';
 import { confSettingsFactory } from './store/settings';
@@ -82,6 +84,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   const importer = createImportService({ dataDir, workspace, store, bus, now });
   const inbox = wireInbox({ workspace, store, bus });
   const outbox = await wireOutbox({ dataDir, workspace, store, bus, google, now, report, ...(opts.timers ? { timers: opts.timers } : {}) });
+  const templates = readOnly ? null : await openTemplateStore({ dataDir, now, onProblem: report });
   /** Serialises whole-workspace writes (the demo) so two never interleave. */
   let bulkWrites: Promise<unknown> = Promise.resolve();
 
@@ -154,6 +157,19 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     'reviews.facets': () => workspace.facets(),
     ...habits.handlers,
     'export.reviews': (req) => buildExport(workspace.all(), workspace.locations, req, now().toISOString().slice(0, 10)),
+    // — composer: reply templates —
+    'templates.list': () => ({ templates: [...(templates?.list() ?? []), ...builtInTemplates(preferences.get().formality)] }),
+    'templates.save': (input) => {
+      store.assertWritable();
+      if (!templates) throw new KalmError('locked', 'Kalm opened this data folder read-only, so it cannot save templates.');
+      return templates.save(input);
+    },
+    'templates.delete': async ({ id }) => {
+      store.assertWritable();
+      if (!templates) throw new KalmError('locked', 'Kalm opened this data folder read-only, so it cannot delete templates.');
+      await templates.remove(id);
+      return {};
+    },
   };
 
   const kalm: KalmCore = {

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './web-host-fixture';
 
 const shots = 'test-results/composer';
@@ -91,10 +92,35 @@ test('answer a 1★ Dutch review calmly through every step with the keyboard', a
   const preview = page.getByRole('region', { name: 'How it will appear under the review' });
   await expect(preview).toContainText('Sanne');
   await page.screenshot({ path: `${shots}-3-check.png`, fullPage: true });
+  const axe = await new AxeBuilder({ page }).include('.composer').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   await page.keyboard.press('Control+Enter');
 
   // Queued: the review leaves the unanswered list and the next one is up.
   await expect(list.locator(`[data-review-id="${reviewId}"]`)).toHaveCount(0);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Outbox' }).click();
   await expect(page.locator('.outbox__item').first()).toContainText(/Beste|Goedendag|Hallo/);
+});
+
+test('a 5★ review gets the short flow in Dutch, with what they liked and the templates', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'NL', exact: true }).click();
+  const list = page.getByRole('listbox', { name: 'Onbeantwoorde reviews' });
+  await expect(list.getByRole('option').first()).toBeVisible();
+  await page.getByRole('button', { name: /^5 sterren:/ }).click();
+  await list.getByRole('option').first().click();
+  await page.getByRole('button', { name: 'Beantwoorden' }).click();
+  const editor = page.getByRole('textbox', { name: 'Je antwoord' });
+  await expect(editor).toBeEnabled();
+  const steps = page.getByRole('navigation', { name: 'Stappen' }).getByRole('button');
+  await expect(steps).toHaveText(['1Bedanken', '2Wat ze goed vonden', '3Opnieuw uitnodigen', '4Ondertekenen', '5Controle']);
+  await editor.focus();
+  await editor.press('Alt+1');
+  await editor.press('Alt+1');
+  await expect(editor).toHaveValue(/\n\n\S/);
+  await page.screenshot({ path: `${shots}-4-praise-nl.png` });
+  await page.getByRole('button', { name: 'Sjablonen' }).click();
+  await expect(page.getByRole('region', { name: 'Sjablonen' }).getByText('Bedankt voor lof')).toBeVisible();
+  await page.getByRole('region', { name: 'Sjablonen' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shots}-5-templates-nl.png` });
 });

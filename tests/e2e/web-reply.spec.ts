@@ -1,7 +1,14 @@
 import { test, expect } from './web-host-fixture';
 
-test('answer a review: the draft autosaves, Ctrl+Enter queues it, and it is published by itself', async ({ page, host }) => {
+test('answer a review: the draft autosaves, Ctrl+Enter and the checklist queue it, and it is published by itself', async ({ page, host }) => {
   await page.goto(host.url);
+  // No cool-down for this test of drafts and publishing (web-composer.spec.ts covers the pause).
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+  const pause = page.getByRole('checkbox', { name: /Pause before answering/ });
+  await pause.click();
+  await expect(pause).not.toBeChecked();
+  await expect(page.getByLabel('Pause in seconds')).toBeDisabled();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Inbox' }).click();
   const list = page.getByRole('listbox', { name: 'Unanswered reviews' });
   const first = list.getByRole('option').first();
   const reviewId = await first.getAttribute('data-review-id');
@@ -21,7 +28,10 @@ test('answer a review: the draft autosaves, Ctrl+Enter queues it, and it is publ
   await page.getByRole('button', { name: 'Answer' }).click();
   await expect(page.getByRole('textbox', { name: 'Your reply' })).toHaveValue(/dank je voor je review/);
 
+  // Ctrl+Enter opens the one-minute checklist; after the three ticks it queues.
   await page.getByRole('textbox', { name: 'Your reply' }).press('Control+Enter');
+  for (const box of await page.getByRole('checkbox').all()) await box.check();
+  await page.keyboard.press('Control+Enter');
   // Queued: the review leaves the unanswered list and the next one is up.
   await expect(list.locator(`[data-review-id="${reviewId}"]`)).toHaveCount(0);
   await expect(list.getByRole('option', { selected: true })).toBeVisible();

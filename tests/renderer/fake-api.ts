@@ -8,6 +8,7 @@ import { defaultSettings, Settings, SettingsPatch } from '../../shared/domain/se
 import type { StoreProblem } from '../../shared/domain/store-problem';
 import type { OutboxItemView } from '../../shared/outbox/outbox-view';
 import { checkReplyLimits } from '../../shared/reply/limits';
+import { builtInTemplates, type ReplyTemplate } from '../../shared/reply/templates';
 import type { GoogleStatus } from '../../shared/sources/google-status';
 import { queryReviews, reviewFacets } from '../../shared/reviews/query';
 import { summarize } from '../../shared/reviews/stats';
@@ -40,6 +41,7 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
     google: options.google ?? { configured: false, connected: false, needsReconnect: false, signingIn: false, lastSyncAt: null, lastError: null, locations: [] as GoogleStatus['locations'] },
   };
   const drafts = new Map<string, Draft>();
+  const templates = new Map<string, ReplyTemplate>();
   const outbox: OutboxItemView[] = [];
   const at = () => new Date().toISOString();
   const review = (id: string): Review => {
@@ -164,6 +166,22 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       return {};
     },
     'outbox.unreply': ({ reviewId }) => enqueue(review(reviewId).id, 'deleteReply', ''),
+    // — composer: reply templates —
+    'templates.list': () => ({ templates: [...templates.values(), ...builtInTemplates(state.settings.formality)] }),
+    'templates.save': (input) => {
+      const existing = input.id ? templates.get(input.id) : undefined;
+      if (input.id && !existing) throw new KalmError('not_found', `There is no template "${input.id}".`);
+      const record: ReplyTemplate = {
+        schemaVersion: 1, id: existing?.id ?? `t-${templates.size + 1}`, name: input.name, lang: input.lang, band: input.band,
+        variants: input.variants, builtIn: false, createdAt: existing?.createdAt ?? at(), updatedAt: at(),
+      };
+      templates.set(record.id, record);
+      return record;
+    },
+    'templates.delete': ({ id }) => {
+      if (!templates.delete(id)) throw new KalmError('not_found', `There is no template "${id}".`);
+      return {};
+    },
     // — settings —
     'settings.get': () => state.settings,
     'settings.update': (patch) => {

@@ -7,9 +7,9 @@ import { detail, must, renderInbox } from './helpers';
 
 const firstId = must(expectedOrder[0], 'the first review id');
 
-/** Opens the editor for the selected (first) review and waits until its draft has loaded. */
+/** Opens the composer for the selected (first, 1★) review, cool-down off, and waits until its draft has loaded. */
 async function openEditor() {
-  const rendered = await renderInbox();
+  const rendered = await renderInbox(createFakeApi({ reviews: inboxReviews, locations, settings: { coolDown: { enabled: false, seconds: 60 } } }));
   fireEvent.click(within(detail()).getByRole('button', { name: 'Answer' }));
   const box = await within(detail()).findByLabelText<HTMLTextAreaElement>('Your reply');
   await waitFor(() => expect(box.disabled).toBe(false));
@@ -18,7 +18,7 @@ async function openEditor() {
 
 const callsOf = (fake: FakeApi, name: string) => fake.calls.filter((c) => c.name === name).map((c) => c.input);
 
-describe('reply editor', () => {
+describe('reply editor (in the composer)', () => {
   it('autosaves the typed text after a pause and says so', async () => {
     const { fake, box } = await openEditor();
     fireEvent.change(box, { target: { value: 'Thank you for telling us.' } });
@@ -36,22 +36,35 @@ describe('reply editor', () => {
     await waitFor(() => expect(box.value).toBe('Written earlier'));
   });
 
-  it('refuses to queue a reply over the limit and says by how much', async () => {
+  it('refuses to queue a reply over the limit and says by how much; amber near it, red over it', async () => {
     const { box } = await openEditor();
+    fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
+    for (const name of ['I stuck to the facts.', 'Someone who knows the subject checked it.', 'As the customer, I would be happy with this reply.']) fireEvent.click(within(detail()).getByRole('checkbox', { name }));
     const queue = within(detail()).getByRole('button', { name: 'Queue reply' });
+    expect(queue).toHaveProperty('disabled', true); // empty
+    const size = () => must(detail().querySelector<HTMLElement>('.size'), 'the size meter');
+    fireEvent.change(box, { target: { value: 'Hi John, ' + 'a'.repeat(4091) } });
+    expect(size().textContent).toContain('4100 / 4096 bytes');
+    expect(size().dataset.level).toBe('over');
+    expect(detail().querySelector('.lint__item[data-rule="limit"]')?.textContent).toContain('over Google\'s limit by 4');
     expect(queue).toHaveProperty('disabled', true);
-    fireEvent.change(box, { target: { value: 'a'.repeat(4100) } });
-    expect(within(detail()).getByText('4100 / 4096 bytes')).toBeTruthy();
-    expect(within(detail()).getByRole('alert').textContent).toContain('Shorten it by 4 bytes');
-    expect(queue).toHaveProperty('disabled', true);
-    fireEvent.change(box, { target: { value: 'a'.repeat(4096) } });
-    expect(within(detail()).queryByRole('alert')).toBeNull();
+    fireEvent.change(box, { target: { value: 'Hi John, ' + 'a'.repeat(3800) } });
+    expect(size().dataset.level).toBe('near');
     expect(queue).toHaveProperty('disabled', false);
+    fireEvent.change(box, { target: { value: 'Hi John, thanks.' } });
+    expect(size().dataset.level).toBe('ok');
   });
 
-  it('queues with ctrl+enter, closes the editor and confirms calmly', async () => {
+  it('ctrl+enter opens the checklist; after the three ticks it queues, closes the editor and confirms calmly', async () => {
     const { fake, box } = await openEditor();
     fireEvent.change(box, { target: { value: 'Sorry about the soup.' } });
+    fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
+    const queue = within(detail()).getByRole('button', { name: 'Queue reply' });
+    expect(queue).toHaveProperty('disabled', true);
+    fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
+    expect(callsOf(fake, 'outbox.send')).toEqual([]);
+    for (const name of ['I stuck to the facts.', 'Someone who knows the subject checked it.', 'As the customer, I would be happy with this reply.']) fireEvent.click(within(detail()).getByRole('checkbox', { name }));
+    expect(queue).toHaveProperty('disabled', false);
     fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
     await waitFor(() => expect(callsOf(fake, 'outbox.send')).toEqual([{ reviewId: firstId, text: 'Sorry about the soup.' }]));
     await waitFor(() => expect(within(detail()).queryByLabelText('Your reply')).toBeNull());
@@ -61,6 +74,8 @@ describe('reply editor', () => {
   it('shows a failed queue as an error and keeps the text', async () => {
     const { fake, box } = await openEditor();
     fireEvent.change(box, { target: { value: 'Thanks!' } });
+    fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
+    for (const name of ['I stuck to the facts.', 'Someone who knows the subject checked it.', 'As the customer, I would be happy with this reply.']) fireEvent.click(within(detail()).getByRole('checkbox', { name }));
     fake.failNext('outbox.send', { code: 'storage', message: 'disk full' });
     fireEvent.click(within(detail()).getByRole('button', { name: 'Queue reply' }));
     expect((await within(detail()).findByRole('alert')).textContent).toContain('disk full');

@@ -8,6 +8,7 @@ import { defaultReplyLanguage } from '../../../shared/reply/language';
 import { blocksSending, type LintFinding, type ReplyLanguage } from '../../../shared/reply/lint';
 import { firstName, moodOf, suggestPhrases, type Suggestion } from '../../../shared/reply/phrases';
 import { checklistRequired, needsCoolDown, stepsFor } from '../../../shared/reply/steps';
+import { pickVariant, renderTemplate, type ReplyTemplate } from '../../../shared/reply/templates';
 import { likedTopic } from '../../../shared/reply/topic';
 import { useApi } from '../../api-context';
 import { ErrorState } from '../../components/ErrorState';
@@ -24,6 +25,7 @@ import { LintList } from './LintList';
 import { ReplyLanguageSwitch } from './ReplyLanguageSwitch';
 import { ReplyPreview } from './ReplyPreview';
 import { SizeMeter } from './SizeMeter';
+import { TemplatePicker } from './TemplatePicker';
 import { StepNav } from './StepNav';
 import { Suggestions } from './Suggestions';
 import { useCoolDown } from './useCoolDown';
@@ -119,6 +121,18 @@ export function Composer({ review, locationName, author, onQueued }: ComposerPro
     focusEditorAt(cursor);
   };
 
+  const applyTemplate = (template: ReplyTemplate) => {
+    if (locked) return;
+    const { index, useId: usedId } = pickVariant(template, recent);
+    const rendered = renderTemplate(template.variants[index] ?? '', vars);
+    const box = editor.current;
+    const at = box && draft.text !== '' ? [box.selectionStart, box.selectionEnd] : [0, draft.text.length];
+    const { text, cursor } = insertPhrase(draft.text, at[0] ?? 0, at[1] ?? 0, rendered, 'close');
+    draft.setText(text);
+    remember(usedId);
+    focusEditorAt(cursor);
+  };
+
   const queue = () => {
     if (!canQueue) return;
     draft.cancelPending();
@@ -143,8 +157,8 @@ export function Composer({ review, locationName, author, onQueued }: ComposerPro
       event.preventDefault();
       if (step === 'check' && checklistDone) queue();
       else toCheck();
-    } else if (event.altKey && /^[1-9]$/.test(event.key)) {
-      const s = suggestions[Number(event.key) - 1];
+    } else if (event.altKey && digitOf(event) !== null) {
+      const s = suggestions[(digitOf(event) ?? 0) - 1];
       if (s) {
         event.preventDefault();
         insert(s);
@@ -163,7 +177,7 @@ export function Composer({ review, locationName, author, onQueued }: ComposerPro
   };
 
   return (
-    <section className="composer" aria-labelledby={`${ids}-label`} onKeyDown={onKeyDown}>
+    <section className="composer" onKeyDown={onKeyDown}>
       <div className="composer__head">
         <label id={`${ids}-label`} htmlFor={`${ids}-text`} className="composer__title">
           {t('reply.label')}
@@ -175,6 +189,7 @@ export function Composer({ review, locationName, author, onQueued }: ComposerPro
         <p className="composer__help">{t(`composer.stepHelp.${step}`)}</p>
         {step === 'calm' && <CalmPanel remaining={remaining} total={settings.coolDown.seconds} paused={paused} />}
         {step !== 'calm' && step !== 'check' && <Suggestions suggestions={suggestions} disabled={locked} onInsert={insert} />}
+        {step === 'offer' && vars.contact === '' && <p className="composer__muted">{t('composer.noContact')}</p>}
         {step === 'check' && (
           <div id={`${ids}-check`} className="composer__check">
             <Checklist ticked={ticked} required={required} onToggle={(item) => setTicked((s) => toggled(s, item))} />
@@ -217,6 +232,7 @@ export function Composer({ review, locationName, author, onQueued }: ComposerPro
           </button>
         )}
         <DiscardButton reviewId={review.id} draft={draft} disabled={queueing} />
+        <TemplatePicker lang={lang} band={mood} text={draft.text} disabled={locked} onUse={applyTemplate} />
       </div>
       {step === 'check' && blocked && <p className="composer__blocked">{t('composer.calmCheck.blocked')}</p>}
       <p id={`${ids}-keys`} className="composer__muted composer__keys">
@@ -225,6 +241,12 @@ export function Composer({ review, locationName, author, onQueued }: ComposerPro
     </section>
   );
 }
+
+/** The digit of Alt+1…9 by key position (on a Mac, Alt+1 types "¡"), else by the key's character. */
+const digitOf = (event: KeyboardEvent<HTMLElement>): number | null => {
+  const d = /^Digit([1-9])$/.exec(event.code)?.[1] ?? (/^[1-9]$/.test(event.key) ? event.key : null);
+  return d === null ? null : Number(d);
+};
 
 const toggled = <T,>(set: ReadonlySet<T>, item: T): ReadonlySet<T> => {
   const next = new Set(set);

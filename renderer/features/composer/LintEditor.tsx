@@ -23,7 +23,8 @@ export const LintEditor = forwardRef<HTMLTextAreaElement, LintEditorProps>(funct
   ref,
 ) {
   const backdrop = useRef<HTMLDivElement>(null);
-  const segments = useMemo(() => segmentsOf(text, findings), [text, findings]);
+  // Greeting and sign-off are about the reply as a whole: listed below, not marked in the text.
+  const segments = useMemo(() => segmentsOf(text, findings.filter((f) => f.rule !== 'greeting' && f.rule !== 'sign-off')), [text, findings]);
   return (
     <div className="lint-editor">
       <div ref={backdrop} className="lint-editor__backdrop" aria-hidden="true">

@@ -15,7 +15,7 @@ export function LintList({ id, text, findings, onShow }: LintListProps) {
   const sorted = [...findings].sort((a, b) => order[a.severity] - order[b.severity] || a.start - b.start);
   return (
     <section id={id} className="lint" aria-live="polite">
-      <h4 className="lint__title">{findings.length === 0 ? t('composer.calmCheck.clear') : t('composer.calmCheck.count', { count: findings.length })}</h4>
+      <h3 className="lint__title">{findings.length === 0 ? t('composer.calmCheck.clear') : t('composer.calmCheck.count', { count: findings.length })}</h3>
       {sorted.length > 0 && (
         <ul className="lint__list">
           {sorted.map((f) => (

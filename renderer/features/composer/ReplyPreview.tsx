@@ -14,7 +14,7 @@ export function ReplyPreview({ review, author, business, text }: ReplyPreviewPro
   const { t } = useTranslation();
   return (
     <section className="preview" aria-label={t('composer.preview.title')}>
-      <h4 className="preview__title">{t('composer.preview.title')}</h4>
+      <h3 className="preview__title">{t('composer.preview.title')}</h3>
       <div className="preview__card">
         <p className="preview__author">
           {author} <Stars rating={review.rating} />

@@ -32,10 +32,10 @@ export const lengthRule: LintRule = {
     const budget = wordBudget(reviewText ? countWords(reviewText) : 0, rating !== undefined && rating !== null && rating >= 4);
     // A word takes at least two code units: a shorter text cannot be over the budget.
     if (text.length < budget * 2) return [];
-    const starts = wordStarts(text, budget + 1);
+    const starts = wordStarts(text, Infinity);
     const start = starts[budget];
     if (start === undefined) return [];
-    const words = budget + countWords(text.slice(start));
+    const words = starts.length;
     return [{ rule: 'length', severity: 'warning', start, end: text.trimEnd().length, key: 'length', params: { words, budget } }];
   },
 };

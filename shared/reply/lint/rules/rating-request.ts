@@ -3,7 +3,7 @@
  * rules. "Thank you for the five stars" is fine; "could you change your review" and
  * "a voucher if you update your rating" are not.
  */
-import { anyOf, findAll, matchesIn, sentenceAround } from '../match';
+import { anyOf, findAll, matchAll, matchesIn, sentenceAround } from '../match';
 import type { LintFinding, LintRule } from '../types';
 
 const en = anyOf([
@@ -26,7 +26,17 @@ export const ratingRequestRule: LintRule = {
   id: 'rating-request',
   check(text, { lang }) {
     const nlLang = lang === 'nl';
-    const asks = findAll(text, nlLang ? nl : en, { rule: 'rating-request', severity: 'error', key: 'rating-request.ask' });
+    // Every request names the review or rating: look only in sentences that do (a long reply stays fast).
+    const asks: LintFinding[] = [];
+    let done = -1;
+    for (const hit of matchAll(text, nlLang ? reviewWordNl : reviewWordEn)) {
+      if (hit.index < done) continue;
+      const s = sentenceAround(text, hit.index);
+      done = s.end;
+      for (const f of findAll(text.slice(s.start, s.end), nlLang ? nl : en, { rule: 'rating-request', severity: 'error', key: 'rating-request.ask' })) {
+        asks.push({ ...f, start: f.start + s.start, end: f.end + s.start });
+      }
+    }
     const incentives: LintFinding[] = [];
     for (const f of findAll(text, nlLang ? incentiveNl : incentiveEn, { rule: 'rating-request', severity: 'error', key: 'rating-request.incentive' })) {
       // Only an incentive tied to the review or rating in the same sentence is against the rules.
