@@ -7,7 +7,6 @@ import { useCall } from '../../hooks/useCall';
 import { useNow } from '../../hooks/useNow';
 import { activeFilterCount, clearedFilters, type InboxFilters } from '../../lib/route';
 import { BulkBar } from './BulkBar';
-import { filtersKey } from './filters';
 import { CaughtUp, NoReviews } from './InboxEmpty';
 import { InboxHeader } from './InboxHeader';
 import { locationFinder, locationNamer } from './locations';
@@ -132,7 +131,7 @@ export function InboxPage({ workspace, filters, onFilters, onView }: InboxPagePr
             )}
           </div>
         ) : (
-          <ReviewList key={filtersKey(state.filters)} state={state} store={store} ctx={ctx} listRef={listRef} label={listLabel} />
+          <ReviewList state={state} store={store} ctx={ctx} listRef={listRef} label={listLabel} />
         )}
         <p className="sr-only" role="status" aria-live="polite">
           {notice}

@@ -45,6 +45,11 @@ export function ReviewList({ state, store, ctx, listRef, label }: ReviewListProp
     if (state.selectedIndex >= 0 && state.selectedIndex < state.total) virtualizer.scrollToIndex(state.selectedIndex, { align: 'auto' });
   }, [virtualizer, state.selectedIndex, state.total]);
 
+  // A list for new filters starts at the top.
+  useEffect(() => {
+    virtualizer.scrollToOffset(0);
+  }, [virtualizer, state.generation]);
+
   const onPick = useCallback(
     (index: number) => {
       store.select(index);

@@ -10,7 +10,7 @@ import { toKalmError } from '../../transport/errors';
 import { filtersKey, toReviewQuery } from './filters';
 
 /** Rows per request; the list asks for the pages its visible rows fall in. */
-export const PAGE = 100;
+export const PAGE = 50;
 
 export interface InboxState {
   filters: InboxFilters;
@@ -32,6 +32,8 @@ export interface InboxState {
   selectedIndex: number;
   /** Reviews checked for a bulk action. */
   checked: ReadonlySet<string>;
+  /** Counts lists loaded for new filters (the list scrolls to the top for a new one). */
+  generation: number;
 }
 
 export interface InboxStore extends Store<InboxState> {
@@ -67,6 +69,7 @@ export function createInboxStore(api: KalmApi): InboxStore {
     selectedId: null,
     selectedIndex: -1,
     checked: new Set(),
+    generation: 0,
   });
   let key: string | null = null;
   /** Every list generation has a number; answers for an older one are dropped. */
@@ -97,7 +100,10 @@ export function createInboxStore(api: KalmApi): InboxStore {
       const first = results[0] as ReviewPage;
       store.set((prev) => {
         const next = { ...prev, pages, ...totals(first) };
-        return { ...next, ...reselect(prev, next, refresh), status: 'ready', error: null, refreshing: false, checked: keepChecked(prev.checked, pages) };
+        return {
+          ...next, ...reselect(prev, next, refresh), status: 'ready', error: null, refreshing: false,
+          checked: keepChecked(prev.checked, pages), generation: refresh ? prev.generation : prev.generation + 1,
+        };
       });
     } catch (err) {
       if (id !== seq) return;
