@@ -149,6 +149,13 @@ describe('bulk "mark done" and keys', () => {
     expect(countOf('Answered')).toBe(3);
     expect(screen.getByText('2 reviews marked done.')).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'Bulk actions' })).toBeNull();
+
+    // Done reviews are under Answered, and one click puts one back.
+    fireEvent.click(viewButton('Answered'));
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    fireEvent.click(rows()[0] as HTMLElement);
+    fireEvent.click(within(detail()).getByRole('button', { name: 'Back to Unanswered' }));
+    await waitFor(() => expect(countOf('Unanswered')).toBe(6));
   });
 
   it('opens the composer with Enter or r, searches with /, and lists the keys with ?', async () => {
