@@ -85,7 +85,7 @@ describe('review detail', () => {
     fireEvent.click(unsafe);
     expect(within(detail()).queryAllByRole('link')).toEqual([]);
 
-    fireEvent.click(within(screen.getByRole('group', { name: 'Views' })).getByRole('button', { name: /^Outbox/ }));
+    fireEvent.click(within(screen.getByRole('tablist', { name: 'Views' })).getByRole('tab', { name: /^Outbox/ }));
     const edited = await screen.findByText('Edited after reply', { selector: '.row .sbadge' });
     expect(edited.closest('[role="option"]')?.textContent).toContain('Conflict');
     expect(detail().textContent).toContain('Bedankt!');

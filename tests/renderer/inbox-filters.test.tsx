@@ -5,8 +5,8 @@ import { createFakeApi } from './fake-api';
 import { inboxReviews, locations, review } from './fixtures';
 import { detail, renderInbox, rowIds, rows } from './helpers';
 
-const views = () => screen.getByRole('group', { name: 'Views' });
-const viewButton = (name: string) => within(views()).getByRole('button', { name: new RegExp(`^${name}`) });
+const views = () => screen.getByRole('tablist', { name: 'Views' });
+const viewButton = (name: string) => within(views()).getByRole('tab', { name: new RegExp(`^${name}`) });
 const countOf = (name: string) => Number((viewButton(name).textContent ?? '').replace(/\D/g, ''));
 const search = () => screen.getByRole('searchbox', { name: 'Search reviews' });
 

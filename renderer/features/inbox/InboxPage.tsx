@@ -11,7 +11,7 @@ import { CaughtUp, NoReviews } from './InboxEmpty';
 import { InboxHeader } from './InboxHeader';
 import { locationFinder, locationNamer } from './locations';
 import { DetailPlaceholder, ReviewDetail } from './ReviewDetail';
-import { ReviewList, SkeletonRows } from './ReviewList';
+import { LIST_ID, ReviewList, SkeletonRows } from './ReviewList';
 import type { RowContext } from './ReviewRow';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useInbox } from './useInbox';
@@ -122,7 +122,7 @@ export function InboxPage({ workspace, filters, onFilters, onView }: InboxPagePr
         {!ready ? (
           <SkeletonRows />
         ) : state.total === 0 ? (
-          <div className="list list--empty">
+          <div className="list list--empty" id={LIST_ID}>
             <p>{caughtUp ? t('caughtUp.title') : t(`inbox.emptyView.${filters.view}`)}</p>
             {activeFilterCount(filters) > 0 && (
               <button type="button" className="btn btn--secondary" onClick={clear}>
