@@ -55,6 +55,8 @@ export interface InboxStore extends Store<InboxState> {
 }
 
 const pageOf = (index: number): number => Math.floor(index / PAGE);
+/** Pages kept loaded at most; the ones farthest from the rows in view go first (scrolling through 100,000 stays light). */
+const MAX_PAGES = 40;
 
 export function createInboxStore(api: KalmApi): InboxStore {
   const store = createStore<InboxState>({
@@ -144,6 +146,12 @@ export function createInboxStore(api: KalmApi): InboxStore {
         store.set((prev) => {
           const pages = new Map(prev.pages);
           pages.set(page, result.items);
+          if (pages.size > MAX_PAGES) {
+            const here = pageOf(lastRange[0]);
+            const keep = new Set([0, page, pageOf(Math.max(prev.selectedIndex, 0))]);
+            const far = [...pages.keys()].filter((p) => !keep.has(p)).sort((a, b) => Math.abs(b - here) - Math.abs(a - here));
+            for (const p of far.slice(0, pages.size - MAX_PAGES)) pages.delete(p);
+          }
           const selectedId = prev.selectedId ?? (pageOf(prev.selectedIndex) === page ? (result.items[prev.selectedIndex % PAGE]?.id ?? null) : null);
           return { pages, ...totals(result), selectedId };
         });
