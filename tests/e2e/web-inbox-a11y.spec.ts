@@ -33,7 +33,7 @@ test('axe: the inbox, its filters and the review view have no serious or critica
 
   // Answered view and the shortcuts dialog, in Dutch.
   await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: 'NL' }).click();
-  await page.getByRole('group', { name: 'Weergaven' }).getByRole('button', { name: /^Beantwoord/ }).click();
+  await page.getByRole('tablist', { name: 'Weergaven' }).getByRole('tab', { name: /^Beantwoord/ }).click();
   await expect(page.getByRole('listbox', { name: 'Beantwoorde reviews' }).getByRole('option').first()).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Sneltoetsen (?)' }).click();

@@ -17,7 +17,7 @@ async function focusRingVisible(page: Page): Promise<boolean> {
 }
 
 const viewCount = async (page: Page, name: string): Promise<number> => {
-  const text = (await page.getByRole('group', { name: 'Views' }).getByRole('button', { name: new RegExp(`^${name}`) }).textContent()) ?? '';
+  const text = (await page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name: new RegExp(`^${name}`) }).textContent()) ?? '';
   return Number(text.replace(/\D/g, ''));
 };
 
@@ -86,7 +86,7 @@ test('keyboard-only triage of the demo: move, check, mark done, answer, search, 
   await expect(page.getByRole('searchbox', { name: 'Search reviews' })).toHaveValue('');
 
   // The Outbox view of the inbox shows the queued review; its address has view=outbox.
-  await page.getByRole('group', { name: 'Views' }).getByRole('button', { name: /^Outbox/ }).click();
+  await page.getByRole('tablist', { name: 'Views' }).getByRole('tab', { name: /^Outbox/ }).click();
   await expect(page).toHaveURL(/view=outbox/);
   await expect(page.getByRole('listbox', { name: 'Reviews in the outbox' }).getByRole('option')).toHaveCount(1);
   await expect(page.getByRole('listbox').getByRole('option').first()).toContainText('Queued');

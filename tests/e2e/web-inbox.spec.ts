@@ -29,9 +29,11 @@ test('the demo inbox shows unanswered reviews lowest rating first, opens one, an
   // Same order as the core: rating ascending, then oldest first.
   const expected = await apiQuery(host, { status: 'unanswered', limit: 50 });
   expect(expected.total).toBeGreaterThan(50);
+  // The list is virtualized: the rows in view are the first ones of the core's order.
   const shownIds = await list.getByRole('option').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-review-id')));
-  expect(shownIds).toEqual(expected.items.map((r) => r.id));
-  const stars = await list.getByRole('option').getByRole('img').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  expect(shownIds.length).toBeGreaterThan(3);
+  expect(shownIds).toEqual(expected.items.slice(0, shownIds.length).map((r) => r.id));
+  const stars = await list.getByRole('option').getByRole('img', { name: /of 5 stars$/ }).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
   const ratings = stars.map((s) => Number(/^(\d) of 5 stars$/.exec(s)?.[1] ?? 9));
   expect(ratings[0]).toBe(1);
   expect(ratings).toEqual([...ratings].sort((a, b) => a - b));
@@ -69,7 +71,9 @@ test('hostile review text shows as text and runs nothing', async ({ page, host }
     void d.dismiss();
   });
   await page.goto(host.url);
-  const row = page.getByRole('option').filter({ hasText: hostile });
+  // The list is virtualized: find the review by searching for it.
+  await page.getByRole('searchbox', { name: 'Search reviews' }).fill('onerror');
+  const row = page.getByRole('listbox').getByRole('option').filter({ hasText: hostile });
   await expect(row).toBeVisible();
   await row.click();
   await expect(page.locator('main, [role="main"]').getByText(hostile, { exact: true }).last()).toBeVisible();

@@ -1,6 +1,7 @@
-import { fireEvent, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { XSS } from './fixtures';
+import { createFakeApi } from './fake-api';
+import { inboxReviews, locations, review, XSS } from './fixtures';
 import { detail, must, renderInbox, rows } from './helpers';
 
 const open = (id: string): void => {
@@ -60,5 +61,33 @@ describe('review detail', () => {
     await renderInbox();
     open('two');
     expect(detail().textContent).toContain('Rating only — no text');
+  });
+
+  it('links to the review and the map only with http(s), and marks a review edited after the reply', async () => {
+    const reply = { text: 'Bedankt!', updatedAt: '2026-03-02T10:00:00.000Z', state: 'published' as const };
+    const fake = createFakeApi({
+      locations: [{ ...locations[0]!, mapsUrl: 'https://maps.google.com/?cid=1' }, { ...locations[1]!, mapsUrl: 'javascript:alert(1)' }],
+      reviews: [
+        ...inboxReviews,
+        review('safe', { rating: 1, createdAt: '2025-01-01T00:00:00.000Z', url: 'https://search.google.com/local/reviews?x=1' }),
+        review('unsafe', { rating: 1, createdAt: '2025-01-02T00:00:00.000Z', locationId: 'loc-2', url: 'javascript:alert(2)' }),
+        review('edited', { rating: 2, createdAt: '2026-03-01T10:00:00.000Z', updatedAt: '2026-03-05T10:00:00.000Z', status: 'conflict', reply }),
+      ],
+    });
+    await renderInbox(fake);
+    open('safe');
+    const links = within(detail()).getAllByRole('link');
+    expect(links.map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('target'), a.getAttribute('rel')])).toEqual([
+      ['Open on Google', 'https://search.google.com/local/reviews?x=1', '_blank', 'noopener noreferrer'],
+      ['Open in Maps', 'https://maps.google.com/?cid=1', '_blank', 'noopener noreferrer'],
+    ]);
+    const unsafe = must(rows().find((r) => r.dataset.reviewId === 'google:loc-2:unsafe'), 'unsafe row');
+    fireEvent.click(unsafe);
+    expect(within(detail()).queryAllByRole('link')).toEqual([]);
+
+    fireEvent.click(within(screen.getByRole('tablist', { name: 'Views' })).getByRole('tab', { name: /^Outbox/ }));
+    const edited = await screen.findByText('Edited after reply', { selector: '.row .sbadge' });
+    expect(edited.closest('[role="option"]')?.textContent).toContain('Conflict');
+    expect(detail().textContent).toContain('Bedankt!');
   });
 });

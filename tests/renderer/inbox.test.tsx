@@ -9,7 +9,7 @@ describe('inbox list', () => {
     await renderInbox();
     expect(rowIds()).toEqual(expectedOrder);
     expect(screen.getByRole('listbox', { name: 'Unanswered reviews' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: /^Unanswered\s*7$/ }).getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByRole('tab', { name: /^Unanswered\s*7$/ }).getAttribute('aria-selected')).toBe('true');
     expect(screen.getByRole('heading', { name: 'Inbox' })).toBeTruthy();
     expect(screen.getByText('7 unanswered')).toBeTruthy();
   });
@@ -89,10 +89,10 @@ describe('inbox list', () => {
     fireEvent.keyDown(list, { key: 'End' });
     // jsdom does not scroll, so the row itself is checked in the browser (e2e); the detail shows the last review.
     await waitFor(() => expect(within(detail()).getByRole('heading', { level: 2 }).textContent).toBe('Author r0999'));
-    // Pages of 100 are fetched as needed, never the whole list.
+    // Pages of 50 are fetched as needed, never the whole list.
     const queries = fake.calls.filter((c) => c.name === 'reviews.query').map((c) => c.input as { offset: number; limit: number });
-    expect(queries.every((q) => q.limit === 100)).toBe(true);
-    expect(queries.map((q) => q.offset)).toContain(900);
+    expect(queries.every((q) => q.limit === 50)).toBe(true);
+    expect(queries.map((q) => q.offset)).toContain(950);
   });
 
   it('re-queries when reviews change', async () => {

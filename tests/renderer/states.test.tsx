@@ -44,7 +44,7 @@ describe('inbox states', () => {
     expect(spread.textContent).toContain('5 stars1');
     expect(spread.textContent).toContain('4 stars1');
     // The views stay reachable: the answered ones are one click away.
-    expect(screen.getByRole('button', { name: /^Answered\s*2$/ })).toBeTruthy();
+    expect(screen.getByRole('tab', { name: /^Answered\s*2$/ })).toBeTruthy();
   });
 
   it('shows an error by code with the detail, and recovers on "Try again"', async () => {

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Location } from '../../../shared/domain/location';
 import type { Source } from '../../../shared/domain/source';
@@ -24,9 +24,16 @@ export function FilterBar({ filters, sources, locations, facets, overdueCount, o
   const { t } = useTranslation();
   const lang = useFormatLocale();
   const id = useId();
+  const names = useMemo(() => {
+    try {
+      return new Intl.DisplayNames([lang], { type: 'language' });
+    } catch {
+      return null;
+    }
+  }, [lang]);
   const languageName = (tag: string): string => {
     try {
-      return new Intl.DisplayNames([lang], { type: 'language' }).of(tag) ?? tag;
+      return names?.of(tag) ?? tag;
     } catch {
       return tag;
     }

@@ -13,6 +13,7 @@ import type { InboxState } from './inbox-store';
 import { RatingChips } from './RatingChips';
 import { SearchBox } from './SearchBox';
 import { ViewTabs } from './ViewTabs';
+import { LIST_ID } from './ReviewList';
 
 interface InboxHeaderProps {
   /** null while the first page loads. */
@@ -44,7 +45,7 @@ export function InboxHeader({ state, filters, sources, locations, facets, search
           {t('inbox.keys.open')}
         </button>
       </div>
-      <ViewTabs view={filters.view} counts={state?.status === 'ready' ? state.views : null} onView={(view: InboxView) => onFilters({ view })} />
+      <ViewTabs view={filters.view} counts={state?.status === 'ready' ? state.views : null} listId={LIST_ID} onView={(view: InboxView) => onFilters({ view })} />
       <SearchBox value={filters.q} inputRef={searchRef} onSearch={(q) => onFilters({ q }, { replace: true })} />
       <FilterBar
         filters={filters}

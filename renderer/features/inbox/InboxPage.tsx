@@ -7,12 +7,11 @@ import { useCall } from '../../hooks/useCall';
 import { useNow } from '../../hooks/useNow';
 import { activeFilterCount, clearedFilters, type InboxFilters } from '../../lib/route';
 import { BulkBar } from './BulkBar';
-import { filtersKey } from './filters';
 import { CaughtUp, NoReviews } from './InboxEmpty';
 import { InboxHeader } from './InboxHeader';
 import { locationFinder, locationNamer } from './locations';
 import { DetailPlaceholder, ReviewDetail } from './ReviewDetail';
-import { ReviewList, SkeletonRows } from './ReviewList';
+import { LIST_ID, ReviewList, SkeletonRows } from './ReviewList';
 import type { RowContext } from './ReviewRow';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useInbox } from './useInbox';
@@ -123,7 +122,7 @@ export function InboxPage({ workspace, filters, onFilters, onView }: InboxPagePr
         {!ready ? (
           <SkeletonRows />
         ) : state.total === 0 ? (
-          <div className="list list--empty">
+          <div className="list list--empty" id={LIST_ID}>
             <p>{caughtUp ? t('caughtUp.title') : t(`inbox.emptyView.${filters.view}`)}</p>
             {activeFilterCount(filters) > 0 && (
               <button type="button" className="btn btn--secondary" onClick={clear}>
@@ -132,7 +131,7 @@ export function InboxPage({ workspace, filters, onFilters, onView }: InboxPagePr
             )}
           </div>
         ) : (
-          <ReviewList key={filtersKey(state.filters)} state={state} store={store} ctx={ctx} listRef={listRef} label={listLabel} />
+          <ReviewList state={state} store={store} ctx={ctx} listRef={listRef} label={listLabel} />
         )}
         <p className="sr-only" role="status" aria-live="polite">
           {notice}

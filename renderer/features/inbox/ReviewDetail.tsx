@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
+import { useApi } from '../../api-context';
 import { useTranslation } from 'react-i18next';
 import type { Location } from '../../../shared/domain/location';
 import type { Review } from '../../../shared/domain/review';
@@ -46,6 +47,8 @@ export function ReviewDetail({ review, location, sourceName, query, work, now, a
   const lang = useFormatLocale();
   const [showTranslation, setShowTranslation] = useState(false);
   const [queued, setQueued] = useState(false);
+  const api = useApi();
+  const [undoFailed, setUndoFailed] = useState(false);
   const ids = useId();
   const actions = useRef<HTMLElement>(null);
   const author = review.anonymous || review.author.trim() === '' ? t('review.anonymous') : review.author;
@@ -159,8 +162,18 @@ export function ReviewDetail({ review, location, sourceName, query, work, now, a
             {t('detail.answer')}
           </button>
         )}
+        {review.status === 'done' && (
+          <button
+            type="button"
+            className="btn btn--secondary"
+            onClick={() => void api.call('reviews.markDone', { ids: [review.id], done: false }).catch(() => setUndoFailed(true))}
+          >
+            {t('inbox.bulk.undone')}
+          </button>
+        )}
         <div role="status" className="detail__note-slot">
           {queued && <p className="note">{t('reply.queued')}</p>}
+          {undoFailed && <p className="note">{t('inbox.bulk.undoFailed')}</p>}
         </div>
       </footer>
 

@@ -6,6 +6,8 @@ import type { InboxState, InboxStore } from './inbox-store';
 
 /** Every row has the same height (the text is clamped), so 100,000 rows cost nothing to lay out. */
 export const ROW_HEIGHT = 118;
+/** The id of the review list (the view tabs control it). */
+export const LIST_ID = 'inbox-list';
 export const rowDomId = (index: number): string => `inbox-row-${index}`;
 
 interface ReviewListProps {
@@ -45,6 +47,11 @@ export function ReviewList({ state, store, ctx, listRef, label }: ReviewListProp
     if (state.selectedIndex >= 0 && state.selectedIndex < state.total) virtualizer.scrollToIndex(state.selectedIndex, { align: 'auto' });
   }, [virtualizer, state.selectedIndex, state.total]);
 
+  // A list for new filters starts at the top.
+  useEffect(() => {
+    virtualizer.scrollToOffset(0);
+  }, [virtualizer, state.generation]);
+
   const onPick = useCallback(
     (index: number) => {
       store.select(index);
@@ -57,6 +64,7 @@ export function ReviewList({ state, store, ctx, listRef, label }: ReviewListProp
   return (
     <div
       ref={listRef}
+      id={LIST_ID}
       role="listbox"
       tabIndex={0}
       aria-label={label}
@@ -93,7 +101,7 @@ export function ReviewList({ state, store, ctx, listRef, label }: ReviewListProp
 export function SkeletonRows({ count = 6 }: { count?: number }) {
   const { t } = useTranslation();
   return (
-    <div className="list" role="status" aria-live="polite">
+    <div className="list" role="status" aria-live="polite" id={LIST_ID}>
       <span className="sr-only">{t('inbox.loading')}</span>
       {Array.from({ length: count }, (_, i) => (
         <div key={i} className="row row--skeleton row--static" aria-hidden="true">

@@ -10,7 +10,7 @@ import { toKalmError } from '../../transport/errors';
 import { filtersKey, toReviewQuery } from './filters';
 
 /** Rows per request; the list asks for the pages its visible rows fall in. */
-export const PAGE = 100;
+export const PAGE = 50;
 
 export interface InboxState {
   filters: InboxFilters;
@@ -32,6 +32,8 @@ export interface InboxState {
   selectedIndex: number;
   /** Reviews checked for a bulk action. */
   checked: ReadonlySet<string>;
+  /** Counts lists loaded for new filters (the list scrolls to the top for a new one). */
+  generation: number;
 }
 
 export interface InboxStore extends Store<InboxState> {
@@ -53,6 +55,8 @@ export interface InboxStore extends Store<InboxState> {
 }
 
 const pageOf = (index: number): number => Math.floor(index / PAGE);
+/** Pages kept loaded at most; the ones farthest from the rows in view go first (scrolling through 100,000 stays light). */
+const MAX_PAGES = 40;
 
 export function createInboxStore(api: KalmApi): InboxStore {
   const store = createStore<InboxState>({
@@ -67,6 +71,7 @@ export function createInboxStore(api: KalmApi): InboxStore {
     selectedId: null,
     selectedIndex: -1,
     checked: new Set(),
+    generation: 0,
   });
   let key: string | null = null;
   /** Every list generation has a number; answers for an older one are dropped. */
@@ -97,7 +102,10 @@ export function createInboxStore(api: KalmApi): InboxStore {
       const first = results[0] as ReviewPage;
       store.set((prev) => {
         const next = { ...prev, pages, ...totals(first) };
-        return { ...next, ...reselect(prev, next, refresh), status: 'ready', error: null, refreshing: false, checked: keepChecked(prev.checked, pages) };
+        return {
+          ...next, ...reselect(prev, next, refresh), status: 'ready', error: null, refreshing: false,
+          checked: keepChecked(prev.checked, pages), generation: refresh ? prev.generation : prev.generation + 1,
+        };
       });
     } catch (err) {
       if (id !== seq) return;
@@ -138,6 +146,12 @@ export function createInboxStore(api: KalmApi): InboxStore {
         store.set((prev) => {
           const pages = new Map(prev.pages);
           pages.set(page, result.items);
+          if (pages.size > MAX_PAGES) {
+            const here = pageOf(lastRange[0]);
+            const keep = new Set([0, page, pageOf(Math.max(prev.selectedIndex, 0))]);
+            const far = [...pages.keys()].filter((p) => !keep.has(p)).sort((a, b) => Math.abs(b - here) - Math.abs(a - here));
+            for (const p of far.slice(0, pages.size - MAX_PAGES)) pages.delete(p);
+          }
           const selectedId = prev.selectedId ?? (pageOf(prev.selectedIndex) === page ? (result.items[prev.selectedIndex % PAGE]?.id ?? null) : null);
           return { pages, ...totals(result), selectedId };
         });
