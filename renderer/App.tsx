@@ -9,6 +9,7 @@ import { SourcesPage } from './features/sources/SourcesPage';
 import { TopBar } from './components/TopBar';
 import { InboxPage } from './features/inbox/InboxPage';
 import { OutboxPage } from './features/outbox/OutboxPage';
+import { DashboardPage } from './features/dashboard/DashboardPage';
 import { useCall } from './hooks/useCall';
 
 export interface AppProps {
@@ -35,6 +36,7 @@ function Shell() {
         {view === 'inbox' && <InboxPage workspace={workspace} />}
         {view === 'outbox' && <OutboxPage />}
         {view === 'sources' && <SourcesPage />}
+        {view === 'dashboard' && <DashboardPage />}
       </main>
     </div>
   );
