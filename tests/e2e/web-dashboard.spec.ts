@@ -74,6 +74,8 @@ test('the dashboard shows the demo averages, draws its charts, and exports the s
 
   // The dashboard scrolls inside the app; a tall window shows all of it at once.
   await page.setViewportSize({ width: 1280, height: 2000 });
+  await trend.getByText('Show the figures as a table').click();
+  await page.locator('.dash').evaluate((e) => e.scrollTo(0, 0));
   await page.screenshot({ path: 'test-results/dashboard-light.png' });
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: 'test-results/dashboard-dark.png' });

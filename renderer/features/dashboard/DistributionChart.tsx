@@ -36,11 +36,11 @@ export function DistributionChart({ distribution, animate = true }: { distributi
       <ResponsiveContainer width="100%" height={200}>
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 40, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={chartColors.grid} strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" allowDecimals={false} tick={axisTick} stroke={chartColors.grid} />
+          <XAxis type="number" allowDecimals={false} tick={axisTick} stroke={chartColors.grid} tickFormatter={(v: number) => fmtCount(v, locale)} />
           <YAxis type="category" dataKey="label" tick={axisTick} stroke={chartColors.grid} width={72} />
           <Tooltip {...tooltipStyle} cursor={{ fill: 'var(--surface-sunk)' }} formatter={(value) => fmtCount(Number(value), locale)} />
           <Bar dataKey="count" name={countName} fill={chartColors.star} radius={[0, 3, 3, 0]} isAnimationActive={animate}>
-            <LabelList dataKey="count" position="right" fill="var(--text-2)" fontSize={12} />
+            <LabelList dataKey="count" position="right" fill="var(--text-2)" fontSize={12} formatter={(v) => fmtCount(Number(v), locale)} />
           </Bar>
         </BarChart>
       </ResponsiveContainer>

@@ -18,7 +18,7 @@ export function FigureCards({ stats }: { stats: StatsSummary }) {
         <h3 className="dash-card__label">{t('dashboard.average')}</h3>
         <p className="dash-card__value" data-testid="overall-average">{fmtAverage(overall.average, locale)}</p>
         <p className="dash-card__note">
-          {change === null ? t('dashboard.noComparison') : (
+          {previous === null ? t('dashboard.noPeriod') : change === null ? t('dashboard.noComparison') : (
             <span className={`delta ${change > 0 ? 'delta--up' : change < 0 ? 'delta--down' : ''}`}>
               {t('dashboard.changeVsPrevious', { change: fmtChange(change, locale), previous: fmtAverage(previous?.average ?? null, locale) })}
             </span>

@@ -36,8 +36,8 @@ export function TrendChart({ trend, animate = true }: { trend: readonly TrendPoi
           <ComposedChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid stroke={chartColors.grid} strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={axisTick} stroke={chartColors.grid} minTickGap={12} />
-            <YAxis yAxisId="avg" domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} tick={axisTick} stroke={chartColors.grid} width={32} />
-            <YAxis yAxisId="count" orientation="right" allowDecimals={false} tick={axisTick} stroke={chartColors.grid} width={40} />
+            <YAxis yAxisId="avg" domain={[1, 5]} ticks={[1, 2, 3, 4, 5]} tick={axisTick} stroke={chartColors.grid} width={32} tickFormatter={(v: number) => fmtAverage(v, locale).replace(/[.,]00$/, '')} />
+            <YAxis yAxisId="count" orientation="right" allowDecimals={false} tick={axisTick} stroke={chartColors.grid} width={48} tickFormatter={(v: number) => fmtCount(v, locale)} />
             <ReferenceArea
               yAxisId="avg"
               y1={TRUSTED_BAND.low}
