@@ -2,15 +2,17 @@ import './i18n';
 import type { KalmApi } from '../shared/contract';
 import { api as defaultApi } from './api';
 import { ApiContext } from './api-context';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { View } from './components/MainNav';
 import { StoreProblems } from './components/StoreProblems';
 import { SourcesPage } from './features/sources/SourcesPage';
 import { TopBar } from './components/TopBar';
 import { InboxPage } from './features/inbox/InboxPage';
 import { OutboxPage } from './features/outbox/OutboxPage';
-import { DashboardPage } from './features/dashboard/DashboardPage';
 import { useCall } from './hooks/useCall';
+
+/** The dashboard (and its chart library) loads when first opened, so the inbox starts as quickly as before. */
+const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 
 export interface AppProps {
   /** Defaults to the real api (Electron preload or web host); tests pass an in-memory one. */
@@ -36,7 +38,11 @@ function Shell() {
         {view === 'inbox' && <InboxPage workspace={workspace} />}
         {view === 'outbox' && <OutboxPage />}
         {view === 'sources' && <SourcesPage />}
-        {view === 'dashboard' && <DashboardPage />}
+        {view === 'dashboard' && (
+          <Suspense fallback={null}>
+            <DashboardPage />
+          </Suspense>
+        )}
       </main>
     </div>
   );
