@@ -82,6 +82,11 @@ export const contract = {
   // ----- dashboard and exports (issue 8) -----
   /** The reviews matching a filter as a CSV (UTF-8 with BOM) or JSON file; the renderer saves `content` as a download. */
   'export.reviews': call(ExportRequest, ExportFile),
+  /** Electron: saves the shown monthly report as a PDF (printToPDF + save dialog). Other hosts refuse; the page uses the browser's print. */
+  'report.savePdf': call(
+    z.object({ fileName: z.string().min(5).max(120).regex(/^[\w .-]+\.pdf$/, 'a file name such as kalm-report-2026-10.pdf') }).strict(),
+    z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  ),
 } as const;
 
 export type Contract = typeof contract;

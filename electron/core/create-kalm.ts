@@ -116,6 +116,10 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     'sync.run': ({ full }) => google.sync({ full: full ?? false }),
     ...outbox,
     'export.reviews': (req) => buildExport(workspace.all(), workspace.locations, req, now().toISOString().slice(0, 10)),
+    'report.savePdf': ({ fileName }) => {
+      if (!opts.saveReportPdf) throw new KalmError('forbidden', 'Saving a PDF directly works in the Kalm app; here, print the report and choose "Save as PDF".');
+      return opts.saveReportPdf(fileName);
+    },
   };
 
   const kalm: KalmCore = {

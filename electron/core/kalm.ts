@@ -19,6 +19,8 @@ export interface KalmOptions {
   readOnly?: boolean;
   /** Google endpoints, OAuth client and token vault (defaults: env, env/settings, a 0600 file in the data folder). */
   google?: { roots?: GoogleRoots; client?: GoogleClientConfig | null; vault?: TokenVault };
+  /** Saves the window's report as a PDF (Electron only: printToPDF and a save dialog); without it `report.savePdf` is refused. */
+  saveReportPdf?: (fileName: string) => Promise<{ saved: boolean; path: string | null }>;
   /** Clock, for deterministic tests. */
   now?: () => Date;
 }

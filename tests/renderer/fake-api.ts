@@ -153,6 +153,9 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
     'outbox.unreply': ({ reviewId }) => enqueue(review(reviewId).id, 'deleteReply', ''),
     // dashboard and exports (issue 8)
     'export.reviews': (req) => buildExport(state.reviews, locations, req, at().slice(0, 10)),
+    'report.savePdf': () => {
+      throw new KalmError('forbidden', 'Saving a PDF directly works in the Kalm app.');
+    },
   };
 
   const api: KalmApi = {

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { useApi } from '../../api-context';
+import { toKalmError } from '../../transport/errors';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import { useCall } from '../../hooks/useCall';
@@ -48,6 +50,18 @@ export function MonthlyReport({ place, onClose }: Props) {
   const stats = useCall('stats.summary', { ...bounds, ...place, timeZone }, 'reviews.changed');
   const year = useCall('stats.summary', { ...(yearUpTo(month) ?? {}), ...place, timeZone }, 'reviews.changed');
   const workspace = useCall('workspace.get', {});
+  const info = useCall('app.info', {});
+  const api = useApi();
+  const [saved, setSaved] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  async function savePdf(): Promise<void> {
+    setSaved(null);
+    try {
+      const r = await api.call('report.savePdf', { fileName: `kalm-report-${month}.pdf` });
+      if (r.saved) setSaved({ kind: 'ok', text: t('dashboard.report.savedPdf', { path: r.path ?? '' }) });
+    } catch (err) {
+      setSaved({ kind: 'error', text: toKalmError(err).message });
+    }
+  }
   const scopeName =
     place.locationId !== undefined
       ? (workspace.data?.locations.find((l) => l.id === place.locationId)?.name ?? place.locationId)
@@ -62,9 +76,19 @@ export function MonthlyReport({ place, onClose }: Props) {
           <span>{t('dashboard.report.month')}</span>
           <input type="month" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} />
         </label>
-        <button type="button" className="btn btn--primary" onClick={() => window.print()}>
+        {info.data?.host === 'electron' && (
+          <button type="button" className="btn btn--primary" onClick={() => void savePdf()}>
+            {t('dashboard.report.savePdf')}
+          </button>
+        )}
+        <button type="button" className={`btn ${info.data?.host === 'electron' ? 'btn--secondary' : 'btn--primary'}`} onClick={() => window.print()}>
           {t('dashboard.report.print')}
         </button>
+        {saved && (
+          <p role={saved.kind === 'error' ? 'alert' : 'status'} className={saved.kind === 'error' ? 'dash-export__error' : 'dash-export__ok'}>
+            {saved.text}
+          </p>
+        )}
       </div>
       <header className="report__head">
         <h1>{t('dashboard.report.title', { month: fmtMonth(month, locale, 'long') })}</h1>
