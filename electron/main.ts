@@ -1,8 +1,10 @@
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
 import { createKalm } from './core/create-kalm';
 import type { Kalm } from './core/kalm';
 import { registerIpc } from './ipc';
+import { createPdfSaver } from './report-pdf';
 import { createSafeStorageVault } from './safe-storage-vault';
 import { denyAllPermissions, hardenContents } from './security';
 import { electronSettingsFactory } from './settings-electron';
@@ -51,6 +53,13 @@ async function start(): Promise<void> {
     loadDemoOnFirstRun: true,
     // The Google grant is encrypted with the system keychain where Electron can (after ready).
     google: { vault: createSafeStorageVault(dataDir, safeStorage).vault },
+    // The monthly report as a PDF: the focused window, printed with its print CSS.
+    saveReportPdf: createPdfSaver({
+      window: () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null,
+      showSaveDialog: (win, options) => dialog.showSaveDialog(win, options),
+      writeFile: (file, data) => writeFile(file, data),
+      documentsDir: app.getPath('documents'),
+    }),
   });
   disposeIpc = registerIpc(ipcMain, kalm);
   createMainWindow();

@@ -2,7 +2,7 @@ import './i18n';
 import type { KalmApi } from '../shared/contract';
 import { api as defaultApi } from './api';
 import { ApiContext } from './api-context';
-import { useCallback, useEffect, useRef } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef } from 'react';
 import { isView, type View } from './components/MainNav';
 import { StoreProblems } from './components/StoreProblems';
 import { Toasts } from './components/Toasts';
@@ -14,6 +14,9 @@ import { SettingsPage } from './features/settings/SettingsPage';
 import { useCall } from './hooks/useCall';
 import { useHashRoute } from './hooks/useHashRoute';
 import { DEFAULT_FILTERS, type InboxFilters } from './lib/route';
+
+/** The dashboard (and its chart library) loads when first opened, so the inbox starts as quickly as before. */
+const DashboardPage = lazy(() => import('./features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 
 export interface AppProps {
   /** Defaults to the real api (Electron preload or web host); tests pass an in-memory one. */
@@ -49,6 +52,11 @@ function Shell() {
         {view === 'outbox' && <OutboxPage />}
         {view === 'sources' && <SourcesPage />}
         {view === 'settings' && <SettingsPage />}
+        {view === 'dashboard' && (
+          <Suspense fallback={null}>
+            <DashboardPage />
+          </Suspense>
+        )}
       </main>
       <Toasts />
     </div>

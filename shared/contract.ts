@@ -127,6 +127,11 @@ export const contract = {
   /** Creates (no id) or replaces a template of the owner's. */
   'templates.save': call(TemplateInput, ReplyTemplate),
   'templates.delete': call(z.object({ id: z.string().min(1).max(100) }).strict(), Empty),
+  /** Electron: saves the shown monthly report as a PDF (printToPDF + save dialog). Other hosts refuse; the page uses the browser's print. */
+  'report.savePdf': call(
+    z.object({ fileName: z.string().min(5).max(120).regex(/^[\w .-]+\.pdf$/, 'a file name such as kalm-report-2026-10.pdf') }).strict(),
+    z.object({ saved: z.boolean(), path: z.string().nullable() }),
+  ),
 } as const;
 
 export type Contract = typeof contract;

@@ -170,6 +170,10 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
       await templates.remove(id);
       return {};
     },
+    'report.savePdf': ({ fileName }) => {
+      if (!opts.saveReportPdf) throw new KalmError('forbidden', 'Saving a PDF directly works in the Kalm app; here, print the report and choose "Save as PDF".');
+      return opts.saveReportPdf(fileName);
+    },
   };
 
   const kalm: KalmCore = {

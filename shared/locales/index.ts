@@ -10,6 +10,8 @@ import inboxEn from './inbox.en.json';
 import inboxNl from './inbox.nl.json';
 import outboxEn from './outbox.en.json';
 import outboxNl from './outbox.nl.json';
+import dashboardEn from './dashboard.en.json';
+import dashboardNl from './dashboard.nl.json';
 
 /**
  * The UI strings. Each area of the app keeps its strings in a pair of files
@@ -26,6 +28,7 @@ const parts: { en: LocaleTree; nl: LocaleTree; name: string }[] = [
   { en: outboxEn, nl: outboxNl, name: 'outbox' },
   { name: 'habits', en: habitsEn, nl: habitsNl },
   { name: 'composer', en: composerEn, nl: composerNl },
+  { en: dashboardEn, nl: dashboardNl, name: 'dashboard' },
 ];
 
 function mergeInto(target: LocaleTree, source: LocaleTree, where: string, path = ''): void {

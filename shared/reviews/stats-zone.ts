@@ -59,21 +59,30 @@ export function zonedInstant(zone: string, year: number, month: number, day = 1,
 /** Months as year * 12 + month index (0–11). */
 export const monthLabel = (m: number): string => `${String(Math.floor(m / 12)).padStart(4, '0')}-${String((m % 12) + 1).padStart(2, '0')}`;
 
+/** Year * 12 + month index in UTC; read off the text when it is already in UTC ("2026-03-01T…Z"), no Date needed. */
+function utcMonth(ms: number, iso: string | undefined): number {
+  if (iso !== undefined && iso.length >= 20 && iso.charCodeAt(iso.length - 1) === 90 /* Z */ && iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45) {
+    const year = Number(iso.slice(0, 4)), month = Number(iso.slice(5, 7));
+    if (Number.isInteger(year) && month >= 1 && month <= 12) return year * 12 + month - 1;
+  }
+  const d = new Date(ms);
+  return d.getUTCFullYear() * 12 + d.getUTCMonth();
+}
+
 /**
  * Which calendar month of `zone` an instant falls in, as year * 12 + month
  * index. Month starts are computed once per month, so this stays fast for
  * 100,000 reviews.
  */
-export function monthBucketer(zone: string): (ms: number) => number {
+export function monthBucketer(zone: string): (ms: number, iso?: string) => number {
   const starts = new Map<number, number>();
   const startOf = (m: number): number => {
     let s = starts.get(m);
     if (s === undefined) starts.set(m, (s = zonedInstant(zone, Math.floor(m / 12), (m % 12) + 1, 1)));
     return s;
   };
-  return (ms) => {
-    const d = new Date(ms);
-    const utc = d.getUTCFullYear() * 12 + d.getUTCMonth();
+  return (ms, iso) => {
+    const utc = utcMonth(ms, iso);
     if (zone === 'UTC') return utc;
     // Offsets are under 15 hours, so the local month is the UTC one or a neighbour.
     if (ms < startOf(utc)) return utc - 1;

@@ -7,6 +7,12 @@ import type { LocationStats, SourceStats, StatsFigures, StatsPeriod, StatsQuery,
 import { entryOf, median, RatingSum, replyHours, Tally } from './stats-tally';
 import { monthBucketer, monthLabel } from './stats-zone';
 
+const HOUR_MS = 3_600_000;
+const newTally = (): Tally => new Tally();
+const newRatingSum = (): RatingSum => new RatingSum();
+const newMap = <V>(): Map<string, V> => new Map<string, V>();
+const newMonth = (): Month => ({ count: 0, rating: new RatingSum(), hours: [] });
+
 export interface StatsOptions {
   /** The moment "overdue" is judged at, and the end of an open period (ms); default the current time. */
   now?: number;
@@ -83,9 +89,9 @@ export function summarize(reviews: Iterable<Review>, locations: readonly Locatio
   const overall = new Tally();
   const previous = new Tally();
   const bySource = new Map<string, Tally>();
-  const byLocation = new Map<string, Tally>();
+  const byLocation = new Map<string, Map<string, Tally>>();
   const prevBySource = new Map<string, RatingSum>();
-  const prevByLocation = new Map<string, RatingSum>();
+  const prevByLocation = new Map<string, Map<string, RatingSum>>();
   const months = new Map<number, Month>();
   const labels = new Map<string, { count: number; rating: RatingSum }>();
   const targetOf = new Map<string, number>();
@@ -96,20 +102,21 @@ export function summarize(reviews: Iterable<Review>, locations: readonly Locatio
     const created = isoMs(r.createdAt);
     const inPeriod = created >= from && created < to;
     if (!inPeriod && !(hasPrevious && created >= prevFrom && created < from)) continue;
-    const placeKey = `${r.source}\u0000${r.locationId}`;
+    let target = targetOf.get(r.source);
+    if (target === undefined) targetOf.set(r.source, (target = targetHours(r.source, targets)));
+    // isOverdue (reply-targets.ts) on the parsed time: not answered (deleted ones are skipped above) and past createdAt + target.
+    const overdue = r.status !== 'answered' && now > created + target * HOUR_MS;
+    const hours = replyHours(r, created);
     if (!inPeriod) {
-      previous.add(r, replyHours(r, created), entryOf(targetOf, r.source, () => targetHours(r.source, targets)), r.status !== 'answered' && isOverdue(r, now, targets));
-      entryOf(prevBySource, r.source, () => new RatingSum()).add(r);
-      entryOf(prevByLocation, placeKey, () => new RatingSum()).add(r);
+      previous.add(r, hours, target, overdue);
+      entryOf(prevBySource, r.source, newRatingSum).add(r);
+      entryOf(entryOf(prevByLocation, r.source, newMap<RatingSum>), r.locationId, newRatingSum).add(r);
       continue;
     }
-    const hours = replyHours(r, created);
-    const target = entryOf(targetOf, r.source, () => targetHours(r.source, targets));
-    const overdue = r.status !== 'answered' && isOverdue(r, now, targets);
     overall.add(r, hours, target, overdue);
-    entryOf(bySource, r.source, () => new Tally()).add(r, hours, target, overdue);
-    entryOf(byLocation, placeKey, () => new Tally()).add(r, hours, target, overdue);
-    const month = entryOf(months, bucket(created), () => ({ count: 0, rating: new RatingSum(), hours: [] }));
+    entryOf(bySource, r.source, newTally).add(r, hours, target, overdue);
+    entryOf(entryOf(byLocation, r.source, newMap<Tally>), r.locationId, newTally).add(r, hours, target, overdue);
+    const month = entryOf(months, bucket(created, r.createdAt), newMonth);
     month.count++;
     month.rating.add(r);
     if (hours !== null) month.hours.push(hours);
@@ -120,12 +127,11 @@ export function summarize(reviews: Iterable<Review>, locations: readonly Locatio
     }
   }
 
-  const prevAverage = (map: Map<string, RatingSum>, key: string): number | null => (hasPrevious ? (map.get(key)?.average ?? null) : null);
+  const prevAverage = (sum: RatingSum | undefined): number | null => (hasPrevious ? (sum?.average ?? null) : null);
   const locationRows: LocationStats[] = [];
   for (const l of locations) {
-    const key = `${l.source}\u0000${l.id}`;
-    const t = byLocation.get(key);
-    if (t) locationRows.push({ locationId: l.id, locationName: l.name, source: l.source, ...t.figures(), previousAverage: prevAverage(prevByLocation, key) });
+    const t = byLocation.get(l.source)?.get(l.id);
+    if (t) locationRows.push({ locationId: l.id, locationName: l.name, source: l.source, ...t.figures(), previousAverage: prevAverage(prevByLocation.get(l.source)?.get(l.id)) });
   }
   const names = new Map(sources.map((s) => [s.id, s.name]));
   const order = (id: string): number => {
@@ -139,7 +145,7 @@ export function summarize(reviews: Iterable<Review>, locations: readonly Locatio
       sourceName: names.get(id) ?? id,
       ...t.figures(),
       targetHours: targetHours(id, targets),
-      previousAverage: prevAverage(prevBySource, id),
+      previousAverage: prevAverage(prevBySource.get(id)),
     }));
   const figures = overall.figures();
   const inScopeTargets = new Set(sourceRows.map((s) => s.targetHours));

@@ -239,6 +239,9 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
     ...fakeHabitHandlers({ reviews: () => state.reviews, setReviews: (next) => (state.reviews = next), settings: () => state.settings, emit: (name, payload) => emit(name, payload) }),
     // dashboard and exports (issue 8)
     'export.reviews': (req) => buildExport(state.reviews, locations, req, at().slice(0, 10)),
+    'report.savePdf': () => {
+      throw new KalmError('forbidden', 'Saving a PDF directly works in the Kalm app.');
+    },
   };
 
   const api: KalmApi = {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Location } from '../../shared/domain/location';
+import { generateDemoWorkspace } from '../../shared/demo/generate';
+import { isOverdue } from '../../shared/reviews/reply-targets';
 import { summarize } from '../../shared/reviews/stats';
 import { StatsQuery, StatsSummary } from '../../shared/reviews/stats-schema';
 import { dayStart, monthBucketer, monthLabel, zonedInstant, zoneOffsetMs } from '../../shared/reviews/stats-zone';
@@ -83,6 +85,15 @@ describe('stats for a period', () => {
     expect([s.overall.overdue, s.overall.count, s.overall.withinTarget, s.overall.medianReplyHours]).toEqual([3, 6, 0, 98]);
     expect(s.sources.map((r) => [r.source, r.overdue, r.targetHours])).toEqual([['google', 2, 24], ['play', 1, 48]]);
     expect(summarize(reviews, [], {}, [], { now: NOW, targets: { google: 1, play: 1 } }).overall.overdue).toBe(5);
+  });
+
+  it('counts overdue exactly as isOverdue does, on the demo', () => {
+    const demo = generateDemoWorkspace({ now: new Date(NOW - 86_400_000 * 3) });
+    const s = summarize(demo.reviews, demo.locations, {}, demo.sources, { now: NOW });
+    const expected = demo.reviews.filter((r) => isOverdue(r, NOW)).length;
+    expect(expected).toBeGreaterThan(10);
+    expect(s.overall.overdue).toBe(expected);
+    expect(s.locations.reduce((n, l) => n + l.overdue, 0)).toBe(expected);
   });
 
   it('lists labels by use with their average', () => {
