@@ -1,7 +1,8 @@
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, Notification, powerMonitor, safeStorage, session, shell } from 'electron';
 import { createKalm } from './core/create-kalm';
 import type { Kalm } from './core/kalm';
+import { wireHabitsShell } from './habits-shell';
 import { registerIpc } from './ipc';
 import { createSafeStorageVault } from './safe-storage-vault';
 import { denyAllPermissions, hardenContents } from './security';
@@ -43,7 +44,7 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   serveRenderer();
   const dataDir = dataDirOverride ? path.resolve(dataDirOverride) : app.getPath('userData');
-  kalm = await createKalm({
+  const core = await createKalm({
     dataDir,
     host: 'electron',
     version: app.getVersion(),
@@ -51,9 +52,14 @@ async function start(): Promise<void> {
     loadDemoOnFirstRun: true,
     // The Google grant is encrypted with the system keychain where Electron can (after ready).
     google: { vault: createSafeStorageVault(dataDir, safeStorage).vault },
+    // Background sync pauses while offline; "open folder" in Settings uses the file manager.
+    background: { online: () => net.isOnline() },
+    openPath: (folder) => shell.openPath(folder),
   });
-  disposeIpc = registerIpc(ipcMain, kalm);
+  kalm = core;
+  disposeIpc = registerIpc(ipcMain, core);
   createMainWindow();
+  wireHabitsShell({ kalm: core, app, Notification, net, powerMonitor, showWindow: showMainWindow });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
   });

@@ -7,6 +7,7 @@ import type { View } from './components/MainNav';
 import { StoreProblems } from './components/StoreProblems';
 import { SourcesPage } from './features/sources/SourcesPage';
 import { TopBar } from './components/TopBar';
+import { AlertsBridge } from './features/alerts/AlertsBridge';
 import { InboxPage } from './features/inbox/InboxPage';
 import { OutboxPage } from './features/outbox/OutboxPage';
 import { SettingsPage } from './features/settings/SettingsPage';
@@ -38,6 +39,7 @@ function Shell() {
         {view === 'sources' && <SourcesPage />}
         {view === 'settings' && <SettingsPage />}
       </main>
+      <AlertsBridge />
     </div>
   );
 }
