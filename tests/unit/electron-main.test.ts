@@ -63,7 +63,7 @@ vi.mock('electron', () => ({
   shell: { openExternal: vi.fn(async () => undefined) },
   safeStorage: { isEncryptionAvailable: () => true, encryptString: (s: string) => Buffer.from(s), decryptString: (b: Buffer) => b.toString(), getSelectedStorageBackend: () => 'gnome_libsecret' },
   nativeTheme: { shouldUseDarkColors: true },
-  Notification: class {},
+  Notification: { isSupported: () => false },
   net: { isOnline: () => true },
   powerMonitor: { on: vi.fn() },
 }));
