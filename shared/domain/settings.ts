@@ -65,8 +65,13 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
+type NoDefaults<S extends z.ZodRawShape> = { [K in keyof S]: S[K] extends z.ZodDefault<infer I> ? I : S[K] };
+/** The fields without their defaults: a patch must not fill in (and so reset) the fields it does not name. */
+const withoutDefaults = <S extends z.ZodRawShape>(shape: S): NoDefaults<S> =>
+  Object.fromEntries(Object.entries(shape).map(([k, f]) => [k, f instanceof z.ZodDefault ? f.unwrap() : f])) as NoDefaults<S>;
+
 /** What `settings.update` takes: any top-level fields; the result must still be valid as a whole. */
-export const SettingsPatch = Settings.omit({ schemaVersion: true }).partial().strict();
+export const SettingsPatch = z.object(withoutDefaults(Settings.omit({ schemaVersion: true }).shape)).partial().strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
 export const defaultSettings = (): Settings => Settings.parse({});
