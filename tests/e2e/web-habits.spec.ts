@@ -51,7 +51,9 @@ test('rule preview counts the reviews a rule hits, and settings persist across a
     await targets.getByRole('checkbox', { name: 'Count only business hours' }).click();
     await expect(targets.getByRole('checkbox', { name: 'Count only business hours' })).toBeChecked();
     await section(page, 'Alerts and background sync').getByRole('combobox', { name: 'Alert me about new reviews' }).selectOption('1');
-    await page.screenshot({ path: 'test-results/habits-settings.png', fullPage: true });
+    for (const [file, title] of [['targets', 'Reply-time targets and business hours'], ['team', 'Departments and team'], ['labels', 'Labels'], ['alerts', 'Alerts and background sync'], ['data', 'Data folder']]) {
+      await section(page, title ?? '').screenshot({ path: `test-results/habits-settings-${file}.png` });
+    }
 
     await host.stop({ keepData: true });
     second = await startHost({ dataDir: host.dataDir });
