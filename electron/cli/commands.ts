@@ -5,6 +5,7 @@ import type { ParseArgsConfig } from 'node:util';
 import type { Review } from '../../shared/domain/review';
 import { parseFlags, UsageError } from './args';
 import { googleCommands } from './google-commands';
+import { habitCommands, habitUsage } from './habit-commands';
 import { outboxCommands } from './outbox-commands';
 import type { KalmCore } from '../core/create-kalm';
 import { defaultDataDir } from '../core/data-dir';
@@ -37,6 +38,7 @@ Commands:
   outbox [--json]           list queued, failed and sent replies
   publish [--json]          send the queued replies (demo reviews are answered locally only);
                             exits 1 when a reply could not be sent
+${habitUsage}
   doctor [--json]           check the data folder without changing it: unusable files,
                             files in quarantine/, the lock; exits 1 when something needs you
   --help                    show this help
@@ -113,6 +115,7 @@ const commands: Record<string, Command> = {
   stats: { check: (a) => void parse(a, { json: { type: 'boolean' } }), readOnly: true, run: stats },
   ...googleCommands,
   ...outboxCommands,
+  ...habitCommands,
 };
 
 async function readLockStatus(dataDir: string): Promise<LockStatus | null> {
