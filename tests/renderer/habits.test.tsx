@@ -35,11 +35,18 @@ describe('labels and hand-off in the review view', () => {
     fireEvent.blur(note);
     await waitFor(() => expect(fake.reviews.some((r) => r.note === 'Bellen')).toBe(true));
 
-    fireEvent.click(within(article).getByRole('button', { name: 'Forward' }));
-    expect(await within(article).findByText('Forwarded to Keuken · open')).toBeTruthy();
-    expect(within(article).getByRole('link', { name: 'Open the mail again' }).getAttribute('href')).toMatch(/^mailto:keuken@zon\.example\?/);
-    fireEvent.click(within(article).getByRole('button', { name: 'Mark handled' }));
-    expect(await within(article).findByText('Forwarded to Keuken · handled')).toBeTruthy();
+    // A note typed and left by moving to another review is saved too.
+    fireEvent.change(note, { target: { value: 'Bellen, en mailen' } });
+    fireEvent.click((screen.getAllByRole('option'))[1] as HTMLElement);
+    await waitFor(() => expect(fake.reviews.some((r) => r.note === 'Bellen, en mailen')).toBe(true));
+    fireEvent.click((screen.getAllByRole('option'))[0] as HTMLElement);
+    await waitFor(() => expect(within(screen.getByRole('article')).getByRole('textbox', { name: 'Private note' })).toBeTruthy());
+    const again = screen.getByRole('article');
+    fireEvent.click(within(again).getByRole('button', { name: 'Forward' }));
+    expect(await within(again).findByText('Forwarded to Keuken · open')).toBeTruthy();
+    expect(within(again).getByRole('link', { name: 'Open the mail again' }).getAttribute('href')).toMatch(/^mailto:keuken@zon\.example\?/);
+    fireEvent.click(within(again).getByRole('button', { name: 'Mark handled' }));
+    expect(await within(again).findByText('Forwarded to Keuken · handled')).toBeTruthy();
   });
 });
 
