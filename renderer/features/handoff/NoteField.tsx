@@ -15,7 +15,9 @@ export function NoteField({ reviewId, note }: { reviewId: string; note: string |
   const [error, setError] = useState<KalmError | null>(null);
   // Moving to another review (j/k) unmounts the field without a blur: save what was typed then.
   const pending = useRef({ text, saved });
-  pending.current = { text, saved };
+  useEffect(() => {
+    pending.current = { text, saved };
+  });
   useEffect(
     () => () => {
       const { text: last, saved: stored } = pending.current;
