@@ -1,8 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, safeStorage, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, Notification, powerMonitor, safeStorage, session, shell } from 'electron';
 import { createKalm } from './core/create-kalm';
 import type { Kalm } from './core/kalm';
+import { wireHabitsShell } from './habits-shell';
 import { registerIpc } from './ipc';
 import { createPdfSaver } from './report-pdf';
 import { createSafeStorageVault } from './safe-storage-vault';
@@ -45,7 +46,7 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   serveRenderer();
   const dataDir = dataDirOverride ? path.resolve(dataDirOverride) : app.getPath('userData');
-  kalm = await createKalm({
+  const core = await createKalm({
     dataDir,
     host: 'electron',
     version: app.getVersion(),
@@ -60,9 +61,14 @@ async function start(): Promise<void> {
       writeFile: (file, data) => writeFile(file, data),
       documentsDir: app.getPath('documents'),
     }),
+    // Background sync pauses while offline; "open folder" in Settings uses the file manager.
+    background: { online: () => net.isOnline() },
+    openPath: (folder) => shell.openPath(folder),
   });
-  disposeIpc = registerIpc(ipcMain, kalm);
+  kalm = core;
+  disposeIpc = registerIpc(ipcMain, core);
   createMainWindow();
+  wireHabitsShell({ kalm: core, app, Notification, net, powerMonitor, showWindow: showMainWindow });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
   });

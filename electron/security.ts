@@ -63,7 +63,10 @@ export function hardenContents(contents: WebContents, shell: Pick<Shell, 'openEx
   hardened.add(contents);
 
   const stayInApp = (event: { url: string; preventDefault(): void }) => {
-    if (!isAppUrl(event.url)) event.preventDefault();
+    if (isAppUrl(event.url)) return;
+    event.preventDefault();
+    // "Forward to department" opens the mail client with a mailto: link.
+    if (/^mailto:[^\s]{1,8000}$/.test(event.url)) void Promise.resolve(shell.openExternal(event.url)).catch(() => undefined);
   };
   contents.on('will-navigate', stayInApp);
   contents.on('will-redirect', stayInApp);

@@ -8,6 +8,7 @@ import { StoreProblems } from './components/StoreProblems';
 import { Toasts } from './components/Toasts';
 import { SourcesPage } from './features/sources/SourcesPage';
 import { TopBar } from './components/TopBar';
+import { AlertsBridge } from './features/alerts/AlertsBridge';
 import { InboxPage } from './features/inbox/InboxPage';
 import { OutboxPage } from './features/outbox/OutboxPage';
 import { SettingsPage } from './features/settings/SettingsPage';
@@ -59,6 +60,7 @@ function Shell() {
         )}
       </main>
       <Toasts />
+      <AlertsBridge />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { ParseArgsConfig } from 'node:util';
 import type { Review } from '../../shared/domain/review';
 import { parseFlags, UsageError } from './args';
 import { googleCommands } from './google-commands';
+import { habitCommands, habitUsage } from './habit-commands';
 import { outboxCommands } from './outbox-commands';
 import { sourceCommands, sourceUsage } from './source-commands';
 import { reportCommands } from './report-commands';
@@ -54,6 +55,7 @@ ${sourceUsage}
                             run the calm check and the length rule on a reply (exit 0 even
                             with findings); --json: {"bytes","limit","findings":[{"rule",
                             "severity","start","end","message"}]}, offsets in characters
+${habitUsage}
   doctor [--json]           check the data folder without changing it: unusable files,
                             files in quarantine/, the lock; exits 1 when something needs you
   --help                    show this help
@@ -125,6 +127,7 @@ const commands: Record<string, Command> = {
   ...outboxCommands,
   ...sourceCommands,
   ...reportCommands,
+  ...habitCommands,
 };
 
 async function readLockStatus(dataDir: string): Promise<LockStatus | null> {

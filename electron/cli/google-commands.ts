@@ -2,6 +2,7 @@ import type { KalmCore } from '../core/create-kalm';
 import { openInBrowser } from '../web-host/open-browser';
 import { parseFlags } from './args';
 import type { Command } from './commands';
+import { checkWatch, watchSync } from './habit-commands';
 
 /** `kalm connect google [--no-open]`: prints the consent URL alone on a line, waits for the browser, stores the grant. */
 async function connect(kalm: KalmCore, args: string[]): Promise<string> {
@@ -19,6 +20,7 @@ async function connect(kalm: KalmCore, args: string[]): Promise<string> {
 
 /** `kalm sync [--full] [--json]`: progress on stderr; the totals on stdout. */
 async function sync(kalm: KalmCore, args: string[]): Promise<string> {
+  if (args.includes('--watch')) return watchSync(kalm, args);
   const v = parseFlags(args, { full: { type: 'boolean' }, json: { type: 'boolean' } });
   const off = kalm.on('sync.progress', (p) => process.stderr.write(`Location ${p.locationIndex} of ${p.locationCount}: ${p.reviewsFetched} reviews fetched\n`));
   try {
@@ -32,5 +34,5 @@ async function sync(kalm: KalmCore, args: string[]): Promise<string> {
 
 export const googleCommands: Record<string, Command> = {
   connect: { check: (a) => void parseFlags(a, { 'no-open': { type: 'boolean' } }, ['google']), readOnly: false, run: connect },
-  sync: { check: (a) => void parseFlags(a, { full: { type: 'boolean' }, json: { type: 'boolean' } }), readOnly: false, run: sync },
+  sync: { check: checkWatch, readOnly: false, run: sync },
 };

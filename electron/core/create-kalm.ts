@@ -39,6 +39,8 @@ export interface KalmCore extends Kalm {
   readonly background: SyncScheduler;
   /** Labels by id or name, for the CLI. */
   readonly labels: LabelService;
+  /** Asks the open pages to show a review (a notification about it was clicked). */
+  openReview(reviewId: string): void;
 }
 
 /** Builds the service graph for one data folder. Every host (Electron, web host, CLI, tests) calls this. */
@@ -183,6 +185,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     importer,
     background,
     labels: habits.labels,
+    openReview: (reviewId) => bus.emit('alerts.open', { reviewId }),
     async call(name, input) {
       const spec = contract[name];
       if (!spec) throw new KalmError('unknown_call', `Unknown call "${String(name).slice(0, 80)}"`);

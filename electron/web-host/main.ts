@@ -31,7 +31,12 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const dataDir = process.env.KALM_DATA_DIR || defaultDataDir();
-  const kalm = await createKalm({ dataDir, host: 'web', loadDemoOnFirstRun: true });
+  const kalm = await createKalm({
+    dataDir, host: 'web', loadDemoOnFirstRun: true,
+    background: { onError: (err) => console.error(`Kalm: background sync failed, retrying later: ${err instanceof Error ? err.message : String(err)}`) },
+  });
+  // Syncs every N minutes (Settings) while the web host runs.
+  kalm.background.start();
   for (const p of kalm.problems) console.error(`Kalm: ${p.reason}${p.movedTo ? ` — moved to ${p.movedTo}` : ''}`);
   const host = await startWebHost({ kalm, rendererDir, port });
   console.log(`Kalm is running at ${host.url}`);

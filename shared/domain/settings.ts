@@ -65,18 +65,13 @@ export const Settings = z.object({
 });
 export type Settings = z.infer<typeof Settings>;
 
+type NoDefaults<S extends z.ZodRawShape> = { [K in keyof S]: S[K] extends z.ZodDefault<infer I> ? I : S[K] };
+/** The fields without their defaults: a patch must not fill in (and so reset) the fields it does not name. */
+const withoutDefaults = <S extends z.ZodRawShape>(shape: S): NoDefaults<S> =>
+  Object.fromEntries(Object.entries(shape).map(([k, f]) => [k, f instanceof z.ZodDefault ? f.unwrap() : f])) as NoDefaults<S>;
+
 /** What `settings.update` takes: any top-level fields; the result must still be valid as a whole. */
-// Built from the fields without their defaults: `.partial()` would fill every missing field with its
-// default, so saving one field would reset all the others.
-const editable = Settings.omit({ schemaVersion: true }).shape;
-type Editable = typeof editable;
-export const SettingsPatch = z
-  .object(
-    Object.fromEntries(Object.entries(editable).map(([key, field]) => [key, field.unwrap().optional()])) as {
-      [K in keyof Editable]: z.ZodOptional<ReturnType<Editable[K]['unwrap']>>;
-    },
-  )
-  .strict();
+export const SettingsPatch = z.object(withoutDefaults(Settings.omit({ schemaVersion: true }).shape)).partial().strict();
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 
 export const defaultSettings = (): Settings => Settings.parse({});

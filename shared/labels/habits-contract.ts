@@ -88,4 +88,6 @@ export const habitEvents = {
   /** The label definitions or rules changed. */
   'labels.changed': z.object({}),
   'handoff.changed': z.object({}),
+  /** The desktop shell asks the page to show this review (its notification was clicked). */
+  'alerts.open': z.object({ reviewId: z.string() }),
 } as const;

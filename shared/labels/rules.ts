@@ -9,23 +9,16 @@ export function wordsOf(text: string): string[] {
   return foldWord(text).match(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu) ?? [];
 }
 
-/** A rule's words, each split into its whole words (a phrase is a run of words). */
-const phrasesOf = (rule: Pick<LabelRule, 'words'>): string[][] => rule.words.map(wordsOf).filter((p) => p.length > 0);
-
-function containsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
-  const first = phrase[0];
-  for (let i = words.indexOf(first ?? ''); i >= 0 && i + phrase.length <= words.length; i = words.indexOf(first ?? '', i + 1)) {
-    if (phrase.every((w, k) => words[i + k] === w)) return true;
-  }
-  return false;
-}
+/** A rule's words as " w1 w2 " (a phrase is a run of whole words), to find in a review's word text. */
+const phrasesOf = (rule: Pick<LabelRule, 'words'>): string[] =>
+  rule.words.map(wordsOf).filter((p) => p.length > 0).map((p) => ` ${p.join(' ')} `);
 
 export type RuleReview = Pick<Review, 'text' | 'translatedText' | 'rating' | 'source' | 'locationId' | 'labels'>;
 
 /** A rule ready to run against many reviews (its phrases split once). */
 export interface CompiledRule {
   rule: LabelRule;
-  matches(review: RuleReview, words?: readonly string[]): boolean;
+  matches(review: RuleReview): boolean;
 }
 
 export function compileRule(rule: LabelRule): CompiledRule {
@@ -34,7 +27,7 @@ export function compileRule(rule: LabelRule): CompiledRule {
   const locations = rule.locationIds.length > 0 ? new Set(rule.locationIds) : null;
   return {
     rule,
-    matches(review, words) {
+    matches(review) {
       if (!rule.enabled) return false;
       if (rule.minRating !== null || rule.maxRating !== null) {
         if (review.rating === null) return false;
@@ -44,17 +37,28 @@ export function compileRule(rule: LabelRule): CompiledRule {
       if (sources && !sources.has(review.source)) return false;
       if (locations && !locations.has(review.locationId)) return false;
       if (phrases.length > 0) {
-        const w = words ?? reviewWords(review);
-        if (!phrases.some((p) => containsPhrase(w, p))) return false;
+        const text = reviewWordText(review);
+        if (!phrases.some((p) => text.includes(p))) return false;
       }
       return true;
     },
   };
 }
 
-/** The review's own words and the source's translation of them (a Dutch word finds a review written in English and translated). */
-export const reviewWords = (review: Pick<Review, 'text' | 'translatedText'>): string[] =>
-  wordsOf([review.text, review.translatedText].filter((s): s is string => s !== null).join('\n'));
+/**
+ * The review's own words and the source's translation of them (a Dutch word finds a review
+ * written in English and translated), as " w1 w2 … ". Kept per review object (reviews are
+ * replaced, never changed in place), so previews over 100,000 reviews split each text once.
+ */
+const wordTexts = new WeakMap<object, string>();
+export function reviewWordText(review: Pick<Review, 'text' | 'translatedText'>): string {
+  let text = wordTexts.get(review);
+  if (text === undefined) {
+    text = ` ${wordsOf([review.text, review.translatedText].filter((s): s is string => s !== null).join('\n')).join(' ')} `;
+    wordTexts.set(review, text);
+  }
+  return text;
+}
 
 /** Does the rule have at least one condition? A rule without any would label every review. */
 export const ruleHasCondition = (rule: LabelRule): boolean =>
@@ -66,13 +70,11 @@ export const ruleHasCondition = (rule: LabelRule): boolean =>
  * removed. Returns null when nothing changes, so running again is a no-op.
  */
 export function applyRules(rules: readonly CompiledRule[], review: RuleReview): string[] | null {
-  let words: string[] | undefined;
   let next: string[] | null = null;
   for (const c of rules) {
     const have: readonly string[] = next ?? review.labels;
     if (have.includes(c.rule.labelId)) continue;
-    if (c.rule.words.length > 0) words ??= reviewWords(review);
-    if (!c.matches(review, words)) continue;
+    if (!c.matches(review)) continue;
     next = [...have, c.rule.labelId];
   }
   return next;

@@ -1,9 +1,10 @@
 import type { Settings } from '../domain/settings';
-import { addDays, localParts, weekday, zonedInstant, type LocalDate } from './zoned';
+import { addDays, offsetAt, weekday, zonedInstant, type LocalDate } from './zoned';
 
 export type BusinessHours = Settings['businessHours'];
 
 const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 /** How far ahead a target may reach before we give up (a target of 1440 business hours at one open hour a week). */
 const MAX_DAYS = 366 * 30;
 
@@ -44,9 +45,23 @@ export class BusinessCalendar {
     return w;
   }
 
+  /** The zone's offset at the start and end of each UTC day; equal = no change that day (two Intl calls per day, not per review). */
+  private readonly dayOffsets = new Map<number, readonly [number, number]>();
+
+  private offsetOf(ms: number): number {
+    const day = Math.floor(ms / DAY_MS);
+    let pair = this.dayOffsets.get(day);
+    if (pair === undefined) {
+      if (this.dayOffsets.size > 50_000) this.dayOffsets.clear();
+      pair = [offsetAt(day * DAY_MS, this.hours.timeZone), offsetAt((day + 1) * DAY_MS - 1000, this.hours.timeZone)];
+      this.dayOffsets.set(day, pair);
+    }
+    return pair[0] === pair[1] ? pair[0] : offsetAt(ms, this.hours.timeZone);
+  }
+
   private dateOf(ms: number): LocalDate {
-    const p = localParts(ms, this.hours.timeZone);
-    return { year: p.year, month: p.month, day: p.day };
+    const local = new Date(ms + this.offsetOf(ms));
+    return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
   }
 
   /** The instant `hours` business hours after `start` (plain hours when business hours are off). */

@@ -10,12 +10,13 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 export interface RunningHost {
   url: string;
   dataDir: string;
-  stop(): Promise<void>;
+  /** Stops the host; `keepData` leaves the data folder for a restart (`startHost({ dataDir })`). */
+  stop(opts?: { keepData?: boolean }): Promise<void>;
 }
 
 /** Starts the real web host (`tsx electron/web-host/main.ts`) on a fresh data folder and waits for its URL line. */
-export async function startHost(opts: { prepare?: (dataDir: string) => Promise<void>; env?: Record<string, string> } = {}): Promise<RunningHost> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'kalm-e2e-'));
+export async function startHost(opts: { prepare?: (dataDir: string) => Promise<void>; env?: Record<string, string>; dataDir?: string } = {}): Promise<RunningHost> {
+  const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'kalm-e2e-')));
   await opts.prepare?.(dataDir);
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/web-host/main.ts', '--port', '0', '--no-open'], {
     cwd: root,
@@ -40,10 +41,10 @@ export async function startHost(opts: { prepare?: (dataDir: string) => Promise<v
   return {
     url,
     dataDir,
-    async stop() {
+    async stop({ keepData = false }: { keepData?: boolean } = {}) {
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
-      await rm(dataDir, { recursive: true, force: true });
+      if (!keepData) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

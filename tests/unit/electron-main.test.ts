@@ -63,7 +63,12 @@ vi.mock('electron', () => ({
   shell: { openExternal: vi.fn(async () => undefined) },
   safeStorage: { isEncryptionAvailable: () => true, encryptString: (s: string) => Buffer.from(s), decryptString: (b: Buffer) => b.toString(), getSelectedStorageBackend: () => 'gnome_libsecret' },
   nativeTheme: { shouldUseDarkColors: true },
+  Notification: { isSupported: () => false },
+  net: { isOnline: () => true },
+  powerMonitor: { on: vi.fn() },
 }));
+// The habits shell (notifications, badge, login item) has its own test: electron-habits.test.ts.
+vi.mock('../../electron/habits-shell', () => ({ wireHabitsShell: vi.fn(() => () => undefined) }));
 vi.mock('../../electron/core/create-kalm', () => ({ createKalm: fake.createKalm }));
 vi.mock('../../electron/settings-electron', () => ({ electronSettingsFactory: () => ({ get: () => undefined, set: () => undefined, path: '' }) }));
 

@@ -65,6 +65,9 @@ describe('notes, assignees and hand-off', () => {
       team: [{ id: 'anna', name: 'Anna' }, { id: 'bram', name: 'Bram' }], me: 'anna',
       departments: [{ id: 'kitchen', name: 'Keuken', email: 'keuken@bakkerij.example' }],
     });
+    // Changing one setting keeps the others (a patch does not fill in defaults).
+    await kalm.call('settings.update', { alertMaxRating: 1 });
+    expect(await kalm.call('settings.get', {})).toMatchObject({ me: 'anna', departments: [expect.objectContaining({ id: 'kitchen' })], alertMaxRating: 1 });
     await kalm.call('reviews.setNote', { reviewId: id, note: 'Klant belde ook: koffie & taart koud?' });
     await kalm.call('reviews.assign', { reviewId: id, assignee: 'anna' });
     await expect(kalm.call('reviews.assign', { reviewId: id, assignee: 'nobody' })).rejects.toMatchObject({ code: 'not_found' });

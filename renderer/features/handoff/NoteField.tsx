@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KalmError } from '../../../shared/domain/errors';
 import { useApi } from '../../api-context';
@@ -13,6 +13,18 @@ export function NoteField({ reviewId, note }: { reviewId: string; note: string |
   const [text, setText] = useState(note ?? '');
   const [saved, setSaved] = useState(note ?? '');
   const [error, setError] = useState<KalmError | null>(null);
+  // Moving to another review (j/k) unmounts the field without a blur: save what was typed then.
+  const pending = useRef({ text, saved });
+  useEffect(() => {
+    pending.current = { text, saved };
+  });
+  useEffect(
+    () => () => {
+      const { text: last, saved: stored } = pending.current;
+      if (last !== stored) void api.call('reviews.setNote', { reviewId, note: last }).catch(() => undefined);
+    },
+    [api, reviewId],
+  );
   const save = async () => {
     if (text === saved) return;
     try {

@@ -17,7 +17,13 @@ export function LabelMenu({ labels, state, onToggle, buttonText, disabled }: Lab
   const [open, setOpen] = useState(false);
   const id = useId();
   return (
-    <div className="label-menu">
+    <div
+      className="label-menu"
+      onBlur={(e) => {
+        // Focus left the menu (and its button): close it.
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false);
+      }}
+    >
       <button type="button" className="btn btn--secondary" aria-expanded={open} aria-controls={id} disabled={disabled} onClick={() => setOpen((v) => !v)}>
         {buttonText}
       </button>

@@ -1,0 +1,64 @@
+import type { App, Net, Notification as ElectronNotification, NotificationConstructorOptions, PowerMonitor } from 'electron';
+import type { KalmCore } from './core/create-kalm';
+
+export interface HabitsShellDeps {
+  kalm: KalmCore;
+  app: Pick<App, 'setBadgeCount' | 'setLoginItemSettings'>;
+  Notification: { new (options: NotificationConstructorOptions): Pick<ElectronNotification, 'on' | 'show'>; isSupported(): boolean };
+  net: Pick<Net, 'isOnline'>;
+  powerMonitor: Pick<PowerMonitor, 'on'>;
+  /** Brings the main window to the front. */
+  showWindow: () => void;
+}
+
+const stars = (n: number) => '★'.repeat(n);
+
+/**
+ * The desktop side of the working habits: a notification for each new low
+ * review (click → the window shows that review), the unanswered count on the
+ * app badge, start at login from Settings, and background sync that pauses
+ * while offline and resumes when the machine wakes or comes back online.
+ */
+export function wireHabitsShell(deps: HabitsShellDeps): () => void {
+  const { kalm, app } = deps;
+  const offs: (() => void)[] = [];
+
+  offs.push(
+    kalm.on('alerts.newReview', (alert) => {
+      if (!deps.Notification.isSupported()) return;
+      const n = new deps.Notification({
+        title: `${stars(alert.rating)} ${alert.locationName ?? 'Kalm'}`,
+        body: [alert.author, alert.excerpt].filter((s) => s !== '').join(': ') || 'Kalm',
+      });
+      n.on('click', () => {
+        deps.showWindow();
+        kalm.openReview(alert.reviewId);
+      });
+      n.show();
+    }),
+  );
+
+  const badge = async () => {
+    const page = await kalm.call('reviews.query', { status: 'unanswered', limit: 1 });
+    app.setBadgeCount(page.total);
+  };
+  const updateBadge = () => void badge().catch(() => undefined);
+  offs.push(kalm.on('reviews.changed', updateBadge));
+  updateBadge();
+
+  let startAtLogin: boolean | null = null;
+  const loginItem = async () => {
+    const settings = await kalm.call('settings.get', {});
+    if (settings.startAtLogin === startAtLogin) return;
+    startAtLogin = settings.startAtLogin;
+    app.setLoginItemSettings({ openAtLogin: settings.startAtLogin });
+  };
+  const updateLoginItem = () => void loginItem().catch(() => undefined);
+  offs.push(kalm.on('settings.changed', updateLoginItem));
+  updateLoginItem();
+
+  // Waking up or getting a connection back: sync soon instead of waiting out a backoff.
+  for (const event of ['resume', 'unlock-screen'] as const) deps.powerMonitor.on(event as 'resume', () => kalm.background.reschedule());
+  kalm.background.start();
+  return () => offs.forEach((off) => off());
+}

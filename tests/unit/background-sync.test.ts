@@ -1,0 +1,167 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createKalm, type KalmCore } from '../../electron/core/create-kalm';
+import { createSyncScheduler, type Timers } from '../../electron/core/background/scheduler';
+import { createMemoryTokenVault } from '../../electron/core/google/token-vault';
+import type { NewReviewAlert } from '../../shared/labels/habits-contract';
+import { FIXTURE_UTRECHT, startGoogleEmulator, type GoogleEmulator } from '../emulator';
+import { tempDataDir } from './helpers';
+
+/** Timers driven by the test: `fire()` runs the one pending timer. */
+function manualTimers() {
+  let pending: { fn: () => void; ms: number } | null = null;
+  const timers: Timers = {
+    setTimeout: (fn, ms) => (pending = { fn, ms }),
+    clearTimeout: () => (pending = null),
+  };
+  return {
+    timers,
+    get waitMs() {
+      return pending?.ms ?? null;
+    },
+    fire() {
+      const p = pending;
+      pending = null;
+      if (!p) throw new Error('no timer pending');
+      p.fn();
+    },
+  };
+}
+
+describe('background sync with the Google emulator', () => {
+  let emu: GoogleEmulator | null = null;
+  let kalm: KalmCore | null = null;
+  afterEach(async () => {
+    await kalm?.close();
+    await emu?.close();
+    kalm = emu = null;
+  });
+
+  it('alerts exactly once for a new 1★ review between syncs, never for 5★ ones or the first import, and labels new reviews by rule', async () => {
+    emu = await startGoogleEmulator();
+    const clock = manualTimers();
+    kalm = await createKalm({
+      dataDir: await tempDataDir(),
+      host: 'test',
+      google: {
+        roots: { api: emu.origin, auth: emu.authUrl, token: emu.tokenUrl },
+        client: { clientId: emu.clientId, clientSecret: emu.clientSecret },
+        vault: createMemoryTokenVault({ refresh_token: emu.tokens.issueFor().refresh_token }),
+      },
+      background: { timers: clock.timers },
+    });
+    const k = kalm;
+    const alerts: NewReviewAlert[] = [];
+    k.on('alerts.newReview', (a) => alerts.push(a));
+    await k.call('sources.discover', {});
+    await k.call('settings.update', { syncIntervalMinutes: 15, alertMaxRating: 2 });
+
+    k.background.start({ now: true });
+    await k.background.runNow();
+    const imported = (await k.call('stats.summary', {})).overall.count;
+    expect(imported).toBeGreaterThan(0);
+    expect(alerts).toEqual([]); // the first sync brings history, not news
+    expect(clock.waitMs).toBe(15 * 60_000);
+
+    const bread = await k.call('labels.save', { name: 'Brood', color: '#b45309' });
+    await k.call('labels.saveRules', { rules: [{ id: 'r', labelId: bread.id, enabled: true, words: ['brood'], minRating: null, maxRating: null, sources: [], locationIds: [] }] });
+
+    const added = emu.data.addReview(FIXTURE_UTRECHT, { comment: 'Het brood was oud en de koffie koud.', starRating: 'ONE' });
+    clock.fire();
+    await k.background.runNow();
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ rating: 1, excerpt: 'Het brood was oud en de koffie koud.' });
+    const review = await k.call('reviews.get', { id: alerts[0]?.reviewId ?? '' });
+    expect(review.externalId).toBe(added.reviewId);
+    expect(review.labels).toEqual([bread.id]);
+
+    // Nothing new, then only 5★ reviews: no more alerts.
+    clock.fire();
+    await k.background.runNow();
+    emu.data.addReview(FIXTURE_UTRECHT, { comment: 'Heerlijk!', starRating: 'FIVE' });
+    emu.data.addReview(FIXTURE_UTRECHT, { comment: null, starRating: 'FIVE' });
+    clock.fire();
+    await k.background.runNow();
+    expect((await k.call('stats.summary', {})).overall.count).toBe(imported + 3);
+    expect(alerts).toHaveLength(1);
+    // A manual sync of the same data does not alert again either.
+    await k.call('sync.run', { full: true });
+    expect(alerts).toHaveLength(1);
+  });
+});
+
+describe('the sync scheduler', () => {
+  it('waits the interval, never overlaps, backs off after failures and while offline, and stops cleanly', async () => {
+    const clock = manualTimers();
+    let online = true, fail = false, runs = 0;
+    const errors: unknown[] = [];
+    let release: () => void = () => undefined;
+    const s = createSyncScheduler({
+      run: () => {
+        runs++;
+        if (fail) return Promise.reject(new Error('no connection'));
+        return new Promise<void>((r) => (release = r));
+      },
+      intervalMinutes: () => 10,
+      ready: () => true,
+      online: () => online,
+      timers: clock.timers,
+      retryMs: 60_000,
+      onError: (e) => errors.push(e),
+    });
+    s.start();
+    expect(clock.waitMs).toBe(600_000);
+    clock.fire();
+    const first = s.runNow();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(s.state).toBe('syncing');
+    void s.runNow(); // a second request while running joins the first
+    release();
+    await first;
+    expect(runs).toBe(1);
+    expect(s.state).toBe('waiting');
+
+    fail = true;
+    clock.fire();
+    await s.runNow();
+    expect(s.state).toBe('retrying');
+    expect(clock.waitMs).toBe(60_000);
+    clock.fire();
+    await s.runNow();
+    expect(clock.waitMs).toBe(120_000);
+    expect(errors).toHaveLength(2);
+
+    online = false;
+    clock.fire();
+    await s.runNow();
+    expect(s.state).toBe('offline');
+    expect(runs).toBe(3); // offline: no attempt
+    online = true;
+    fail = false;
+    s.reschedule();
+    expect(clock.waitMs).toBe(600_000);
+    clock.fire();
+    const p = s.runNow();
+    await new Promise((r) => setTimeout(r, 0));
+    release();
+    await p;
+    expect(runs).toBe(4);
+    await s.stop();
+    expect(s.state).toBe('stopped');
+    expect(clock.waitMs).toBeNull();
+  });
+
+  it('is idle while the interval is 0 and skips when there is nothing to sync', async () => {
+    const clock = manualTimers();
+    let minutes = 0, runs = 0;
+    const s = createSyncScheduler({ run: async () => void runs++, intervalMinutes: () => minutes, ready: () => false, timers: clock.timers });
+    s.start();
+    expect(s.state).toBe('idle');
+    expect(clock.waitMs).toBeNull();
+    minutes = 5;
+    s.reschedule();
+    clock.fire();
+    await s.runNow();
+    expect(runs).toBe(0);
+    expect(clock.waitMs).toBe(300_000);
+  });
+});
