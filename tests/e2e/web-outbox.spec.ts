@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startGoogleEmulator, type GoogleEmulator } from '../emulator';
@@ -136,5 +136,50 @@ test('conflicts through the UI: a changed review shows old and new text and is s
   } finally {
     await host.stop();
     await emu.close();
+  }
+});
+
+test('a reply the source rejected: the review is back in the inbox, shown as rejected, and the reply can be deleted after a confirmation', async ({ page }) => {
+  let rejectedId = '';
+  const host = await startHost({
+    prepare: async (dataDir) => {
+      const demo = await runKalm(['demo'], { KALM_DATA_DIR: dataDir });
+      if (demo.code !== 0) throw new Error(`kalm demo failed: ${demo.stderr}`);
+      const dir = join(dataDir, 'reviews');
+      // The first review of the inbox (lowest rating, oldest) gets a reply its source rejected.
+      type Shard = { reviews: { id: string; rating: number | null; createdAt: string; status: string; reply: unknown }[] };
+      const shards = await Promise.all((await readdir(dir)).map(async (f) => ({ path: join(dir, f), json: JSON.parse(await readFile(join(dir, f), 'utf8')) as Shard })));
+      const first = shards.flatMap((s) => s.json.reviews.filter((r) => r.status === 'unanswered' && r.rating === 1))
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
+      if (!first) throw new Error('the demo has no unanswered 1-star review');
+      rejectedId = first.id;
+      for (const s of shards) {
+        const r = s.json.reviews.find((x) => x.id === rejectedId);
+        if (!r) continue;
+        Object.assign(r, { status: 'answered', reply: { text: 'Bel ons op 06-12345678 voor korting!', updatedAt: '2026-11-20T10:00:00.000Z', state: 'rejected' } });
+        await writeFile(s.path, JSON.stringify(s.json));
+      }
+    },
+  });
+  try {
+    await page.goto(host.url);
+    const list = page.getByRole('listbox', { name: 'Unanswered reviews' });
+    const row = list.locator(`[data-review-id="${rejectedId}"]`);
+    await expect(row).toBeVisible();
+    await row.click();
+    const detail = page.getByRole('article');
+    const posted = detail.getByRole('region', { name: /Your reply/ });
+    await expect(posted.getByText('Rejected by the source')).toBeVisible();
+    await expect(posted.getByText(/The source rejected this reply/)).toBeVisible();
+    await page.screenshot({ path: 'test-results/e2e/posted-reply-rejected.png' });
+
+    await posted.getByRole('button', { name: 'Delete reply' }).click();
+    await expect(posted.getByText(/Delete this reply on Google\?/)).toBeVisible();
+    await posted.getByRole('button', { name: 'Yes, delete it' }).click();
+    const toasts = page.getByRole('log', { name: 'Notifications' });
+    await expect(toasts.getByText('Removal of the reply queued.')).toBeVisible();
+    await expect(toasts.getByText('Reply removed.')).toBeVisible();
+  } finally {
+    await host.stop();
   }
 });
