@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { diffOutbox, seenOf, type OutboxEvent } from '../../shared/outbox/outbox-events';
 import { useApi } from '../api-context';
+import { useRetryWhenOnline } from '../features/outbox/useRetryWhenOnline';
 import './Toasts.css';
 
 /** How long a notification stays (failures and conflicts stay until dismissed). */
@@ -11,6 +12,8 @@ const MAX_SHOWN = 4;
 interface Toast {
   key: number;
   event: OutboxEvent;
+  /** The demo workspace: nothing is really sent anywhere. */
+  demo: boolean;
 }
 
 /**
@@ -23,6 +26,8 @@ export function Toasts() {
   const api = useApi();
   const [toasts, setToasts] = useState<Toast[]>([]);
   const seq = useRef(0);
+  // Mounted once for the whole app, like these notifications.
+  useRetryWhenOnline();
 
   useEffect(() => {
     let live = true;
@@ -43,7 +48,14 @@ export function Toasts() {
           const events = seen === null ? [] : diffOutbox(seen, items);
           seen = seenOf(items);
           if (events.length > 0) {
-            setToasts((old) => [...old, ...events.map((event) => ({ key: ++seq.current, event }))].slice(-MAX_SHOWN));
+            const add = (demo: boolean) => {
+              if (live) setToasts((old) => [...old, ...events.map((event) => ({ key: ++seq.current, event, demo }))].slice(-MAX_SHOWN));
+            };
+            if (events.some((e) => e.kind === 'sent' || e.kind === 'removed')) {
+              api.call('workspace.get', {}).then((w) => add(w.demo), () => add(false));
+            } else {
+              add(false);
+            }
           }
           if (again) {
             again = false;
@@ -72,13 +84,16 @@ export function Toasts() {
   }, [toasts]);
 
   const dismiss = (key: number) => setToasts((old) => old.filter((x) => x.key !== key));
-  const text = (e: OutboxEvent) => ('reason' in e ? t(`toast.${e.kind}`, { reason: e.reason }) : t(`toast.${e.kind}`));
+  const text = (e: OutboxEvent, demo: boolean) => {
+    if ('reason' in e) return t(`toast.${e.kind}`, { reason: e.reason });
+    return demo && (e.kind === 'sent' || e.kind === 'removed') ? t(`toast.${e.kind}Demo`) : t(`toast.${e.kind}`);
+  };
 
   return (
     <div className="toasts" role="log" aria-live="polite" aria-label={t('toast.region')}>
-      {toasts.map(({ key, event }) => (
+      {toasts.map(({ key, event, demo }) => (
         <div key={key} className={`toast toast--${event.kind}`} data-toast={event.kind}>
-          <p className="toast__text">{text(event)}</p>
+          <p className="toast__text">{text(event, demo)}</p>
           <button type="button" className="btn btn--ghost toast__close" aria-label={t('toast.dismiss')} onClick={() => dismiss(key)}>
             ×
           </button>

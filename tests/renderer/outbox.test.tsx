@@ -134,6 +134,18 @@ describe('toasts', () => {
   });
 });
 
+describe('connection back', () => {
+  it('tries replies that wait for the connection at once when the browser goes online; failed ones keep their backoff', async () => {
+    const fake = await withItem({ lastError: 'No connection to Google.', nextAttemptAt: '2026-11-24T12:05:00.000Z' });
+    await fake.api.call('outbox.send', { reviewId: must(expectedOrder[1], 'second'), text: 'Tweede' });
+    Object.assign(must(fake.outbox[1], 'the second item'), { state: 'failed', lastError: 'HTTP 400', nextAttemptAt: '2026-11-24T13:00:00.000Z' });
+    render(<App api={fake.api} />);
+    await screen.findByRole('log', { name: 'Notifications' });
+    act(() => void window.dispatchEvent(new Event('online')));
+    await waitFor(() => expect(callsOf(fake, 'outbox.retry')).toEqual([{ id: `${firstId}#1` }]));
+  });
+});
+
 describe('posted reply', () => {
   const answered = () => {
     const r = review('answered-1', {

@@ -124,4 +124,13 @@ describe('publishing under faults (whole core, emulator)', () => {
     expect(s.emu.data.replyOf(a!.name)?.comment).toBe(a!.text);
     expect(s.puts(a!.name)).toBe(1);
   });
+
+  it('two publish runs at once (two windows, or "Publish now" during a background run) send each reply once', { timeout: 60_000 }, async () => {
+    const s = await setup();
+    const items = await s.queue(3);
+    s.emu.faults.add({ match: '/reply', method: 'PUT', delayMs: 100, times: 3 });
+    const [one, two] = await Promise.all([s.kalm.call('outbox.publish', {}), s.kalm.call('outbox.publish', {})]);
+    expect([...one.results, ...two.results].filter((r) => r.ok)).toHaveLength(3);
+    for (const i of items) expect(s.puts(i.name)).toBe(1);
+  });
 });
