@@ -1,5 +1,6 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startGoogleEmulator, type GoogleEmulator } from '../emulator';
 import { emulatorEnv, runKalm } from '../unit/run-kalm';
@@ -118,6 +119,8 @@ test('conflicts through the UI: a changed review shows old and new text and is s
     await expect(elsewhere.getByText('Bedankt! — geantwoord via Google zelf')).toBeVisible({ timeout: 20_000 });
     await expect(page.getByRole('log', { name: 'Notifications' }).getByText(/needs your decision/).first()).toBeVisible();
     await page.screenshot({ path: 'test-results/e2e/outbox-conflicts.png', fullPage: true });
+    const a11y = await new AxeBuilder({ page }).include('.outbox').include('.toasts').analyze();
+    expect(a11y.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     // Nothing was overwritten while the owner decides.
     expect(emu.data.replyOf(v4Name(emu, elsewhereId))?.comment).toBe('Bedankt! — geantwoord via Google zelf');
     expect(emu.data.replyOf(v4Name(emu, changedId))).toBeUndefined();

@@ -133,4 +133,36 @@ describe('publishing under faults (whole core, emulator)', () => {
     expect([...one.results, ...two.results].filter((r) => r.ok)).toHaveLength(3);
     for (const i of items) expect(s.puts(i.name)).toBe(1);
   });
+
+  it('each conflict kind through the core: the review shows Google\'s version; deleted → discard marks it deleted; edit and send anyway go out', { timeout: 60_000 }, async () => {
+    const s = await setup();
+    const [gone, changed, elsewhere] = await s.queue(3);
+    s.emu.data.deleteReview(gone!.name);
+    s.emu.data.editReview(changed!.name, { comment: 'Aangepast: het werd nog erger.', starRating: 'ONE' });
+    s.emu.data.setReply(elsewhere!.name, 'Al beantwoord in Google zelf.');
+    const { results } = await s.kalm.call('outbox.publish', {});
+    expect(results.map((r) => r.state)).toEqual(['conflict', 'conflict', 'conflict']);
+    const kinds = (await s.kalm.call('outbox.list', {})).items.map((i) => i.conflict?.kind);
+    expect(kinds).toEqual(['deleted', 'changed', 'answered_elsewhere']);
+    expect(s.puts(gone!.name) + s.puts(changed!.name) + s.puts(elsewhere!.name)).toBe(0);
+    // The local review now shows what Google has, so the owner decides on it.
+    expect(await s.kalm.call('reviews.get', { id: changed!.reviewId })).toMatchObject({ status: 'conflict', text: 'Aangepast: het werd nog erger.', rating: 1 });
+    expect(await s.kalm.call('reviews.get', { id: elsewhere!.reviewId })).toMatchObject({ status: 'conflict', reply: { text: 'Al beantwoord in Google zelf.' } });
+
+    await expect(s.kalm.call('outbox.resolve', { id: gone!.id, choice: 'send_anyway' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await s.kalm.call('outbox.resolve', { id: gone!.id, choice: 'discard' });
+    expect((await s.kalm.call('reviews.get', { id: gone!.reviewId })).status).toBe('deleted');
+
+    await s.kalm.call('outbox.resolve', { id: changed!.id, choice: 'send_anyway' });
+    const draft = await s.kalm.call('outbox.edit', { id: elsewhere!.id });
+    expect(draft.text).toBe(elsewhere!.text);
+    await s.kalm.call('outbox.send', { reviewId: elsewhere!.reviewId, text: `${draft.text} (aangevuld)` });
+    const sent = await s.kalm.call('outbox.publish', {});
+    expect(sent.results.map((r) => r.ok)).toEqual([true, true]);
+    expect(s.emu.data.replyOf(changed!.name)?.comment).toBe(changed!.text);
+    expect(s.emu.data.replyOf(elsewhere!.name)?.comment).toBe(`${elsewhere!.text} (aangevuld)`);
+    // History keeps the reply that was there before Kalm overwrote it.
+    expect((await s.kalm.call('outbox.history', { reviewId: elsewhere!.reviewId })).versions.map((v) => [v.origin, v.text]))
+      .toEqual([['source', 'Al beantwoord in Google zelf.'], ['kalm', `${elsewhere!.text} (aangevuld)`]]);
+  });
 });

@@ -118,7 +118,15 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> 
     return results;
   }
 
-  async function publish(q: OutboxQueue, force: boolean): Promise<PublishResultView[]> {
+  /** One publish at a time per core (the background publisher and "Publish now" take turns). */
+  let publishing: Promise<unknown> = Promise.resolve();
+  function publish(q: OutboxQueue, force: boolean): Promise<PublishResultView[]> {
+    const run = publishing.catch(() => undefined).then(() => publishOnce(q, force));
+    publishing = run;
+    return run;
+  }
+
+  async function publishOnce(q: OutboxQueue, force: boolean): Promise<PublishResultView[]> {
     const results = await publishDemo(q);
     const waiting = q.list().some(({ item }) => SENDABLE.has(item.state) && isDue(item, now(), force));
     if (!waiting) return results;
@@ -239,6 +247,8 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> 
       const entry = q.get(id);
       const item = await q.resolveConflict(id, choice, now());
       if (entry && item) await setStatus(entry.item.reviewId, 'queued');
+      // A review deleted on the source keeps its local copy, marked deleted.
+      else if (entry?.meta?.conflict?.kind === 'deleted') await setStatus(entry.item.reviewId, 'deleted');
       else if (entry) await settle(entry.item.reviewId);
       changed();
       return {};
