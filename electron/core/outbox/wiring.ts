@@ -40,6 +40,9 @@ export interface OutboxWiring {
   scheduler: OutboxScheduler;
 }
 
+/** How long a sent reply stays listed in the outbox. */
+export const SENT_KEPT_MS = 30 * 24 * 3_600_000;
+
 export const DEMO_NOTE = 'Replies to demo reviews are not sent anywhere: Kalm marked the review answered on this computer only.';
 
 
@@ -193,6 +196,7 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> 
     }));
   });
   await reopenRejected();
+  if (queue && store.drafts) await queue.pruneSent(new Date(now().getTime() - SENT_KEPT_MS));
 
   const handlers: OutboxHandlers = {
     'drafts.save': async ({ reviewId, text }) => {
