@@ -8,6 +8,8 @@ import './Toasts.css';
 /** How long a notification stays (failures and conflicts stay until dismissed). */
 export const TOAST_MS = 7000;
 const MAX_SHOWN = 4;
+/** Problems stay until the owner closes them or deals with them. */
+const STICKY: ReadonlySet<OutboxEvent['kind']> = new Set(['failed', 'conflict']);
 
 interface Toast {
   key: number;
@@ -47,15 +49,21 @@ export function Toasts() {
           // The first look only learns what is there: nothing is announced for old items.
           const events = seen === null ? [] : diffOutbox(seen, items);
           seen = seenOf(items);
-          if (events.length > 0) {
-            const add = (demo: boolean) => {
-              if (live) setToasts((old) => [...old, ...events.map((event) => ({ key: ++seq.current, event, demo }))].slice(-MAX_SHOWN));
-            };
-            if (events.some((e) => e.kind === 'sent' || e.kind === 'removed')) {
-              api.call('workspace.get', {}).then((w) => add(w.demo), () => add(false));
-            } else {
-              add(false);
-            }
+          // A failure or conflict that was dealt with (retried, resolved, edited) is no longer news.
+          const stateOf = new Map(items.map((i) => [i.id, i.state]));
+          const stillTrue = (x: Toast) => !STICKY.has(x.event.kind) || stateOf.get(x.event.id) === x.event.kind;
+          const add = (demo: boolean) => {
+            if (!live) return;
+            setToasts((old) => {
+              const kept = old.filter(stillTrue);
+              if (events.length === 0 && kept.length === old.length) return old;
+              return [...kept, ...events.map((event) => ({ key: ++seq.current, event, demo }))].slice(-MAX_SHOWN);
+            });
+          };
+          if (events.some((e) => e.kind === 'sent' || e.kind === 'removed')) {
+            api.call('workspace.get', {}).then((w) => add(w.demo), () => add(false));
+          } else {
+            add(false);
           }
           if (again) {
             again = false;
@@ -77,7 +85,7 @@ export function Toasts() {
 
   // Quiet news goes away by itself; problems stay until the owner closes them.
   useEffect(() => {
-    const first = toasts.find((x) => x.event.kind !== 'failed' && x.event.kind !== 'conflict');
+    const first = toasts.find((x) => !STICKY.has(x.event.kind));
     if (!first) return undefined;
     const timer = setTimeout(() => setToasts((old) => old.filter((x) => x.key !== first.key)), TOAST_MS);
     return () => clearTimeout(timer);

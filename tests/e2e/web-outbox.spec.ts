@@ -131,11 +131,13 @@ test('conflicts through the UI: a changed review shows old and new text and is s
     await elsewhere.getByRole('button', { name: 'Edit reply' }).click();
     const editor = page.getByRole('textbox', { name: 'Your reply' });
     await expect(editor).toHaveValue('Dank u voor uw review!');
+    await page.screenshot({ path: 'test-results/e2e/outbox-edit.png' });
     await editor.fill('Dank u voor uw review! Fijn dat u al antwoord kreeg; wij vullen het graag aan.');
     await editor.press('Control+Enter');
     await expect.poll(() => emu.data.replyOf(v4Name(emu, elsewhereId))?.comment, { timeout: 20_000 })
       .toBe('Dank u voor uw review! Fijn dat u al antwoord kreeg; wij vullen het graag aan.');
     await expect(page.getByText(/The outbox is empty/)).toBeVisible();
+    await page.screenshot({ path: 'test-results/e2e/outbox-sent.png' });
   } finally {
     await host.stop();
     await emu.close();

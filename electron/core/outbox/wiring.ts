@@ -15,7 +15,7 @@ import { ReplyHistoryStore } from './history';
 import type { OutboxConflict } from './meta';
 import { isDue, publishAll } from './publisher';
 import { OutboxQueue } from './queue';
-import { nextDueAt, SENDABLE, view } from './views';
+import { nextDueAt, SENDABLE, summarize, view } from './views';
 import { OutboxScheduler, type SchedulerTimers } from './scheduler';
 
 type OutboxCall = 'drafts.save' | 'drafts.list' | 'drafts.discard' | 'outbox.send' | 'outbox.list' | 'outbox.publish'
@@ -231,7 +231,7 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> 
       changed();
       return { id: item.id };
     },
-    'outbox.list': async () => ({ items: queue?.list().map(view) ?? [] }),
+    'outbox.list': async () => ({ items: queue?.list().map((e) => view(e, summarize(workspace.get(e.item.reviewId), workspace.locations))) ?? [] }),
     'outbox.publish': async () => publish(writable().queue, true).then((results) => ({ results })),
     'outbox.cancel': async ({ id }) => {
       const { queue: q } = writable();
