@@ -108,12 +108,12 @@ test('conflicts through the UI: a changed review shows old and new text and is s
     emu.data.editReview(v4Name(emu, changedId), { comment: 'Nieuwe tekst: ook de koffie was koud.', starRating: 'ONE' });
     emu.data.setReply(v4Name(emu, elsewhereId), 'Bedankt! — geantwoord via Google zelf');
     emu.faults.down(false);
-    await items.getByRole('button', { name: 'Retry now' }).first().click();
-    await items.getByRole('button', { name: 'Retry now' }).first().click();
+    // On demand: every waiting reply is tried now.
+    await page.getByRole('button', { name: 'Publish now' }).click();
 
     const changed = items.filter({ has: page.locator('[data-conflict-kind="changed"]') });
     await expect(changed).toBeVisible({ timeout: 20_000 });
-    await expect(changed.getByText('Nieuwe tekst: ook de koffie was koud.')).toBeVisible();
+    await expect(changed.locator('blockquote', { hasText: 'Nieuwe tekst: ook de koffie was koud.' })).toBeVisible();
     await expect(changed.getByText('When you wrote your reply')).toBeVisible();
     const elsewhere = items.filter({ has: page.locator('[data-conflict-kind="answered_elsewhere"]') });
     await expect(elsewhere.getByText('Bedankt! — geantwoord via Google zelf')).toBeVisible({ timeout: 20_000 });
