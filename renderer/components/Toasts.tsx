@@ -50,8 +50,12 @@ export function Toasts() {
           const events = seen === null ? [] : diffOutbox(seen, items);
           seen = seenOf(items);
           // A failure or conflict that was dealt with (retried, resolved, edited) is no longer news.
-          const stateOf = new Map(items.map((i) => [i.id, i.state]));
-          const stillTrue = (x: Toast) => !STICKY.has(x.event.kind) || stateOf.get(x.event.id) === x.event.kind;
+          const now = new Map(items.map((i) => [i.id, i]));
+          const stillTrue = ({ event }: Toast) => {
+            const item = now.get(event.id);
+            if (event.kind === 'waiting') return item?.state === 'queued' && item.lastError !== null;
+            return !STICKY.has(event.kind) || item?.state === event.kind;
+          };
           const add = (demo: boolean) => {
             if (!live) return;
             setToasts((old) => {
