@@ -2,15 +2,20 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { diffOutbox, seenOf, type OutboxEvent } from '../../shared/outbox/outbox-events';
 import { useApi } from '../api-context';
+import { useRetryWhenOnline } from '../features/outbox/useRetryWhenOnline';
 import './Toasts.css';
 
 /** How long a notification stays (failures and conflicts stay until dismissed). */
 export const TOAST_MS = 7000;
 const MAX_SHOWN = 4;
+/** Problems stay until the owner closes them or deals with them. */
+const STICKY: ReadonlySet<OutboxEvent['kind']> = new Set(['failed', 'conflict']);
 
 interface Toast {
   key: number;
   event: OutboxEvent;
+  /** The demo workspace: nothing is really sent anywhere. */
+  demo: boolean;
 }
 
 /**
@@ -23,6 +28,8 @@ export function Toasts() {
   const api = useApi();
   const [toasts, setToasts] = useState<Toast[]>([]);
   const seq = useRef(0);
+  // Mounted once for the whole app, like these notifications.
+  useRetryWhenOnline();
 
   useEffect(() => {
     let live = true;
@@ -42,8 +49,25 @@ export function Toasts() {
           // The first look only learns what is there: nothing is announced for old items.
           const events = seen === null ? [] : diffOutbox(seen, items);
           seen = seenOf(items);
-          if (events.length > 0) {
-            setToasts((old) => [...old, ...events.map((event) => ({ key: ++seq.current, event }))].slice(-MAX_SHOWN));
+          // A failure or conflict that was dealt with (retried, resolved, edited) is no longer news.
+          const now = new Map(items.map((i) => [i.id, i]));
+          const stillTrue = ({ event }: Toast) => {
+            const item = now.get(event.id);
+            if (event.kind === 'waiting') return item?.state === 'queued' && item.lastError !== null;
+            return !STICKY.has(event.kind) || item?.state === event.kind;
+          };
+          const add = (demo: boolean) => {
+            if (!live) return;
+            setToasts((old) => {
+              const kept = old.filter(stillTrue);
+              if (events.length === 0 && kept.length === old.length) return old;
+              return [...kept, ...events.map((event) => ({ key: ++seq.current, event, demo }))].slice(-MAX_SHOWN);
+            });
+          };
+          if (events.some((e) => e.kind === 'sent' || e.kind === 'removed')) {
+            api.call('workspace.get', {}).then((w) => add(w.demo), () => add(false));
+          } else {
+            add(false);
           }
           if (again) {
             again = false;
@@ -65,20 +89,23 @@ export function Toasts() {
 
   // Quiet news goes away by itself; problems stay until the owner closes them.
   useEffect(() => {
-    const first = toasts.find((x) => x.event.kind !== 'failed' && x.event.kind !== 'conflict');
+    const first = toasts.find((x) => !STICKY.has(x.event.kind));
     if (!first) return undefined;
     const timer = setTimeout(() => setToasts((old) => old.filter((x) => x.key !== first.key)), TOAST_MS);
     return () => clearTimeout(timer);
   }, [toasts]);
 
   const dismiss = (key: number) => setToasts((old) => old.filter((x) => x.key !== key));
-  const text = (e: OutboxEvent) => ('reason' in e ? t(`toast.${e.kind}`, { reason: e.reason }) : t(`toast.${e.kind}`));
+  const text = (e: OutboxEvent, demo: boolean) => {
+    if ('reason' in e) return t(`toast.${e.kind}`, { reason: e.reason });
+    return demo && (e.kind === 'sent' || e.kind === 'removed') ? t(`toast.${e.kind}Demo`) : t(`toast.${e.kind}`);
+  };
 
   return (
     <div className="toasts" role="log" aria-live="polite" aria-label={t('toast.region')}>
-      {toasts.map(({ key, event }) => (
+      {toasts.map(({ key, event, demo }) => (
         <div key={key} className={`toast toast--${event.kind}`} data-toast={event.kind}>
-          <p className="toast__text">{text(event)}</p>
+          <p className="toast__text">{text(event, demo)}</p>
           <button type="button" className="btn btn--ghost toast__close" aria-label={t('toast.dismiss')} onClick={() => dismiss(key)}>
             ×
           </button>

@@ -26,6 +26,16 @@ export type OutboxConflict = z.infer<typeof OutboxConflict>;
 export const OutboxConflictView = OutboxConflict.omit({ remoteUpdatedAt: true });
 export type OutboxConflictView = z.infer<typeof OutboxConflictView>;
 
+/** Which review an item answers, in words the owner recognises (null: Kalm no longer holds it). */
+export const OutboxReviewSummary = z.object({
+  author: z.string(),
+  rating: z.number().int().nullable(),
+  /** The start of the review's text (plain text; untrusted). */
+  excerpt: z.string().nullable(),
+  locationName: z.string().nullable(),
+});
+export type OutboxReviewSummary = z.infer<typeof OutboxReviewSummary>;
+
 /** One outbox item as clients see it (`outbox.list`). */
 export const OutboxItemView = z.object({
   id: z.string(),
@@ -39,6 +49,7 @@ export const OutboxItemView = z.object({
   createdAt: IsoTime,
   updatedAt: IsoTime,
   conflict: OutboxConflictView.nullable(),
+  review: OutboxReviewSummary.nullable(),
 });
 export type OutboxItemView = z.infer<typeof OutboxItemView>;
 

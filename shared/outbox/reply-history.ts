@@ -19,11 +19,15 @@ export const ReplyVersion = z.object({
 });
 export type ReplyVersion = z.infer<typeof ReplyVersion>;
 
-/** The local history of one review's reply (`history/<review>.json`), oldest first. */
+/**
+ * The local reply histories of one location's reviews (`history/<source>--<location>.json`), each
+ * oldest first: one small file per location, like the review shards, so a start reads few files.
+ */
 export const ReplyHistory = z.object({
   schemaVersion: z.literal(REPLY_HISTORY_VERSION),
-  reviewId: z.string().min(1),
-  versions: z.array(ReplyVersion),
+  /** `<source>--<location>` of the reviews inside. */
+  shard: z.string().min(1),
+  reviews: z.record(z.string(), z.array(ReplyVersion)),
 });
 export type ReplyHistory = z.infer<typeof ReplyHistory>;
 

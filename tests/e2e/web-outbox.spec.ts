@@ -1,5 +1,6 @@
-import { writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startGoogleEmulator, type GoogleEmulator } from '../emulator';
 import { emulatorEnv, runKalm } from '../unit/run-kalm';
@@ -107,17 +108,19 @@ test('conflicts through the UI: a changed review shows old and new text and is s
     emu.data.editReview(v4Name(emu, changedId), { comment: 'Nieuwe tekst: ook de koffie was koud.', starRating: 'ONE' });
     emu.data.setReply(v4Name(emu, elsewhereId), 'Bedankt! — geantwoord via Google zelf');
     emu.faults.down(false);
-    await items.getByRole('button', { name: 'Retry now' }).first().click();
-    await items.getByRole('button', { name: 'Retry now' }).first().click();
+    // On demand: every waiting reply is tried now.
+    await page.getByRole('button', { name: 'Publish now' }).click();
 
     const changed = items.filter({ has: page.locator('[data-conflict-kind="changed"]') });
     await expect(changed).toBeVisible({ timeout: 20_000 });
-    await expect(changed.getByText('Nieuwe tekst: ook de koffie was koud.')).toBeVisible();
+    await expect(changed.locator('blockquote', { hasText: 'Nieuwe tekst: ook de koffie was koud.' })).toBeVisible();
     await expect(changed.getByText('When you wrote your reply')).toBeVisible();
     const elsewhere = items.filter({ has: page.locator('[data-conflict-kind="answered_elsewhere"]') });
     await expect(elsewhere.getByText('Bedankt! — geantwoord via Google zelf')).toBeVisible({ timeout: 20_000 });
     await expect(page.getByRole('log', { name: 'Notifications' }).getByText(/needs your decision/).first()).toBeVisible();
     await page.screenshot({ path: 'test-results/e2e/outbox-conflicts.png', fullPage: true });
+    const a11y = await new AxeBuilder({ page }).include('.outbox').include('.toasts').analyze();
+    expect(a11y.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     // Nothing was overwritten while the owner decides.
     expect(emu.data.replyOf(v4Name(emu, elsewhereId))?.comment).toBe('Bedankt! — geantwoord via Google zelf');
     expect(emu.data.replyOf(v4Name(emu, changedId))).toBeUndefined();
@@ -128,13 +131,60 @@ test('conflicts through the UI: a changed review shows old and new text and is s
     await elsewhere.getByRole('button', { name: 'Edit reply' }).click();
     const editor = page.getByRole('textbox', { name: 'Your reply' });
     await expect(editor).toHaveValue('Dank u voor uw review!');
+    await page.screenshot({ path: 'test-results/e2e/outbox-edit.png' });
     await editor.fill('Dank u voor uw review! Fijn dat u al antwoord kreeg; wij vullen het graag aan.');
     await editor.press('Control+Enter');
     await expect.poll(() => emu.data.replyOf(v4Name(emu, elsewhereId))?.comment, { timeout: 20_000 })
       .toBe('Dank u voor uw review! Fijn dat u al antwoord kreeg; wij vullen het graag aan.');
     await expect(page.getByText(/The outbox is empty/)).toBeVisible();
+    await page.screenshot({ path: 'test-results/e2e/outbox-sent.png' });
   } finally {
     await host.stop();
     await emu.close();
+  }
+});
+
+test('a reply the source rejected: the review is back in the inbox, shown as rejected, and the reply can be deleted after a confirmation', async ({ page }) => {
+  let rejectedId = '';
+  const host = await startHost({
+    prepare: async (dataDir) => {
+      const demo = await runKalm(['demo'], { KALM_DATA_DIR: dataDir });
+      if (demo.code !== 0) throw new Error(`kalm demo failed: ${demo.stderr}`);
+      const dir = join(dataDir, 'reviews');
+      // The first review of the inbox (lowest rating, oldest) gets a reply its source rejected.
+      type Shard = { reviews: { id: string; rating: number | null; createdAt: string; status: string; reply: unknown }[] };
+      const shards = await Promise.all((await readdir(dir)).map(async (f) => ({ path: join(dir, f), json: JSON.parse(await readFile(join(dir, f), 'utf8')) as Shard })));
+      const first = shards.flatMap((s) => s.json.reviews.filter((r) => r.status === 'unanswered' && r.rating === 1))
+        .sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
+      if (!first) throw new Error('the demo has no unanswered 1-star review');
+      rejectedId = first.id;
+      for (const s of shards) {
+        const r = s.json.reviews.find((x) => x.id === rejectedId);
+        if (!r) continue;
+        Object.assign(r, { status: 'answered', reply: { text: 'Bel ons op 06-12345678 voor korting!', updatedAt: '2026-11-20T10:00:00.000Z', state: 'rejected' } });
+        await writeFile(s.path, JSON.stringify(s.json));
+      }
+    },
+  });
+  try {
+    await page.goto(host.url);
+    const list = page.getByRole('listbox', { name: 'Unanswered reviews' });
+    const row = list.locator(`[data-review-id="${rejectedId}"]`);
+    await expect(row).toBeVisible();
+    await row.click();
+    const detail = page.getByRole('article');
+    const posted = detail.getByRole('region', { name: /Your reply/ });
+    await expect(posted.getByText('Rejected by the source')).toBeVisible();
+    await expect(posted.getByText(/The source rejected this reply/)).toBeVisible();
+    await page.screenshot({ path: 'test-results/e2e/posted-reply-rejected.png' });
+
+    await posted.getByRole('button', { name: 'Delete reply' }).click();
+    await expect(posted.getByText(/Delete this reply on Google\?/)).toBeVisible();
+    await posted.getByRole('button', { name: 'Yes, delete it' }).click();
+    const toasts = page.getByRole('log', { name: 'Notifications' });
+    await expect(toasts.getByText('Removal of the reply queued.')).toBeVisible();
+    await expect(toasts.getByText(/Reply removed \(demo/)).toBeVisible();
+  } finally {
+    await host.stop();
   }
 });

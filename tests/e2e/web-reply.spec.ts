@@ -39,7 +39,7 @@ test('answer a review: the draft autosaves, Ctrl+Enter and the checklist queue i
   // The owner sees it was queued, then sent (the background publisher answers demo reviews locally).
   const toasts = page.getByRole('log', { name: 'Notifications' });
   await expect(toasts.getByText(/Reply queued/)).toBeVisible();
-  await expect(toasts.getByText('Reply sent.')).toBeVisible();
+  await expect(toasts.getByText(/Reply saved as answered \(demo/)).toBeVisible();
 
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Outbox' }).click();
   await expect(page.getByRole('list', { name: 'Sent' }).getByText(/dank je voor je review/)).toBeVisible();

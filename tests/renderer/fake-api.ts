@@ -61,6 +61,10 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
     const entry: OutboxItemView = {
       id: `${reviewId}#${outbox.length + 1}`, reviewId, action, state: 'queued', text, attempts: 0,
       lastError: null, nextAttemptAt: null, createdAt: at(), updatedAt: at(), conflict: null,
+      review: (() => {
+        const r = review(reviewId);
+        return { author: r.anonymous ? '' : r.author, rating: r.rating, excerpt: r.text, locationName: locations.find((l) => l.id === r.locationId)?.name ?? null };
+      })(),
     };
     outbox.push(entry);
     setStatus(reviewId, 'queued');

@@ -33,6 +33,10 @@ describe('outbox view: states and actions', () => {
     const list = await openOutbox(fake);
     const row = within(list).getByRole('listitem');
     expect(row.textContent).toContain('Not sent: Google is not answering right now.');
+    // Which review: author and location, and how it starts.
+    const first = must(inboxReviews.find((r) => r.id === firstId), 'the first review');
+    expect(row.textContent).toContain(first.author);
+    expect(row.textContent).toContain(first.text ?? '');
     expect(row.querySelector('time')?.getAttribute('dateTime')).toBe('2026-11-24T12:30:00.000Z');
     fireEvent.click(within(row).getByRole('button', { name: 'Retry now' }));
     await waitFor(() => expect(callsOf(fake, 'outbox.retry')).toEqual([{ id: `${firstId}#1` }]));
@@ -131,6 +135,29 @@ describe('toasts', () => {
     const failed = await within(region).findByText('Reply not sent: Google refused it (HTTP 400).');
     fireEvent.click(within(must(failed.parentElement, 'the toast')).getByRole('button', { name: 'Dismiss' }));
     await waitFor(() => expect(within(region).queryByText(/Reply not sent/)).toBeNull());
+    // A conflict the owner deals with elsewhere leaves by itself.
+    await act(async () => {
+      Object.assign(must(fake.outbox[1], 'the second item'), { state: 'conflict', conflict: conflictOf('deleted') });
+      fake.emit('outbox.changed', {});
+    });
+    expect(await within(region).findByText(/needs your decision/)).toBeTruthy();
+    await act(async () => {
+      fake.outbox.splice(1, 1);
+      fake.emit('outbox.changed', {});
+    });
+    await waitFor(() => expect(within(region).queryByText(/needs your decision/)).toBeNull());
+  });
+});
+
+describe('connection back', () => {
+  it('tries replies that wait for the connection at once when the browser goes online; failed ones keep their backoff', async () => {
+    const fake = await withItem({ lastError: 'No connection to Google.', nextAttemptAt: '2026-11-24T12:05:00.000Z' });
+    await fake.api.call('outbox.send', { reviewId: must(expectedOrder[1], 'second'), text: 'Tweede' });
+    Object.assign(must(fake.outbox[1], 'the second item'), { state: 'failed', lastError: 'HTTP 400', nextAttemptAt: '2026-11-24T13:00:00.000Z' });
+    render(<App api={fake.api} />);
+    await screen.findByRole('log', { name: 'Notifications' });
+    act(() => void window.dispatchEvent(new Event('online')));
+    await waitFor(() => expect(callsOf(fake, 'outbox.retry')).toEqual([{ id: `${firstId}#1` }]));
   });
 });
 
@@ -160,7 +187,8 @@ describe('posted reply', () => {
     fireEvent.click(within(section).getByRole('button', { name: 'Yes, delete it' }));
     await waitFor(() => expect(callsOf(fake, 'outbox.unreply')).toEqual([{ reviewId: id }]));
 
-    fireEvent.click(within(section).getByRole('button', { name: 'Edit reply' }));
+    expect(await within(section).findByText('The removal is in the outbox.')).toBeTruthy();
+    fireEvent.click(await within(section).findByRole('button', { name: 'Edit reply' }));
     const box = await within(detail()).findByLabelText<HTMLTextAreaElement>('Your reply');
     await waitFor(() => expect(box.value).toBe('Dank u wel voor uw bezoek!'));
   });

@@ -157,4 +157,27 @@ describe('drafts and the outbox wired into the core (demo workspace)', () => {
     expect(await reopened.call('reviews.get', { id: reviewId })).toMatchObject({ status: 'unanswered', reply: { state: 'rejected', text: 'Dank u!' } });
     await reopened.close();
   });
+
+  it('forgets sent replies after 30 days at start; the reply and its history stay', async () => {
+    const dataDir = await tempDataDir();
+    let t = Date.parse('2026-01-01T12:00:00.000Z');
+    const now = () => new Date(t);
+    const kalm = await createKalm({ dataDir, host: 'test', now });
+    await kalm.call('workspace.loadDemo', { seed: 7 });
+    const reviewId = (await kalm.call('reviews.query', { status: 'unanswered', limit: 1 })).items[0]!.id;
+    await kalm.call('outbox.send', { reviewId, text: 'Dank u!' });
+    await kalm.call('outbox.publish', {});
+    await kalm.close();
+    t += 29 * 24 * 3_600_000;
+    const soon = await createKalm({ dataDir, host: 'test', now });
+    expect((await soon.call('outbox.list', {})).items.map((i) => i.state)).toEqual(['sent']);
+    await soon.close();
+    t += 2 * 24 * 3_600_000;
+    const later = await createKalm({ dataDir, host: 'test', now });
+    expect((await later.call('outbox.list', {})).items).toEqual([]);
+    expect(await later.call('reviews.get', { id: reviewId })).toMatchObject({ status: 'answered', reply: { text: 'Dank u!' } });
+    expect((await later.call('outbox.history', { reviewId })).versions).toHaveLength(1);
+    expect(await readdir(join(dataDir, 'outbox', 'meta'))).toEqual([]);
+    await later.close();
+  });
 });

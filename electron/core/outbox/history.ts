@@ -7,13 +7,16 @@ import { RecordFolder, type RecordStoreOptions } from '../store/record-files';
 
 export const REPLY_HISTORY_DIR = 'history';
 
-/** Each review's reply versions in a file of its own (`history/<review>.json`), written atomically. */
+/** `<source>--<location>` of a review id `<source>:<location>:<external>` (names the file). */
+export const historyShardOf = (reviewId: string): string => reviewId.split(':').slice(0, 2).join('--');
+
+/** Each review's reply versions, one file per location (`history/<source>--<location>.json`), written atomically. */
 export class ReplyHistoryStore {
   private constructor(private readonly folder: RecordFolder<ReplyHistory>) {}
 
   static async open(dataDir: string, opts: RecordStoreOptions = {}): Promise<ReplyHistoryStore> {
     const folder = await RecordFolder.open<ReplyHistory>({
-      ...opts, dataDir, dir: REPLY_HISTORY_DIR, schema: ReplyHistory, version: REPLY_HISTORY_VERSION, keyField: 'reviewId', what: 'reply history',
+      ...opts, dataDir, dir: REPLY_HISTORY_DIR, schema: ReplyHistory, version: REPLY_HISTORY_VERSION, keyField: 'shard', what: 'reply history',
     });
     return new ReplyHistoryStore(folder);
   }
@@ -23,7 +26,7 @@ export class ReplyHistoryStore {
   }
 
   versions(reviewId: string): ReplyVersion[] {
-    return this.folder.get(reviewId)?.versions ?? [];
+    return this.folder.get(historyShardOf(reviewId))?.reviews[reviewId] ?? [];
   }
 
   /**
@@ -39,6 +42,8 @@ export class ReplyHistoryStore {
     versions.push(after
       ? { text: after.text, at: after.updatedAt, origin: 'kalm', state: after.state, reason: null }
       : { text: '', at, origin: 'removed', state: null, reason: null });
-    await this.folder.put({ schemaVersion: REPLY_HISTORY_VERSION, reviewId, versions: versions.slice(-MAX_REPLY_VERSIONS) });
+    const shard = historyShardOf(reviewId);
+    const reviews = { ...this.folder.get(shard)?.reviews, [reviewId]: versions.slice(-MAX_REPLY_VERSIONS) };
+    await this.folder.put({ schemaVersion: REPLY_HISTORY_VERSION, shard, reviews });
   }
 }

@@ -5,6 +5,8 @@ import type { GbpReview } from '../../../shared/google/schemas';
 import { toIso } from '../../../shared/google/time';
 import { splitTranslation } from '../../../shared/google/translation';
 import type { BusinessApi } from '../google/business-api';
+import { KalmError } from '../../../shared/domain/errors';
+import { isReconnectNeeded } from '../google/auth-client';
 import { GoogleApiError } from '../google/errors';
 import type { OutboxConflict, OutboxMeta } from './meta';
 import { OUTBOX_META_VERSION } from './meta';
@@ -247,12 +249,13 @@ async function markFailed(opts: PublishOptions, item: OutboxItem, err: unknown, 
   const offline = google !== null && google.problem === 'unavailable' && google.status === 0;
   const reason = offline
     ? 'No connection to Google; Kalm will send this reply when the connection is back.'
-    : google?.message ?? (err instanceof Error && err.name === 'KalmError' ? err.message : 'Something went wrong while sending; Kalm will try again.');
+    : google?.message ?? (err instanceof KalmError ? err.message : 'Something went wrong while sending; Kalm will try again.');
   const permanent = google !== null && PERMANENT.has(google.problem);
   const wait = offline ? Math.min(MAX_OFFLINE_WAIT_MS, backoffMs(item.attempts, null)) : backoffMs(item.attempts, retryAfterOf(err));
   const nextAttemptAt = permanent ? null : new Date(at.getTime() + wait).toISOString();
   // No connection is not a failure of this reply: it stays queued, with the reason.
   const failed = await opts.outbox.save({ ...item, state: offline ? 'queued' : 'failed', lastError: reason, nextAttemptAt, updatedAt: at.toISOString() });
-  const stops = google !== null && STOPS_RUN.has(google.problem) && nextAttemptAt !== null;
+  // A lost grant (reconnect needed) fails every other item alike too.
+  const stops = ((google !== null && STOPS_RUN.has(google.problem)) || isReconnectNeeded(err)) && nextAttemptAt !== null;
   return { ...outcome(failed, reason), ...(stops ? { stop: { reason, nextAttemptAt } } : {}) };
 }

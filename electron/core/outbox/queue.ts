@@ -118,6 +118,21 @@ export class OutboxQueue {
     return this.save({ ...item, state: 'queued', lastError: null, nextAttemptAt: null, attempts: 0, updatedAt: now.toISOString() });
   }
 
+  /**
+   * Forgets sent items last changed before `before` (their files go), so the outbox folder does not
+   * grow for ever; the review keeps its reply and the reply history keeps the versions.
+   */
+  async pruneSent(before: Date): Promise<number> {
+    let removed = 0;
+    for (const item of this.store.list()) {
+      if (item.state !== 'sent' || Date.parse(item.updatedAt) >= before.getTime()) continue;
+      await this.store.remove(item.id);
+      await this.meta.remove(item.id);
+      removed++;
+    }
+    return removed;
+  }
+
   // ----- used by the publisher -----
 
   /** Every reply text Kalm has tried to publish or confirmed for a review (any of its items): never a foreign reply. */

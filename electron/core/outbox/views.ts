@@ -1,12 +1,28 @@
 import type { OutboxItem } from '../../../shared/domain/outbox';
-import type { OutboxItemView } from '../../../shared/outbox/outbox-view';
+import type { Location } from '../../../shared/domain/location';
+import type { Review } from '../../../shared/domain/review';
+import type { OutboxItemView, OutboxReviewSummary } from '../../../shared/outbox/outbox-view';
 import type { OutboxEntry, OutboxQueue } from './queue';
 
 /** Items the publisher would still try to send. */
 export const SENDABLE: ReadonlySet<OutboxItem['state']> = new Set<OutboxItem['state']>(['queued', 'failed', 'sending']);
 
+const EXCERPT_CHARS = 120;
+
+/** The review in a few words: who, how many stars, where, how it starts. */
+export function summarize(review: Review | undefined, locations: readonly Location[]): OutboxReviewSummary | null {
+  if (!review) return null;
+  const text = review.text?.replace(/\s+/g, ' ').trim() ?? null;
+  return {
+    author: review.anonymous ? '' : review.author,
+    rating: review.rating,
+    excerpt: text === null || text === '' ? null : text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS).trimEnd()}…` : text,
+    locationName: locations.find((l) => l.id === review.locationId && l.source === review.source)?.name ?? null,
+  };
+}
+
 /** One item as clients see it (`outbox.list`). */
-export function view({ item, meta }: OutboxEntry): OutboxItemView {
+export function view({ item, meta }: OutboxEntry, review: OutboxReviewSummary | null): OutboxItemView {
   const c = meta?.conflict ?? null;
   return {
     id: item.id, reviewId: item.reviewId, action: item.action, state: item.state, text: item.text, attempts: item.attempts,
@@ -14,6 +30,7 @@ export function view({ item, meta }: OutboxEntry): OutboxItemView {
     conflict: c && item.state === 'conflict'
       ? { kind: c.kind, message: c.message, oldText: c.oldText, newText: c.newText, oldRating: c.oldRating, newRating: c.newRating, otherReply: c.otherReply, detectedAt: c.detectedAt }
       : null,
+    review,
   };
 }
 

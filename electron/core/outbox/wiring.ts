@@ -16,7 +16,7 @@ import { ReplyHistoryStore } from './history';
 import type { OutboxConflict } from './meta';
 import { isDue, publishAll } from './publisher';
 import { OutboxQueue } from './queue';
-import { nextDueAt, SENDABLE, view } from './views';
+import { nextDueAt, SENDABLE, summarize, view } from './views';
 import { OutboxScheduler, type SchedulerTimers } from './scheduler';
 
 type OutboxCall = 'drafts.save' | 'drafts.list' | 'drafts.discard' | 'outbox.send' | 'outbox.list' | 'outbox.publish'
@@ -40,6 +40,9 @@ export interface OutboxWiring {
   /** Publishes in the background (Electron and web host; never the CLI): when due, and after every change. */
   scheduler: OutboxScheduler;
 }
+
+/** How long a sent reply stays listed in the outbox. */
+export const SENT_KEPT_MS = 30 * 24 * 3_600_000;
 
 export const DEMO_NOTE = 'Replies to demo reviews are not sent anywhere: Kalm marked the review answered on this computer only.';
 
@@ -125,7 +128,15 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> 
     return review !== undefined && publishModeOf(workspace, review) === 'copyAndOpen';
   };
 
-  async function publish(q: OutboxQueue, force: boolean): Promise<PublishResultView[]> {
+  /** One publish at a time per core (the background publisher and "Publish now" take turns). */
+  let publishing: Promise<unknown> = Promise.resolve();
+  function publish(q: OutboxQueue, force: boolean): Promise<PublishResultView[]> {
+    const run = publishing.catch(() => undefined).then(() => publishOnce(q, force));
+    publishing = run;
+    return run;
+  }
+
+  async function publishOnce(q: OutboxQueue, force: boolean): Promise<PublishResultView[]> {
     const results = await publishDemo(q);
     const waiting = q.list().some(({ item }) => SENDABLE.has(item.state) && isDue(item, now(), force) && !manual(item.reviewId));
     if (!waiting) return results;
@@ -193,6 +204,7 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> 
     }));
   });
   await reopenRejected();
+  if (queue && store.drafts) await queue.pruneSent(new Date(now().getTime() - SENT_KEPT_MS));
 
   const handlers: OutboxHandlers = {
     'drafts.save': async ({ reviewId, text }) => {
@@ -227,7 +239,7 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> 
       changed();
       return { id: item.id };
     },
-    'outbox.list': async () => ({ items: queue?.list().map(view) ?? [] }),
+    'outbox.list': async () => ({ items: queue?.list().map((e) => view(e, summarize(workspace.get(e.item.reviewId), workspace.locations))) ?? [] }),
     'outbox.publish': async () => publish(writable().queue, true).then((results) => ({ results })),
     'outbox.cancel': async ({ id }) => {
       const { queue: q } = writable();
@@ -247,6 +259,8 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> 
       const entry = q.get(id);
       const item = await q.resolveConflict(id, choice, now());
       if (entry && item) await setStatus(entry.item.reviewId, 'queued');
+      // A review deleted on the source keeps its local copy, marked deleted.
+      else if (entry?.meta?.conflict?.kind === 'deleted') await setStatus(entry.item.reviewId, 'deleted');
       else if (entry) await settle(entry.item.reviewId);
       changed();
       return {};

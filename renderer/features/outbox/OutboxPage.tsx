@@ -88,6 +88,7 @@ export function OutboxPage() {
   const waiting = items.filter((i) => i.state !== 'sent').sort((a, b) => RANK[a.state] - RANK[b.state]);
   const sentItems = items.filter((i) => i.state === 'sent').sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)).slice(0, SENT_SHOWN);
   const sent = results?.filter((r) => r.ok).length ?? 0;
+  const conflicts = results?.filter((r) => r.state === 'conflict').length ?? 0;
   const notes = [...new Set((results ?? []).flatMap((r) => (r.note === undefined ? [] : [r.note])))];
   const row = (item: OutboxItemView) => <OutboxRow key={item.id} item={item} busy={busyId === item.id} onAction={(a) => act(item, a)} />;
 
@@ -104,7 +105,11 @@ export function OutboxPage() {
       <div role="status" className="outbox__result">
         {results !== null && (
           <>
-            <p>{t('outbox.result', { sent, failed: results.length - sent })}</p>
+            <p>
+              {conflicts > 0
+                ? t('outbox.resultConflicts', { sent, failed: results.length - sent - conflicts, conflicts })
+                : t('outbox.result', { sent, failed: results.length - sent })}
+            </p>
             {notes.map((note) => (
               <p key={note} className="outbox__note">
                 {note}

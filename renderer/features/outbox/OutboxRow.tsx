@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { OutboxItemView } from '../../../shared/outbox/outbox-view';
+import { Stars } from '../../components/Stars';
 import { formatFullDate } from '../../format';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
 import { ConflictPanel } from './ConflictPanel';
@@ -36,8 +37,11 @@ export function OutboxRow({ item, busy, onAction }: OutboxRowProps) {
     <li className={`outbox__item outbox__item--${state}`} data-outbox-id={item.id} data-state={state}>
       <div className="outbox__line">
         <span className={`badge ${BADGE[state]}`}>{t(`outbox.state.${state}`)}</span>
+        {item.review !== null && <Stars rating={item.review.rating === null ? null : (Math.min(5, Math.max(1, item.review.rating)) as 1 | 2 | 3 | 4 | 5)} />}
         <span className="outbox__review" title={item.reviewId}>
-          {t('outbox.review', { id: shortId(item.reviewId) })}
+          {item.review === null
+            ? t('outbox.review', { id: shortId(item.reviewId) })
+            : [item.review.author || t('review.anonymous'), item.review.locationName].filter(Boolean).join(' · ')}
         </span>
         <span className="outbox__actions">
           {canRetry && (
@@ -57,6 +61,7 @@ export function OutboxRow({ item, busy, onAction }: OutboxRowProps) {
           )}
         </span>
       </div>
+      {item.review !== null && item.review.excerpt !== null && <p className="outbox__excerpt">“{item.review.excerpt}”</p>}
       <p className="outbox__text">{item.action === 'deleteReply' ? t('outbox.deleteReply') : preview(item.text)}</p>
       {state === 'sending' && <p className="outbox__next">{t('outbox.sendingNow')}</p>}
       {state === 'queued' && item.lastError !== null && <p className="outbox__waiting">{t('outbox.waiting', { reason: item.lastError })}</p>}
