@@ -1,5 +1,7 @@
 import en from './en.json';
 import nl from './nl.json';
+import sourcesEn from './sources.en.json';
+import sourcesNl from './sources.nl.json';
 
 /**
  * The UI strings. Each area of the app keeps its strings in a pair of files
@@ -10,7 +12,9 @@ import nl from './nl.json';
  */
 export type LocaleTree = { [key: string]: string | LocaleTree };
 
-const parts: { en: LocaleTree; nl: LocaleTree; name: string }[] = [];
+const parts: { en: LocaleTree; nl: LocaleTree; name: string }[] = [
+  { en: sourcesEn, nl: sourcesNl, name: 'sources' },
+];
 
 function mergeInto(target: LocaleTree, source: LocaleTree, where: string, path = ''): void {
   for (const [key, value] of Object.entries(source)) {

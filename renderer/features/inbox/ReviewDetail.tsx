@@ -5,6 +5,7 @@ import { Stars } from '../../components/Stars';
 import { formatFullDate } from '../../format';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
 import { ReplyEditor } from '../reply/ReplyEditor';
+import { ManualPublish } from '../sources/ManualPublish';
 
 interface ReviewDetailProps {
   review: Review;
@@ -87,6 +88,8 @@ export function ReviewDetail({ review, locationName }: ReviewDetailProps) {
           </p>
         </section>
       )}
+
+      <ManualPublish review={review} queuedHere={reply === 'queued'} />
 
       <footer className="detail__actions">
         {reply === 'editing' ? (
