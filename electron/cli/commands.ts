@@ -24,7 +24,8 @@ Commands:
       --source ID           only this source (google, play, …)
       --location ID         only this location
       --json                machine-readable output
-  stats [--json]            average rating, review count and unanswered per location
+  stats [--source ID] [--json]
+                            average rating, review count and unanswered per location
   connect google [--no-open]
                             sign in to Google Business Profile: prints the consent URL,
                             waits for you in the browser, stores the grant, finds locations
@@ -89,9 +90,11 @@ async function listReviews(kalm: KalmCore, args: string[]): Promise<string> {
   return reviewsTable(items, locations, process.stdout.columns || 120);
 }
 
+const statsOptions = { json: { type: 'boolean' }, source: { type: 'string' } } as const;
+
 async function stats(kalm: KalmCore, args: string[]): Promise<string> {
-  const v = parse(args, { json: { type: 'boolean' } });
-  const summary = await kalm.call('stats.summary', {});
+  const v = parse(args, statsOptions);
+  const summary = await kalm.call('stats.summary', v.source ? { source: v.source } : {});
   return v.json ? JSON.stringify(statsJson(summary), null, 2) : statsTable(summary);
 }
 
@@ -112,7 +115,7 @@ export interface Command {
 const commands: Record<string, Command> = {
   demo: { check: (a) => void parse(a, {}), readOnly: false, run: demo },
   reviews: { check: (a) => void parseRatings(parse(a, reviewsOptions).rating), readOnly: true, run: listReviews },
-  stats: { check: (a) => void parse(a, { json: { type: 'boolean' } }), readOnly: true, run: stats },
+  stats: { check: (a) => void parse(a, statsOptions), readOnly: true, run: stats },
   ...googleCommands,
   ...outboxCommands,
   ...sourceCommands,
