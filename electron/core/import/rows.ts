@@ -27,7 +27,7 @@ export async function streamCsv(text: Readable, delimiter: string, onHeader: (h:
   const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { header: false, skipEmptyLines: false, delimiter }) as unknown as Duplex;
   let header: string[] | null = null;
   let n = 0;
-  const done = pipeline(text, parser, async function* (rows: AsyncIterable<unknown>) {
+  const done = pipeline(text, parser, async function (rows: AsyncIterable<unknown>): Promise<void> {
     for await (const raw of rows) {
       n++;
       const cells = (Array.isArray(raw) ? raw : []).map((c) => (typeof c === 'string' ? c : String(c)));
