@@ -9,6 +9,17 @@ const toBase64 = (bytes: Uint8Array): string => {
   return btoa(binary);
 };
 
+/** The bytes of a blob (FileReader where Blob.arrayBuffer is missing, as in older engines and jsdom). */
+function bytesOf(blob: Blob): Promise<ArrayBuffer> {
+  if (typeof blob.arrayBuffer === 'function') return blob.arrayBuffer();
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => (reader.result instanceof ArrayBuffer ? resolve(reader.result) : reject(new Error('The file could not be read.')));
+    reader.onerror = () => reject(reader.error ?? new Error('The file could not be read.'));
+    reader.readAsArrayBuffer(blob);
+  });
+}
+
 /**
  * Sends a chosen file to the core in order, chunk by chunk (the same in Electron and the web host),
  * so a large export never sits in one message. Returns the upload id for import.preview / import.commit.
@@ -20,7 +31,7 @@ export async function uploadFile(api: KalmApi, file: Blob & { name: string }, on
       await api.call('import.discard', { uploadId });
       throw new DOMException('The upload was cancelled.', 'AbortError');
     }
-    const bytes = new Uint8Array(await file.slice(offset, offset + CHUNK_BYTES).arrayBuffer());
+    const bytes = new Uint8Array(await bytesOf(file.slice(offset, offset + CHUNK_BYTES)));
     await api.call('import.chunk', { uploadId, offset, data: toBase64(bytes) });
     onProgress(Math.min(1, (offset + bytes.length) / Math.max(1, file.size)));
   }
