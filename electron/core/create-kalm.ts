@@ -15,6 +15,8 @@ import type { GoogleService } from './sources/google-service';
 import { wireGoogle } from './sources/google-wiring';
 import { wireSources } from './sources/wiring';
 import { createImportService, type ImportService } from './import/import-service';
+import { wirePlay } from './play/play-wiring';
+import type { PlayService } from './play/play-service';
 import { packageVersion } from './version';
 import { shardKey, Workspace } from './workspace';
 
@@ -27,6 +29,8 @@ export interface KalmCore extends Kalm {
   readonly problems: readonly StoreProblem[];
   /** File import (the CLI imports a path directly; the app uploads through the contract). */
   readonly importer: ImportService;
+  /** Google Play apps (kalm connect play / kalm sync --source play). */
+  readonly play: PlayService;
 }
 
 /** Builds the service graph for one data folder. Every host (Electron, web host, CLI, tests) calls this. */
@@ -61,6 +65,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   const google = await wireGoogle(opts, { workspace, store, bus, settings, now });
   const outbox = await wireOutbox({ dataDir, workspace, store, bus, google, now, report });
   const importer = createImportService({ dataDir, workspace, store, bus, now });
+  const play = wirePlay(opts, { workspace, store, bus, google, now });
   /** Serialises whole-workspace writes (the demo) so two never interleave. */
   let bulkWrites: Promise<unknown> = Promise.resolve();
 
@@ -127,6 +132,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     problems,
     google,
     importer,
+    play,
     async call(name, input) {
       const spec = contract[name];
       if (!spec) throw new KalmError('unknown_call', `Unknown call "${String(name).slice(0, 80)}"`);
