@@ -7,6 +7,7 @@ import { StoreProblem } from './domain/store-problem';
 import { OutboxList, PublishResults } from './outbox/outbox-view';
 import { GoogleStatus, SyncProgress, SyncTotals } from './sources/google-status';
 import { ImportOptions, ImportReport } from './import/options';
+import { PlayStatus, PlaySyncTotals } from './play/status';
 import { ReviewPage, ReviewQuery } from './reviews/query-schema';
 import { StatsQuery, StatsSummary } from './reviews/stats-schema';
 
@@ -93,6 +94,12 @@ export const contract = {
   'import.discard': call(z.object({ uploadId: UploadId }).strict(), Empty),
   /** The owner posted the reply by hand (copy-and-open sources): the review is answered with this text. */
   'replies.markPosted': call(z.object({ reviewId: ReviewIdField, text: ReplyText }).strict(), Review),
+  /** Google Play: the apps Kalm follows. */
+  'play.status': call(NoInput, PlayStatus),
+  /** Signs in to Google with the androidpublisher scope (the page opens `authUrl`), then follows the app; `sources.changed` fires when done. */
+  'play.connect': call(z.object({ packageName: z.string().trim().min(3).max(150).regex(/^[A-Za-z][\w]*(\.[A-Za-z][\w]*)+$/, 'an Android package name looks like com.example.app') }).strict(), z.object({ authUrl: z.string().url() })),
+  /** Fetches the apps' reviews of the last 7 days; `warnings` says when a gap of more than 7 days may have lost reviews. */
+  'play.sync': call(NoInput, PlaySyncTotals),
 } as const;
 
 export type Contract = typeof contract;

@@ -124,7 +124,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     'sources.selectLocations': ({ locationIds }) => google.selectLocations(locationIds),
     'sync.run': ({ full }) => google.sync({ full: full ?? false }),
     ...outbox,
-    ...wireSources({ dataDir, workspace, store, bus, now, outbox }, importer),
+    ...wireSources({ dataDir, workspace, store, bus, now, outbox, google, play }, importer),
   };
 
   const kalm: KalmCore = {

@@ -6,6 +6,7 @@ import type { Location } from '../../../shared/domain/location';
 import { IsoTime, type Review } from '../../../shared/domain/review';
 import type { Source } from '../../../shared/domain/source';
 import { PLAY_SOURCE } from '../../../shared/play/map-review';
+import type { PlaySyncTotals } from '../../../shared/play/status';
 import type { GoogleRoots } from '../google/config';
 import type { GoogleHttp } from '../google/http';
 import { writeFileAtomic } from '../store/atomic-write';
@@ -23,7 +24,6 @@ type PlayState = z.infer<typeof PlayState>;
 /** Android package names: letters, digits and underscores in dot-separated parts. */
 export const PACKAGE_NAME = /^[A-Za-z][\w]*(\.[A-Za-z][\w]*)+$/;
 
-export interface PlaySyncTotals { apps: number; fetched: number; new: number; updated: number; warnings: string[] }
 
 export interface PlayService {
   apps(): Promise<PlayState['apps']>;
