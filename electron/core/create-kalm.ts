@@ -16,6 +16,9 @@ import { wireGoogle } from './sources/google-wiring';
 import { wireSources } from './sources/wiring';
 import { createImportService, type ImportService } from './import/import-service';
 import { wirePlay } from './play/play-wiring';
+import { createPlayApi } from './play/play-api';
+import { playPublisher } from './play/play-publish';
+import { rootsFromEnv } from './google/config';
 import type { PlayService } from './play/play-service';
 import { packageVersion } from './version';
 import { shardKey, Workspace } from './workspace';
@@ -63,9 +66,10 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   workspace.replace(store.loaded.sources, store.loaded.locations, store.loaded.reviews);
   const settings = readOnly ? null : (opts.settingsFactory ?? confSettingsFactory)({ dataDir, name: 'settings' });
   const google = await wireGoogle(opts, { workspace, store, bus, settings, now });
-  const outbox = await wireOutbox({ dataDir, workspace, store, bus, google, now, report });
-  const importer = createImportService({ dataDir, workspace, store, bus, now });
   const play = wirePlay(opts, { workspace, store, bus, google, now });
+  const extraPublishers = [playPublisher(() => createPlayApi({ http: google.http(), roots: opts.google?.roots ?? rootsFromEnv() }))];
+  const outbox = await wireOutbox({ dataDir, workspace, store, bus, google, now, report, extraPublishers });
+  const importer = createImportService({ dataDir, workspace, store, bus, now });
   /** Serialises whole-workspace writes (the demo) so two never interleave. */
   let bulkWrites: Promise<unknown> = Promise.resolve();
 

@@ -48,7 +48,18 @@ describe('kalm connect play / sync --source play against the emulator', () => {
     const sources = JSON.parse(await readFile(join(env.KALM_DATA_DIR ?? '', 'sources.json'), 'utf8')) as { sources: { id: string; kind: string }[] };
     expect(sources.sources).toContainEqual(expect.objectContaining({ id: 'play', kind: 'google-play' }));
 
+    // A reply: at most 350 characters (refused when queued), then published through Play's reply call.
+    const id = `play:${PKG}:gp:AOqpTO0`;
+    expect((await kalm(['reply', id, '--text', 'x'.repeat(351)], env))).toMatchObject({ code: 2, stderr: expect.stringContaining('Google Play accepts at most 350 characters') });
+    expect((await kalm(['reply', id, '--text', 'Dank je! Versie 4.1.3 lost het op.'], env)).code).toBe(0);
+    const published = await kalm(['publish', '--json'], env);
+    expect(published.code, published.stderr).toBe(0);
+    expect(JSON.parse(published.stdout)).toEqual([expect.objectContaining({ ok: true })]);
+    expect(emu.play.replyOf(PKG, 'gp:AOqpTO0')?.text).toBe('Dank je! Versie 4.1.3 lost het op.');
+    const after = JSON.parse((await kalm(['reviews', '--json', '--source', 'play'], env)).stdout) as { id: string; reply: { text: string } | null }[];
+    expect(after.find((r) => r.id === id)?.reply?.text).toBe('Dank je! Versie 4.1.3 lost het op.');
+
     expect((await kalm(['connect', 'play'], env))).toMatchObject({ code: 2, stderr: expect.stringContaining('connect play needs --package') });
     expect((await kalm(['sync', '--source', 'trustpilot'], env)).code).toBe(2);
-  }, 90_000);
+  }, 180_000);
 });

@@ -10,6 +10,7 @@ import type { OutboxItemView, PublishResultView } from '../../../shared/outbox/o
 import type { EventBus } from '../events';
 import type { GoogleService } from '../sources/google-service';
 import { publishModeOf } from '../sources/manual-publish';
+import type { ExtraPublisher } from '../play/play-publish';
 import type { OpenedStore } from '../store/open-store';
 import type { DraftStore } from '../store/drafts';
 import type { Workspace } from '../workspace';
@@ -28,6 +29,8 @@ export interface OutboxWiringDeps {
   google: GoogleService;
   now: () => Date;
   report: (problem: StoreProblem) => void;
+  /** Publishers for other API sources (Google Play); their items are left out of the Google run. */
+  extraPublishers?: readonly ExtraPublisher[];
 }
 
 export const DEMO_NOTE = 'Replies to demo reviews are not sent anywhere: Kalm marked the review answered on this computer only.';
@@ -110,9 +113,16 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxHandlers
     return review !== undefined && publishModeOf(workspace, review) === 'copyAndOpen';
   };
 
+  const extras = deps.extraPublishers ?? [];
+  const extra = (reviewId: string) => {
+    const review = workspace.get(reviewId);
+    return review !== undefined && extras.some((p) => p.owns(review));
+  };
+
   async function publish(q: OutboxQueue): Promise<PublishResultView[]> {
     const results = await publishDemo(q);
-    const waiting = q.list().some(({ item }) => SENDABLE.has(item.state) && !manual(item.reviewId));
+    for (const p of extras) results.push(...(await p.publish(q, { reviewOf: (id) => workspace.get(id), now, onSent: (id, reply) => onSent(id, reply) })));
+    const waiting = q.list().some(({ item }) => SENDABLE.has(item.state) && !manual(item.reviewId) && !extra(item.reviewId));
     if (!waiting) return results;
     // Only real reviews are left: they need Google (throws a clear KalmError when no client is configured).
     const { api, v4ParentOf } = deps.google.publishContext();
@@ -121,7 +131,7 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxHandlers
       api,
       now,
       force: true,
-      skip: (item) => manual(item.reviewId),
+      skip: (item) => manual(item.reviewId) || extra(item.reviewId),
       reviewOf: (reviewId) => {
         const review = workspace.get(reviewId);
         const parent = review ? v4ParentOf(review.locationId) : null;
