@@ -46,7 +46,7 @@ export function PlayCard({ configured }: { configured: boolean }) {
     <section className="card source" aria-labelledby={`${ids}-title`}>
       <div className="source__head">
         <h2 id={`${ids}-title`} className="source__title">{t('sources.play.title')}</h2>
-        <span className={`badge ${apps.length ? 'badge--ok' : ''}`}>{apps.length ? t('sources.google.connected') : t('sources.google.notConnected')}</span>
+        <span className={`badge ${apps.length ? 'badge--ok' : ''}`}>{apps.length ? t('sources.play.following') : t('sources.play.noApps')}</span>
       </div>
       <p className="source__body">{t('sources.play.explain')}</p>
       {apps.length > 0 && (
