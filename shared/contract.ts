@@ -11,6 +11,7 @@ import { GoogleStatus, SyncProgress, SyncTotals } from './sources/google-status'
 import { ImportOptions, ImportReport } from './import/options';
 import { ReviewFacets, ReviewPage, ReviewQuery } from './reviews/query-schema';
 import { ReplyTemplate, TemplateInput } from './reply/templates';
+import { PlayStatus, PlaySyncTotals } from './play/status';
 import { StatsQuery, StatsSummary } from './reviews/stats-schema';
 import { habitCalls, habitEvents } from './labels/habits-contract';
 import { ExportFile, ExportRequest } from './export/export-schema';
@@ -132,6 +133,12 @@ export const contract = {
     z.object({ fileName: z.string().min(5).max(120).regex(/^[\w .-]+\.pdf$/, 'a file name such as kalm-report-2026-10.pdf') }).strict(),
     z.object({ saved: z.boolean(), path: z.string().nullable() }),
   ),
+  /** Google Play: the apps Kalm follows. */
+  'play.status': call(NoInput, PlayStatus),
+  /** Signs in to Google with the androidpublisher scope (the page opens `authUrl`), then follows the app; `sources.changed` fires when done. */
+  'play.connect': call(z.object({ packageName: z.string().trim().min(3).max(150).regex(/^[A-Za-z][\w]*(\.[A-Za-z][\w]*)+$/, 'an Android package name looks like com.example.app') }).strict(), z.object({ authUrl: z.string().url() })),
+  /** Fetches the apps' reviews of the last 7 days; `warnings` says when a gap of more than 7 days may have lost reviews. */
+  'play.sync': call(NoInput, PlaySyncTotals),
 } as const;
 
 export type Contract = typeof contract;

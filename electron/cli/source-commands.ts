@@ -4,6 +4,9 @@ import { DateOrder, ImportFormat, PresetName, RatingScaleOption, type ImportOpti
 import type { KalmCore } from '../core/create-kalm';
 import { UsageError } from './args';
 import type { Command } from './commands';
+import { googleCommands } from './google-commands';
+import { parseFlags } from './args';
+import { openInBrowser } from '../web-host/open-browser';
 
 const importFlags = {
   format: { type: 'string' },
@@ -78,11 +81,64 @@ async function runImport(kalm: KalmCore, args: string[]): Promise<string> {
   return summary(report, file, dryRun);
 }
 
-export const sourceCommands: Record<string, Command> = {
-  import: { check: (a) => void parseImport(a), readOnly: false, run: runImport },
+const playConnectFlags = { package: { type: 'string' }, 'no-open': { type: 'boolean' } } as const;
+const checkPlayConnect = (args: string[]) => {
+  const v = parseFlags(args, playConnectFlags, ['play']);
+  if (!v.package) throw new UsageError('connect play needs --package, e.g. kalm connect play --package com.example.app');
+  return { packageName: v.package, open: !v['no-open'] };
 };
 
-export const sourceUsage = `  import <file> [--format csv|json] [--preset trustpilot|tripadvisor|facebook|kiyoh] [--source NAME]
+/** `kalm connect play --package PKG [--no-open]`: signs in with the androidpublisher scope, then follows the app. */
+async function connectPlay(kalm: KalmCore, args: string[]): Promise<string> {
+  const { packageName, open } = checkPlayConnect(args);
+  const { authUrl, done } = await kalm.google.beginConnect({ play: true });
+  process.stdout.write(`${authUrl}\n`);
+  process.stderr.write('Open the address above in your browser and allow Kalm to read your Google Play reviews. Waiting…\n');
+  if (open) openInBrowser(authUrl);
+  await done;
+  await kalm.play.addApp(packageName);
+  process.stderr.write(`Connected. Kalm follows ${packageName}; run \`kalm sync --source play\` next.\n`);
+  return '';
+}
+
+const googleConnect = googleCommands.connect;
+const googleSync = googleCommands.sync;
+const syncFlags = { source: { type: 'string' }, full: { type: 'boolean' }, json: { type: 'boolean' } } as const;
+const withoutSource = (args: string[]) => args.filter((a, i) => a !== '--source' && args[i - 1] !== '--source' && !a.startsWith('--source='));
+
+/** `kalm sync [--source google|play] [--full] [--json]`: Google Business Profile by default, Play with --source play. */
+async function sync(kalm: KalmCore, args: string[]): Promise<string> {
+  const v = parseFlags(args, syncFlags);
+  if (v.source !== 'play') return googleSync ? googleSync.run(kalm, withoutSource(args)) : '';
+  const t = await kalm.play.sync();
+  for (const w of t.warnings) process.stderr.write(`kalm: ${w}\n`);
+  if (v.json) return JSON.stringify({ apps: t.apps, reviews: t.fetched, new: t.new, updated: t.updated, warnings: t.warnings });
+  return `Synced ${t.apps} Play app${t.apps === 1 ? '' : 's'}: ${t.fetched} reviews fetched, ${t.new} new, ${t.updated} updated. Play shows only the last 7 days; Kalm keeps the older ones.`;
+}
+
+export const sourceCommands: Record<string, Command> = {
+  import: { check: (a) => void parseImport(a), readOnly: false, run: runImport },
+  connect: {
+    check: (a) => (a[0] === 'play' ? void checkPlayConnect(a) : googleConnect?.check(a)),
+    readOnly: false,
+    run: (kalm, a) => (a[0] === 'play' ? connectPlay(kalm, a) : googleConnect ? googleConnect.run(kalm, a) : Promise.resolve('')),
+  },
+  sync: {
+    check: (a) => {
+      const v = parseFlags(a, syncFlags);
+      if (v.source !== undefined && v.source !== 'google' && v.source !== 'play') throw new UsageError(`sync --source takes google or play (got "${v.source}"); imported sources are updated with kalm import`);
+    },
+    readOnly: false,
+    run: sync,
+  },
+};
+
+export const sourceUsage = `  connect play --package PKG [--no-open]
+                            sign in to Google with the Google Play scope and follow the app PKG
+  sync --source play [--json]
+                            fetch the Play reviews of the last 7 days (Kalm keeps the older ones;
+                            it warns when the last sync is more than 7 days ago)
+  import <file> [--format csv|json] [--preset trustpilot|tripadvisor|facebook|kiyoh] [--source NAME]
          [--scale stars-5|score-10|recommend] [--date-order dmy|mdy] [--map field=Column]… [--dry-run] [--json]
                             import reviews exported from another site (CSV or JSON); bad rows are
                             listed by row number on stderr and the good ones imported; importing

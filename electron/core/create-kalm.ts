@@ -23,6 +23,11 @@ import type { GoogleService } from './sources/google-service';
 import { wireGoogle } from './sources/google-wiring';
 import { wireSources } from './sources/wiring';
 import { createImportService, type ImportService } from './import/import-service';
+import { wirePlay } from './play/play-wiring';
+import { createPlayApi } from './play/play-api';
+import { playPublisher } from './play/play-publish';
+import { rootsFromEnv } from './google/config';
+import type { PlayService } from './play/play-service';
 import { packageVersion } from './version';
 import { shardKey, Workspace } from './workspace';
 
@@ -41,6 +46,8 @@ export interface KalmCore extends Kalm {
   readonly labels: LabelService;
   /** Asks the open pages to show a review (a notification about it was clicked). */
   openReview(reviewId: string): void;
+  /** Google Play apps (kalm connect play / kalm sync --source play). */
+  readonly play: PlayService;
 }
 
 /** Builds the service graph for one data folder. Every host (Electron, web host, CLI, tests) calls this. */
@@ -83,9 +90,11 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     },
     ...opts.background,
   });
+  const play = wirePlay(opts, { workspace, store, bus, google, now });
+  const extraPublishers = [playPublisher(() => createPlayApi({ http: google.http(), roots: opts.google?.roots ?? rootsFromEnv() }))];
   const importer = createImportService({ dataDir, workspace, store, bus, now });
   const inbox = wireInbox({ workspace, store, bus });
-  const outbox = await wireOutbox({ dataDir, workspace, store, bus, google, now, report, ...(opts.timers ? { timers: opts.timers } : {}) });
+  const outbox = await wireOutbox({ dataDir, workspace, store, bus, google, now, report, extraPublishers, ...(opts.timers ? { timers: opts.timers } : {}) });
   const templates = readOnly ? null : await openTemplateStore({ dataDir, now, onProblem: report });
   /** Serialises whole-workspace writes (the demo) so two never interleave. */
   let bulkWrites: Promise<unknown> = Promise.resolve();
@@ -151,7 +160,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
       store.assertWritable();
       return preferences.update(patch);
     },
-    ...wireSources({ dataDir, workspace, store, bus, now, outbox: outbox.handlers }, importer),
+    ...wireSources({ dataDir, workspace, store, bus, now, outbox: outbox.handlers, google, play }, importer),
     // Inbox (issue 7): the Drafts view follows draft saves; "mark done".
     'drafts.save': (input) => outbox.handlers['drafts.save'](input).finally(() => bus.emit('drafts.changed', { reviewId: input.reviewId })),
     'drafts.discard': (input) => outbox.handlers['drafts.discard'](input).finally(() => bus.emit('drafts.changed', { reviewId: input.reviewId })),
@@ -186,6 +195,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     background,
     labels: habits.labels,
     openReview: (reviewId) => bus.emit('alerts.open', { reviewId }),
+    play,
     async call(name, input) {
       const spec = contract[name];
       if (!spec) throw new KalmError('unknown_call', `Unknown call "${String(name).slice(0, 80)}"`);

@@ -12,6 +12,8 @@ import outboxEn from './outbox.en.json';
 import outboxNl from './outbox.nl.json';
 import dashboardEn from './dashboard.en.json';
 import dashboardNl from './dashboard.nl.json';
+import sourcesEn from './sources.en.json';
+import sourcesNl from './sources.nl.json';
 
 /**
  * The UI strings. Each area of the app keeps its strings in a pair of files
@@ -29,6 +31,7 @@ const parts: { en: LocaleTree; nl: LocaleTree; name: string }[] = [
   { name: 'habits', en: habitsEn, nl: habitsNl },
   { name: 'composer', en: composerEn, nl: composerNl },
   { en: dashboardEn, nl: dashboardNl, name: 'dashboard' },
+  { en: sourcesEn, nl: sourcesNl, name: 'sources' },
 ];
 
 function mergeInto(target: LocaleTree, source: LocaleTree, where: string, path = ''): void {

@@ -8,6 +8,7 @@ interface Armed { spec: FaultSpec; left: number }
 /** The Google service (and its console title) that a path belongs to, for realistic error details. */
 export function serviceOf(path: string): { service: string; title: string } {
   if (path.startsWith('/v4/')) return { service: 'mybusiness.googleapis.com', title: 'Google My Business API' };
+  if (path.startsWith('/androidpublisher/')) return { service: 'androidpublisher.googleapis.com', title: 'Google Play Android Developer API' };
   if (/^\/v1\/accounts\/[^/]+\/locations/.test(path)) {
     return { service: 'mybusinessbusinessinformation.googleapis.com', title: 'My Business Business Information API' };
   }

@@ -12,3 +12,5 @@ export type {
 export { seedCustom, seedLarge } from './seed-generated';
 export type { CustomSeedOptions } from './seed-generated';
 export { fetchHttp } from './fetch-http';
+export { PlayStore, playTime, PLAY_MAX_REPLY_CHARS, PLAY_WINDOW_DAYS } from './play';
+export type { PlayReviewSeed, PlayUserComment, PlayTimestamp } from './play';

@@ -5,10 +5,11 @@ import { makeData, type EmulatorData } from './data';
 import { Faults, serviceOf } from './faults';
 import { handleAuthorize, handleRevoke, handleToken, type ConsentMode } from './oauth';
 import { ApiError, sendError, sendJson } from './respond';
-import { route } from './routes';
+import { playRoute, route } from './routes';
+import { PlayStore } from './play';
 import { fixturesSeed } from './seed-fixtures';
 import { EmulatorStore } from './store';
-import { BUSINESS_SCOPE, DEFAULT_SCOPE, TokenStore } from './tokens';
+import { BUSINESS_SCOPE, DEFAULT_SCOPE, PLAY_SCOPE, TokenStore } from './tokens';
 import type { EmulatorSeed, FaultSwitches, RecordedRequest } from './types';
 
 export interface EmulatorOptions {
@@ -31,6 +32,8 @@ export interface GoogleEmulator {
   clientSecret: string;
   requests: RecordedRequest[];
   data: EmulatorData;
+  /** Google Play reviews per package (add reviews, read replies). */
+  play: PlayStore;
   faults: FaultSwitches;
   tokens: {
     expireAll(): void;
@@ -61,6 +64,7 @@ function decodePath(pathname: string): string {
 export async function startGoogleEmulator(opts: EmulatorOptions = {}): Promise<GoogleEmulator> {
   const client = { clientId: opts.clientId ?? DEFAULT_CLIENT_ID, clientSecret: opts.clientSecret ?? DEFAULT_CLIENT_SECRET };
   const store = new EmulatorStore(opts.seed ?? fixturesSeed());
+  const play = new PlayStore();
   const tokens = new TokenStore();
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
@@ -87,13 +91,14 @@ export async function startGoogleEmulator(opts: EmulatorOptions = {}): Promise<G
     if (path === '/token' && method === 'POST') return handleToken(req, res, client, tokens);
     if (path === '/revoke' && method === 'POST') return handleRevoke(req, url, res, tokens);
 
-    const handler = route(store, method, path, url, req);
+    const isPlay = path.startsWith('/androidpublisher/');
+    const handler = isPlay ? playRoute(play, method, path, url, req) : route(store, method, path, url, req);
     if (!handler) throw new ApiError(404, 'NOT_FOUND', `Method not found: ${method} ${path}`);
     if (!bearer.ok) {
       throw new ApiError(401, 'UNAUTHENTICATED', bearer.reason === 'missing' ? MISSING_CREDENTIALS : INVALID_CREDENTIALS, undefined,
         { 'WWW-Authenticate': `Bearer realm="https://accounts.google.com/"${bearer.reason === 'invalid' ? ', error="invalid_token"' : ''}` });
     }
-    if (!bearer.scope.split(' ').includes(BUSINESS_SCOPE)) {
+    if (!bearer.scope.split(' ').includes(isPlay ? PLAY_SCOPE : BUSINESS_SCOPE)) {
       throw new ApiError(403, 'PERMISSION_DENIED', 'Request had insufficient authentication scopes.', [{
         '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'ACCESS_TOKEN_SCOPE_INSUFFICIENT', domain: 'googleapis.com',
         metadata: { service: serviceOf(path).service },
@@ -128,6 +133,7 @@ export async function startGoogleEmulator(opts: EmulatorOptions = {}): Promise<G
     ...client,
     requests,
     data: makeData(store),
+    play,
     faults,
     tokens: {
       expireAll: () => tokens.expireAll(),

@@ -74,6 +74,7 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   const extraSources: Source[] = [...(options.sources ?? [])];
   const importer = createFakeImport();
+  const playApps: { packageName: string; lastSyncAt: string | null }[] = [];
   const failures = new Map<CallName, unknown>();
   const calls: FakeApi['calls'] = [];
 
@@ -206,6 +207,12 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       return { ...report, added: reviews.length, updated: 0 };
     },
     'import.discard': ({ uploadId }) => (importer.discard(uploadId), {}),
+    'play.status': () => ({ apps: [...playApps], signingIn: false, lastError: null }),
+    'play.connect': ({ packageName }) => {
+      playApps.push({ packageName, lastSyncAt: null });
+      return { authUrl: 'http://127.0.0.1:9/o/oauth2/v2/auth?client_id=test&scope=androidpublisher' };
+    },
+    'play.sync': () => ({ apps: playApps.length, fetched: 0, new: 0, updated: 0, warnings: [] }),
     'replies.markPosted': ({ reviewId, text }) => {
       for (const i of outbox.filter((o) => o.reviewId === reviewId && o.state === 'queued')) outbox.splice(outbox.indexOf(i), 1);
       drafts.delete(reviewId);

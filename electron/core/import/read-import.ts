@@ -2,7 +2,7 @@ import { extname } from 'node:path';
 import { KalmError } from '../../../shared/domain/errors';
 import type { Review } from '../../../shared/domain/review';
 import { guessDateOrder } from '../../../shared/import/dates';
-import { slug } from '../../../shared/import/hash';
+import { contentHash, slug } from '../../../shared/import/hash';
 import {
   MAX_REPORTED_ERRORS, PREVIEW_ROWS,
   type ColumnMapping, type ImportFormat, type ImportOptions, type ImportReport, type PreviewRow, type RowError,
@@ -10,7 +10,7 @@ import {
 import { headerKey, PRESETS, resolveMapping } from '../../../shared/import/presets';
 import { rowToReview } from '../../../shared/import/row-to-review';
 import { openDecoded } from './decode';
-import { streamCsv, streamJson, type FileRow } from './rows';
+import { guessDelimiter, streamCsv, streamJson, type FileRow } from './rows';
 
 /** Rows read before the mapping is settled (to list JSON keys and guess the date order). */
 const SAMPLE_ROWS = 50;
@@ -94,9 +94,11 @@ export async function readImport(path: string, options: ImportOptions, opts: { p
     const result = rowToReview(r.cells, { sourceId, mapping, scale, dateOrder, defaultLocationId: sourceId });
     if (!result.ok) return fail(r.row, result.message);
     const { review } = result;
-    const first = firstRowOf.get(review.id);
+    // Keyed by a hash: a new short string, so no row keeps its slice of the file alive (memory stays small).
+    const key = contentHash(review.id);
+    const first = firstRowOf.get(key);
     if (first !== undefined) return fail(r.row, `it has the same review id as row ${first}; Kalm kept row ${first}`);
-    firstRowOf.set(review.id, r.row);
+    firstRowOf.set(key, r.row);
     valid++;
     locations.set(review.locationId, result.locationName ?? sourceName);
     if (preview.length < PREVIEW_ROWS) {
@@ -122,7 +124,7 @@ export async function readImport(path: string, options: ImportOptions, opts: { p
 
   try {
     if (format === 'csv') {
-      await streamCsv(file.text(), (h) => ((columns = h.columns), (delimiter = h.delimiter)), onRow);
+      await streamCsv(file.text(), guessDelimiter(file.head), (h) => ((columns = h.columns), (delimiter = h.delimiter)), onRow);
     } else {
       await streamJson(file.text(), onRow);
     }

@@ -9,6 +9,7 @@ import type { PublishResultView } from '../../../shared/outbox/outbox-view';
 import type { EventBus } from '../events';
 import type { GoogleService } from '../sources/google-service';
 import { publishModeOf } from '../sources/manual-publish';
+import type { ExtraPublisher } from '../play/play-publish';
 import type { OpenedStore } from '../store/open-store';
 import type { DraftStore } from '../store/drafts';
 import type { Workspace } from '../workspace';
@@ -33,6 +34,8 @@ export interface OutboxWiringDeps {
   report: (problem: StoreProblem) => void;
   /** Timers for the background publisher (tests pass fake ones). */
   timers?: SchedulerTimers;
+  /** Publishers for other API sources (Google Play); their items are left out of the Google run. */
+  extraPublishers?: readonly ExtraPublisher[];
 }
 
 export interface OutboxWiring {
@@ -128,6 +131,12 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> 
     return review !== undefined && publishModeOf(workspace, review) === 'copyAndOpen';
   };
 
+  const extras = deps.extraPublishers ?? [];
+  const extra = (reviewId: string) => {
+    const review = workspace.get(reviewId);
+    return review !== undefined && extras.some((p) => p.owns(review));
+  };
+
   /** One publish at a time per core (the background publisher and "Publish now" take turns). */
   let publishing: Promise<unknown> = Promise.resolve();
   function publish(q: OutboxQueue, force: boolean): Promise<PublishResultView[]> {
@@ -138,7 +147,8 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> 
 
   async function publishOnce(q: OutboxQueue, force: boolean): Promise<PublishResultView[]> {
     const results = await publishDemo(q);
-    const waiting = q.list().some(({ item }) => SENDABLE.has(item.state) && isDue(item, now(), force) && !manual(item.reviewId));
+    for (const p of extras) results.push(...(await p.publish(q, { reviewOf: (id) => workspace.get(id), now, onSent: (id, reply) => onSent(id, reply) })));
+    const waiting = q.list().some(({ item }) => SENDABLE.has(item.state) && isDue(item, now(), force) && !manual(item.reviewId) && !extra(item.reviewId));
     if (!waiting) return results;
     // Only real reviews are left: they need Google (throws a clear KalmError when no client is configured).
     const { api, v4ParentOf } = deps.google.publishContext();
@@ -147,7 +157,7 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> 
       api,
       now,
       force,
-      skip: (item) => manual(item.reviewId),
+      skip: (item) => manual(item.reviewId) || extra(item.reviewId),
       reviewOf: (reviewId) => {
         const review = workspace.get(reviewId);
         const parent = review ? v4ParentOf(review.locationId) : null;

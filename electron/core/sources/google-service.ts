@@ -8,6 +8,8 @@ import { createBusinessApi, type BusinessApi } from '../google/business-api';
 import type { GoogleClientConfig, GoogleRoots } from '../google/config';
 import { discoverLocations } from '../google/discovery';
 import { GoogleApiError } from '../google/errors';
+import type { GoogleHttp } from '../google/http';
+import { googleScopes } from '../google/oauth';
 import { syncGoogle } from '../google/sync';
 import type { TokenVault } from '../google/token-vault';
 import { emptyGoogleState, loadGoogleState, saveGoogleState, type GoogleState } from './google-state';
@@ -34,8 +36,13 @@ export interface GoogleServiceDeps {
 
 export interface GoogleService {
   status(): Promise<GoogleStatus>;
-  /** Starts the consent flow; resolves with the URL to open once it is known. The flow finishes in the background. */
-  beginConnect(): Promise<{ authUrl: string; done: Promise<void> }>;
+  /**
+   * Starts the consent flow; resolves with the URL to open once it is known. The flow finishes in the background.
+   * `play` asks for the androidpublisher scope too and does not look for Business Profile locations.
+   */
+  beginConnect(opts?: { play?: boolean }): Promise<{ authUrl: string; done: Promise<void> }>;
+  /** The authorised HTTP seam of the signed-in Google account (Google Play uses it). */
+  http(): GoogleHttp;
   discover(): Promise<GoogleStatus>;
   selectLocations(ids: readonly string[]): Promise<GoogleStatus>;
   sync(opts: { full: boolean }): Promise<SyncTotals>;
@@ -135,7 +142,7 @@ export async function createGoogleService(deps: GoogleServiceDeps): Promise<Goog
     return status();
   }
 
-  async function beginConnect(): Promise<{ authUrl: string; done: Promise<void> }> {
+  async function beginConnect(opts: { play?: boolean } = {}): Promise<{ authUrl: string; done: Promise<void> }> {
     deps.assertWritable();
     const { auth: a } = connection();
     if (signingIn) throw new KalmError('forbidden', 'A Google sign-in is already waiting in your browser. Finish it there, or wait five minutes and try again.');
@@ -144,11 +151,11 @@ export async function createGoogleService(deps: GoogleServiceDeps): Promise<Goog
     let gotUrl: (url: string) => void = () => undefined;
     const urlKnown = new Promise<string>((resolve) => (gotUrl = resolve));
     const done = a
-      .connect({ openBrowser: (url) => gotUrl(url) })
+      .connect({ openBrowser: (url) => gotUrl(url), ...(opts.play ? { scopes: googleScopes({ play: true }) } : {}) })
       .then(async () => {
         signingIn = false;
         await save({ ...state, needsReconnect: false, lastError: null });
-        await discover();
+        if (!opts.play) await discover();
       })
       .catch(async (err: unknown) => {
         signingIn = false;
@@ -220,5 +227,5 @@ export async function createGoogleService(deps: GoogleServiceDeps): Promise<Goog
     return { api, v4ParentOf: (locationId) => state.locations.find((l) => l.locationId === locationId)?.v4Parent ?? null };
   }
 
-  return { status, beginConnect, discover, selectLocations, sync, publishContext };
+  return { status, beginConnect, discover, selectLocations, sync, publishContext, http: () => connection().auth.http };
 }

@@ -6,8 +6,12 @@ import type { OutboxHandlers } from '../outbox/wiring';
 import type { OpenedStore } from '../store/open-store';
 import type { Workspace } from '../workspace';
 import { markPosted } from './manual-publish';
+import type { PlayService } from '../play/play-service';
+import type { GoogleService } from './google-service';
+import { KalmError } from '../../../shared/domain/errors';
 
-type SourcesCall = 'import.begin' | 'import.chunk' | 'import.preview' | 'import.commit' | 'import.discard' | 'replies.markPosted';
+type SourcesCall = 'import.begin' | 'import.chunk' | 'import.preview' | 'import.commit' | 'import.discard' | 'replies.markPosted'
+  | 'play.status' | 'play.connect' | 'play.sync';
 export type SourcesHandlers = { [N in SourcesCall]: (input: z.output<Contract[N]['input']>) => Promise<CallOutput<N>> };
 
 export interface SourcesWiringDeps {
@@ -17,11 +21,14 @@ export interface SourcesWiringDeps {
   bus: EventBus;
   now: () => Date;
   outbox: Pick<OutboxHandlers, 'outbox.list' | 'outbox.cancel' | 'drafts.discard'>;
+  google: GoogleService;
+  play: PlayService;
 }
 
 /** The import and copy-and-open calls of one core (issue 9). `importer` is exposed for the CLI. */
 export function wireSources(deps: SourcesWiringDeps, importer: ImportService = createImportService(deps)): SourcesHandlers {
-  const { outbox } = deps;
+  const { outbox, play } = deps;
+  const playSignIn = { busy: false, error: null as string | null };
   return {
     'import.begin': async ({ name, size }) => ({ uploadId: await importer.beginUpload(name, size) }),
     'import.chunk': async ({ uploadId, offset, data }) => ({ received: await importer.appendUpload(uploadId, offset, data) }),
@@ -41,5 +48,24 @@ export function wireSources(deps: SourcesWiringDeps, importer: ImportService = c
         outbox: { list: () => outbox['outbox.list']({}), cancel: (id) => outbox['outbox.cancel']({ id }) },
         discardDraft: (id) => outbox['drafts.discard']({ reviewId: id }),
       }, reviewId, text),
+    'play.status': async () => ({ apps: await play.apps(), signingIn: playSignIn.busy, lastError: playSignIn.error }),
+    'play.connect': async ({ packageName }) => {
+      if (playSignIn.busy) throw new KalmError('forbidden', 'A Google sign-in is already waiting in your browser. Finish it there first.');
+      const { authUrl, done } = await deps.google.beginConnect({ play: true });
+      playSignIn.busy = true;
+      playSignIn.error = null;
+      deps.bus.emit('sources.changed', {});
+      void done
+        .then(() => play.addApp(packageName))
+        .catch((err: unknown) => {
+          playSignIn.error = err instanceof Error ? err.message : String(err);
+        })
+        .finally(() => {
+          playSignIn.busy = false;
+          deps.bus.emit('sources.changed', {});
+        });
+      return { authUrl };
+    },
+    'play.sync': () => play.sync(),
   };
 }

@@ -12,6 +12,7 @@ import { PostedReply } from '../outbox/PostedReply';
 import { badgesOf, type LocalWork } from './badges';
 import { Highlight } from './Highlight';
 import { SourceMark, StatusBadges } from './StatusBadges';
+import { ManualPublish } from '../sources/ManualPublish';
 
 interface ReviewDetailProps {
   review: Review;
@@ -145,6 +146,8 @@ export function ReviewDetail({ review, location, sourceName, query, work, now, a
       </div>
 
       {review.reply !== null && <PostedReply review={{ ...review, reply: review.reply }} onEdit={onAnswer} />}
+
+      <ManualPublish review={review} queuedHere={queued} />
 
       <footer className="detail__actions" ref={actions}>
         {answering ? (

@@ -10,6 +10,8 @@ import { useFormatLocale } from '../../hooks/useUiLanguage';
 import { toKalmError } from '../../transport/errors';
 import { GoogleClientForm } from './GoogleClientForm';
 import { GoogleLocations } from './GoogleLocations';
+import { ImportPanel } from './ImportPanel';
+import { PlayCard } from './PlayCard';
 import { SyncBar } from './SyncBar';
 
 /** Sources: connect Google Business Profile, choose locations, sync now. */
@@ -95,6 +97,8 @@ export function SourcesPage() {
         {s.connected && <GoogleLocations status={s} disabled={busy !== null} onChanged={status.reload} />}
         {s.lastSyncAt && <p className="muted">{t('sources.lastSync', { when: formatFullDate(s.lastSyncAt, lang) })}</p>}
       </section>
+      <PlayCard configured={s.configured} />
+      <ImportPanel />
     </div>
   );
 }

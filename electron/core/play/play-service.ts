@@ -1,0 +1,96 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { KalmError } from '../../../shared/domain/errors';
+import type { Location } from '../../../shared/domain/location';
+import { IsoTime, type Review } from '../../../shared/domain/review';
+import type { Source } from '../../../shared/domain/source';
+import { PLAY_SOURCE } from '../../../shared/play/map-review';
+import type { PlaySyncTotals } from '../../../shared/play/status';
+import type { GoogleRoots } from '../google/config';
+import type { GoogleHttp } from '../google/http';
+import { writeFileAtomic } from '../store/atomic-write';
+import { createPlayApi } from './play-api';
+import { syncPlay } from './play-sync';
+
+export const PLAY_STATE_FILE = 'play-source.json';
+
+const PlayState = z.object({
+  schemaVersion: z.literal(1),
+  apps: z.array(z.object({ packageName: z.string().min(1), lastSyncAt: IsoTime.nullable() })),
+});
+type PlayState = z.infer<typeof PlayState>;
+
+/** Android package names: letters, digits and underscores in dot-separated parts. */
+export const PACKAGE_NAME = /^[A-Za-z][\w]*(\.[A-Za-z][\w]*)+$/;
+
+
+export interface PlayService {
+  apps(): Promise<PlayState['apps']>;
+  /** Adds an app to follow (after the Google sign-in that granted the androidpublisher scope). */
+  addApp(packageName: string): Promise<void>;
+  sync(): Promise<PlaySyncTotals>;
+}
+
+export interface PlayServiceDeps {
+  dataDir: string;
+  roots: GoogleRoots;
+  http: () => GoogleHttp;
+  now: () => Date;
+  workspace: {
+    get(id: string): Review | undefined;
+    /** Replaces the Play source and its locations (one per app). */
+    setSource(source: Source, locations: Location[]): Promise<void>;
+    apply(reviews: readonly Review[]): Promise<void>;
+  };
+}
+
+async function load(dataDir: string): Promise<PlayState> {
+  try {
+    return PlayState.parse(JSON.parse(await readFile(join(dataDir, PLAY_STATE_FILE), 'utf8')));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { schemaVersion: 1, apps: [] };
+    throw err;
+  }
+}
+
+/** Google Play apps followed by Kalm: the list of packages, their sync times, and syncing them into the store. */
+export function createPlayService(deps: PlayServiceDeps): PlayService {
+  const save = (state: PlayState) => writeFileAtomic(join(deps.dataDir, PLAY_STATE_FILE), JSON.stringify(state, null, 2) + '\n');
+  const source = (state: PlayState): Source => ({
+    id: PLAY_SOURCE, kind: 'google-play', name: 'Google Play', state: 'connected',
+    lastSyncAt: state.apps.map((a) => a.lastSyncAt).filter((t): t is string => t !== null).sort().at(-1) ?? null,
+  });
+  const locations = (state: PlayState): Location[] =>
+    state.apps.map((a) => ({ id: a.packageName, source: PLAY_SOURCE, name: a.packageName, storeCode: null, address: null, mapsUrl: `https://play.google.com/store/apps/details?id=${a.packageName}`, newReviewUrl: null }));
+
+  return {
+    apps: async () => (await load(deps.dataDir)).apps,
+    async addApp(packageName) {
+      if (!PACKAGE_NAME.test(packageName)) throw new KalmError('invalid_input', `"${packageName.slice(0, 100)}" is not an Android package name (like com.example.app).`);
+      const state = await load(deps.dataDir);
+      if (!state.apps.some((a) => a.packageName === packageName)) state.apps.push({ packageName, lastSyncAt: null });
+      await save(state);
+      await deps.workspace.setSource(source(state), locations(state));
+    },
+    async sync() {
+      const state = await load(deps.dataDir);
+      if (state.apps.length === 0) throw new KalmError('invalid_input', 'No Google Play app is connected. Run `kalm connect play --package <name>` first.');
+      const api = createPlayApi({ http: deps.http(), roots: deps.roots });
+      const totals: PlaySyncTotals = { apps: 0, fetched: 0, new: 0, updated: 0, warnings: [] };
+      for (const app of state.apps) {
+        const result = await syncPlay({ api, packageName: app.packageName, existing: (id) => deps.workspace.get(id), lastSyncAt: app.lastSyncAt, now: deps.now });
+        await deps.workspace.apply(result.reviews);
+        app.lastSyncAt = result.syncedAt;
+        await save(state);
+        totals.apps++;
+        totals.fetched += result.fetched;
+        totals.new += result.added;
+        totals.updated += result.updated;
+        if (result.warning) totals.warnings.push(`${app.packageName}: ${result.warning}`);
+      }
+      await deps.workspace.setSource(source(state), locations(state));
+      return totals;
+    },
+  };
+}

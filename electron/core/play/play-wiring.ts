@@ -1,0 +1,46 @@
+import type { Location } from '../../../shared/domain/location';
+import type { Review } from '../../../shared/domain/review';
+import type { Source } from '../../../shared/domain/source';
+import type { EventBus } from '../events';
+import { rootsFromEnv } from '../google/config';
+import type { KalmOptions } from '../kalm';
+import type { GoogleService } from '../sources/google-service';
+import type { OpenedStore } from '../store/open-store';
+import { clearShards, saveSourcesFile } from '../store/workspace-files';
+import type { Workspace } from '../workspace';
+import { createPlayService, type PlayService } from './play-service';
+
+/** Connects Google Play to the workspace and store of one core; it signs in through the Google account. */
+export function wirePlay(opts: KalmOptions, deps: { workspace: Workspace; store: OpenedStore; bus: EventBus; google: GoogleService; now: () => Date }): PlayService {
+  const { workspace, store, bus } = deps;
+  return createPlayService({
+    dataDir: opts.dataDir,
+    roots: opts.google?.roots ?? rootsFromEnv(),
+    http: () => deps.google.http(),
+    now: deps.now,
+    workspace: {
+      get: (id) => workspace.get(id),
+      async setSource(source: Source, locations: Location[]) {
+        store.assertWritable();
+        if (workspace.isDemo) {
+          // The demo's reviews are not the owner's: the first real source replaces them.
+          await store.flush();
+          workspace.replace([], [], []);
+          await clearShards(opts.dataDir);
+        }
+        workspace.sources = [...workspace.sources.filter((s) => s.id !== source.id), source];
+        workspace.locations = [...workspace.locations.filter((l) => l.source !== source.id), ...locations];
+        await saveSourcesFile(opts.dataDir, workspace.sources, workspace.locations);
+        bus.emit('sources.changed', {});
+      },
+      async apply(reviews: readonly Review[]) {
+        for (const key of workspace.upsertMany(reviews)) {
+          const shard = workspace.shard(key);
+          store.scheduleShard(shard.source, shard.locationId);
+        }
+        await store.flush();
+        if (reviews.length) bus.emit('reviews.changed', { reason: 'sync', count: reviews.length });
+      },
+    },
+  });
+}

@@ -1,0 +1,87 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { KalmError } from '../../../shared/domain/errors';
+import type { PlaySyncTotals } from '../../../shared/play/status';
+import { useApi } from '../../api-context';
+import { ErrorState } from '../../components/ErrorState';
+import { formatFullDate } from '../../format';
+import { useCall } from '../../hooks/useCall';
+import { useFormatLocale } from '../../hooks/useUiLanguage';
+import { toKalmError } from '../../transport/errors';
+
+/** Sources → Google Play: follow an app by its package name (Google sign-in with the Play scope), sync its reviews. */
+export function PlayCard({ configured }: { configured: boolean }) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const ids = useId();
+  const lang = useFormatLocale();
+  const status = useCall('play.status', {}, 'sources.changed');
+  const [packageName, setPackageName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<KalmError | null>(null);
+  const [result, setResult] = useState<PlaySyncTotals | null>(null);
+
+  const run = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await fn();
+    } catch (err) {
+      setError(toKalmError(err));
+    } finally {
+      setBusy(false);
+      status.reload();
+    }
+  };
+  const connect = (e: FormEvent) => {
+    e.preventDefault();
+    void run(async () => {
+      const { authUrl } = await api.call('play.connect', { packageName: packageName.trim() });
+      window.open(authUrl, '_blank', 'noopener,noreferrer');
+    });
+  };
+  const apps = status.data?.apps ?? [];
+
+  return (
+    <section className="card source" aria-labelledby={`${ids}-title`}>
+      <div className="source__head">
+        <h2 id={`${ids}-title`} className="source__title">{t('sources.play.title')}</h2>
+        <span className={`badge ${apps.length ? 'badge--ok' : ''}`}>{apps.length ? t('sources.play.following') : t('sources.play.noApps')}</span>
+      </div>
+      <p className="source__body">{t('sources.play.explain')}</p>
+      {apps.length > 0 && (
+        <ul className="play-apps">
+          {apps.map((a) => (
+            <li key={a.packageName}>
+              <code>{a.packageName}</code>
+              <span className="muted"> · {a.lastSyncAt ? t('sources.lastSync', { when: formatFullDate(a.lastSyncAt, lang) }) : t('sources.play.neverSynced')}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="client-form" onSubmit={connect}>
+        <label className="client-form__label" htmlFor={`${ids}-pkg`}>{t('sources.play.package')}</label>
+        <input id={`${ids}-pkg`} className="client-form__input" value={packageName} placeholder="com.example.app" spellCheck={false} autoComplete="off"
+          onChange={(e) => setPackageName(e.target.value)} />
+        <div className="source__actions">
+          <button type="submit" className="btn btn--secondary" disabled={!configured || busy || status.data?.signingIn === true || packageName.trim() === ''}>
+            {status.data?.signingIn ? t('sources.google.waiting') : t('sources.play.connect')}
+          </button>
+          {apps.length > 0 && (
+            <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void run(async () => setResult(await api.call('play.sync', {})))}>
+              {busy ? t('sources.sync.running') : t('sources.play.sync')}
+            </button>
+          )}
+        </div>
+      </form>
+      {status.data?.lastError && <p className="source__error" role="alert">{status.data.lastError}</p>}
+      {result && !busy && (
+        <div role="status">
+          <p className="source__result">{t('sources.play.done', { count: result.apps, fetched: result.fetched, new: result.new, updated: result.updated })}</p>
+          {result.warnings.map((w) => <p key={w} className="source__error">{w}</p>)}
+        </div>
+      )}
+      {error && <ErrorState error={error} onRetry={() => setError(null)} compact />}
+    </section>
+  );
+}

@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { playTime, startGoogleEmulator, type GoogleEmulator } from '../emulator';
+import { tempDataDir } from './helpers';
+import { emulatorEnv, runKalm as kalm } from './run-kalm';
+
+const PKG = 'nl.zonnebloem.bestel';
+
+async function actAsBrowser(consentUrl: string): Promise<void> {
+  const res = await fetch(consentUrl, { redirect: 'manual' });
+  const location = res.headers.get('location');
+  if (!location) throw new Error(`no redirect from the consent page (${res.status})`);
+  await fetch(location);
+}
+
+describe('kalm connect play / sync --source play against the emulator', () => {
+  let emu: GoogleEmulator;
+  let env: Record<string, string>;
+  beforeEach(async () => {
+    emu = await startGoogleEmulator();
+    env = emulatorEnv(emu, await tempDataDir());
+    for (let i = 0; i < 120; i++) {
+      emu.play.add(PKG, { reviewId: `gp:AOqpTO${i}`, authorName: `Gebruiker ${i}`, user: { text: `Review ${i}`, starRating: (i % 5) + 1, lastModified: playTime(Date.now() - 3_600_000 - i * 60_000), appVersionName: '4.1.2' } });
+    }
+  });
+  afterEach(async () => {
+    await emu.close();
+  });
+
+  it('asks for the androidpublisher scope, follows the app, syncs its reviews into the inbox with --source play', async () => {
+    let browsed: Promise<void> | null = null;
+    const connect = await kalm(['connect', 'play', '--package', PKG, '--no-open'], env, (line) => {
+      if (line.startsWith('http') && !browsed) browsed = actAsBrowser(line);
+    });
+    expect(connect.code, connect.stderr).toBe(0);
+    await browsed;
+    const consent = new URL(connect.stdout.trim());
+    expect(consent.searchParams.get('scope')?.split(' ')).toContain('https://www.googleapis.com/auth/androidpublisher');
+    expect(connect.stderr).toContain(`Connected. Kalm follows ${PKG}`);
+
+    const sync = await kalm(['sync', '--source', 'play', '--json'], env);
+    expect(sync.code, sync.stderr).toBe(0);
+    expect(JSON.parse(sync.stdout)).toEqual({ apps: 1, reviews: 120, new: 120, updated: 0, warnings: [] });
+    const listed = JSON.parse((await kalm(['reviews', '--json', '--source', 'play'], env)).stdout) as { locationId: string; rating: number }[];
+    expect(listed).toHaveLength(120);
+    expect(listed[0]).toMatchObject({ locationId: PKG, rating: 1 });
+    const sources = JSON.parse(await readFile(join(env.KALM_DATA_DIR ?? '', 'sources.json'), 'utf8')) as { sources: { id: string; kind: string }[] };
+    expect(sources.sources).toContainEqual(expect.objectContaining({ id: 'play', kind: 'google-play' }));
+
+    // A reply: at most 350 characters (refused when queued), then published through Play's reply call.
+    const id = `play:${PKG}:gp:AOqpTO0`;
+    expect((await kalm(['reply', id, '--text', 'x'.repeat(351)], env))).toMatchObject({ code: 2, stderr: expect.stringContaining('Google Play accepts at most 350 characters') });
+    expect((await kalm(['reply', id, '--text', 'Dank je! Versie 4.1.3 lost het op.'], env)).code).toBe(0);
+    const published = await kalm(['publish', '--json'], env);
+    expect(published.code, published.stderr).toBe(0);
+    expect(JSON.parse(published.stdout)).toEqual([expect.objectContaining({ ok: true })]);
+    expect(emu.play.replyOf(PKG, 'gp:AOqpTO0')?.text).toBe('Dank je! Versie 4.1.3 lost het op.');
+    const after = JSON.parse((await kalm(['reviews', '--json', '--source', 'play'], env)).stdout) as { id: string; reply: { text: string } | null }[];
+    expect(after.find((r) => r.id === id)?.reply?.text).toBe('Dank je! Versie 4.1.3 lost het op.');
+
+    expect((await kalm(['connect', 'play'], env))).toMatchObject({ code: 2, stderr: expect.stringContaining('connect play needs --package') });
+    expect((await kalm(['sync', '--source', 'trustpilot'], env)).code).toBe(2);
+  }, 180_000);
+});
