@@ -108,6 +108,8 @@ const withoutSource = (args: string[]) => args.filter((a, i) => a !== '--source'
 
 /** `kalm sync [--source google|play] [--full] [--json]`: Google Business Profile by default, Play with --source play. */
 async function sync(kalm: KalmCore, args: string[]): Promise<string> {
+  // `kalm sync --watch` is the periodic Google sync (habit-commands), routed by the Google command.
+  if (args.includes('--watch')) return googleSync ? googleSync.run(kalm, args) : '';
   const v = parseFlags(args, syncFlags);
   if (v.source !== 'play') return googleSync ? googleSync.run(kalm, withoutSource(args)) : '';
   const t = await kalm.play.sync();
@@ -125,6 +127,7 @@ export const sourceCommands: Record<string, Command> = {
   },
   sync: {
     check: (a) => {
+      if (a.includes('--watch')) return void googleSync?.check(a);
       const v = parseFlags(a, syncFlags);
       if (v.source !== undefined && v.source !== 'google' && v.source !== 'play') throw new UsageError(`sync --source takes google or play (got "${v.source}"); imported sources are updated with kalm import`);
     },

@@ -37,9 +37,9 @@ describe('labels and hand-off in the review view', () => {
 
     // A note typed and left by moving to another review is saved too.
     fireEvent.change(note, { target: { value: 'Bellen, en mailen' } });
-    fireEvent.click((screen.getAllByRole('option'))[1] as HTMLElement);
+    fireEvent.click(within(screen.getByRole('listbox')).getAllByRole('option')[1] as HTMLElement);
     await waitFor(() => expect(fake.reviews.some((r) => r.note === 'Bellen, en mailen')).toBe(true));
-    fireEvent.click((screen.getAllByRole('option'))[0] as HTMLElement);
+    fireEvent.click(within(screen.getByRole('listbox')).getAllByRole('option')[0] as HTMLElement);
     await waitFor(() => expect(within(screen.getByRole('article')).getByRole('textbox', { name: 'Private note' })).toBeTruthy());
     const again = screen.getByRole('article');
     fireEvent.click(within(again).getByRole('button', { name: 'Forward' }));

@@ -58,7 +58,9 @@ describe('outbox view: states and actions', () => {
     expect(callsOf(fake, 'outbox.edit')).toEqual([{ id: `${firstId}#1` }]);
     expect(fake.outbox).toHaveLength(0);
     expect(screen.getByRole('heading', { name: 'Edit the reply' })).toBeTruthy();
-    // Queue it again: back to the list, with the item queued.
+    // Queue it again (Ctrl+Enter, the one-minute checklist, Ctrl+Enter): back to the list, with the item queued.
+    fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
+    for (const c of await screen.findAllByRole('checkbox')) fireEvent.click(c);
     fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });
     expect(await screen.findByRole('list', { name: 'Queued replies' })).toBeTruthy();
     expect(fake.outbox).toHaveLength(1);
