@@ -1,4 +1,5 @@
 import { runKalm } from '../unit/run-kalm';
+import { turnOffPause } from './reply-steps';
 import { test, expect } from './web-host-fixture';
 
 const CSV = [
@@ -14,6 +15,7 @@ test('import a Trustpilot CSV through the mapping screen, answer one review with
   // The review page "opens" in a new tab; the test serves it instead of the internet.
   await context.route('https://www.trustpilot.com/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Trustpilot review</title><h1>Review page</h1>' }));
   await page.goto(host.url);
+  await turnOffPause(page);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Sources' }).click();
 
   const card = page.getByRole('region', { name: 'Import reviews from a file' });

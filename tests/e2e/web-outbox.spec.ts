@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { startGoogleEmulator, type GoogleEmulator } from '../emulator';
 import { emulatorEnv, runKalm } from '../unit/run-kalm';
+import { queueReply, writeNoPauseSettings } from './reply-steps';
 import { startHost, type RunningHost } from './web-host-fixture';
 
 /** A web host on a data folder connected to the emulator and synced (no demo). */
@@ -13,6 +14,7 @@ async function connectedHost(emu: GoogleEmulator): Promise<RunningHost> {
   return startHost({
     env,
     prepare: async (dataDir) => {
+      await writeNoPauseSettings(dataDir);
       await writeFile(join(dataDir, 'google-tokens.json'), JSON.stringify({ refresh_token: emu.tokens.issueFor().refresh_token }), { mode: 0o600 });
       const sync = await runKalm(['sync', '--json'], { ...env, KALM_DATA_DIR: dataDir });
       if (sync.code !== 0) throw new Error(`kalm sync failed: ${sync.stderr}`);
@@ -29,7 +31,7 @@ async function answerFirst(page: Page, text: string): Promise<string> {
   await page.getByRole('button', { name: 'Answer' }).click();
   const editor = page.getByRole('textbox', { name: 'Your reply' });
   await editor.fill(text);
-  await editor.press('Control+Enter');
+  await queueReply(page, editor);
   return reviewId;
 }
 
@@ -133,7 +135,7 @@ test('conflicts through the UI: a changed review shows old and new text and is s
     await expect(editor).toHaveValue('Dank u voor uw review!');
     await page.screenshot({ path: 'test-results/e2e/outbox-edit.png' });
     await editor.fill('Dank u voor uw review! Fijn dat u al antwoord kreeg; wij vullen het graag aan.');
-    await editor.press('Control+Enter');
+    await queueReply(page, editor);
     await expect.poll(() => emu.data.replyOf(v4Name(emu, elsewhereId))?.comment, { timeout: 20_000 })
       .toBe('Dank u voor uw review! Fijn dat u al antwoord kreeg; wij vullen het graag aan.');
     await expect(page.getByText(/The outbox is empty/)).toBeVisible();
