@@ -77,6 +77,23 @@ describe('bulk label and the "assigned to me" filter', () => {
   });
 });
 
+describe('bulk label in the inbox', () => {
+  it('labels the reviews checked in the list from the bulk bar', async () => {
+    const fake = createFakeApi({ reviews, locations, settings });
+    const { id } = await fake.api.call('labels.save', { name: 'Klacht', color: '#be123c' });
+    render(<App api={fake.api} />);
+    const list = await screen.findByRole('listbox');
+    const options = await within(list).findAllByRole('option');
+    fireEvent.click(options[0] as HTMLElement, { shiftKey: true });
+    fireEvent.click(options[1] as HTMLElement, { shiftKey: true });
+    const bar = await screen.findByRole('region', { name: 'Bulk actions' });
+    fireEvent.click(within(bar).getByRole('button', { name: 'Label 2 reviews…' }));
+    fireEvent.click(await within(bar).findByRole('checkbox', { name: 'Klacht' }));
+    expect(await within(bar).findByText('Label added to 2 reviews.')).toBeTruthy();
+    expect(fake.reviews.filter((r) => r.labels.includes(id)).map((r) => r.externalId).sort()).toEqual(['a', 'b']);
+  });
+});
+
 describe('Settings → Labels', () => {
   it('creates a label and previews a rule before saving it', async () => {
     const fake = createFakeApi({ reviews, locations, settings });

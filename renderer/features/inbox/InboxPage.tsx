@@ -6,6 +6,7 @@ import type { CallState } from '../../hooks/useCall';
 import { useCall } from '../../hooks/useCall';
 import { useNow } from '../../hooks/useNow';
 import { activeFilterCount, clearedFilters, type InboxFilters } from '../../lib/route';
+import { BulkLabel } from '../labels/BulkLabel';
 import { BulkBar } from './BulkBar';
 import { CaughtUp, NoReviews } from './InboxEmpty';
 import { InboxHeader } from './InboxHeader';
@@ -116,7 +117,9 @@ export function InboxPage({ workspace, filters, onFilters, onView }: InboxPagePr
             count={state.checked.size}
             onDone={() => void store.markDone().then((n) => n > 0 && setNotice(t('inbox.bulk.marked', { count: n })))}
             onClear={store.clearChecks}
-          />
+          >
+            <BulkLabel reviews={[...state.pages.values()].flat().filter((r) => state.checked.has(r.id))} />
+          </BulkBar>
         )}
         {state.error && <ErrorState error={state.error} onRetry={store.reload} compact />}
         {!ready ? (
