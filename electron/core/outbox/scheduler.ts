@@ -1,18 +1,7 @@
-/** The timers the scheduler uses (tests pass fake ones). */
-export interface SchedulerTimers {
-  setTimeout(fn: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+import { realTimers, type Timers } from '../timers';
 
-const realTimers: SchedulerTimers = {
-  setTimeout: (fn, ms) => {
-    const t = setTimeout(fn, ms);
-    // A waiting outbox must not keep a process alive on its own.
-    t.unref();
-    return t;
-  },
-  clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
-};
+/** The timers the scheduler uses (tests pass fake ones). */
+export type SchedulerTimers = Timers;
 
 export interface OutboxSchedulerOptions {
   /** Sends every item that is due (the publisher's backoff decides what is); one run at a time. */
