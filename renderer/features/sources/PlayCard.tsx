@@ -1,13 +1,12 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KalmError } from '../../../shared/domain/errors';
 import type { PlaySyncTotals } from '../../../shared/play/status';
 import { useApi } from '../../api-context';
 import { ErrorState } from '../../components/ErrorState';
 import { formatFullDate } from '../../format';
+import { useBusyAction } from '../../hooks/useBusyAction';
 import { useCall } from '../../hooks/useCall';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
-import { toKalmError } from '../../transport/errors';
 
 /** Sources → Google Play: follow an app by its package name (Google sign-in with the Play scope), sync its reviews. */
 export function PlayCard({ configured }: { configured: boolean }) {
@@ -17,25 +16,14 @@ export function PlayCard({ configured }: { configured: boolean }) {
   const lang = useFormatLocale();
   const status = useCall('play.status', {}, 'sources.changed');
   const [packageName, setPackageName] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<KalmError | null>(null);
+  const action = useBusyAction<'connect' | 'sync'>(status.reload);
+  const busy = action.busy !== null;
+  const { error, clearError } = action;
   const [result, setResult] = useState<PlaySyncTotals | null>(null);
 
-  const run = async (fn: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await fn();
-    } catch (err) {
-      setError(toKalmError(err));
-    } finally {
-      setBusy(false);
-      status.reload();
-    }
-  };
   const connect = (e: FormEvent) => {
     e.preventDefault();
-    void run(async () => {
+    void action.run('connect', async () => {
       const { authUrl } = await api.call('play.connect', { packageName: packageName.trim() });
       window.open(authUrl, '_blank', 'noopener,noreferrer');
     });
@@ -68,7 +56,7 @@ export function PlayCard({ configured }: { configured: boolean }) {
             {status.data?.signingIn ? t('sources.google.waiting') : t('sources.play.connect')}
           </button>
           {apps.length > 0 && (
-            <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void run(async () => setResult(await api.call('play.sync', {})))}>
+            <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void action.run('sync', async () => setResult(await api.call('play.sync', {})))}>
               {busy ? t('sources.sync.running') : t('sources.play.sync')}
             </button>
           )}
@@ -81,7 +69,7 @@ export function PlayCard({ configured }: { configured: boolean }) {
           {result.warnings.map((w) => <p key={w} className="source__error">{w}</p>)}
         </div>
       )}
-      {error && <ErrorState error={error} onRetry={() => setError(null)} compact />}
+      {error && <ErrorState error={error} onRetry={clearError} compact />}
     </section>
   );
 }

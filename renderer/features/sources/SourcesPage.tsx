@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { KalmError } from '../../../shared/domain/errors';
 import type { GoogleStatus, SyncProgress, SyncTotals } from '../../../shared/sources/google-status';
 import { useApi } from '../../api-context';
 import { ErrorState } from '../../components/ErrorState';
 import { formatFullDate } from '../../format';
+import { useBusyAction } from '../../hooks/useBusyAction';
 import { useCall } from '../../hooks/useCall';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
-import { toKalmError } from '../../transport/errors';
 import { GoogleClientForm } from './GoogleClientForm';
 import { GoogleLocations } from './GoogleLocations';
 import { ImportPanel } from './ImportPanel';
@@ -20,25 +19,11 @@ export function SourcesPage() {
   const api = useApi();
   const lang = useFormatLocale();
   const status = useCall('sources.status', {}, 'sources.changed');
-  const [busy, setBusy] = useState<null | 'connect' | 'discover' | 'sync'>(null);
-  const [error, setError] = useState<KalmError | null>(null);
+  const { busy, error, clearError, run } = useBusyAction<'connect' | 'discover' | 'sync'>(status.reload);
   const [progress, setProgress] = useState<SyncProgress | null>(null);
   const [result, setResult] = useState<SyncTotals | null>(null);
 
   useEffect(() => api.on('sync.progress', setProgress), [api]);
-
-  const run = async (what: 'connect' | 'discover' | 'sync', fn: () => Promise<unknown>): Promise<void> => {
-    setBusy(what);
-    setError(null);
-    try {
-      await fn();
-    } catch (err) {
-      setError(toKalmError(err));
-    } finally {
-      setBusy(null);
-      status.reload();
-    }
-  };
 
   const connect = () =>
     run('connect', async () => {
@@ -93,7 +78,7 @@ export function SourcesPage() {
         </div>
         {busy === 'sync' && <SyncBar progress={progress} />}
         {result && busy === null && <p className="source__result" role="status">{t('sources.sync.done', { ...result, count: result.locations })}</p>}
-        {error && <ErrorState error={error} onRetry={() => setError(null)} compact />}
+        {error && <ErrorState error={error} onRetry={clearError} compact />}
         {s.connected && <GoogleLocations status={s} disabled={busy !== null} onChanged={status.reload} />}
         {s.lastSyncAt && <p className="muted">{t('sources.lastSync', { when: formatFullDate(s.lastSyncAt, lang) })}</p>}
       </section>
