@@ -2,6 +2,7 @@ import type { Location } from '../../shared/domain/location';
 import type { Review } from '../../shared/domain/review';
 import type { Source } from '../../shared/domain/source';
 import type { ReviewFacets, ReviewPage, ReviewQuery } from '../../shared/reviews/query-schema';
+import type { ReplyPolicy } from '../../shared/reviews/reply-targets';
 import { ReviewIndex } from '../../shared/reviews/review-index';
 import { summarize } from '../../shared/reviews/stats';
 import { NO_MARKS, type ReviewMarks } from '../../shared/reviews/views';
@@ -58,9 +59,9 @@ export class Workspace {
     return this.index.get(id);
   }
 
-  /** `now` (ms) judges "overdue" when the query gives no moment. */
-  query(q: ReviewQuery, now: number = Date.now()): ReviewPage {
-    return this.index.query(q, now);
+  /** `now` (ms) judges "overdue" when the query gives no moment, with the owner's targets and business hours (`policy`). */
+  query(q: ReviewQuery, now: number = Date.now(), policy?: ReplyPolicy): ReviewPage {
+    return this.index.query(q, now, policy);
   }
 
   facets(): ReviewFacets {
@@ -73,9 +74,9 @@ export class Workspace {
     this.index.setMarks(marks);
   }
 
-  /** `now` (ms): when "overdue" is judged and an open period ends. */
-  stats(q: StatsQuery, now: number = Date.now()): StatsSummary {
-    return summarize(this.index.values(), this.locations, q, this.sources, { now });
+  /** `now` (ms): when "overdue" is judged and an open period ends; `policy`: the owner's targets and business hours. */
+  stats(q: StatsQuery, now: number = Date.now(), policy?: ReplyPolicy): StatsSummary {
+    return summarize(this.index.values(), this.locations, q, this.sources, policy ? { now, policy } : { now });
   }
 
   /** Every review (deleted ones included), in no particular order. */
