@@ -1,7 +1,9 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings } from '../../shared/domain/settings';
+import { FigureCards } from '../../renderer/features/dashboard/FigureCards';
 import { badgesOf, NO_WORK } from '../../renderer/features/inbox/badges';
+import { summarize } from '../../shared/reviews/stats';
 import { replyPolicy } from '../../shared/reviews/reply-targets';
 import { createFakeApi } from './fake-api';
 import { locations, review } from './fixtures';
@@ -42,5 +44,19 @@ describe('overdue from the Settings targets and business hours', () => {
     await act(() => fake.api.call('settings.update', { businessHours: minuteADay }));
     await waitFor(() => expect(overdueChip().textContent).toMatch(/only\s*0$/));
     await waitFor(() => expect([hasOverdueBadge(0), hasOverdueBadge(1)]).toEqual([false, false]));
+  });
+
+  it('says on the dashboard when targets count business hours', () => {
+    const base = defaultSettings();
+    const reviews = [review('a', { createdAt: '2026-01-16T14:00:00.000Z', status: 'answered', reply: { text: 'Dank u', updatedAt: '2026-01-19T09:00:00.000Z', state: 'published' } })];
+    const now = Date.parse('2026-01-20T12:00:00Z');
+    const business = replyPolicy({ ...base, replyTargetHours: { google: 4 }, businessHours: { ...base.businessHours, enabled: true } });
+    const { unmount } = render(<FigureCards stats={summarize(reviews, locations, { source: 'google' }, [], { now, policy: business })} />);
+    expect(screen.getByText('100% of replies within the target, counted in business hours')).toBeTruthy();
+    expect(screen.getByText(/Target 4 .* in business hours/)).toBeTruthy();
+    expect(screen.getByText(/longer than the target, counted in business hours/)).toBeTruthy();
+    unmount();
+    render(<FigureCards stats={summarize(reviews, locations, { source: 'google' }, [], { now, policy: replyPolicy({ ...base, replyTargetHours: { google: 4 } }) })} />);
+    expect(screen.getByText('0% of replies within the target')).toBeTruthy();
   });
 });
