@@ -20,11 +20,11 @@ export function BackgroundStatusLine() {
   const state = s.pausedBy ?? s.state;
   const label = state === 'waiting' ? t('habits.alerts.background.waiting', { count: s.intervalMinutes }) : t(`habits.alerts.background.${state}`);
   return (
-    <div className="setting__hint" data-testid="background-status">
-      <p role="status">
-        <strong>{t('habits.alerts.background.status', { state: label })}</strong>
+    <div className="setting" data-testid="background-status">
+      <p role="status" className="setting__label">
+        {t('habits.alerts.background.status', { state: label })}
       </p>
-      <p>
+      <p className="setting__hint">
         {t(`habits.alerts.background.detects.${s.power.detects}`)}
         {s.power.onBattery === true && <> {t('habits.alerts.background.onBattery')}</>}
       </p>
