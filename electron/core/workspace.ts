@@ -1,6 +1,8 @@
 import type { Location } from '../../shared/domain/location';
 import type { Review } from '../../shared/domain/review';
 import type { Source } from '../../shared/domain/source';
+import type { LabelRule } from '../../shared/labels/label-schema';
+import { previewRuleOnIndex } from '../../shared/labels/rule-preview';
 import type { ReviewFacets, ReviewPage, ReviewQuery } from '../../shared/reviews/query-schema';
 import type { ReplyPolicy } from '../../shared/reviews/reply-targets';
 import { ReviewIndex } from '../../shared/reviews/review-index';
@@ -66,6 +68,11 @@ export class Workspace {
 
   facets(): ReviewFacets {
     return this.index.facets();
+  }
+
+  /** How many reviews an auto-label rule hits, from the index (labels, issue 10). */
+  previewRule(rule: LabelRule): { matches: number; wouldAdd: number } {
+    return previewRuleOnIndex(this.index, rule);
   }
 
   /** Which reviews have a draft or an active outbox item (the Drafts and Outbox views). */
