@@ -35,7 +35,7 @@ function judge(now: number, policy: ReplyPolicy | undefined) {
       return s;
     },
     /** `hours`: the reply time in plain hours; with business hours, only the open hours between review and reply count. */
-    inTime(r: Review, created: number, hours: number | null, target: number): boolean {
+    inTime(created: number, hours: number | null, target: number): boolean {
       if (hours === null) return false;
       if (calendar === null) return hours <= target;
       return calendar.between(created, created + hours * HOUR_MS) <= target * HOUR_MS;
@@ -52,7 +52,7 @@ export function computeFigures(reviews: Iterable<Review>, opts: StatsOptions = {
     const created = isoMs(r.createdAt);
     const { target, cutoff } = judged.source(r.source);
     const hours = replyHours(r, created);
-    tally.add(r, hours, judged.inTime(r, created, hours, target), isOpenStatus(r.status) && created < cutoff);
+    tally.add(r, hours, judged.inTime(created, hours, target), isOpenStatus(r.status) && created < cutoff);
   }
   return tally.figures();
 }
@@ -131,7 +131,7 @@ export function summarize(reviews: Iterable<Review>, locations: readonly Locatio
     // isOverdue (reply-targets.ts) as one comparison: open and created before the source's cutoff.
     const overdue = isOpenStatus(r.status) && created < cutoff;
     const hours = replyHours(r, created);
-    const inTime = judged.inTime(r, created, hours, target);
+    const inTime = judged.inTime(created, hours, target);
     if (!inPeriod) {
       previous.add(r, hours, inTime, overdue);
       entryOf(prevBySource, r.source, newRatingSum).add(r);
