@@ -4,6 +4,7 @@ import { benchDashboard } from './dashboard';
 import { benchDrafts } from './drafts';
 import { benchGoogleSync } from './google-sync';
 import { benchReplyLint } from './reply-lint';
+import { benchRules } from './rules';
 import { benchInbox } from './inbox';
 import { benchStore } from './store';
 
@@ -26,6 +27,9 @@ const GOALS: Record<string, Goal> = {
   inbox_filter_change_p95_ms: { max: 100 },
   // dashboard (issue 8): a summary of 100,000 reviews costs at most 5 bare passes over them
   stats_ratio: { max: 5 },
+  // auto-label rules (issue 10): a rule's preview at 100,000 reviews, live while the owner types
+  rule_preview_p95_ms: { max: 100 },
+  rule_preview_ratio: { max: 2 },
 };
 
 /** Goals whose limit is itself a figure of the run. */
@@ -49,7 +53,9 @@ async function main(): Promise<void> {
   const inbox = await benchInbox();
   process.stderr.write('bench: dashboard stats and export at 100,000 reviews…\n');
   const dashboard = benchDashboard();
-  const figures: Record<string, number> = { ...store, ...drafts, ...google, ...lint, ...inbox, ...dashboard };
+  process.stderr.write('bench: auto-label rule previews at 100,000 reviews…\n');
+  const rules = benchRules();
+  const figures: Record<string, number> = { ...store, ...drafts, ...google, ...lint, ...inbox, ...dashboard, ...rules };
   const goals: Record<string, { value: number | null; goal: string; met: boolean }> = {};
   for (const [name, goal] of Object.entries({ ...GOALS, ...relativeGoals(figures) })) {
     const value = figures[name];

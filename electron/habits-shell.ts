@@ -17,7 +17,8 @@ const stars = (n: number) => '★'.repeat(n);
  * The desktop side of the working habits: a notification for each new low
  * review (click → the window shows that review), the unanswered count on the
  * app badge, start at login from Settings, and background sync that pauses
- * while offline and resumes when the machine wakes or comes back online.
+ * while offline or on battery saver and resumes when the machine wakes, is
+ * plugged in or comes back online.
  */
 export function wireHabitsShell(deps: HabitsShellDeps): () => void {
   const { kalm, app } = deps;
@@ -58,7 +59,8 @@ export function wireHabitsShell(deps: HabitsShellDeps): () => void {
   updateLoginItem();
 
   // Waking up or getting a connection back: sync soon instead of waiting out a backoff.
-  for (const event of ['resume', 'unlock-screen'] as const) deps.powerMonitor.on(event as 'resume', () => kalm.background.reschedule());
+  // Plugged in again (macOS, Windows): a pause for battery saving may be over, so check now.
+  for (const event of ['resume', 'unlock-screen', 'on-ac'] as const) deps.powerMonitor.on(event as 'resume', () => kalm.background.reschedule());
   kalm.background.start();
   return () => offs.forEach((off) => off());
 }

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, net, Notification, powerMonitor, safeStorage, session, shell } from 'electron';
+import { electronPowerState } from './core/background/power-state';
 import { createKalm } from './core/create-kalm';
 import type { Kalm } from './core/kalm';
 import { wireHabitsShell } from './habits-shell';
@@ -61,8 +62,8 @@ async function start(): Promise<void> {
       writeFile: (file, data) => writeFile(file, data),
       documentsDir: app.getPath('documents'),
     }),
-    // Background sync pauses while offline; "open folder" in Settings uses the file manager.
-    background: { online: () => net.isOnline() },
+    // Background sync pauses while offline and on battery saver (where detectable); "open folder" in Settings uses the file manager.
+    background: { online: () => net.isOnline(), power: electronPowerState(powerMonitor, process.platform) },
     openPath: (folder) => shell.openPath(folder),
   });
   kalm = core;

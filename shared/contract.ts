@@ -149,8 +149,8 @@ export const callNames = Object.keys(contract) as CallName[];
 export const isCallName = (name: string): name is CallName => Object.hasOwn(contract, name);
 
 export const events = {
-  /** Reviews were added, changed or removed; clients re-query. */
-  'reviews.changed': z.object({ reason: z.enum(['demo', 'sync', 'update']), count: z.number().int() }),
+  /** Reviews were added, changed or removed, or (`policy`) the reply targets or business hours changed what is overdue; clients re-query. */
+  'reviews.changed': z.object({ reason: z.enum(['demo', 'sync', 'update', 'policy']), count: z.number().int() }),
   /** A file problem found while running (e.g. a write failed); the full list is `store.problems`. */
   'store.problem': StoreProblem,
   'sources.changed': z.object({}),

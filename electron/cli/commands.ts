@@ -22,6 +22,7 @@ Commands:
   demo                      load the demo workspace into the data folder
   reviews [options]         list reviews, lowest rating first, then oldest first
       --unanswered          only reviews without a reply
+      --overdue             only reviews past their reply target (Settings: targets, business hours)
       --rating 1,2          only these star ratings
       --source ID           only this source (google, play, …)
       --location ID         only this location
@@ -75,6 +76,7 @@ export const parseRatings = (raw: string | undefined): (1 | 2 | 3 | 4 | 5)[] | u
 
 const reviewsOptions = {
   unanswered: { type: 'boolean' },
+  overdue: { type: 'boolean' },
   rating: { type: 'string' },
   source: { type: 'string' },
   location: { type: 'string' },
@@ -91,6 +93,7 @@ async function listReviews(kalm: KalmCore, args: string[]): Promise<string> {
     const page = await kalm.call('reviews.query', {
       status: v.unanswered ? 'unanswered' : 'all',
       ...(ratings ? { ratings } : {}),
+      ...(v.overdue ? { overdue: true } : {}),
       ...(v.source ? { source: v.source } : {}),
       ...(v.location ? { locationId: v.location } : {}),
       offset,

@@ -42,6 +42,7 @@ export const statsJson = (s: StatsSummary) => ({
   period: s.period,
   previous: s.previous,
   targetHours: s.targetHours,
+  businessHours: s.businessHours,
   trend: s.trend,
   topics: s.topics,
 });
@@ -86,7 +87,7 @@ export function statsTable(s: StatsSummary): string {
     const change = now !== null && before !== null ? ` (${now - before >= 0 ? '+' : ''}${(now - before).toFixed(2)})` : '';
     out.push('', `Previous period (${s.period.previousFrom ?? ''} to ${s.period.previousTo ?? ''}): average ${fmtAverage(before)}, ${s.previous.count} reviews${change ? `; change${change}` : ''}`);
   }
-  if (s.targetHours !== null) out.push(`Reply target: ${s.targetHours} h; ${fmtShare(s.overall.withinTarget)} of replies within it.`);
+  if (s.targetHours !== null) out.push(`Reply target: ${s.targetHours} h${s.businessHours ? ' in business hours' : ''}; ${fmtShare(s.overall.withinTarget)} of replies within it.`);
   return out.join('\n');
 }
 

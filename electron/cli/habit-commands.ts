@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { KalmError } from '../../shared/domain/errors';
+import { nodePowerState } from '../core/background/power-state';
 import { createSyncScheduler } from '../core/background/scheduler';
 import type { KalmCore } from '../core/create-kalm';
 import { parseFlags, UsageError } from './args';
@@ -94,10 +95,16 @@ export async function watchSync(kalm: KalmCore, args: string[]): Promise<string>
   const minutes = v.interval !== undefined ? Number(v.interval) : (await kalm.call('settings.get', {})).syncIntervalMinutes || 15;
   const out = (line: string) => process.stdout.write(`${line}\n`);
   const offAlert = kalm.on('alerts.newReview', (a) => process.stderr.write(`New ${a.rating}★ review${a.locationName ? ` at ${a.locationName}` : ''}: ${a.reviewId}\n`));
+  const power = nodePowerState();
   const scheduler = createSyncScheduler({
     run: () => kalm.call('sync.run', {}),
     intervalMinutes: () => minutes,
     ready: () => true,
+    // A headless sync on a laptop pauses on battery saver too (Linux: the power-saver profile).
+    saving: () => power.read().saver,
+    onState: (state) => {
+      if (state === 'battery-saver') process.stderr.write('kalm: paused while the computer saves battery; checking again later.\n');
+    },
     onSynced: (t) => {
       const r = t as { locations: number; reviews: number; new: number; updated: number; deleted: number };
       out(v.json ? JSON.stringify({ at: new Date().toISOString(), ...r }) : `${new Date().toISOString()}  Synced ${r.locations} locations: ${r.new} new, ${r.updated} updated, ${r.deleted} deleted.`);

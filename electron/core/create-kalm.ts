@@ -16,6 +16,8 @@ import { wireOutbox } from './outbox/wiring';
 import { openTemplateStore } from './templates/template-store';
 import { openStore } from './store/open-store';
 import { createPreferences } from './settings/preferences';
+import { readOnlySettings, watchReplyPolicy } from './settings/reply-policy';
+import { replyPolicy } from '../../shared/reviews/reply-targets';
 import { confSettingsFactory } from './store/settings';
 import { clearShards, saveShardFile, saveSourcesFile } from './store/workspace-files';
 import { storageError } from './store/storage-error';
@@ -79,7 +81,8 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   problems.unshift(...store.loaded.problems);
   workspace.replace(store.loaded.sources, store.loaded.locations, store.loaded.reviews);
   const settings = readOnly ? null : (opts.settingsFactory ?? confSettingsFactory)({ dataDir, name: 'settings' });
-  const preferences = createPreferences(settings, bus);
+  const preferences = createPreferences(settings ?? (readOnly ? readOnlySettings(dataDir) : null), bus);
+  watchReplyPolicy(preferences, bus);
   const habits = await wireHabits({ dataDir, readOnly, workspace, store, bus, settings: () => preferences.get(), now, report, openPath: opts.openPath });
   const google = await wireGoogle(opts, { workspace, store, bus, settings, now, prepare: habits.prepare });
   const background = habits.scheduler({
@@ -133,13 +136,13 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     'app.info': () => ({ name: 'Kalm', version, host, dataDir, demo: workspace.isDemo }),
     'workspace.get': () => summary(),
     'workspace.loadDemo': ({ seed }) => loadDemo(seed),
-    'reviews.query': (q) => workspace.query(q, now().getTime()),
+    'reviews.query': (q) => workspace.query(q, now().getTime(), replyPolicy(preferences.get())),
     'reviews.get': ({ id }) => {
       const review = workspace.get(id);
       if (!review) throw new KalmError('not_found', `There is no review with id "${id.slice(0, 200)}".`);
       return review;
     },
-    'stats.summary': (q) => workspace.stats(q, now().getTime()),
+    'stats.summary': (q) => workspace.stats(q, now().getTime(), replyPolicy(preferences.get())),
     'store.problems': () => ({ problems }),
     'sources.status': () => google.status(),
     'sources.connectGoogle': async () => ({ authUrl: (await google.beginConnect()).authUrl }),

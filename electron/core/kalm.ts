@@ -1,4 +1,5 @@
 import type { AppInfo, CallInput, CallName, CallOutput, EventName, EventPayload } from '../../shared/contract';
+import type { PowerState } from './background/power-state';
 import type { Timers } from './background/scheduler';
 import type { GoogleClientConfig, GoogleRoots } from './google/config';
 import type { TokenVault } from './google/token-vault';
@@ -27,8 +28,8 @@ export interface KalmOptions {
   timers?: SchedulerTimers;
   /** Opens a folder in the file manager (Electron: shell.openPath); without it `data.openFolder` only gives the path. */
   openPath?: (path: string) => Promise<string>;
-  /** Background sync seams: online check (Electron: net.isOnline), timers for tests, where errors go. */
-  background?: { online?: () => boolean; timers?: Timers; onError?: (err: unknown) => void };
+  /** Background sync seams: online check (Electron: net.isOnline), power saving (power-state.ts), timers for tests, where errors go. */
+  background?: { online?: () => boolean; power?: PowerState; timers?: Timers; onError?: (err: unknown) => void };
   /** Saves the window's report as a PDF (Electron only: printToPDF and a save dialog); without it `report.savePdf` is refused. */
   saveReportPdf?: (fileName: string) => Promise<{ saved: boolean; path: string | null }>;
   /** Clock, for deterministic tests. */

@@ -1,7 +1,10 @@
 import type { Location } from '../../shared/domain/location';
 import type { Review } from '../../shared/domain/review';
 import type { Source } from '../../shared/domain/source';
+import type { LabelRule } from '../../shared/labels/label-schema';
+import { previewRuleOnIndex } from '../../shared/labels/rule-preview';
 import type { ReviewFacets, ReviewPage, ReviewQuery } from '../../shared/reviews/query-schema';
+import type { ReplyPolicy } from '../../shared/reviews/reply-targets';
 import { ReviewIndex } from '../../shared/reviews/review-index';
 import { summarize } from '../../shared/reviews/stats';
 import { NO_MARKS, type ReviewMarks } from '../../shared/reviews/views';
@@ -58,13 +61,18 @@ export class Workspace {
     return this.index.get(id);
   }
 
-  /** `now` (ms) judges "overdue" when the query gives no moment. */
-  query(q: ReviewQuery, now: number = Date.now()): ReviewPage {
-    return this.index.query(q, now);
+  /** `now` (ms) judges "overdue" when the query gives no moment, with the owner's targets and business hours (`policy`). */
+  query(q: ReviewQuery, now: number = Date.now(), policy?: ReplyPolicy): ReviewPage {
+    return this.index.query(q, now, policy);
   }
 
   facets(): ReviewFacets {
     return this.index.facets();
+  }
+
+  /** How many reviews an auto-label rule hits, from the index (labels, issue 10). */
+  previewRule(rule: LabelRule): { matches: number; wouldAdd: number } {
+    return previewRuleOnIndex(this.index, rule);
   }
 
   /** Which reviews have a draft or an active outbox item (the Drafts and Outbox views). */
@@ -73,9 +81,9 @@ export class Workspace {
     this.index.setMarks(marks);
   }
 
-  /** `now` (ms): when "overdue" is judged and an open period ends. */
-  stats(q: StatsQuery, now: number = Date.now()): StatsSummary {
-    return summarize(this.index.values(), this.locations, q, this.sources, { now });
+  /** `now` (ms): when "overdue" is judged and an open period ends; `policy`: the owner's targets and business hours. */
+  stats(q: StatsQuery, now: number = Date.now(), policy?: ReplyPolicy): StatsSummary {
+    return summarize(this.index.values(), this.locations, q, this.sources, policy ? { now, policy } : { now });
   }
 
   /** Every review (deleted ones included), in no particular order. */

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { nodePowerState } from '../core/background/power-state';
 import { createKalm } from '../core/create-kalm';
 import { defaultDataDir } from '../core/data-dir';
 import { openInBrowser } from './open-browser';
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   const dataDir = process.env.KALM_DATA_DIR || defaultDataDir();
   const kalm = await createKalm({
     dataDir, host: 'web', loadDemoOnFirstRun: true,
-    background: { onError: (err) => console.error(`Kalm: background sync failed, retrying later: ${err instanceof Error ? err.message : String(err)}`) },
+    background: { power: nodePowerState(), onError: (err) => console.error(`Kalm: background sync failed, retrying later: ${err instanceof Error ? err.message : String(err)}`) },
   });
   // Syncs every N minutes (Settings) while the web host runs.
   kalm.background.start();

@@ -54,6 +54,17 @@ export type NewReviewAlert = z.infer<typeof NewReviewAlert>;
 
 export const BackupResult = z.object({ path: z.string(), files: z.number().int(), bytes: z.number().int() });
 
+/** Background sync as the Settings page shows it. */
+export const BackgroundStatus = z.object({
+  /** `off`: interval 0 or a host that does not run it (CLI); `paused`: offline or battery saver (see `pausedBy`). */
+  state: z.enum(['off', 'waiting', 'syncing', 'retrying', 'paused']),
+  pausedBy: z.enum(['offline', 'battery-saver']).nullable(),
+  intervalMinutes: z.number().int(),
+  /** What this platform lets Kalm see: a power-saving mode (`saver`), only battery power (`battery`), or nothing. */
+  power: z.object({ detects: z.enum(['saver', 'battery', 'none']), saver: z.boolean(), onBattery: z.boolean().nullable() }),
+});
+export type BackgroundStatus = z.infer<typeof BackgroundStatus>;
+
 export const habitCalls = {
   'labels.list': { input: z.object({}).strict(), output: LabelsView },
   /** Creates (no id) or renames/recolours a label. Names are unique, ignoring case. */
@@ -80,6 +91,8 @@ export const habitCalls = {
   'data.openFolder': { input: z.object({}).strict(), output: z.object({ opened: z.boolean(), path: z.string() }) },
   /** Writes a zip of the data folder (without the lock file) next to it, or into `targetDir`. */
   'data.backup': { input: z.object({ targetDir: z.string().min(1).max(2000).optional() }).strict(), output: BackupResult },
+  /** Background sync: running, waiting, or paused (offline, battery saver), and what the platform can detect. */
+  'background.status': { input: z.object({}).strict(), output: BackgroundStatus },
 } as const;
 
 export const habitEvents = {
@@ -90,4 +103,6 @@ export const habitEvents = {
   'handoff.changed': z.object({}),
   /** The desktop shell asks the page to show this review (its notification was clicked). */
   'alerts.open': z.object({ reviewId: z.string() }),
+  /** Background sync changed state (paused, waiting, syncing…); clients re-read `background.status`. */
+  'background.changed': z.object({}),
 } as const;

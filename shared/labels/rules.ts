@@ -1,8 +1,11 @@
 import type { Review } from '../domain/review';
 import type { LabelRule } from './label-schema';
 
-/** Lower case, without accents, so "Café" and "cafe", "Één" and "een" compare equal. */
-export const foldWord = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").toLowerCase();
+const NON_ASCII = /[^\t\n\r -~]/;
+
+/** Lower case, without accents, so "Café" and "cafe", "Één" and "een" compare equal (plain ASCII skips the normalising). */
+export const foldWord = (s: string): string =>
+  NON_ASCII.test(s) ? s.normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'").toLowerCase() : s.toLowerCase();
 
 /** The whole words of a text (letters and digits; an apostrophe inside a word keeps it whole: "don't", "zo'n"). */
 export function wordsOf(text: string): string[] {

@@ -1,6 +1,7 @@
 import { ReviewStatus, type Review } from '../domain/review';
 import { emptyRatingCounts, emptyStatusCounts, languageMatches } from './query';
 import type { ReviewPage, ReviewQuery } from './query-schema';
+import type { ReplyPolicy } from './reply-targets';
 import type { ReviewIndex } from './review-index';
 import type { SlotList } from './slot-list';
 import { searchWords, tokensOf } from './text-match';
@@ -77,14 +78,16 @@ function planText(ix: ReviewIndex, q: ReviewQuery): TextPlan {
  * Answers a query from the index in one walk over the pre-sorted slot lists
  * of the requested order: each slot is checked against the filter with a few
  * typed-array reads, counted for the chips, and kept only when it falls in the
- * requested page. Gives the same answers as `queryReviews`.
+ * requested page. Gives the same answers as `queryReviews`. "Overdue" is one
+ * comparison per review against a cutoff per source (`overdueCutoff`), with
+ * the owner's targets and business hours when `policy` is given.
  */
-export function runQuery(ix: ReviewIndex, q: ReviewQuery, clock: number): ReviewPage {
+export function runQuery(ix: ReviewIndex, q: ReviewQuery, clock: number, policy?: ReplyPolicy): ReviewPage {
   const wantStatus = q.status === 'all' ? -1 : STATUSES.indexOf(q.status);
   const wantView = q.view === undefined ? 0 : VIEW_BIT[q.view];
   const open = STATUSES.map(isOpenStatus);
   const now = queryNow(q, clock);
-  const dueBefore = Float64Array.from(ix.sources.names, (name) => overdueBefore(name, now));
+  const dueBefore = Float64Array.from(ix.sources.names, (name) => overdueBefore(name, now, policy));
   const onlyOverdue = q.overdue === true;
   let ratingMask = ALL_RATINGS;
   if (q.ratings && q.ratings.length > 0) ratingMask = q.ratings.reduce((m, r) => m | (1 << r), 0);

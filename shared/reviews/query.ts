@@ -1,6 +1,6 @@
 import type { Review } from '../domain/review';
 import type { RatingCounts, ReviewFacets, ReviewPage, ReviewQuery, ReviewSort, StatusCounts } from './query-schema';
-import { dueAt } from './reply-targets';
+import { dueAt, type ReplyPolicy } from './reply-targets';
 import { foldText, matchesAllWords } from './text-match';
 import { countViews, emptyViewCounts, inQueryView, isOpenStatus, marksOf, NO_MARKS, queryNow, viewBits, type ReviewMarks } from './views';
 
@@ -69,6 +69,8 @@ export interface QueryContext {
   marks?: ReviewMarks;
   /** The clock for "overdue" when the query gives no `now` (ms). */
   now?: number;
+  /** The owner's targets and business hours (default targets, plain hours without it). */
+  policy?: ReplyPolicy;
 }
 
 /**
@@ -87,7 +89,7 @@ export function queryReviews(all: readonly Review[], q: ReviewQuery, folded: (r:
   const matched: Review[] = [];
   for (const r of all) {
     if (!rest(r)) continue;
-    const overdue = isOpenStatus(r.status) && now > dueAt(r);
+    const overdue = isOpenStatus(r.status) && now > dueAt(r, ctx.policy?.targets, ctx.policy?.hours);
     if (q.overdue === true && !overdue) continue;
     const bits = viewBits(r.status, marksOf(r.id, marks));
     const ratingOk = ratings === null || (r.rating !== null && ratings.has(r.rating));

@@ -33,9 +33,9 @@ export function dueAt(review: Pick<Review, 'source' | 'createdAt'>, targets?: Re
   return calendar ? calendar.addHours(created, target) : created + target * HOUR_MS;
 }
 
-/** Still waiting for a reply (not answered, not deleted) past its target at `now`. */
+/** Still waiting for a reply (not answered, done or deleted) past its target at `now`. */
 export function isOverdue(review: Pick<Review, 'source' | 'createdAt' | 'status'>, now: number, targets?: ReplyTargets, hours?: HoursLike): boolean {
-  if (review.status === 'answered' || review.status === 'deleted') return false;
+  if (review.status === 'answered' || review.status === 'deleted' || review.status === 'done') return false;
   return now > dueAt(review, targets, hours);
 }
 
@@ -45,8 +45,66 @@ export interface ReplyPolicy {
   hours: BusinessCalendar;
 }
 
-/** The owner's targets and business hours from Settings (`settings.get`). */
-export const replyPolicy = (settings: Pick<Settings, 'replyTargetHours' | 'businessHours'>): ReplyPolicy => ({
-  targets: { ...DEFAULT_TARGET_HOURS, ...settings.replyTargetHours },
-  hours: businessCalendar(settings.businessHours),
-});
+type PolicySettings = Pick<Settings, 'replyTargetHours' | 'businessHours'>;
+const policies = new WeakMap<PolicySettings, ReplyPolicy>();
+
+/** The owner's targets and business hours from Settings (`settings.get`); the same object while the settings object stays the same. */
+export function replyPolicy(settings: PolicySettings): ReplyPolicy {
+  let policy = policies.get(settings);
+  if (!policy) {
+    policy = { targets: { ...DEFAULT_TARGET_HOURS, ...settings.replyTargetHours }, hours: businessCalendar(settings.businessHours) };
+    policies.set(settings, policy);
+  }
+  return policy;
+}
+
+/** Do two policies judge "overdue" the same (same targets, same business hours)? */
+export const samePolicy = (a: ReplyPolicy, b: ReplyPolicy): boolean =>
+  JSON.stringify([a.targets, a.hours.hours]) === JSON.stringify([b.targets, b.hours.hours]);
+
+/** How far back the cutoff search looks before it gives up (no review that old is overdue: the target never ends). */
+const SEARCH_LIMIT_MS = 40 * 366 * 86_400_000;
+
+/**
+ * The cutoff for a source at `now`: an open review of the source is overdue
+ * exactly when it was created before this moment (ms). `dueAt` never
+ * decreases as `createdAt` grows, so the overdue creation times are all those
+ * below one point; this finds it to the millisecond by binary search over
+ * `dueAt` itself, so the index's one comparison per review agrees with
+ * `isOverdue`. Plain hours: `now - target`.
+ */
+export function overdueCutoff(source: string, now: number, policy?: ReplyPolicy): number {
+  const target = targetHours(source, policy?.targets);
+  const plain = now - target * HOUR_MS;
+  if (!Number.isFinite(now)) return now;
+  if (policy === undefined || !policy.hours.active) return plain;
+  const overdue = (created: number): boolean => now > policy.hours.addHours(created, target);
+  // Business time never runs faster than the clock: a review created after `plain` is not due yet.
+  let hi = Math.floor(plain) + 1;
+  let step = HOUR_MS;
+  let lo = hi - step;
+  while (!overdue(lo)) {
+    hi = lo;
+    step *= 2;
+    if (step > SEARCH_LIMIT_MS) return -Infinity;
+    lo = hi - step;
+  }
+  // overdue(lo) and !overdue(hi): narrow to the first creation time that is not overdue.
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (overdue(mid)) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+/** A fast "is this review overdue at `now`" for many reviews (list rows): one cutoff per source, then one comparison. */
+export function overdueJudge(now: number, policy?: ReplyPolicy): (review: Pick<Review, 'source' | 'createdAt' | 'status'>) => boolean {
+  const cutoffs = new Map<string, number>();
+  return (review) => {
+    if (review.status === 'answered' || review.status === 'deleted' || review.status === 'done') return false;
+    let cutoff = cutoffs.get(review.source);
+    if (cutoff === undefined) cutoffs.set(review.source, (cutoff = overdueCutoff(review.source, now, policy)));
+    return Date.parse(review.createdAt) < cutoff;
+  };
+}

@@ -1,9 +1,11 @@
 import type { Review } from '../domain/review';
+import { indexFacets } from './index-facets';
 import { runQuery, STATUSES } from './index-query';
 import { Interner } from './interner';
 import { isoMs } from './iso-time';
 import { searchableText } from './query';
 import type { ReviewFacets, ReviewPage, ReviewQuery } from './query-schema';
+import type { ReplyPolicy } from './reply-targets';
 import { mergeSlots, SlotList } from './slot-list';
 import { TextIndex } from './text-index';
 import { marksOf, NO_MARKS, type ReviewMarks } from './views';
@@ -119,9 +121,9 @@ export class ReviewIndex {
     return out;
   }
 
-  /** Answers a query; `now` (ms) judges "overdue" when the query gives no `now`. */
-  query(q: ReviewQuery, now: number = Date.now()): ReviewPage {
-    return runQuery(this, q, now);
+  /** Answers a query; `now` (ms) judges "overdue" when the query gives no `now`, with the owner's targets and business hours (`policy`). */
+  query(q: ReviewQuery, now: number = Date.now(), policy?: ReplyPolicy): ReviewPage {
+    return runQuery(this, q, now, policy);
   }
 
   /** The folded searchable text of the review at `slot` (cached; the word index answers most searches without it). */
@@ -133,12 +135,7 @@ export class ReviewIndex {
 
   /** Labels and languages in use (deleted reviews included), most used first, then by name. */
   facets(): ReviewFacets {
-    const byCount = <T extends { count: number }>(key: (x: T) => string) => (a: T, b: T) => b.count - a.count || (key(a) < key(b) ? -1 : 1);
-    const labels = [...this.labels].map(([name, list]) => ({ name, count: list.length })).filter((l) => l.count > 0);
-    const perLanguage = new Int32Array(this.languages.names.length);
-    for (let slot = 0; slot < this.reviews.length; slot++) if (this.reviews[slot]) { const code = this.language[slot] ?? 0; perLanguage[code] = (perLanguage[code] ?? 0) + 1; }
-    const languages = this.languages.names.map((tag, code) => ({ tag, count: perLanguage[code] ?? 0 })).filter((l) => l.tag !== '' && l.count > 0);
-    return { labels: labels.sort(byCount((l) => l.name)), languages: languages.sort(byCount((l) => l.tag)) };
+    return indexFacets(this);
   }
 
   /** Replaces which reviews have a draft and an active outbox item; cost: the size of the old and new sets. */

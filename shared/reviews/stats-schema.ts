@@ -33,9 +33,9 @@ export const StatsFigures = z.object({
   responseRate: z.number().nullable(),
   /** Median of (reply.updatedAt − createdAt) over replied reviews, in hours (2 decimals); null when none is replied. */
   medianReplyHours: z.number().nullable(),
-  /** Share of replied reviews whose reply came within their source's target, 0–1 (2 decimals); null when none is replied. */
+  /** Share of replied reviews whose reply came within their source's target (in business hours when those are on), 0–1 (2 decimals); null when none is replied. */
   withinTarget: z.number().nullable(),
-  /** Reviews still waiting for a reply past their source's target (reply-targets.ts) at the time of the call. */
+  /** Reviews still waiting for a reply past their source's target (reply-targets.ts, the owner's policy) at the time of the call. */
   overdue: z.number().int(),
   distribution: RatingCounts,
 });
@@ -100,6 +100,8 @@ export const StatsSummary = z.object({
   period: StatsPeriod,
   /** The reply-time target shared by every review in scope; null when sources with different targets mix. */
   targetHours: z.number().nullable(),
+  /** Targets count business hours (Settings): "within target" and "overdue" judge time only while the business is open. */
+  businessHours: z.boolean(),
   /** One row per known location with reviews in scope, in the order of the workspace's locations. */
   locations: z.array(LocationStats),
   /** One row per source with reviews in scope: known sources in workspace order, then others by id. */

@@ -29,8 +29,8 @@ export class Tally {
   readonly distribution = emptyRatingCounts();
   readonly replyHours: number[] = [];
 
-  /** `hours`: the reply time (null without a reply); `target`: the source's target in hours. */
-  add(r: Review, hours: number | null, target: number, overdue: boolean): void {
+  /** `hours`: the reply time (null without a reply); `inTime`: the reply came within the source's target. */
+  add(r: Review, hours: number | null, inTime: boolean, overdue: boolean): void {
     this.count++;
     if (r.rating === null) this.distribution.none++;
     else {
@@ -41,7 +41,7 @@ export class Tally {
     if (hours !== null) {
       this.replied++;
       this.replyHours.push(hours);
-      if (hours <= target) this.inTime++;
+      if (inTime) this.inTime++;
     }
     if (overdue) this.overdue++;
   }

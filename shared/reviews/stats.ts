@@ -2,10 +2,11 @@ import type { Location } from '../domain/location';
 import type { Review } from '../domain/review';
 import type { Source } from '../domain/source';
 import { isoMs } from './iso-time';
-import { defaultReplyTargets, isOverdue, targetHours, type ReplyTargets } from './reply-targets';
+import { defaultReplyTargets, overdueCutoff, targetHours, type ReplyPolicy } from './reply-targets';
 import type { LocationStats, SourceStats, StatsFigures, StatsPeriod, StatsQuery, StatsSummary, TopicStats, TrendPoint } from './stats-schema';
 import { entryOf, median, RatingSum, replyHours, Tally } from './stats-tally';
 import { monthBucketer, monthLabel } from './stats-zone';
+import { isOpenStatus } from './views';
 
 const HOUR_MS = 3_600_000;
 const newTally = (): Tally => new Tally();
@@ -16,18 +17,42 @@ const newMonth = (): Month => ({ count: 0, rating: new RatingSum(), hours: [] })
 export interface StatsOptions {
   /** The moment "overdue" is judged at, and the end of an open period (ms); default the current time. */
   now?: number;
-  /** Reply-time targets per source (default: reply-targets.ts). */
-  targets?: ReplyTargets;
+  /** The owner's targets and business hours (`replyPolicy(settings)`); default targets in plain hours without it. */
+  policy?: ReplyPolicy;
+}
+
+/** Per source: its target, the overdue cutoff at `now`, and whether a reply came in time (in business hours when those are on). */
+function judge(now: number, policy: ReplyPolicy | undefined) {
+  const targets = policy?.targets ?? defaultReplyTargets;
+  const calendar = policy?.hours.active === true ? policy.hours : null;
+  const perSource = new Map<string, { target: number; cutoff: number }>();
+  return {
+    targets,
+    businessHours: calendar !== null,
+    source(source: string) {
+      let s = perSource.get(source);
+      if (s === undefined) perSource.set(source, (s = { target: targetHours(source, targets), cutoff: overdueCutoff(source, now, policy) }));
+      return s;
+    },
+    /** `hours`: the reply time in plain hours; with business hours, only the open hours between review and reply count. */
+    inTime(created: number, hours: number | null, target: number): boolean {
+      if (hours === null) return false;
+      if (calendar === null) return hours <= target;
+      return calendar.between(created, created + hours * HOUR_MS) <= target * HOUR_MS;
+    },
+  };
 }
 
 /** Average, counts, response rate, reply time and distribution over reviews (deleted ones excluded). */
 export function computeFigures(reviews: Iterable<Review>, opts: StatsOptions = {}): StatsFigures {
   const tally = new Tally();
-  const now = opts.now ?? Date.now();
+  const judged = judge(opts.now ?? Date.now(), opts.policy);
   for (const r of reviews) {
     if (r.status === 'deleted') continue;
     const created = isoMs(r.createdAt);
-    tally.add(r, replyHours(r, created), targetHours(r.source, opts.targets), isOverdue(r, now, opts.targets));
+    const { target, cutoff } = judged.source(r.source);
+    const hours = replyHours(r, created);
+    tally.add(r, hours, judged.inTime(created, hours, target), isOpenStatus(r.status) && created < cutoff);
   }
   return tally.figures();
 }
@@ -83,7 +108,8 @@ function periodOf(q: StatsQuery, now: number) {
  */
 export function summarize(reviews: Iterable<Review>, locations: readonly Location[], q: StatsQuery, sources: readonly Source[] = [], opts: StatsOptions = {}): StatsSummary {
   const now = opts.now ?? Date.now();
-  const targets = opts.targets ?? defaultReplyTargets;
+  const judged = judge(now, opts.policy);
+  const targets = judged.targets;
   const { from, to, hasPrevious, prevFrom, period } = periodOf(q, now);
   const bucket = monthBucketer(q.timeZone ?? 'UTC');
   const overall = new Tally();
@@ -94,7 +120,6 @@ export function summarize(reviews: Iterable<Review>, locations: readonly Locatio
   const prevByLocation = new Map<string, Map<string, RatingSum>>();
   const months = new Map<number, Month>();
   const labels = new Map<string, { count: number; rating: RatingSum }>();
-  const targetOf = new Map<string, number>();
 
   for (const r of reviews) {
     if (r.status === 'deleted') continue;
@@ -102,20 +127,20 @@ export function summarize(reviews: Iterable<Review>, locations: readonly Locatio
     const created = isoMs(r.createdAt);
     const inPeriod = created >= from && created < to;
     if (!inPeriod && !(hasPrevious && created >= prevFrom && created < from)) continue;
-    let target = targetOf.get(r.source);
-    if (target === undefined) targetOf.set(r.source, (target = targetHours(r.source, targets)));
-    // isOverdue (reply-targets.ts) on the parsed time: not answered (deleted ones are skipped above) and past createdAt + target.
-    const overdue = r.status !== 'answered' && now > created + target * HOUR_MS;
+    const { target, cutoff } = judged.source(r.source);
+    // isOverdue (reply-targets.ts) as one comparison: open and created before the source's cutoff.
+    const overdue = isOpenStatus(r.status) && created < cutoff;
     const hours = replyHours(r, created);
+    const inTime = judged.inTime(created, hours, target);
     if (!inPeriod) {
-      previous.add(r, hours, target, overdue);
+      previous.add(r, hours, inTime, overdue);
       entryOf(prevBySource, r.source, newRatingSum).add(r);
       entryOf(entryOf(prevByLocation, r.source, newMap<RatingSum>), r.locationId, newRatingSum).add(r);
       continue;
     }
-    overall.add(r, hours, target, overdue);
-    entryOf(bySource, r.source, newTally).add(r, hours, target, overdue);
-    entryOf(entryOf(byLocation, r.source, newMap<Tally>), r.locationId, newTally).add(r, hours, target, overdue);
+    overall.add(r, hours, inTime, overdue);
+    entryOf(bySource, r.source, newTally).add(r, hours, inTime, overdue);
+    entryOf(entryOf(byLocation, r.source, newMap<Tally>), r.locationId, newTally).add(r, hours, inTime, overdue);
     const month = entryOf(months, bucket(created, r.createdAt), newMonth);
     month.count++;
     month.rating.add(r);
@@ -156,6 +181,7 @@ export function summarize(reviews: Iterable<Review>, locations: readonly Locatio
     previous: hasPrevious ? previous.figures() : null,
     period,
     targetHours: sharedTarget,
+    businessHours: judged.businessHours,
     locations: locationRows,
     sources: sourceRows,
     medianReplyHours: figures.medianReplyHours,

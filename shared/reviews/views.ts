@@ -1,6 +1,6 @@
 import type { ReviewStatus } from '../domain/review';
 import type { InboxView, ReviewQuery, ViewCounts } from './query-schema';
-import { targetHours, type ReplyTargets } from './reply-targets';
+import { overdueCutoff, type ReplyPolicy } from './reply-targets';
 
 /** Which reviews have local work that their status does not show: a draft, an active outbox item. */
 export interface ReviewMarks {
@@ -33,8 +33,8 @@ export function viewBits(status: ReviewStatus, marks: number): number {
 /** Still waiting for the owner: can be overdue. */
 export const isOpenStatus = (status: ReviewStatus): boolean => status !== 'answered' && status !== 'deleted' && status !== 'done';
 
-/** Per source id: reviews created before this moment (ms) are overdue at `now`. */
-export const overdueBefore = (source: string, now: number, targets?: ReplyTargets): number => now - targetHours(source, targets) * 3_600_000;
+/** Per source id: open reviews created before this moment (ms) are overdue at `now` (the owner's targets and business hours when `policy` is given). */
+export const overdueBefore = (source: string, now: number, policy?: ReplyPolicy): number => overdueCutoff(source, now, policy);
 
 /** The moment a query judges "overdue" at. */
 export const queryNow = (q: ReviewQuery, fallback: number): number => (q.now === undefined ? fallback : Date.parse(q.now));

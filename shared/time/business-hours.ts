@@ -1,5 +1,5 @@
 import type { Settings } from '../domain/settings';
-import { addDays, offsetAt, weekday, zonedInstant, type LocalDate } from './zoned';
+import { offsetAt, weekday, zonedInstant, type LocalDate } from './zoned';
 
 export type BusinessHours = Settings['businessHours'];
 
@@ -16,7 +16,8 @@ const minutesOf = (clock: string): number => Number(clock.slice(0, 2)) * 60 + Nu
  * Day windows are cached, so counting for 100,000 reviews stays cheap.
  */
 export class BusinessCalendar {
-  private readonly windows = new Map<string, readonly [number, number] | null>();
+  /** Per local day (days since 1970-01-01 on the zone's calendar): its opening window as instants, or null. */
+  private readonly windows = new Map<number, readonly [number, number] | null>();
   private readonly open: boolean;
 
   constructor(readonly hours: BusinessHours) {
@@ -30,9 +31,15 @@ export class BusinessCalendar {
 
   /** The opening window [start, end) of a local date as instants; null when closed. */
   window(date: LocalDate): readonly [number, number] | null {
-    const key = `${date.year}-${date.month}-${date.day}`;
-    let w = this.windows.get(key);
+    return this.windowOfDay(Math.floor(Date.UTC(date.year, date.month - 1, date.day) / DAY_MS));
+  }
+
+  /** The window of a local day number (cached: counting for 100,000 reviews looks up the same few hundred days). */
+  private windowOfDay(dayNumber: number): readonly [number, number] | null {
+    let w = this.windows.get(dayNumber);
     if (w === undefined) {
+      const utc = new Date(dayNumber * DAY_MS);
+      const date = { year: utc.getUTCFullYear(), month: utc.getUTCMonth() + 1, day: utc.getUTCDate() };
       const day = this.hours.days[weekday(date)] ?? null;
       const from = day ? minutesOf(day.open) : 0, to = day ? minutesOf(day.close) : 0;
       if (!day || to <= from) w = null;
@@ -40,7 +47,8 @@ export class BusinessCalendar {
         const start = zonedInstant(date, from, this.hours.timeZone), end = zonedInstant(date, to, this.hours.timeZone);
         w = end > start ? [start, end] : null;
       }
-      this.windows.set(key, w);
+      if (this.windows.size > 50_000) this.windows.clear();
+      this.windows.set(dayNumber, w);
     }
     return w;
   }
@@ -59,18 +67,18 @@ export class BusinessCalendar {
     return pair[0] === pair[1] ? pair[0] : offsetAt(ms, this.hours.timeZone);
   }
 
-  private dateOf(ms: number): LocalDate {
-    const local = new Date(ms + this.offsetOf(ms));
-    return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
+  /** The local day number (days since 1970-01-01 on the zone's calendar) of an instant. */
+  private dayOf(ms: number): number {
+    return Math.floor((ms + this.offsetOf(ms)) / DAY_MS);
   }
 
   /** The instant `hours` business hours after `start` (plain hours when business hours are off). */
   addHours(start: number, hours: number): number {
     if (!this.open) return start + hours * HOUR_MS;
     let left = hours * HOUR_MS;
-    let date = this.dateOf(start);
-    for (let i = 0; i < MAX_DAYS; i++, date = addDays(date, 1)) {
-      const w = this.window(date);
+    const first = this.dayOf(start);
+    for (let day = first; day < first + MAX_DAYS; day++) {
+      const w = this.windowOfDay(day);
       if (!w) continue;
       const from = Math.max(w[0], start);
       if (from >= w[1]) continue;
@@ -85,11 +93,11 @@ export class BusinessCalendar {
     if (to <= from) return 0;
     if (!this.open) return to - from;
     let total = 0;
-    let date = this.dateOf(from);
-    for (let i = 0; i < MAX_DAYS; i++, date = addDays(date, 1)) {
+    const first = this.dayOf(from);
+    for (let day = first; day < first + MAX_DAYS; day++) {
       // A local date starts at most 14 h before its UTC midnight: one past `to` by two days ends the count.
-      if (Date.UTC(date.year, date.month - 1, date.day) - 2 * 86_400_000 > to) break;
-      const w = this.window(date);
+      if (day * DAY_MS - 2 * DAY_MS > to) break;
+      const w = this.windowOfDay(day);
       if (w) total += Math.max(0, Math.min(w[1], to) - Math.max(w[0], from));
     }
     return total;

@@ -11,6 +11,7 @@ import { checkReplyLimits } from '../../shared/reply/limits';
 import { builtInTemplates, type ReplyTemplate } from '../../shared/reply/templates';
 import type { GoogleStatus } from '../../shared/sources/google-status';
 import { queryReviews, reviewFacets } from '../../shared/reviews/query';
+import { replyPolicy, samePolicy } from '../../shared/reviews/reply-targets';
 import { summarize } from '../../shared/reviews/stats';
 import type { Source } from '../../shared/domain/source';
 import { createFakeImport } from './fake-import';
@@ -101,14 +102,14 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
     'reviews.query': (q) => {
       const active = new Set(['queued', 'sending', 'failed', 'conflict']);
       const marks = { drafts: new Set(drafts.keys()), outbox: new Set(outbox.filter((i) => active.has(i.state)).map((i) => i.reviewId)) };
-      return queryReviews(state.reviews, q, undefined, { marks });
+      return queryReviews(state.reviews, q, undefined, { marks, policy: replyPolicy(state.settings) });
     },
     'reviews.get': ({ id }) => {
       const found = state.reviews.find((r) => r.id === id);
       if (!found) throw new KalmError('not_found', `No review ${id}`);
       return found;
     },
-    'stats.summary': (q) => summarize(state.reviews, locations, q, workspace().sources),
+    'stats.summary': (q) => summarize(state.reviews, locations, q, workspace().sources, { policy: replyPolicy(state.settings) }),
     'store.problems': () => ({ problems: state.problems }),
     'sources.status': () => state.google,
     'sources.connectGoogle': () => {
@@ -190,8 +191,13 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
     // — settings —
     'settings.get': () => state.settings,
     'settings.update': (patch) => {
+      const before = replyPolicy(state.settings);
       state.settings = Settings.parse({ ...state.settings, ...patch });
-      queueMicrotask(() => emit('settings.changed', {}));
+      const policyChanged = !samePolicy(before, replyPolicy(state.settings));
+      queueMicrotask(() => {
+        emit('settings.changed', {});
+        if (policyChanged) emit('reviews.changed', { reason: 'policy', count: 0 });
+      });
       return state.settings;
     },
     // --- Sources: file import and copy-and-open (issue 9) ---

@@ -100,5 +100,10 @@ export function fakeHabitHandlers(ctx: {
     'handoff.list': ({ state }) => ({ forwards: [...forwards.values()].filter((f) => state === undefined || f.state === state) }),
     'data.openFolder': () => ({ opened: false, path: '/tmp/kalm-test' }),
     'data.backup': () => ({ path: '/tmp/Kalm-backup-test.zip', files: 3, bytes: 1234 }),
+    // The fake host runs no background sync: a browser page cannot see the power state itself.
+    'background.status': () => {
+      const intervalMinutes = ctx.settings().syncIntervalMinutes;
+      return { state: 'off', pausedBy: null, intervalMinutes, power: { detects: 'none', saver: false, onBattery: null } };
+    },
   };
 }

@@ -3,7 +3,7 @@ import { createKalm, type KalmCore } from '../../electron/core/create-kalm';
 import { createSyncScheduler, type Timers } from '../../electron/core/background/scheduler';
 import { createMemoryTokenVault } from '../../electron/core/google/token-vault';
 import type { NewReviewAlert } from '../../shared/labels/habits-contract';
-import { FIXTURE_UTRECHT, startGoogleEmulator, type GoogleEmulator } from '../emulator';
+import { FIXTURE_ACCOUNT, FIXTURE_UTRECHT, startGoogleEmulator, type GoogleEmulator } from '../emulator';
 import { tempDataDir } from './helpers';
 
 /** Timers driven by the test: `fire()` runs the one pending timer. */
@@ -86,6 +86,61 @@ describe('background sync with the Google emulator', () => {
     // A manual sync of the same data does not alert again either.
     await k.call('sync.run', { full: true });
     expect(alerts).toHaveLength(1);
+  });
+});
+
+describe('alerts for new locations', () => {
+  let emu: GoogleEmulator | null = null;
+  let kalm: KalmCore | null = null;
+  afterEach(async () => {
+    await kalm?.close();
+    await emu?.close();
+    kalm = emu = null;
+  });
+
+  it("stays quiet on a source's first sync, alerts a location's very first review, and not a newly chosen location's history", async () => {
+    emu = await startGoogleEmulator();
+    kalm = await createKalm({
+      dataDir: await tempDataDir(),
+      host: 'test',
+      google: {
+        roots: { api: emu.origin, auth: emu.authUrl, token: emu.tokenUrl },
+        client: { clientId: emu.clientId, clientSecret: emu.clientSecret },
+        vault: createMemoryTokenVault({ refresh_token: emu.tokens.issueFor().refresh_token }),
+      },
+      background: { timers: manualTimers().timers },
+    });
+    const k = kalm, data = emu.data;
+    const alerts: NewReviewAlert[] = [];
+    k.on('alerts.newReview', (a) => alerts.push(a));
+    await k.call('settings.update', { alertMaxRating: 2 });
+    await k.call('sources.discover', {});
+    // The initial import holds 1★ reviews (Amersfoort's rating-only one), but they are history.
+    await k.call('sync.run', {});
+    expect((await k.call('reviews.query', { status: 'all', ratings: [1] })).total).toBeGreaterThan(0);
+    expect(alerts).toEqual([]);
+
+    // Two new locations: Zeist has no reviews yet; Houten has an old 1★ from before Kalm knew it.
+    const zeist = data.addLocation(FIXTURE_ACCOUNT, { name: 'locations/7000000000000000001', title: 'Bakkerij Zeist' });
+    const houten = data.addLocation(FIXTURE_ACCOUNT, { name: 'locations/7000000000000000002', title: 'Bakkerij Houten' });
+    data.addReview(houten.v4Name, { comment: 'Vorig jaar al oud brood.', starRating: 'ONE', createTime: '2025-02-01T10:00:00Z' });
+    const found = await k.call('sources.discover', {});
+    await k.call('sources.selectLocations', { locationIds: found.locations.map((l) => l.locationId) });
+    await k.call('sync.run', {});
+    expect((await k.call('reviews.query', { status: 'all', text: 'vorig jaar' })).total).toBe(1);
+    expect(alerts).toEqual([]); // Houten's history is not news; Zeist has nothing yet
+
+    // Zeist's very first review and a new one in Houten: both alert, once.
+    data.addReview(zeist.v4Name, { comment: 'Eerste keer hier, de taart was bedorven.', starRating: 'ONE' });
+    data.addReview(houten.v4Name, { comment: 'Weer oud brood.', starRating: 'TWO' });
+    data.addReview(zeist.v4Name, { comment: 'Top!', starRating: 'FIVE' });
+    await k.call('sync.run', {});
+    expect(alerts.map((a) => [a.rating, a.locationName, a.excerpt]).sort()).toEqual([
+      [1, 'Bakkerij Zeist', 'Eerste keer hier, de taart was bedorven.'],
+      [2, 'Bakkerij Houten', 'Weer oud brood.'],
+    ]);
+    await k.call('sync.run', { full: true });
+    expect(alerts).toHaveLength(2);
   });
 });
 

@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startGoogleEmulator, type GoogleEmulator } from '../emulator';
 import { tempDataDir } from './helpers';
@@ -74,5 +76,27 @@ describe('kalm sync --watch', () => {
     expect(stdout.trim().split('\n').at(-1)).toBe('Stopped.');
     // The data folder is free again: the lock was released.
     expect((await runKalm(['stats', '--json'], env)).code).toBe(0);
+  }, 60_000);
+  it('does not sync while the computer saves battery (a Linux power-saver profile)', async () => {
+    const sys = await tempDataDir();
+    await mkdir(join(sys, 'firmware/acpi'), { recursive: true });
+    await writeFile(join(sys, 'firmware/acpi/platform_profile'), 'low-power\n');
+    const env = { ...emulatorEnv(emu, await tempDataDir()), KALM_SYSFS_ROOT: sys };
+    const connect = await runKalm(['connect', 'google', '--no-open'], env, (line) => {
+      if (line.startsWith('http')) void fetch(line, { redirect: 'manual' }).then((r) => fetch(r.headers.get('location') ?? ''));
+    });
+    expect(connect.code, connect.stderr).toBe(0);
+    const child = spawn(process.execPath, ['bin/kalm.js', 'sync', '--watch', '--json', '--interval', '60'], { cwd: ROOT, env: { ...process.env, ...env } });
+    let stdout = '', stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    await new Promise<void>((resolve) => child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+      if (stderr.includes('saves battery')) resolve();
+    }));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code, stderr).toBe(0);
+    expect(stdout.trim()).toBe('Stopped.'); // no sync line: nothing was fetched
+    expect(JSON.parse((await runKalm(['stats', '--json'], env)).stdout)).toMatchObject({ overall: { count: 0 } });
   }, 60_000);
 });

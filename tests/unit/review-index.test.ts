@@ -3,7 +3,9 @@ import { generateDemoWorkspace } from '../../shared/demo/generate';
 import { createRng, type Rng } from '../../shared/demo/random';
 import { Workspace, shardKey } from '../../electron/core/workspace';
 import { ReviewStatus, type Rating, type Review } from '../../shared/domain/review';
+import { defaultSettings } from '../../shared/domain/settings';
 import { isoMs } from '../../shared/reviews/iso-time';
+import { replyPolicy } from '../../shared/reviews/reply-targets';
 import { queryReviews, searchableText } from '../../shared/reviews/query';
 import { ReviewQuery, type ReviewQueryInput } from '../../shared/reviews/query-schema';
 import { ReviewIndex } from '../../shared/reviews/review-index';
@@ -133,6 +135,25 @@ describe('ReviewIndex', () => {
       check(round);
     }
     expect(index.size).toBe(truth.size);
+  });
+
+  it("judges overdue with the owner's targets and business hours exactly like the reference", () => {
+    const rng = createRng(Number(process.env.KALM_PROPERTY_SEED ?? 20261125));
+    const all = corpus(rng, 2000);
+    const index = new ReviewIndex(all);
+    const base = defaultSettings();
+    const NOW = Date.parse('2026-05-20T00:00:00Z');
+    for (let round = 0; round < 150; round++) {
+      const open = { open: '08:30', close: rng.pick(['12:00', '17:00', '21:45']) };
+      const policy = replyPolicy({
+        replyTargetHours: { google: rng.pick([2, 24, 40]), play: rng.pick([1, 48]), import: 72 },
+        businessHours: { enabled: rng.chance(0.8), timeZone: rng.pick(['Europe/Amsterdam', 'America/New_York', 'Asia/Tokyo']), days: base.businessHours.days.map((d) => (d === null ? null : rng.chance(0.8) ? open : null)) },
+      });
+      const input = { ...randomQuery(rng, all, false), ...(rng.chance(0.5) ? { overdue: true } : {}) };
+      const q = ReviewQuery.parse(input);
+      const expected = summary(queryReviews(all, q, undefined, { now: NOW, policy }));
+      expect(summary(index.query(q, NOW, policy)), `round ${round}: ${JSON.stringify(input)}`).toEqual(expected);
+    }
   });
 
   it('keeps the reviews of each source location and moves a review when its sort keys change', () => {

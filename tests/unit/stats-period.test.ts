@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Location } from '../../shared/domain/location';
 import { generateDemoWorkspace } from '../../shared/demo/generate';
-import { isOverdue } from '../../shared/reviews/reply-targets';
+import { Settings } from '../../shared/domain/settings';
+import { isOverdue, replyPolicy } from '../../shared/reviews/reply-targets';
 import { summarize } from '../../shared/reviews/stats';
 import { StatsQuery, StatsSummary } from '../../shared/reviews/stats-schema';
 import { dayStart, monthBucketer, monthLabel, zonedInstant, zoneOffsetMs } from '../../shared/reviews/stats-zone';
@@ -84,7 +85,7 @@ describe('stats for a period', () => {
     const s = summarize(reviews, [], {}, [], { now: NOW });
     expect([s.overall.overdue, s.overall.count, s.overall.withinTarget, s.overall.medianReplyHours]).toEqual([3, 6, 0, 98]);
     expect(s.sources.map((r) => [r.source, r.overdue, r.targetHours])).toEqual([['google', 2, 24], ['play', 1, 48]]);
-    expect(summarize(reviews, [], {}, [], { now: NOW, targets: { google: 1, play: 1 } }).overall.overdue).toBe(5);
+    expect(summarize(reviews, [], {}, [], { now: NOW, policy: replyPolicy({ replyTargetHours: { google: 1, play: 1 }, businessHours: Settings.parse({}).businessHours }) }).overall.overdue).toBe(5);
   });
 
   it('counts overdue exactly as isOverdue does, on the demo', () => {
@@ -94,6 +95,28 @@ describe('stats for a period', () => {
     expect(expected).toBeGreaterThan(10);
     expect(s.overall.overdue).toBe(expected);
     expect(s.locations.reduce((n, l) => n + l.overdue, 0)).toBe(expected);
+  });
+
+  it("judges overdue and within target with the owner's business hours", () => {
+    const base = Settings.parse({});
+    const policy = replyPolicy({ replyTargetHours: { google: 4 }, businessHours: { ...base.businessHours, enabled: true } });
+    // Friday 15:00 Amsterdam (14:00Z); Monday 10:00 (09:00Z) is 3 business hours later, Monday 12:00 (11:00Z) 5.
+    const friday = '2026-01-16T14:00:00.000Z';
+    const reviews = [
+      makeReview({ externalId: 'fast', createdAt: friday, status: 'answered', reply: reply('2026-01-19T09:00:00Z') }), // 67 h on the clock, 3 business hours
+      makeReview({ externalId: 'slow', createdAt: friday, status: 'answered', reply: reply('2026-01-19T11:00:00Z') }), // 5 business hours
+      makeReview({ externalId: 'open', createdAt: friday }),
+    ];
+    const monday = (time: string) => at(`2026-01-19T${time}Z`);
+    const s = summarize(reviews, [], {}, [], { now: monday('09:30:00'), policy });
+    expect([s.businessHours, s.overall.withinTarget, s.overall.overdue]).toEqual([true, 0.5, 0]);
+    expect(summarize(reviews, [], {}, [], { now: monday('10:00:01'), policy }).overall.overdue).toBe(1);
+    const plain = summarize(reviews, [], {}, [], { now: monday('09:30:00'), policy: replyPolicy({ ...base, replyTargetHours: { google: 4 } }) });
+    expect([plain.businessHours, plain.overall.withinTarget, plain.overall.overdue]).toEqual([false, 0, 1]);
+    // The demo: the summary's overdue count equals isOverdue with the same policy.
+    const demo = generateDemoWorkspace({ now: new Date(NOW - 86_400_000 * 3) });
+    const expected = demo.reviews.filter((r) => r.status !== 'deleted' && isOverdue(r, NOW, policy.targets, policy.hours)).length;
+    expect(summarize(demo.reviews, demo.locations, {}, demo.sources, { now: NOW, policy }).overall.overdue).toBe(expected);
   });
 
   it('lists labels by use with their average', () => {

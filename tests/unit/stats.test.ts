@@ -127,6 +127,7 @@ describe('summarize', () => {
       previous: null,
       period: { from: null, to: null, previousFrom: null, previousTo: null },
       targetHours: null,
+      businessHours: false,
       locations: [],
       sources: [],
       medianReplyHours: null,

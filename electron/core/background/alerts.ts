@@ -4,11 +4,18 @@ import type { NewReviewAlert } from '../../../shared/labels/habits-contract';
 import type { Workspace } from '../workspace';
 import { shardKey } from '../workspace';
 
+/** A review this much older than the source's last sync still counts as new at a new location (clock skew between Google and this machine). */
+const SKEW_MS = 3_600_000;
+
 /**
  * Decides which synced reviews deserve an alert: new to this data folder (never
- * seen before), rated at or below `settings.alertMaxRating`, at a location Kalm
- * already had reviews of (the first sync of a location brings its history,
- * which is not news). Each review is alerted at most once per run of Kalm.
+ * seen before), rated at or below `settings.alertMaxRating`, from a source that
+ * was synced before (a source's very first sync is the initial import: its
+ * history is not news). At a location Kalm holds no reviews of yet (newly
+ * chosen, or one that never had a review), a review alerts when it was
+ * written since the source's last sync — so a location's very first review
+ * alerts, and a newly chosen location's history does not flood. Each review
+ * is alerted at most once per run of Kalm.
  */
 export function createAlertWatcher(deps: { workspace: Workspace; settings: () => Settings }) {
   const alerted = new Set<string>();
@@ -24,9 +31,18 @@ export function createAlertWatcher(deps: { workspace: Workspace; settings: () =>
         if (had === undefined) known.set(key, (had = deps.workspace.shard(key).reviews.length > 0));
         return had;
       };
+      const lastSync = (source: string): number => {
+        const at = deps.workspace.sources.find((s) => s.id === source && s.state !== 'demo')?.lastSyncAt ?? null;
+        return at === null ? NaN : Date.parse(at);
+      };
+      const isNews = (r: Review): boolean => {
+        const since = lastSync(r.source);
+        if (Number.isNaN(since)) return false;
+        return hadReviews(r) || Date.parse(r.createdAt) >= since - SKEW_MS;
+      };
       const out: NewReviewAlert[] = [];
       for (const r of reviews) {
-        if (r.rating === null || r.rating > max || r.status === 'deleted' || alerted.has(r.id) || deps.workspace.get(r.id) || !hadReviews(r)) continue;
+        if (r.rating === null || r.rating > max || r.status === 'deleted' || alerted.has(r.id) || deps.workspace.get(r.id) || !isNews(r)) continue;
         alerted.add(r.id);
         const location = deps.workspace.locations.find((l) => l.source === r.source && l.id === r.locationId);
         out.push({

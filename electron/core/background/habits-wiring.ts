@@ -13,6 +13,8 @@ import type { OpenedStore } from '../store/open-store';
 import type { Workspace } from '../workspace';
 import { createAlertWatcher } from './alerts';
 import { backupDataFolder } from './backup';
+import { backgroundStatus } from './background-status';
+import { NO_POWER_STATE, type PowerState } from './power-state';
 import { createSyncScheduler, type SyncScheduler, type Timers } from './scheduler';
 
 type HabitCall = keyof typeof habitCalls;
@@ -37,7 +39,7 @@ export interface Habits {
   /** For the Google wiring: labels synced reviews and alerts about new low ones once saved. */
   prepare(reviews: readonly Review[]): { reviews: readonly Review[]; done: () => void };
   /** Creates the background sync (started by the hosts that run for a while). */
-  scheduler(sync: { run: () => Promise<unknown>; ready: () => Promise<boolean>; online?: () => boolean; timers?: Timers; onError?: (err: unknown) => void }): SyncScheduler;
+  scheduler(sync: { run: () => Promise<unknown>; ready: () => Promise<boolean>; online?: () => boolean; power?: PowerState; timers?: Timers; onError?: (err: unknown) => void }): SyncScheduler;
 }
 
 /** Labels, rules, notes, hand-off, alerts, background sync and the data folder (issue 10). */
@@ -48,6 +50,7 @@ export async function wireHabits(deps: HabitsDeps): Promise<Habits> {
   const labels = wireLabels({ ...deps, labels: labelStore, onChanged: () => bus.emit('labels.changed', {}) });
   const handoff = wireHandoff({ ...deps, forwards });
   const alerts = createAlertWatcher(deps);
+  let background: { scheduler: SyncScheduler; online: () => boolean; power: PowerState } | null = null;
 
   const handlers: HabitHandlers = {
     ...labels.handlers,
@@ -61,6 +64,7 @@ export async function wireHabits(deps: HabitsDeps): Promise<Habits> {
       deps.store.assertWritable([]);
       return backupDataFolder({ dataDir: deps.dataDir, targetDir, now: deps.now, flush: () => deps.store.flush() });
     },
+    'background.status': () => Promise.resolve(backgroundStatus(background, deps.settings().syncIntervalMinutes)),
   };
 
   return {
@@ -70,13 +74,20 @@ export async function wireHabits(deps: HabitsDeps): Promise<Habits> {
       const found = alerts.pick(reviews);
       return { reviews: labels.labelSynced(reviews), done: () => found.forEach((a) => bus.emit('alerts.newReview', a)) };
     },
-    scheduler(sync) {
-      const scheduler = createSyncScheduler({ ...sync, intervalMinutes: () => deps.settings().syncIntervalMinutes });
+    scheduler({ power = NO_POWER_STATE, ...sync }) {
+      const scheduler = createSyncScheduler({
+        ...sync,
+        saving: () => power.read().saver,
+        intervalMinutes: () => deps.settings().syncIntervalMinutes,
+        onState: () => bus.emit('background.changed', {}),
+      });
+      background = { scheduler, online: sync.online ?? (() => true), power };
       let interval = deps.settings().syncIntervalMinutes;
       bus.on('settings.changed', () => {
         if (deps.settings().syncIntervalMinutes === interval) return;
         interval = deps.settings().syncIntervalMinutes;
         scheduler.reschedule();
+        bus.emit('background.changed', {});
       });
       return scheduler;
     },

@@ -9,8 +9,12 @@ export interface SchedulerOptions {
   intervalMinutes: () => number;
   /** Is there something to sync (e.g. Google connected with locations chosen)? When not, it checks again next interval. */
   ready: () => boolean | Promise<boolean>;
-  /** False while the machine is offline or saving battery (where the host can tell); checked before each sync. */
+  /** False while the machine is offline (where the host can tell); checked before each sync. */
   online?: () => boolean;
+  /** True while the machine saves power (battery saver, where the host can tell: power-state.ts); checked before each sync. */
+  saving?: () => boolean;
+  /** Told each time the state changes (the Settings page shows it). */
+  onState?: (state: SchedulerState) => void;
   timers?: Timers;
   /** First wait after a failure or while offline; doubles per failure up to the interval. */
   retryMs?: number;
@@ -18,28 +22,34 @@ export interface SchedulerOptions {
   onSynced?: (result: unknown) => void;
 }
 
-export type SchedulerState = 'stopped' | 'idle' | 'waiting' | 'syncing' | 'offline' | 'retrying';
+export type SchedulerState = 'stopped' | 'idle' | 'waiting' | 'syncing' | 'offline' | 'battery-saver' | 'retrying';
 
 /**
- * Syncs every N minutes while Kalm runs. Never overlaps runs; when offline or
- * after a failure it backs off (1 min, 2, 4 … up to the interval) and retries.
+ * Syncs every N minutes while Kalm runs. Never overlaps runs; when offline, on
+ * battery saver or after a failure it backs off (1 min, 2, 4 … up to the
+ * interval) and checks again.
  */
 export function createSyncScheduler(opts: SchedulerOptions) {
   const timers = opts.timers ?? realTimers;
   const retryMs = opts.retryMs ?? 60_000;
   let handle: unknown = null;
-  let state: SchedulerState = 'stopped';
+  let current: SchedulerState = 'stopped';
   let failures = 0;
   let running: Promise<void> | null = null;
 
   const intervalMs = () => Math.max(0, opts.intervalMinutes()) * 60_000;
+  const setState = (next: SchedulerState) => {
+    if (next === current) return;
+    current = next;
+    opts.onState?.(next);
+  };
   const clear = () => {
     if (handle !== null) timers.clearTimeout(handle);
     handle = null;
   };
   const wait = (ms: number, next: SchedulerState) => {
     clear();
-    state = next;
+    setState(next);
     handle = timers.setTimeout(() => {
       handle = null;
       void tick();
@@ -47,11 +57,11 @@ export function createSyncScheduler(opts: SchedulerOptions) {
   };
   const backoff = () => Math.min(retryMs * 2 ** Math.min(failures - 1, 20), Math.max(intervalMs(), retryMs));
   const planNext = () => {
-    if (state === 'stopped') return;
+    if (current === 'stopped') return;
     const every = intervalMs();
     if (every === 0) {
       clear();
-      state = 'idle';
+      setState('idle');
     } else wait(every, 'waiting');
   };
 
@@ -61,11 +71,16 @@ export function createSyncScheduler(opts: SchedulerOptions) {
       wait(backoff(), 'offline');
       return;
     }
+    if (opts.saving?.()) {
+      failures++;
+      wait(backoff(), 'battery-saver');
+      return;
+    }
     if (!(await opts.ready())) {
       planNext();
       return;
     }
-    state = 'syncing';
+    setState('syncing');
     try {
       const result = await opts.run();
       failures = 0;
@@ -74,12 +89,12 @@ export function createSyncScheduler(opts: SchedulerOptions) {
     } catch (err) {
       failures++;
       opts.onError?.(err);
-      if ((state as SchedulerState) !== 'stopped') wait(backoff(), 'retrying');
+      if ((current as SchedulerState) !== 'stopped') wait(backoff(), 'retrying');
     }
   }
 
   function tick(): Promise<void> {
-    if (state === 'stopped' || intervalMs() === 0) return Promise.resolve();
+    if (current === 'stopped' || intervalMs() === 0) return Promise.resolve();
     running ??= once().finally(() => {
       running = null;
     });
@@ -88,18 +103,18 @@ export function createSyncScheduler(opts: SchedulerOptions) {
 
   return {
     get state(): SchedulerState {
-      return state;
+      return current;
     },
     /** Starts waiting one interval (or, with `now`, syncs at once). */
     start({ now = false }: { now?: boolean } = {}): void {
-      if (state !== 'stopped') return;
-      state = 'idle';
+      if (current !== 'stopped') return;
+      setState('idle');
       if (now) void tick();
       else planNext();
     },
     /** The interval changed, or the machine came back online: wait anew from now. */
     reschedule(): void {
-      if (state === 'stopped' || state === 'syncing') return;
+      if (current === 'stopped' || current === 'syncing') return;
       failures = 0;
       planNext();
     },
@@ -108,7 +123,7 @@ export function createSyncScheduler(opts: SchedulerOptions) {
     /** Stops; a sync in progress finishes, nothing new starts. Resolves when idle. */
     async stop(): Promise<void> {
       clear();
-      state = 'stopped';
+      setState('stopped');
       await running;
     },
   };

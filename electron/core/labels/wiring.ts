@@ -5,7 +5,7 @@ import { KalmError } from '../../../shared/domain/errors';
 import { LABEL_SCHEMA_VERSION, type Label } from '../../../shared/domain/label';
 import type { Review } from '../../../shared/domain/review';
 import type { LabelRule } from '../../../shared/labels/label-schema';
-import { applyRules, compileRule, previewRule, ruleHasCondition } from '../../../shared/labels/rules';
+import { applyRules, compileRule, ruleHasCondition } from '../../../shared/labels/rules';
 import type { LabelStore } from './label-store';
 import { allReviews, saveReviews, type ReviewWriterDeps } from './review-writer';
 
@@ -104,7 +104,7 @@ export function wireLabels(deps: ReviewWriterDeps & { labels: LabelStore; onChan
       deps.onChanged();
       return { rules: unique };
     },
-    'labels.previewRule': async ({ rule }) => (ruleHasCondition(rule) ? previewRule(rule, allReviews(workspace)) : { matches: 0, wouldAdd: 0 }),
+    'labels.previewRule': async ({ rule }) => (ruleHasCondition(rule) ? workspace.previewRule(rule) : { matches: 0, wouldAdd: 0 }),
     'labels.runRules': async () => {
       writable();
       const rules = compiled();

@@ -4,6 +4,7 @@ import { useCall } from '../../hooks/useCall';
 import { useNow } from '../../hooks/useNow';
 import { NO_WORK } from '../inbox/badges';
 import { ReviewDetail } from '../inbox/ReviewDetail';
+import { useReplyPolicy } from '../settings/useReplyPolicy';
 
 /** One review in full over the current view (opened from an alert). */
 export function ReviewDialog({ reviewId, onClose }: { reviewId: string; onClose: () => void }) {
@@ -17,6 +18,7 @@ export function ReviewDialog({ reviewId, onClose }: { reviewId: string; onClose:
   }, []);
   const [answering, setAnswering] = useState(false);
   const now = useNow();
+  const policy = useReplyPolicy();
   const r = review.data;
   const location = r ? (workspace.data?.locations.find((l) => l.source === r.source && l.id === r.locationId) ?? null) : null;
   const sourceName = r ? (workspace.data?.sources.find((s) => s.id === r.source)?.name ?? r.source) : '';
@@ -35,6 +37,7 @@ export function ReviewDialog({ reviewId, onClose }: { reviewId: string; onClose:
           query=""
           work={NO_WORK}
           now={now}
+          policy={policy}
           answering={answering}
           onAnswer={() => setAnswering(true)}
           onQueued={() => ref.current?.close()}

@@ -73,7 +73,8 @@ export function DashboardPage() {
                   <TrendChart trend={stats.data.trend} />
                 </div>
                 <DistributionChart distribution={stats.data.overall.distribution} />
-                <ReplyTimeChart trend={stats.data.trend} targetHours={stats.data.targetHours} />
+                {/* Medians are clock time: a target counted in business hours is judged on the cards (within target), not against this line. */}
+                <ReplyTimeChart trend={stats.data.trend} targetHours={stats.data.businessHours ? null : stats.data.targetHours} />
               </div>
               <section className="dash-section" aria-labelledby="dash-locations-title">
                 <h2 id="dash-locations-title" className="dash-section__title">{t('dashboard.locations.title', { count: stats.data.locations.length })}</h2>

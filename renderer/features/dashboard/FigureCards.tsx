@@ -7,11 +7,12 @@ import { bandOf, fmtAverage, fmtChange, fmtCount, fmtHours, fmtShare } from './f
 export function FigureCards({ stats }: { stats: StatsSummary }) {
   const { t } = useTranslation();
   const locale = useFormatLocale();
-  const { overall, previous, targetHours } = stats;
+  const { overall, previous, targetHours, businessHours } = stats;
   const change = overall.average !== null && previous?.average != null ? Math.round((overall.average - previous.average) * 100) / 100 : null;
   const countChange = previous ? overall.count - previous.count : null;
   const band = bandOf(overall.average);
-  const onTarget = overall.medianReplyHours !== null && targetHours !== null ? overall.medianReplyHours <= targetHours : null;
+  // The median is clock time; with business hours on, only "within target" (counted in business hours) judges the target.
+  const onTarget = !businessHours && overall.medianReplyHours !== null && targetHours !== null ? overall.medianReplyHours <= targetHours : null;
   return (
     <section className="dash-cards" aria-label={t('dashboard.figures')}>
       <div className="dash-card">
@@ -42,15 +43,15 @@ export function FigureCards({ stats }: { stats: StatsSummary }) {
         <h3 className="dash-card__label">{t('dashboard.medianReply')}</h3>
         <p className="dash-card__value" data-testid="overall-reply">{fmtHours(overall.medianReplyHours, locale)}</p>
         <p className="dash-card__note">
-          {targetHours === null ? t('dashboard.targetsDiffer') : t('dashboard.target', { target: fmtHours(targetHours, locale) })}
+          {targetHours === null ? t('dashboard.targetsDiffer') : t(businessHours ? 'habits.targets.dashboard.target' : 'dashboard.target', { target: fmtHours(targetHours, locale) })}
           {onTarget !== null && <span className={`badge ${onTarget ? 'badge--ok' : 'badge--warn'}`}>{onTarget ? t('dashboard.onTarget') : t('dashboard.overTarget')}</span>}
         </p>
-        {overall.withinTarget !== null && <p className="dash-card__note">{t('dashboard.withinTarget', { share: fmtShare(overall.withinTarget, locale) })}</p>}
+        {overall.withinTarget !== null && <p className="dash-card__note">{t(businessHours ? 'habits.targets.dashboard.withinTarget' : 'dashboard.withinTarget', { share: fmtShare(overall.withinTarget, locale) })}</p>}
       </div>
       <div className={`dash-card${overall.overdue > 0 ? ' dash-card--alert' : ''}`}>
         <h3 className="dash-card__label">{t('dashboard.overdue')}</h3>
         <p className="dash-card__value" data-testid="overall-overdue">{fmtCount(overall.overdue, locale)}</p>
-        <p className="dash-card__note">{t('dashboard.overdueNote')}</p>
+        <p className="dash-card__note">{t(businessHours ? 'habits.targets.dashboard.overdueNote' : 'dashboard.overdueNote')}</p>
       </div>
     </section>
   );

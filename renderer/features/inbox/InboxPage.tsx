@@ -7,6 +7,7 @@ import { useCall } from '../../hooks/useCall';
 import { useNow } from '../../hooks/useNow';
 import { activeFilterCount, clearedFilters, type InboxFilters } from '../../lib/route';
 import { BulkLabel } from '../labels/BulkLabel';
+import { useReplyPolicy } from '../settings/useReplyPolicy';
 import { BulkBar } from './BulkBar';
 import { CaughtUp, NoReviews } from './InboxEmpty';
 import { InboxHeader } from './InboxHeader';
@@ -37,13 +38,14 @@ export function InboxPage({ workspace, filters, onFilters, onView }: InboxPagePr
   const [notice, setNotice] = useState('');
   const now = useNow();
   const work = useLocalWork();
+  const policy = useReplyPolicy();
   const facets = useCall('reviews.facets', {}, 'reviews.changed');
   const locations = useMemo(() => workspace.data?.locations ?? [], [workspace.data]);
   const sources = useMemo(() => workspace.data?.sources ?? [], [workspace.data]);
   const ctx = useMemo<RowContext>(() => {
     const names = new Map(sources.map((s) => [s.id, s.name]));
-    return { now, query: filters.q, work, locationName: locationNamer(locations), sourceName: (id) => names.get(id) ?? id };
-  }, [now, filters.q, work, locations, sources]);
+    return { now, policy, query: filters.q, work, locationName: locationNamer(locations), sourceName: (id) => names.get(id) ?? id };
+  }, [now, policy, filters.q, work, locations, sources]);
   const findLocation = useMemo(() => locationFinder(locations), [locations]);
 
   const patch = useCallback((p: Partial<InboxFilters>, opts?: { replace?: boolean }) => onFilters({ ...filters, ...p }, opts), [filters, onFilters]);
@@ -152,6 +154,7 @@ export function InboxPage({ workspace, filters, onFilters, onView }: InboxPagePr
             query={filters.q}
             work={work}
             now={now}
+            policy={policy}
             answering={answering === selected.id}
             onAnswer={() => setAnswering(selected.id)}
             onQueued={() => setAnswering(null)}

@@ -3,6 +3,7 @@ import { useApi } from '../../api-context';
 import { useTranslation } from 'react-i18next';
 import type { Location } from '../../../shared/domain/location';
 import type { Review } from '../../../shared/domain/review';
+import type { ReplyPolicy } from '../../../shared/reviews/reply-targets';
 import { Stars } from '../../components/Stars';
 import { formatFullDate } from '../../format';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
@@ -21,6 +22,8 @@ interface ReviewDetailProps {
   query: string;
   work: LocalWork;
   now: number;
+  /** The owner's targets and business hours, for the overdue badge. */
+  policy?: ReplyPolicy | undefined;
   /** The composer is open (Answer, Enter or r). */
   answering: boolean;
   onAnswer: () => void;
@@ -43,7 +46,7 @@ export function safeHttpUrl(raw: string | null | undefined): string | null {
  * The selected review in full. Mount it with `key={review.id}` so the
  * translation toggle and the reply editor reset per review.
  */
-export function ReviewDetail({ review, location, sourceName, query, work, now, answering, onAnswer, onQueued }: ReviewDetailProps) {
+export function ReviewDetail({ review, location, sourceName, query, work, now, policy, answering, onAnswer, onQueued }: ReviewDetailProps) {
   const { t } = useTranslation();
   const lang = useFormatLocale();
   const [showTranslation, setShowTranslation] = useState(false);
@@ -92,7 +95,7 @@ export function ReviewDetail({ review, location, sourceName, query, work, now, a
             </>
           )}
         </p>
-        <StatusBadges kinds={badgesOf(review, now, work)} />
+        <StatusBadges kinds={badgesOf(review, now, work, policy)} />
       </header>
 
       <div className="detail__body">

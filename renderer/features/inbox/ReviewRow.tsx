@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Review } from '../../../shared/domain/review';
+import type { ReplyPolicy } from '../../../shared/reviews/reply-targets';
 import { Stars } from '../../components/Stars';
 import { formatRelative } from '../../format';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
@@ -10,6 +11,8 @@ import { SourceMark, StatusBadges } from './StatusBadges';
 
 export interface RowContext {
   now: number;
+  /** The owner's targets and business hours (Settings), for the overdue badge. */
+  policy?: ReplyPolicy | undefined;
   query: string;
   work: LocalWork;
   locationName: (review: Review) => string | null;
@@ -72,7 +75,7 @@ export const ReviewRow = memo(function ReviewRow({ id, index, total, review, sel
           {checked ? '✓' : ''}
         </span>
         <Stars rating={review.rating} />
-        <StatusBadges kinds={badgesOf(review, ctx.now, ctx.work)} />
+        <StatusBadges kinds={badgesOf(review, ctx.now, ctx.work, ctx.policy)} />
         <time className="row__age" dateTime={review.createdAt}>
           {formatRelative(review.createdAt, ctx.now, lang)}
         </time>

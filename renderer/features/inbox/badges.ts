@@ -1,6 +1,5 @@
 import type { Review } from '../../../shared/domain/review';
-import { isOverdue } from '../../../shared/reviews/reply-targets';
-import { isOpenStatus } from '../../../shared/reviews/views';
+import { overdueJudge, type ReplyPolicy } from '../../../shared/reviews/reply-targets';
 
 export type BadgeKind = 'draft' | 'queued' | 'failed' | 'conflict' | 'overdue' | 'edited' | 'done';
 
@@ -15,14 +14,21 @@ export const NO_WORK: LocalWork = { drafts: new Set(), outbox: new Map() };
 /** A reviewer edited the review after the reply was written (more than a minute later). */
 export const editedAfterReply = (r: Review): boolean => r.reply !== null && Date.parse(r.updatedAt) - Date.parse(r.reply.updatedAt) > 60_000;
 
-/** The status badges of a review, most urgent first. */
-export function badgesOf(r: Review, now: number, work: LocalWork): BadgeKind[] {
+/** The last overdue judge: rows of one render share `now` and the policy, so each source's cutoff is found once. */
+let judged: { now: number; policy: ReplyPolicy | undefined; overdue: ReturnType<typeof overdueJudge> } | null = null;
+function overdueAt(now: number, policy: ReplyPolicy | undefined): ReturnType<typeof overdueJudge> {
+  if (judged === null || judged.now !== now || judged.policy !== policy) judged = { now, policy, overdue: overdueJudge(now, policy) };
+  return judged.overdue;
+}
+
+/** The status badges of a review, most urgent first; "overdue" by the owner's targets and business hours (`policy`, from Settings). */
+export function badgesOf(r: Review, now: number, work: LocalWork, policy?: ReplyPolicy): BadgeKind[] {
   const out: BadgeKind[] = [];
   const item = work.outbox.get(r.id);
   if (r.status === 'conflict' || item === 'conflict') out.push('conflict');
   else if (item === 'failed') out.push('failed');
   else if (r.status === 'queued' || item === 'queued' || item === 'sending') out.push('queued');
-  if (isOpenStatus(r.status) && isOverdue(r, now)) out.push('overdue');
+  if (overdueAt(now, policy)(r)) out.push('overdue');
   if (r.status === 'drafted' || work.drafts.has(r.id)) out.push('draft');
   if (editedAfterReply(r)) out.push('edited');
   if (r.status === 'done') out.push('done');

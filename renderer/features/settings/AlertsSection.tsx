@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../hooks/useCall';
+import { BackgroundStatusLine } from './BackgroundStatusLine';
 import type { SettingsSectionProps } from './settings-sections';
 
 const browserPermission = (): NotificationPermission | 'unsupported' => (typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
@@ -50,6 +51,7 @@ export function AlertsSection({ settings, save }: SettingsSectionProps) {
         </select>
         <span className="setting__hint">{t('habits.alerts.intervalHint')}</span>
       </label>
+      <BackgroundStatusLine />
       <label className="setting setting--inline">
         <input type="checkbox" checked={settings.startAtLogin} onChange={(e) => void save({ startAtLogin: e.target.checked })} />
         {t('habits.alerts.startAtLogin')}

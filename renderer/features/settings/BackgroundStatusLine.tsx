@@ -1,0 +1,33 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCall } from '../../hooks/useCall';
+import { useNow } from '../../hooks/useNow';
+
+/**
+ * Background sync as it is now (on, syncing, paused: offline / battery saver)
+ * and what this computer lets Kalm see of its power state. Re-read on
+ * `background.changed` and every half minute (a power-saving mode can switch
+ * on without an event on Linux).
+ */
+export function BackgroundStatusLine() {
+  const { t } = useTranslation();
+  const status = useCall('background.status', {}, 'background.changed');
+  const tick = useNow(30_000);
+  const { reload } = status;
+  useEffect(() => reload(), [tick, reload]);
+  const s = status.data;
+  if (!s) return null;
+  const state = s.pausedBy ?? s.state;
+  const label = state === 'waiting' ? t('habits.alerts.background.waiting', { count: s.intervalMinutes }) : t(`habits.alerts.background.${state}`);
+  return (
+    <div className="setting" data-testid="background-status">
+      <p role="status" className="setting__label">
+        {t('habits.alerts.background.status', { state: label })}
+      </p>
+      <p className="setting__hint">
+        {t(`habits.alerts.background.detects.${s.power.detects}`)}
+        {s.power.onBattery === true && <> {t('habits.alerts.background.onBattery')}</>}
+      </p>
+    </div>
+  );
+}
