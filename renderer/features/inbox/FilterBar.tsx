@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Location } from '../../../shared/domain/location';
 import type { Source } from '../../../shared/domain/source';
@@ -20,7 +20,7 @@ interface FilterBarProps {
 const SORTS = Object.keys(URL_SORTS) as UrlSort[];
 
 /** Order, source, location, label, language, dates and "overdue only". */
-export function FilterBar({ filters, sources, locations, facets, overdueCount, onChange }: FilterBarProps) {
+export const FilterBar = memo(function FilterBar({ filters, sources, locations, facets, overdueCount, onChange }: FilterBarProps) {
   const { t } = useTranslation();
   const lang = useFormatLocale();
   const id = useId();
@@ -119,4 +119,4 @@ export function FilterBar({ filters, sources, locations, facets, overdueCount, o
       </button>
     </div>
   );
-}
+});

@@ -8,10 +8,10 @@ import { useNow } from '../../hooks/useNow';
 import { activeFilterCount, clearedFilters, type InboxFilters } from '../../lib/route';
 import { BulkLabel } from '../labels/BulkLabel';
 import { BulkBar } from './BulkBar';
-import { CaughtUp, NoReviews } from './InboxEmpty';
+import { DetailPane } from './DetailPane';
+import { NoReviews } from './InboxEmpty';
 import { InboxHeader } from './InboxHeader';
 import { locationFinder, locationNamer } from './locations';
-import { DetailPlaceholder, ReviewDetail } from './ReviewDetail';
 import { LIST_ID, ReviewList, SkeletonRows } from './ReviewList';
 import type { RowContext } from './ReviewRow';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -30,6 +30,9 @@ interface InboxPageProps {
 export function InboxPage({ workspace, filters, onFilters, onView }: InboxPageProps) {
   const { t } = useTranslation();
   const { state, store } = useInbox(filters);
+  const { total, counts, views } = state;
+  const isReady = state.status === 'ready';
+  const summary = useMemo(() => (isReady ? { total, counts, views } : null), [isReady, total, counts, views]);
   const listRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const [answering, setAnswering] = useState<string | null>(null);
@@ -40,14 +43,26 @@ export function InboxPage({ workspace, filters, onFilters, onView }: InboxPagePr
   const facets = useCall('reviews.facets', {}, 'reviews.changed');
   const locations = useMemo(() => workspace.data?.locations ?? [], [workspace.data]);
   const sources = useMemo(() => workspace.data?.sources ?? [], [workspace.data]);
-  const ctx = useMemo<RowContext>(() => {
+  const sourceName = useMemo(() => {
     const names = new Map(sources.map((s) => [s.id, s.name]));
-    return { now, query: filters.q, work, locationName: locationNamer(locations), sourceName: (id) => names.get(id) ?? id };
-  }, [now, filters.q, work, locations, sources]);
+    return (id: string) => names.get(id) ?? id;
+  }, [sources]);
+  const locationName = useMemo(() => locationNamer(locations), [locations]);
+  const ctx = useMemo<RowContext>(() => ({ now, query: filters.q, work, locationName, sourceName }), [now, filters.q, work, locationName, sourceName]);
   const findLocation = useMemo(() => locationFinder(locations), [locations]);
+  const showShortcuts = useCallback(() => setHelp(true), []);
 
-  const patch = useCallback((p: Partial<InboxFilters>, opts?: { replace?: boolean }) => onFilters({ ...filters, ...p }, opts), [filters, onFilters]);
-  const clear = useCallback(() => onFilters(clearedFilters(filters)), [filters, onFilters]);
+  // A change made here starts its query at once, in the same render as the new address (the effect in useInbox
+  // then finds the same query and does nothing); changes from outside (back, links) arrive through the effect.
+  const go = useCallback(
+    (next: InboxFilters, opts?: { replace?: boolean }) => {
+      store.setFilters(next);
+      onFilters(next, opts);
+    },
+    [store, onFilters],
+  );
+  const patch = useCallback((p: Partial<InboxFilters>, opts?: { replace?: boolean }) => go({ ...filters, ...p }, opts), [filters, go]);
+  const clear = useCallback(() => go(clearedFilters(filters)), [filters, go]);
 
   useInboxKeys(listRef, {
     move: (to: ListMove) => {
@@ -102,7 +117,8 @@ export function InboxPage({ workspace, filters, onFilters, onView }: InboxPagePr
     <div className="page panes">
       <section className="pane pane--list" aria-label={t('inbox.title')}>
         <InboxHeader
-          state={ready ? state : null}
+          summary={summary}
+          refreshing={state.refreshing}
           filters={filters}
           sources={sources}
           locations={locations}
@@ -110,7 +126,7 @@ export function InboxPage({ workspace, filters, onFilters, onView }: InboxPagePr
           searchRef={searchRef}
           onFilters={patch}
           onClear={clear}
-          onShortcuts={() => setHelp(true)}
+          onShortcuts={showShortcuts}
         />
         {state.checked.size > 0 && (
           <BulkBar
@@ -141,24 +157,17 @@ export function InboxPage({ workspace, filters, onFilters, onView }: InboxPagePr
         </p>
       </section>
       <section className="pane pane--detail" aria-label={t('detail.label')}>
-        {caughtUp ? (
-          <CaughtUp />
-        ) : selected ? (
-          <ReviewDetail
-            key={selected.id}
-            review={selected}
-            location={findLocation(selected)}
-            sourceName={ctx.sourceName(selected.source)}
-            query={filters.q}
-            work={work}
-            now={now}
-            answering={answering === selected.id}
-            onAnswer={() => setAnswering(selected.id)}
-            onQueued={() => setAnswering(null)}
-          />
-        ) : (
-          <DetailPlaceholder />
-        )}
+        <DetailPane
+          caughtUp={caughtUp}
+          selected={selected}
+          findLocation={findLocation}
+          sourceName={sourceName}
+          query={filters.q}
+          work={work}
+          now={now}
+          answering={answering}
+          setAnswering={setAnswering}
+        />
       </section>
       {help && <ShortcutsDialog onClose={() => setHelp(false)} />}
     </div>

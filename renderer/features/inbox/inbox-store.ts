@@ -197,10 +197,8 @@ export function createInboxStore(api: KalmApi): InboxStore {
     },
     setFilters(filters) {
       const next = filtersKey(filters);
-      if (next === key) {
-        if (store.get().filters !== filters) store.set({ filters });
-        return;
-      }
+      // The same query (the address caught up with a change the inbox made itself): nothing to do, no render.
+      if (next === key) return;
       key = next;
       lastRange = [0, PAGE];
       store.set({ filters, checked: new Set() });

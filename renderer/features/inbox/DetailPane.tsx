@@ -1,0 +1,49 @@
+import { memo, useDeferredValue, type Dispatch, type SetStateAction } from 'react';
+import type { Location } from '../../../shared/domain/location';
+import type { Review } from '../../../shared/domain/review';
+import type { LocalWork } from './badges';
+import { CaughtUp } from './InboxEmpty';
+import { DetailPlaceholder, ReviewDetail } from './ReviewDetail';
+
+interface DetailPaneProps {
+  caughtUp: boolean;
+  selected: Review | undefined;
+  findLocation: (review: Review) => Location | null;
+  sourceName: (source: string) => string;
+  query: string;
+  work: LocalWork;
+  now: number;
+  /** The review whose composer is open. */
+  answering: string | null;
+  setAnswering: Dispatch<SetStateAction<string | null>>;
+}
+
+/**
+ * The right pane: the selected review, "all caught up" or a placeholder.
+ * It follows the selection one step behind the list (a deferred value): a new
+ * list or a key press paints the rows first, then the review (with its composer
+ * and panels) renders without holding the list back.
+ */
+export const DetailPane = memo(function DetailPane(props: DetailPaneProps) {
+  const selected = useDeferredValue(props.selected);
+  return <DetailContent {...props} selected={selected} />;
+});
+
+const DetailContent = memo(function DetailContent({ caughtUp, selected, findLocation, sourceName, query, work, now, answering, setAnswering }: DetailPaneProps) {
+  if (caughtUp) return <CaughtUp />;
+  if (!selected) return <DetailPlaceholder />;
+  return (
+    <ReviewDetail
+      key={selected.id}
+      review={selected}
+      location={findLocation(selected)}
+      sourceName={sourceName(selected.source)}
+      query={query}
+      work={work}
+      now={now}
+      answering={answering === selected.id}
+      onAnswer={() => setAnswering(selected.id)}
+      onQueued={() => setAnswering(null)}
+    />
+  );
+});
