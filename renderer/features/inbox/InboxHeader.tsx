@@ -1,5 +1,6 @@
 import { memo, useCallback, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Label } from '../../../shared/domain/label';
 import type { Location } from '../../../shared/domain/location';
 import type { Rating } from '../../../shared/domain/review';
 import type { Source } from '../../../shared/domain/source';
@@ -25,6 +26,8 @@ interface InboxHeaderProps {
   sources: readonly Source[];
   locations: readonly Location[];
   facets: ReviewFacets | null;
+  labels: ReadonlyMap<string, Label>;
+  me: string | null | undefined;
   searchRef: RefObject<HTMLInputElement | null>;
   onFilters: (patch: Partial<InboxFilters>, opts?: { replace?: boolean }) => void;
   onClear: () => void;
@@ -35,7 +38,7 @@ interface InboxHeaderProps {
  * "Inbox", the views with counts, search, filters and star chips, and "clear filters".
  * Its parts are memoised with stable handlers: a filter change re-renders the parts whose filters or counts changed.
  */
-export const InboxHeader = memo(function InboxHeader({ summary, refreshing, filters, sources, locations, facets, searchRef, onFilters, onClear, onShortcuts }: InboxHeaderProps) {
+export const InboxHeader = memo(function InboxHeader({ summary, refreshing, filters, sources, locations, facets, labels, me, searchRef, onFilters, onClear, onShortcuts }: InboxHeaderProps) {
   const { t } = useTranslation();
   const lang = useFormatLocale();
   const active = activeFilterCount(filters);
@@ -64,6 +67,8 @@ export const InboxHeader = memo(function InboxHeader({ summary, refreshing, filt
         sources={sources}
         locations={locations}
         facets={facets}
+        labels={labels}
+        me={me}
         overdueCount={summary?.views.overdue ?? null}
         onChange={onChange}
       />

@@ -7,6 +7,7 @@ import { useCall } from '../../hooks/useCall';
 import { useNow } from '../../hooks/useNow';
 import { activeFilterCount, clearedFilters, type InboxFilters } from '../../lib/route';
 import { BulkLabel } from '../labels/BulkLabel';
+import { useLabels } from '../labels/useLabels';
 import { BulkBar } from './BulkBar';
 import { DetailPane } from './DetailPane';
 import { NoReviews } from './InboxEmpty';
@@ -29,7 +30,12 @@ interface InboxPageProps {
 /** The inbox: the reviews of a view on the left (filters above), the selected one on the right. */
 export function InboxPage({ workspace, filters, onFilters, onView }: InboxPageProps) {
   const { t } = useTranslation();
-  const { state, store } = useInbox(filters);
+  const settings = useCall('settings.get', {}, 'settings.changed');
+  /** Who "assigned to me" is: undefined while Settings load, null when nobody is chosen there. */
+  const me = settings.status === 'ready' ? settings.data.me : settings.status === 'error' ? null : undefined;
+  const { state, store } = useInbox(filters, me ?? null);
+  const labelsList = useLabels();
+  const labels = useMemo(() => new Map((labelsList.data?.labels ?? []).map((l) => [l.id, l])), [labelsList.data]);
   const { total, counts, views } = state;
   const isReady = state.status === 'ready';
   const summary = useMemo(() => (isReady ? { total, counts, views } : null), [isReady, total, counts, views]);
@@ -48,7 +54,7 @@ export function InboxPage({ workspace, filters, onFilters, onView }: InboxPagePr
     return (id: string) => names.get(id) ?? id;
   }, [sources]);
   const locationName = useMemo(() => locationNamer(locations), [locations]);
-  const ctx = useMemo<RowContext>(() => ({ now, query: filters.q, work, locationName, sourceName }), [now, filters.q, work, locationName, sourceName]);
+  const ctx = useMemo<RowContext>(() => ({ now, query: filters.q, work, locationName, sourceName, labels }), [now, filters.q, work, locationName, sourceName, labels]);
   const findLocation = useMemo(() => locationFinder(locations), [locations]);
   const showShortcuts = useCallback(() => setHelp(true), []);
 
@@ -56,10 +62,10 @@ export function InboxPage({ workspace, filters, onFilters, onView }: InboxPagePr
   // then finds the same query and does nothing); changes from outside (back, links) arrive through the effect.
   const go = useCallback(
     (next: InboxFilters, opts?: { replace?: boolean }) => {
-      store.setFilters(next);
+      store.setFilters(next, me ?? null);
       onFilters(next, opts);
     },
-    [store, onFilters],
+    [store, onFilters, me],
   );
   const patch = useCallback((p: Partial<InboxFilters>, opts?: { replace?: boolean }) => go({ ...filters, ...p }, opts), [filters, go]);
   const clear = useCallback(() => go(clearedFilters(filters)), [filters, go]);
@@ -123,6 +129,8 @@ export function InboxPage({ workspace, filters, onFilters, onView }: InboxPagePr
           sources={sources}
           locations={locations}
           facets={facets.status === 'ready' ? facets.data : null}
+          labels={labels}
+          me={me}
           searchRef={searchRef}
           onFilters={patch}
           onClear={clear}

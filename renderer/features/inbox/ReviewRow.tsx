@@ -1,11 +1,13 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Label } from '../../../shared/domain/label';
 import type { Review } from '../../../shared/domain/review';
 import { Stars } from '../../components/Stars';
 import { formatRelative } from '../../format';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
 import { badgesOf, type LocalWork } from './badges';
 import { Highlight } from './Highlight';
+import { RowLabels } from './RowLabels';
 import { SourceMark, StatusBadges } from './StatusBadges';
 
 export interface RowContext {
@@ -14,6 +16,8 @@ export interface RowContext {
   work: LocalWork;
   locationName: (review: Review) => string | null;
   sourceName: (source: string) => string;
+  /** Label definitions by id (names and colours for the row's label chips). */
+  labels: ReadonlyMap<string, Label>;
 }
 
 interface ReviewRowProps {
@@ -83,6 +87,7 @@ export const ReviewRow = memo(function ReviewRow({ id, index, total, review, sel
           <Highlight text={author} query={ctx.query} />
         </span>
         <span className="row__location">{ctx.locationName(review) ?? t('review.unknownLocation')}</span>
+        <RowLabels ids={review.labels} labels={ctx.labels} />
       </div>
       {hasText ? (
         <p className="row__text">
