@@ -1,6 +1,8 @@
-import { memo, useDeferredValue, type Dispatch, type SetStateAction } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, type Dispatch, type SetStateAction } from 'react';
 import type { Location } from '../../../shared/domain/location';
 import type { Review } from '../../../shared/domain/review';
+import { useApi } from '../../api-context';
+import { CallCacheContext, createCallCache } from '../../hooks/call-cache';
 import type { LocalWork } from './badges';
 import { CaughtUp } from './InboxEmpty';
 import { DetailPlaceholder, ReviewDetail } from './ReviewDetail';
@@ -26,7 +28,16 @@ interface DetailPaneProps {
  */
 export const DetailPane = memo(function DetailPane(props: DetailPaneProps) {
   const selected = useDeferredValue(props.selected);
-  return <DetailContent {...props} selected={selected} />;
+  // The review view mounts afresh for every review; its lists (settings, labels, sources, forwards) are the same
+  // each time, so they are fetched once and again only after their change events, not once per review.
+  const api = useApi();
+  const cache = useMemo(() => createCallCache(api), [api]);
+  useEffect(() => () => cache.stop(), [cache]);
+  return (
+    <CallCacheContext value={cache}>
+      <DetailContent {...props} selected={selected} />
+    </CallCacheContext>
+  );
 });
 
 const DetailContent = memo(function DetailContent({ caughtUp, selected, findLocation, sourceName, query, work, now, answering, setAnswering }: DetailPaneProps) {
