@@ -8,6 +8,7 @@ import { formatCount } from '../../format';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
 import { URL_SORTS, type InboxFilters, type UrlSort } from '../../lib/route';
 import { AssignedToMeChip } from '../handoff/AssignedToMeFilter';
+import { DateField } from './DateField';
 import { LabelFilter } from './LabelFilter';
 import { LocationFilter } from './LocationFilter';
 
@@ -95,21 +96,19 @@ export const FilterBar = memo(function FilterBar({ filters, sources, locations, 
         <span id={`${id}-dates`} className="field__inline">
           {t('inbox.filters.dates')}
         </span>
-        <input
-          type="date"
-          className="input"
-          aria-label={t('inbox.filters.from')}
-          value={filters.from ?? ''}
-          max={filters.to ?? undefined}
-          onChange={(e) => onChange({ from: e.target.value === '' ? null : e.target.value })}
+        <DateField
+          label={t('inbox.filters.from')}
+          locale={lang}
+          value={filters.from}
+          max={filters.to}
+          onChange={(from) => onChange({ from })}
         />
-        <input
-          type="date"
-          className="input"
-          aria-label={t('inbox.filters.to')}
-          value={filters.to ?? ''}
-          min={filters.from ?? undefined}
-          onChange={(e) => onChange({ to: e.target.value === '' ? null : e.target.value })}
+        <DateField
+          label={t('inbox.filters.to')}
+          locale={lang}
+          value={filters.to}
+          min={filters.from}
+          onChange={(to) => onChange({ to })}
         />
       </div>
       <button type="button" className="chip chip--overdue" aria-pressed={filters.overdue} onClick={() => onChange({ overdue: !filters.overdue })}>
