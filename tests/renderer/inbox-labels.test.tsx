@@ -92,6 +92,14 @@ describe('"Assigned to me"', () => {
     await waitFor(() => expect(rows()).toHaveLength(4));
   });
 
+  it('opened from the address, it waits for Settings instead of showing everyone’s reviews first', async () => {
+    window.history.replaceState(null, '', '#/inbox?mine=1');
+    const fake = await start({ me: 'anna' });
+    await waitFor(() => expect(rowIds()).toEqual(['google:loc-1:coffee', 'google:loc-1:none']));
+    const queries = fake.calls.filter((c) => c.name === 'reviews.query' && (c.input as { limit?: number }).limit !== 1);
+    expect(queries.map((c) => (c.input as { assignee?: string }).assignee)).toEqual(queries.map(() => 'anna'));
+  });
+
   it('without a "me" in Settings it filters nothing and says where to choose one', async () => {
     window.history.replaceState(null, '', '#/inbox?mine=1');
     const fake = await start({ me: null });

@@ -33,7 +33,7 @@ export function InboxPage({ workspace, filters, onFilters, onView }: InboxPagePr
   const settings = useCall('settings.get', {}, 'settings.changed');
   /** Who "assigned to me" is: undefined while Settings load, null when nobody is chosen there. */
   const me = settings.status === 'ready' ? settings.data.me : settings.status === 'error' ? null : undefined;
-  const { state, store } = useInbox(filters, me ?? null);
+  const { state, store } = useInbox(filters, me);
   const labelsList = useLabels();
   const labels = useMemo(() => new Map((labelsList.data?.labels ?? []).map((l) => [l.id, l])), [labelsList.data]);
   const { total, counts, views } = state;
