@@ -8,6 +8,19 @@ const WEEK = 7 * DAY;
 const MONTH = 30 * DAY;
 const YEAR = 365 * DAY;
 
+/** Intl formatters are costly to create (a fraction of a millisecond each): one per locale and options, reused. */
+const formatters = new Map<string, Intl.RelativeTimeFormat | Intl.DateTimeFormat | Intl.NumberFormat>();
+function cached<F extends Intl.RelativeTimeFormat | Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+  let f = formatters.get(key) as F | undefined;
+  if (f === undefined) {
+    f = make();
+    formatters.set(key, f);
+  }
+  return f;
+}
+const relativeFormat = (lang: string, numeric: 'auto' | 'always'): Intl.RelativeTimeFormat =>
+  cached(`rel ${numeric} ${lang}`, () => new Intl.RelativeTimeFormat(lang, { numeric }));
+
 const steps: ReadonlyArray<readonly [number, Intl.RelativeTimeFormatUnit]> = [
   [YEAR, 'year'],
   [MONTH, 'month'],
@@ -28,22 +41,21 @@ export function formatRelative(iso: string, now: number, lang: string): string {
   const abs = Math.abs(diff);
   for (const [size, unit] of steps) {
     if (abs >= size) {
-      const rtf = new Intl.RelativeTimeFormat(lang, { numeric: unit === 'day' ? 'auto' : 'always' });
-      return rtf.format(Math.trunc(diff / size), unit);
+      return relativeFormat(lang, unit === 'day' ? 'auto' : 'always').format(Math.trunc(diff / size), unit);
     }
   }
-  return new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }).format(0, 'second');
+  return relativeFormat(lang, 'auto').format(0, 'second');
 }
 
 /** "12 March 2026 at 09:30" / "12 maart 2026 om 09:30". */
 export function formatFullDate(iso: string, lang: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' }).format(date);
+  return cached(`full ${lang}`, () => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' })).format(date);
 }
 
 /** An average rating with one decimal: 4.3 / 4,3. */
 export const formatAverage = (value: number, lang: string): string =>
-  new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value);
+  cached(`avg ${lang}`, () => new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 })).format(value);
 
-export const formatCount = (value: number, lang: string): string => new Intl.NumberFormat(lang).format(value);
+export const formatCount = (value: number, lang: string): string => cached(`count ${lang}`, () => new Intl.NumberFormat(lang)).format(value);

@@ -1,7 +1,7 @@
 /**
  * The app's address: the view and the inbox filters live in the URL hash, so
  * they survive a reload and other views can link into the inbox, e.g.
- * `#/inbox?view=unanswered&rating=1,2&source=google&location=<id>&label=<l>&lang=nl&from=2026-01-01&to=2026-03-31&overdue=1&q=text&sort=lowest`.
+ * `#/inbox?view=unanswered&rating=1,2&source=google&location=<id>&label=<l>&lang=nl&from=2026-01-01&to=2026-03-31&overdue=1&mine=1&q=text&sort=lowest`.
  * Other views: `#/outbox`, `#/sources`, `#/dashboard`, `#/settings`. Pure: no DOM.
  */
 import type { Rating } from '../../shared/domain/review';
@@ -26,6 +26,8 @@ export interface InboxFilters {
   from: string | null;
   to: string | null;
   overdue: boolean;
+  /** Only the reviews assigned to "me" (the team member set in Settings). */
+  mine: boolean;
   /** Free-text search, as typed. */
   q: string;
 }
@@ -37,7 +39,7 @@ export interface Route {
 }
 
 export const DEFAULT_FILTERS: InboxFilters = {
-  view: 'unanswered', sort: 'lowest', ratings: [], sources: [], locations: [], labels: [], lang: null, from: null, to: null, overdue: false, q: '',
+  view: 'unanswered', sort: 'lowest', ratings: [], sources: [], locations: [], labels: [], lang: null, from: null, to: null, overdue: false, mine: false, q: '',
 };
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -69,6 +71,7 @@ export function parseFilters(params: URLSearchParams): InboxFilters {
     from: fromDay,
     to: toDay,
     overdue: params.get('overdue') === '1',
+    mine: params.get('mine') === '1',
     q: (params.get('q') ?? '').slice(0, MAX_TEXT),
   };
 }
@@ -85,6 +88,7 @@ export function filterParams(f: InboxFilters): URLSearchParams {
   if (f.from !== null) p.set('from', f.from);
   if (f.to !== null) p.set('to', f.to);
   if (f.overdue) p.set('overdue', '1');
+  if (f.mine) p.set('mine', '1');
   if (f.q.trim() !== '') p.set('q', f.q);
   if (f.sort !== DEFAULT_FILTERS.sort) p.set('sort', f.sort);
   return p;
@@ -111,7 +115,7 @@ export function formatRoute(route: Route): string {
 export function activeFilterCount(f: InboxFilters): number {
   return (
     (f.ratings.length > 0 ? 1 : 0) + (f.sources.length > 0 ? 1 : 0) + (f.locations.length > 0 ? 1 : 0) + (f.labels.length > 0 ? 1 : 0) +
-    (f.lang !== null ? 1 : 0) + (f.from !== null || f.to !== null ? 1 : 0) + (f.overdue ? 1 : 0) + (f.q.trim() !== '' ? 1 : 0)
+    (f.lang !== null ? 1 : 0) + (f.from !== null || f.to !== null ? 1 : 0) + (f.overdue ? 1 : 0) + (f.mine ? 1 : 0) + (f.q.trim() !== '' ? 1 : 0)
   );
 }
 

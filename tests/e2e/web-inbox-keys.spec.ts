@@ -84,6 +84,8 @@ test('keyboard-only triage of the demo: move, check, mark done, answer, search, 
   await page.keyboard.type('croissant');
   await expect(page).toHaveURL(/#\/inbox\?q=croissant/);
   await expect(list.locator('mark').first()).toBeVisible();
+  // The old list stays on screen (busy) until the search's list is there.
+  await expect(list).toHaveAttribute('aria-busy', 'false');
   const found = Number(await list.getAttribute('data-total'));
   await page.reload();
   await expect(page.getByRole('searchbox', { name: 'Search reviews' })).toHaveValue('croissant');

@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { createFakeApi } from './fake-api';
 import { inboxReviews, locations, review, XSS } from './fixtures';
@@ -88,6 +88,7 @@ describe('review detail', () => {
     fireEvent.click(within(screen.getByRole('tablist', { name: 'Views' })).getByRole('tab', { name: /^Outbox/ }));
     const edited = await screen.findByText('Edited after reply', { selector: '.row .sbadge' });
     expect(edited.closest('[role="option"]')?.textContent).toContain('Conflict');
-    expect(detail().textContent).toContain('Bedankt!');
+    // The detail pane follows the new list's selection a render later.
+    await waitFor(() => expect(detail().textContent).toContain('Bedankt!'));
   });
 });

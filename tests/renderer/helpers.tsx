@@ -7,6 +7,8 @@ import { inboxReviews, locations } from './fixtures';
 export async function renderInbox(fake: FakeApi = createFakeApi({ reviews: inboxReviews, locations })) {
   const view = render(<App api={fake.api} />);
   await within(await screen.findByRole('listbox')).findAllByRole('option');
+  // The detail pane follows the selection a render behind the list (a deferred value).
+  await screen.findByRole('article');
   return { ...view, fake };
 }
 

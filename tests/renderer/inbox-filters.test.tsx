@@ -71,10 +71,23 @@ describe('inbox views and counts', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Language' }), { target: { value: 'en' } });
     await waitFor(() => expect(rowIds()).toEqual(['google:loc-2:one-old']));
     fireEvent.change(screen.getByRole('combobox', { name: 'Language' }), { target: { value: '' } });
-    fireEvent.change(screen.getByLabelText('From date'), { target: { value: '2026-02-15' } });
-    fireEvent.change(screen.getByLabelText('To date'), { target: { value: '2026-02-25' } });
+    // Dates are typed in the UI language's order (US English here: month first), applied on leaving the field or Enter.
+    const from = screen.getByLabelText('From date');
+    expect(from.getAttribute('placeholder')).toBe('mm/dd/yyyy');
+    fireEvent.change(from, { target: { value: '02/30/2026' } });
+    fireEvent.blur(from);
+    expect(screen.getByRole('alert').textContent).toBe('Write the date as mm/dd/yyyy.');
+    expect(from.getAttribute('aria-invalid')).toBe('true');
+    expect((from as HTMLInputElement).value).toBe('02/30/2026');
+    fireEvent.change(from, { target: { value: '2/15/2026' } });
+    fireEvent.blur(from);
+    const to = screen.getByLabelText('To date');
+    fireEvent.change(to, { target: { value: '02-25-2026' } });
+    fireEvent.keyDown(to, { key: 'Enter' });
     await waitFor(() => expect(rowIds()).toEqual(['google:loc-1:two', 'google:loc-1:three', 'google:loc-1:xss']));
     expect(window.location.hash).toBe('#/inbox?from=2026-02-15&to=2026-02-25');
+    expect((from as HTMLInputElement).value).toBe('02/15/2026');
+    expect(screen.queryByRole('alert')).toBeNull();
     // Every fixture review is months old: all overdue against Google's 24 hours.
     const overdue = screen.getByRole('button', { name: /^Overdue only/ });
     expect(overdue.textContent).toContain('3');
@@ -154,7 +167,8 @@ describe('bulk "mark done" and keys', () => {
     fireEvent.click(viewButton('Answered'));
     await waitFor(() => expect(rows()).toHaveLength(3));
     fireEvent.click(rows()[0] as HTMLElement);
-    fireEvent.click(within(detail()).getByRole('button', { name: 'Back to Unanswered' }));
+    // The detail pane follows the new list's selection a render later (a new article for the new review).
+    fireEvent.click(await waitFor(() => within(detail()).getByRole('button', { name: 'Back to Unanswered' })));
     await waitFor(() => expect(countOf('Unanswered')).toBe(6));
   });
 

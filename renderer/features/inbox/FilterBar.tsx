@@ -1,11 +1,15 @@
-import { useId, useMemo } from 'react';
+import { memo, useCallback, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Label } from '../../../shared/domain/label';
 import type { Location } from '../../../shared/domain/location';
 import type { Source } from '../../../shared/domain/source';
 import type { ReviewFacets } from '../../../shared/reviews/query-schema';
 import { formatCount } from '../../format';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
 import { URL_SORTS, type InboxFilters, type UrlSort } from '../../lib/route';
+import { AssignedToMeChip } from '../handoff/AssignedToMeFilter';
+import { DateField } from './DateField';
+import { LabelFilter } from './LabelFilter';
 import { LocationFilter } from './LocationFilter';
 
 interface FilterBarProps {
@@ -13,14 +17,20 @@ interface FilterBarProps {
   sources: readonly Source[];
   locations: readonly Location[];
   facets: ReviewFacets | null;
+  /** Label definitions by id (names and colours). */
+  labels: ReadonlyMap<string, Label>;
+  /** The team member "assigned to me" means; null when none is set in Settings, undefined while loading. */
+  me: string | null | undefined;
   overdueCount: number | null;
   onChange: (patch: Partial<InboxFilters>) => void;
 }
 
 const SORTS = Object.keys(URL_SORTS) as UrlSort[];
 
-/** Order, source, location, label, language, dates and "overdue only". */
-export function FilterBar({ filters, sources, locations, facets, overdueCount, onChange }: FilterBarProps) {
+const NO_LABEL_COUNTS: ReviewFacets['labels'] = [];
+
+/** Order, source, location, labels, language, dates, "overdue only" and "assigned to me". */
+export const FilterBar = memo(function FilterBar({ filters, sources, locations, facets, labels, me, overdueCount, onChange }: FilterBarProps) {
   const { t } = useTranslation();
   const lang = useFormatLocale();
   const id = useId();
@@ -31,6 +41,9 @@ export function FilterBar({ filters, sources, locations, facets, overdueCount, o
       return null;
     }
   }, [lang]);
+  const onLabels = useCallback((ids: string[]) => onChange({ labels: ids }), [onChange]);
+  const { mine } = filters;
+  const onMine = useCallback(() => onChange({ mine: !mine }), [onChange, mine]);
   const languageName = (tag: string): string => {
     try {
       return names?.of(tag) ?? tag;
@@ -38,7 +51,6 @@ export function FilterBar({ filters, sources, locations, facets, overdueCount, o
       return tag;
     }
   };
-  const labels = facets?.labels ?? [];
   const languages = facets?.languages ?? [];
   return (
     <div className="filters">
@@ -66,19 +78,7 @@ export function FilterBar({ filters, sources, locations, facets, overdueCount, o
         </label>
       )}
       {locations.length > 1 && <LocationFilter locations={locations} selected={filters.locations} onChange={(ids) => onChange({ locations: ids })} />}
-      {labels.length > 0 && (
-        <label className="field">
-          <span className="sr-only">{t('inbox.filters.label')}</span>
-          <select className="input" value={filters.labels[0] ?? ''} onChange={(e) => onChange({ labels: e.target.value === '' ? [] : [e.target.value] })}>
-            <option value="">{t('inbox.filters.allLabels')}</option>
-            {labels.map((l) => (
-              <option key={l.name} value={l.name}>
-                {l.name} ({formatCount(l.count, lang)})
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      <LabelFilter labels={labels} counts={facets?.labels ?? NO_LABEL_COUNTS} selected={filters.labels} onChange={onLabels} />
       {languages.length > 0 && (
         <label className="field">
           <span className="sr-only">{t('inbox.filters.language')}</span>
@@ -96,27 +96,26 @@ export function FilterBar({ filters, sources, locations, facets, overdueCount, o
         <span id={`${id}-dates`} className="field__inline">
           {t('inbox.filters.dates')}
         </span>
-        <input
-          type="date"
-          className="input"
-          aria-label={t('inbox.filters.from')}
-          value={filters.from ?? ''}
-          max={filters.to ?? undefined}
-          onChange={(e) => onChange({ from: e.target.value === '' ? null : e.target.value })}
+        <DateField
+          label={t('inbox.filters.from')}
+          locale={lang}
+          value={filters.from}
+          max={filters.to}
+          onChange={(from) => onChange({ from })}
         />
-        <input
-          type="date"
-          className="input"
-          aria-label={t('inbox.filters.to')}
-          value={filters.to ?? ''}
-          min={filters.from ?? undefined}
-          onChange={(e) => onChange({ to: e.target.value === '' ? null : e.target.value })}
+        <DateField
+          label={t('inbox.filters.to')}
+          locale={lang}
+          value={filters.to}
+          min={filters.from}
+          onChange={(to) => onChange({ to })}
         />
       </div>
       <button type="button" className="chip chip--overdue" aria-pressed={filters.overdue} onClick={() => onChange({ overdue: !filters.overdue })}>
         {t('inbox.filters.overdue')}
         {overdueCount !== null && <span className="chip__count">{formatCount(overdueCount, lang)}</span>}
       </button>
+      <AssignedToMeChip me={me} on={filters.mine} onToggle={onMine} />
     </div>
   );
-}
+});

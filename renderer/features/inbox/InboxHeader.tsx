@@ -1,5 +1,6 @@
-import type { RefObject } from 'react';
+import { memo, useCallback, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Label } from '../../../shared/domain/label';
 import type { Location } from '../../../shared/domain/location';
 import type { Rating } from '../../../shared/domain/review';
 import type { Source } from '../../../shared/domain/source';
@@ -15,50 +16,66 @@ import { SearchBox } from './SearchBox';
 import { ViewTabs } from './ViewTabs';
 import { LIST_ID } from './ReviewList';
 
+/** What the header shows of the list; null while the first page loads. */
+export type InboxSummary = Pick<InboxState, 'total' | 'counts' | 'views'>;
+
 interface InboxHeaderProps {
-  /** null while the first page loads. */
-  state: InboxState | null;
+  summary: InboxSummary | null;
+  refreshing: boolean;
   filters: InboxFilters;
   sources: readonly Source[];
   locations: readonly Location[];
   facets: ReviewFacets | null;
+  labels: ReadonlyMap<string, Label>;
+  me: string | null | undefined;
   searchRef: RefObject<HTMLInputElement | null>;
   onFilters: (patch: Partial<InboxFilters>, opts?: { replace?: boolean }) => void;
   onClear: () => void;
   onShortcuts: () => void;
 }
 
-/** "Inbox", the views with counts, search, filters and star chips, and "clear filters". */
-export function InboxHeader({ state, filters, sources, locations, facets, searchRef, onFilters, onClear, onShortcuts }: InboxHeaderProps) {
+/**
+ * "Inbox", the views with counts, search, filters and star chips, and "clear filters".
+ * Its parts are memoised with stable handlers: a filter change re-renders the parts whose filters or counts changed.
+ */
+export const InboxHeader = memo(function InboxHeader({ summary, refreshing, filters, sources, locations, facets, labels, me, searchRef, onFilters, onClear, onShortcuts }: InboxHeaderProps) {
   const { t } = useTranslation();
   const lang = useFormatLocale();
   const active = activeFilterCount(filters);
-  const toggleRating = (rating: Rating) =>
-    onFilters({ ratings: filters.ratings.includes(rating) ? filters.ratings.filter((r) => r !== rating) : [...filters.ratings, rating].sort() });
+  const { ratings } = filters;
+  const toggleRating = useCallback(
+    (rating: Rating) => onFilters({ ratings: ratings.includes(rating) ? ratings.filter((r) => r !== rating) : [...ratings, rating].sort() }),
+    [onFilters, ratings],
+  );
+  const onView = useCallback((view: InboxView) => onFilters({ view }), [onFilters]);
+  const onSearch = useCallback((q: string) => onFilters({ q }, { replace: true }), [onFilters]);
+  const onChange = useCallback((patch: Partial<InboxFilters>) => onFilters(patch), [onFilters]);
   return (
     <div className="inbox-head">
       <div className="inbox-head__title">
         <h1>{t('inbox.title')}</h1>
-        {state && state.status === 'ready' && <span className="pill">{t('inbox.unanswered', { count: state.views.unanswered })}</span>}
-        {state?.refreshing && <span className="inbox-head__busy">{t('inbox.refreshing')}</span>}
+        {summary && <span className="pill">{t('inbox.unanswered', { count: summary.views.unanswered })}</span>}
+        {refreshing && <span className="inbox-head__busy">{t('inbox.refreshing')}</span>}
         <button type="button" className="btn btn--ghost inbox-head__keys" onClick={onShortcuts} aria-keyshortcuts="?">
           {t('inbox.keys.open')}
         </button>
       </div>
-      <ViewTabs view={filters.view} counts={state?.status === 'ready' ? state.views : null} listId={LIST_ID} onView={(view: InboxView) => onFilters({ view })} />
-      <SearchBox value={filters.q} inputRef={searchRef} onSearch={(q) => onFilters({ q }, { replace: true })} />
+      <ViewTabs view={filters.view} counts={summary?.views ?? null} listId={LIST_ID} onView={onView} />
+      <SearchBox value={filters.q} inputRef={searchRef} onSearch={onSearch} />
       <FilterBar
         filters={filters}
         sources={sources}
         locations={locations}
         facets={facets}
-        overdueCount={state?.status === 'ready' ? state.views.overdue : null}
-        onChange={(patch) => onFilters(patch)}
+        labels={labels}
+        me={me}
+        overdueCount={summary?.views.overdue ?? null}
+        onChange={onChange}
       />
-      <RatingChips counts={state?.counts ?? emptyRatingCounts()} selected={filters.ratings} onToggle={toggleRating} />
+      <RatingChips counts={summary?.counts ?? NO_COUNTS} selected={ratings} onToggle={toggleRating} />
       <div className="inbox-head__summary">
         <span role="status" className="inbox-head__total">
-          {state?.status === 'ready' ? t('inbox.matching', { count: state.total, formatted: formatCount(state.total, lang) }) : ''}
+          {summary ? t('inbox.matching', { count: summary.total, formatted: formatCount(summary.total, lang) }) : ''}
         </span>
         {active > 0 && (
           <button type="button" className="btn btn--ghost" onClick={onClear}>
@@ -68,4 +85,6 @@ export function InboxHeader({ state, filters, sources, locations, facets, search
       </div>
     </div>
   );
-}
+});
+
+const NO_COUNTS = emptyRatingCounts();

@@ -7,12 +7,13 @@ import { useCall } from '../../hooks/useCall';
 import { useNow } from '../../hooks/useNow';
 import { activeFilterCount, clearedFilters, type InboxFilters } from '../../lib/route';
 import { BulkLabel } from '../labels/BulkLabel';
+import { useLabels } from '../labels/useLabels';
 import { useReplyPolicy } from '../settings/useReplyPolicy';
 import { BulkBar } from './BulkBar';
-import { CaughtUp, NoReviews } from './InboxEmpty';
+import { DetailPane } from './DetailPane';
+import { NoReviews } from './InboxEmpty';
 import { InboxHeader } from './InboxHeader';
 import { locationFinder, locationNamer } from './locations';
-import { DetailPlaceholder, ReviewDetail } from './ReviewDetail';
 import { LIST_ID, ReviewList, SkeletonRows } from './ReviewList';
 import type { RowContext } from './ReviewRow';
 import { ShortcutsDialog } from './ShortcutsDialog';
@@ -30,7 +31,15 @@ interface InboxPageProps {
 /** The inbox: the reviews of a view on the left (filters above), the selected one on the right. */
 export function InboxPage({ workspace, filters, onFilters, onView }: InboxPageProps) {
   const { t } = useTranslation();
-  const { state, store } = useInbox(filters);
+  const settings = useCall('settings.get', {}, 'settings.changed');
+  /** Who "assigned to me" is: undefined while Settings load, null when nobody is chosen there. */
+  const me = settings.status === 'ready' ? settings.data.me : settings.status === 'error' ? null : undefined;
+  const { state, store } = useInbox(filters, me);
+  const labelsList = useLabels();
+  const labels = useMemo(() => new Map((labelsList.data?.labels ?? []).map((l) => [l.id, l])), [labelsList.data]);
+  const { total, counts, views } = state;
+  const isReady = state.status === 'ready';
+  const summary = useMemo(() => (isReady ? { total, counts, views } : null), [isReady, total, counts, views]);
   const listRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const [answering, setAnswering] = useState<string | null>(null);
@@ -42,14 +51,26 @@ export function InboxPage({ workspace, filters, onFilters, onView }: InboxPagePr
   const facets = useCall('reviews.facets', {}, 'reviews.changed');
   const locations = useMemo(() => workspace.data?.locations ?? [], [workspace.data]);
   const sources = useMemo(() => workspace.data?.sources ?? [], [workspace.data]);
-  const ctx = useMemo<RowContext>(() => {
+  const sourceName = useMemo(() => {
     const names = new Map(sources.map((s) => [s.id, s.name]));
-    return { now, policy, query: filters.q, work, locationName: locationNamer(locations), sourceName: (id) => names.get(id) ?? id };
-  }, [now, policy, filters.q, work, locations, sources]);
+    return (id: string) => names.get(id) ?? id;
+  }, [sources]);
+  const locationName = useMemo(() => locationNamer(locations), [locations]);
+  const ctx = useMemo<RowContext>(() => ({ now, policy, query: filters.q, work, locationName, sourceName, labels }), [now, policy, filters.q, work, locationName, sourceName, labels]);
   const findLocation = useMemo(() => locationFinder(locations), [locations]);
+  const showShortcuts = useCallback(() => setHelp(true), []);
 
-  const patch = useCallback((p: Partial<InboxFilters>, opts?: { replace?: boolean }) => onFilters({ ...filters, ...p }, opts), [filters, onFilters]);
-  const clear = useCallback(() => onFilters(clearedFilters(filters)), [filters, onFilters]);
+  // A change made here starts its query at once, in the same render as the new address (the effect in useInbox
+  // then finds the same query and does nothing); changes from outside (back, links) arrive through the effect.
+  const go = useCallback(
+    (next: InboxFilters, opts?: { replace?: boolean }) => {
+      store.setFilters(next, me ?? null);
+      onFilters(next, opts);
+    },
+    [store, onFilters, me],
+  );
+  const patch = useCallback((p: Partial<InboxFilters>, opts?: { replace?: boolean }) => go({ ...filters, ...p }, opts), [filters, go]);
+  const clear = useCallback(() => go(clearedFilters(filters)), [filters, go]);
 
   useInboxKeys(listRef, {
     move: (to: ListMove) => {
@@ -104,15 +125,18 @@ export function InboxPage({ workspace, filters, onFilters, onView }: InboxPagePr
     <div className="page panes">
       <section className="pane pane--list" aria-label={t('inbox.title')}>
         <InboxHeader
-          state={ready ? state : null}
+          summary={summary}
+          refreshing={state.refreshing}
           filters={filters}
           sources={sources}
           locations={locations}
           facets={facets.status === 'ready' ? facets.data : null}
+          labels={labels}
+          me={me}
           searchRef={searchRef}
           onFilters={patch}
           onClear={clear}
-          onShortcuts={() => setHelp(true)}
+          onShortcuts={showShortcuts}
         />
         {state.checked.size > 0 && (
           <BulkBar
@@ -143,25 +167,18 @@ export function InboxPage({ workspace, filters, onFilters, onView }: InboxPagePr
         </p>
       </section>
       <section className="pane pane--detail" aria-label={t('detail.label')}>
-        {caughtUp ? (
-          <CaughtUp />
-        ) : selected ? (
-          <ReviewDetail
-            key={selected.id}
-            review={selected}
-            location={findLocation(selected)}
-            sourceName={ctx.sourceName(selected.source)}
-            query={filters.q}
-            work={work}
-            now={now}
-            policy={policy}
-            answering={answering === selected.id}
-            onAnswer={() => setAnswering(selected.id)}
-            onQueued={() => setAnswering(null)}
-          />
-        ) : (
-          <DetailPlaceholder />
-        )}
+        <DetailPane
+          caughtUp={caughtUp}
+          selected={selected}
+          findLocation={findLocation}
+          sourceName={sourceName}
+          query={filters.q}
+          work={work}
+          now={now}
+          policy={policy}
+          answering={answering}
+          setAnswering={setAnswering}
+        />
       </section>
       {help && <ShortcutsDialog onClose={() => setHelp(false)} />}
     </div>

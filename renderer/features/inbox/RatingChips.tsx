@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Rating } from '../../../shared/domain/review';
 import type { RatingCounts } from '../../../shared/reviews/query-schema';
@@ -13,7 +14,7 @@ interface RatingChipsProps {
 }
 
 /** Toggle chips 1★–5★ with the number of unanswered reviews for each. */
-export function RatingChips({ counts, selected, onToggle }: RatingChipsProps) {
+export const RatingChips = memo(function RatingChips({ counts, selected, onToggle }: RatingChipsProps) {
   const { t } = useTranslation();
   const lang = useFormatLocale();
   return (
@@ -40,4 +41,4 @@ export function RatingChips({ counts, selected, onToggle }: RatingChipsProps) {
       })}
     </div>
   );
-}
+});

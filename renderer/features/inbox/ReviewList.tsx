@@ -1,5 +1,5 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, type RefObject } from 'react';
+import { memo, useCallback, useEffect, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReviewRow, type RowContext } from './ReviewRow';
 import type { InboxState, InboxStore } from './inbox-store';
@@ -23,7 +23,7 @@ interface ReviewListProps {
  * exist in the page, and the pages of 100 they fall in are fetched on demand.
  * Focus stays on the listbox; the selected row is its active descendant.
  */
-export function ReviewList({ state, store, ctx, listRef, label }: ReviewListProps) {
+export const ReviewList = memo(function ReviewList({ state, store, ctx, listRef, label }: ReviewListProps) {
   // The list re-renders with every state change and passes nothing of the virtualizer to memoized children.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
@@ -43,13 +43,20 @@ export function ReviewList({ state, store, ctx, listRef, label }: ReviewListProp
     if (state.status === 'ready' && state.total > 0) store.ensure(first, last + 1);
   }, [store, first, last, state.status, state.total, state.pages]);
 
+  // Scrolling asks the browser for the list's layout at once; with the row in view (the usual case) it is skipped,
+  // judged from what the virtualizer already knows, so a new list is laid out once, when it is painted.
   useEffect(() => {
-    if (state.selectedIndex >= 0 && state.selectedIndex < state.total) virtualizer.scrollToIndex(state.selectedIndex, { align: 'auto' });
+    const at = state.selectedIndex;
+    if (at < 0 || at >= state.total) return;
+    const top = virtualizer.scrollOffset ?? 0;
+    const height = virtualizer.scrollRect?.height ?? 0;
+    if (at * ROW_HEIGHT >= top && (at + 1) * ROW_HEIGHT <= top + height) return;
+    virtualizer.scrollToIndex(at, { align: 'auto' });
   }, [virtualizer, state.selectedIndex, state.total]);
 
   // A list for new filters starts at the top.
   useEffect(() => {
-    virtualizer.scrollToOffset(0);
+    if ((virtualizer.scrollOffset ?? 0) !== 0) virtualizer.scrollToOffset(0);
   }, [virtualizer, state.generation]);
 
   const onPick = useCallback(
@@ -78,7 +85,7 @@ export function ReviewList({ state, store, ctx, listRef, label }: ReviewListProp
           const review = store.itemAt(row.index);
           return (
             <ReviewRow
-              key={review?.id ?? `i${row.index}`}
+              key={row.index}
               id={rowDomId(row.index)}
               index={row.index}
               total={state.total}
@@ -95,7 +102,7 @@ export function ReviewList({ state, store, ctx, listRef, label }: ReviewListProp
       </div>
     </div>
   );
-}
+});
 
 /** Placeholder rows while the first page loads. */
 export function SkeletonRows({ count = 6 }: { count?: number }) {

@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Label } from '../../../shared/domain/label';
 import type { Review } from '../../../shared/domain/review';
 import type { ReplyPolicy } from '../../../shared/reviews/reply-targets';
 import { Stars } from '../../components/Stars';
@@ -7,6 +8,7 @@ import { formatRelative } from '../../format';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
 import { badgesOf, type LocalWork } from './badges';
 import { Highlight } from './Highlight';
+import { RowLabels } from './RowLabels';
 import { SourceMark, StatusBadges } from './StatusBadges';
 
 export interface RowContext {
@@ -17,6 +19,8 @@ export interface RowContext {
   work: LocalWork;
   locationName: (review: Review) => string | null;
   sourceName: (source: string) => string;
+  /** Label definitions by id (names and colours for the row's label chips). */
+  labels: ReadonlyMap<string, Label>;
 }
 
 interface ReviewRowProps {
@@ -86,6 +90,7 @@ export const ReviewRow = memo(function ReviewRow({ id, index, total, review, sel
           <Highlight text={author} query={ctx.query} />
         </span>
         <span className="row__location">{ctx.locationName(review) ?? t('review.unknownLocation')}</span>
+        <RowLabels ids={review.labels} labels={ctx.labels} />
       </div>
       {hasText ? (
         <p className="row__text">

@@ -1,8 +1,8 @@
-import { useEffect, useId, useState, type RefObject } from 'react';
+import { memo, useEffect, useId, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** Free-text search; tells its value after a short pause in typing (Escape clears it). */
-export function SearchBox({ value, onSearch, inputRef }: { value: string; onSearch: (q: string) => void; inputRef: RefObject<HTMLInputElement | null> }) {
+export const SearchBox = memo(function SearchBox({ value, onSearch, inputRef }: { value: string; onSearch: (q: string) => void; inputRef: RefObject<HTMLInputElement | null> }) {
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState(value);
@@ -48,4 +48,4 @@ export function SearchBox({ value, onSearch, inputRef }: { value: string; onSear
       />
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent } from 'react';
+import { memo, useRef, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { INBOX_VIEWS, type InboxView, type ViewCounts } from '../../../shared/reviews/query-schema';
 import { formatCount } from '../../format';
@@ -8,7 +8,7 @@ import { useFormatLocale } from '../../hooks/useUiLanguage';
  * Unanswered / Drafts / Outbox / Answered / All, each with its live count, as
  * tabs over the list (one tab stop; the arrow keys, Home and End choose).
  */
-export function ViewTabs({ view, counts, listId, onView }: { view: InboxView; counts: ViewCounts | null; listId: string; onView: (v: InboxView) => void }) {
+export const ViewTabs = memo(function ViewTabs({ view, counts, listId, onView }: { view: InboxView; counts: ViewCounts | null; listId: string; onView: (v: InboxView) => void }) {
   const { t } = useTranslation();
   const lang = useFormatLocale();
   const box = useRef<HTMLDivElement>(null);
@@ -42,4 +42,4 @@ export function ViewTabs({ view, counts, listId, onView }: { view: InboxView; co
       ))}
     </div>
   );
-}
+});

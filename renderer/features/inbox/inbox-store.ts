@@ -39,8 +39,8 @@ export interface InboxState {
 export interface InboxStore extends Store<InboxState> {
   /** Follows the data's events; returns the stop function (for an effect). */
   start(): () => void;
-  /** Shows the list for these filters (a no-op when they give the same query). */
-  setFilters(filters: InboxFilters): void;
+  /** Shows the list for these filters, with `me` for "assigned to me" (a no-op when they give the same query). */
+  setFilters(filters: InboxFilters, me?: string | null): void;
   /** Makes sure rows [from, to) are loaded (the visible rows of the list). */
   ensure(from: number, to: number): void;
   itemAt(index: number): Review | undefined;
@@ -74,12 +74,14 @@ export function createInboxStore(api: KalmApi): InboxStore {
     generation: 0,
   });
   let key: string | null = null;
+  /** The team member "assigned to me" means (from Settings). */
+  let me: string | null = null;
   /** Every list generation has a number; answers for an older one are dropped. */
   let seq = 0;
   const inFlight = new Map<number, Promise<void>>();
   let lastRange: [number, number] = [0, PAGE];
 
-  const fetchPage = (filters: InboxFilters, page: number): Promise<ReviewPage> => api.call('reviews.query', toReviewQuery(filters, page * PAGE, PAGE));
+  const fetchPage = (filters: InboxFilters, page: number): Promise<ReviewPage> => api.call('reviews.query', toReviewQuery(filters, page * PAGE, PAGE, me));
   const totals = (p: ReviewPage) => ({ total: p.total, counts: p.countsByRating, views: p.countsByView });
   const itemAt = (index: number): Review | undefined => store.get().pages.get(pageOf(index))?.[index % PAGE];
 
@@ -195,13 +197,12 @@ export function createInboxStore(api: KalmApi): InboxStore {
         key = null;
       };
     },
-    setFilters(filters) {
-      const next = filtersKey(filters);
-      if (next === key) {
-        if (store.get().filters !== filters) store.set({ filters });
-        return;
-      }
+    setFilters(filters, who = null) {
+      const next = filtersKey(filters, who);
+      // The same query (the address caught up with a change the inbox made itself): nothing to do, no render.
+      if (next === key) return;
       key = next;
+      me = who;
       lastRange = [0, PAGE];
       store.set({ filters, checked: new Set() });
       void load(false);

@@ -1,0 +1,113 @@
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Label } from '../../../shared/domain/label';
+import type { ReviewFacets } from '../../../shared/reviews/query-schema';
+import { formatCount } from '../../format';
+import { useFormatLocale } from '../../hooks/useUiLanguage';
+
+interface LabelFilterProps {
+  /** The label definitions (labels.json) by id. */
+  labels: ReadonlyMap<string, Label>;
+  /** How many reviews carry each label id, most used first. */
+  counts: ReviewFacets['labels'];
+  /** Chosen label ids: a review with any of them is shown. */
+  selected: readonly string[];
+  onChange: (ids: string[]) => void;
+}
+
+interface Choice {
+  id: string;
+  name: string;
+  color: string | null;
+  count: number;
+}
+
+/** The labels to offer: the used ones (most used first), then the defined but unused ones; an id without a definition shows as itself. */
+export function labelChoices(labels: ReadonlyMap<string, Label>, counts: ReviewFacets['labels'], selected: readonly string[]): Choice[] {
+  const out = new Map<string, Choice>();
+  const add = (id: string, count: number) => {
+    if (out.has(id)) return;
+    const def = labels.get(id);
+    out.set(id, { id, name: def?.name ?? id, color: def?.color ?? null, count });
+  };
+  for (const c of counts) add(c.name, c.count);
+  for (const def of [...labels.values()].sort((a, b) => a.name.localeCompare(b.name))) add(def.id, 0);
+  for (const id of selected) add(id, 0);
+  return [...out.values()];
+}
+
+/** A button that opens the labels as checkboxes with their counts; several may be chosen ("any of"). */
+export const LabelFilter = memo(function LabelFilter({ labels, counts, selected, onChange }: LabelFilterProps) {
+  const { t } = useTranslation();
+  const lang = useFormatLocale();
+  const [open, setOpen] = useState(false);
+  const ids = useId();
+  const box = useRef<HTMLDivElement>(null);
+  const choices = useMemo(() => labelChoices(labels, counts, selected), [labels, counts, selected]);
+
+  useEffect(() => {
+    if (!open) return undefined;
+    box.current?.querySelector<HTMLInputElement>('input[type="checkbox"]')?.focus();
+    const onDown = (e: MouseEvent) => {
+      if (box.current && e.target instanceof Node && !box.current.contains(e.target)) setOpen(false);
+    };
+    document.addEventListener('mousedown', onDown);
+    return () => document.removeEventListener('mousedown', onDown);
+  }, [open]);
+
+  if (choices.length === 0) return null;
+  const first = selected[0];
+  const summary =
+    selected.length === 0
+      ? t('inbox.filters.allLabels')
+      : selected.length === 1 && first !== undefined
+        ? (labels.get(first)?.name ?? first)
+        : t('inbox.labels.chosen', { count: selected.length });
+  const toggle = (id: string) => onChange(selected.includes(id) ? selected.filter((s) => s !== id) : [...selected, id]);
+
+  return (
+    <div
+      className="popover-anchor"
+      ref={box}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && open) {
+          e.preventDefault();
+          e.stopPropagation();
+          setOpen(false);
+          box.current?.querySelector('button')?.focus();
+        }
+      }}
+    >
+      <button
+        type="button"
+        className={`select-button${selected.length > 0 ? ' select-button--on' : ''}`}
+        aria-expanded={open}
+        aria-controls={`${ids}-panel`}
+        onClick={() => setOpen((v) => !v)}
+      >
+        <span className="select-button__what">{t('inbox.filters.label')}</span> {summary}
+      </button>
+      {open && (
+        <div id={`${ids}-panel`} className="popover" role="group" aria-label={t('inbox.labels.choose')}>
+          <p className="popover__note">{t('inbox.labels.anyOf')}</p>
+          <ul className="popover__list">
+            {choices.map((c) => (
+              <li key={c.id}>
+                <label className="check">
+                  <input type="checkbox" checked={selected.includes(c.id)} onChange={() => toggle(c.id)} />
+                  <span className="label-chip__dot" style={{ background: c.color ?? 'var(--text-3)' }} aria-hidden="true" />
+                  <span>{c.name}</span> <span className="check__count">({formatCount(c.count, lang)})</span>
+                </label>
+              </li>
+            ))}
+          </ul>
+          {selected.length > 0 && (
+            <button type="button" className="btn btn--ghost" onClick={() => onChange([])}>
+              {t('inbox.filters.allLabels')}
+            </button>
+          )}
+        </div>
+      )}
+    </div>
+  );
+});
