@@ -7,7 +7,7 @@ import type { Review } from '../../shared/domain/review';
 import { defaultSettings, Settings, SettingsPatch } from '../../shared/domain/settings';
 import type { StoreProblem } from '../../shared/domain/store-problem';
 import type { OutboxItemView } from '../../shared/outbox/outbox-view';
-import { checkReplyLimits } from '../../shared/reply/limits';
+import { checkReplyLimits, sourceRefOf } from '../../shared/reply/limits';
 import { builtInTemplates, type ReplyTemplate } from '../../shared/reply/templates';
 import type { GoogleStatus } from '../../shared/sources/google-status';
 import { queryReviews, reviewFacets } from '../../shared/reviews/query';
@@ -144,7 +144,7 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       return {};
     },
     'outbox.send': ({ reviewId, text }) => {
-      const problem = checkReplyLimits(text, review(reviewId).source);
+      const problem = checkReplyLimits(text, sourceRefOf(workspace().sources, review(reviewId).source));
       if (problem) throw new KalmError('invalid_input', problem.message);
       drafts.delete(reviewId);
       return enqueue(reviewId, 'reply', text);

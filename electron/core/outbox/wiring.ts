@@ -9,6 +9,7 @@ import type { PublishResultView } from '../../../shared/outbox/outbox-view';
 import type { EventBus } from '../events';
 import type { GoogleService } from '../sources/google-service';
 import { publishModeOf } from '../sources/manual-publish';
+import { sourceRefOf } from '../../../shared/reply/limits';
 import type { ExtraPublisher } from '../play/play-publish';
 import type { OpenedStore } from '../store/open-store';
 import type { DraftStore } from '../store/drafts';
@@ -243,7 +244,7 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> 
       const { drafts, queue: q } = writable();
       const review = reviewOrThrow(reviewId);
       const draft = drafts.get(reviewId);
-      const item = await q.enqueueReply({ review, text, now: now(), ...(draft ? { reviewUpdatedAt: draft.reviewUpdatedAt } : {}) });
+      const item = await q.enqueueReply({ review, text, now: now(), source: sourceRefOf(workspace.sources, review.source), ...(draft ? { reviewUpdatedAt: draft.reviewUpdatedAt } : {}) });
       await drafts.discard(reviewId);
       await setStatus(reviewId, item.state === 'conflict' ? 'conflict' : 'queued');
       changed();

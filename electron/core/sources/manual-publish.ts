@@ -1,6 +1,6 @@
 import { KalmError } from '../../../shared/domain/errors';
 import type { Review } from '../../../shared/domain/review';
-import { checkReplyLimits } from '../../../shared/reply/limits';
+import { checkReplyLimits, sourceRefOf } from '../../../shared/reply/limits';
 import { capabilitiesOfSource, type PublishMode } from '../../../shared/sources/capabilities';
 import type { EventBus } from '../events';
 import type { OpenedStore } from '../store/open-store';
@@ -36,7 +36,7 @@ export async function markPosted(deps: ManualPublishDeps, reviewId: string, text
   if (publishModeOf(deps.workspace, review) !== 'copyAndOpen') {
     throw new KalmError('invalid_input', 'Kalm sends replies to this review itself; queue the reply and publish it from the Outbox.');
   }
-  const problem = checkReplyLimits(text, review.source);
+  const problem = checkReplyLimits(text, sourceRefOf(deps.workspace.sources, review.source));
   if (problem) throw new KalmError('invalid_input', problem.message, [{ path: 'text', message: problem.message }]);
   const { items } = await deps.outbox.list();
   for (const item of items) {
