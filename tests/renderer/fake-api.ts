@@ -8,6 +8,7 @@ import { defaultSettings, Settings, SettingsPatch } from '../../shared/domain/se
 import type { StoreProblem } from '../../shared/domain/store-problem';
 import type { OutboxItemView } from '../../shared/outbox/outbox-view';
 import { checkReplyLimits, sourceRefOf } from '../../shared/reply/limits';
+import { capabilitiesOfSource, safeHttpUrl } from '../../shared/sources/capabilities';
 import { builtInTemplates, type ReplyTemplate } from '../../shared/reply/templates';
 import type { GoogleStatus } from '../../shared/sources/google-status';
 import { queryReviews, reviewFacets } from '../../shared/reviews/query';
@@ -64,6 +65,11 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       review: (() => {
         const r = review(reviewId);
         return { author: r.anonymous ? '' : r.author, rating: r.rating, excerpt: r.text, locationName: locations.find((l) => l.id === r.locationId)?.name ?? null };
+      })(),
+      copyAndOpen: (() => {
+        const r = review(reviewId);
+        const source = workspace().sources.find((s) => s.id === r.source);
+        return source && capabilitiesOfSource(source).publish === 'copyAndOpen' ? { sourceName: source.name, url: safeHttpUrl(r.url) } : null;
       })(),
     };
     outbox.push(entry);
@@ -217,6 +223,10 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       for (const i of outbox.filter((o) => o.reviewId === reviewId && o.state === 'queued')) outbox.splice(outbox.indexOf(i), 1);
       drafts.delete(reviewId);
       setStatus(reviewId, 'answered', { text, updatedAt: at(), state: 'published' });
+      queueMicrotask(() => {
+        emit('outbox.changed', {});
+        emit('reviews.changed', { reason: 'update', count: 1 });
+      });
       return review(reviewId);
     },
     // Inbox (issue 7)

@@ -8,7 +8,7 @@ import { reviewNameOf } from '../../../shared/google/names';
 import type { PublishResultView } from '../../../shared/outbox/outbox-view';
 import type { EventBus } from '../events';
 import type { GoogleService } from '../sources/google-service';
-import { publishModeOf } from '../sources/manual-publish';
+import { copyAndOpenOf, publishModeOf } from '../sources/manual-publish';
 import { sourceRefOf } from '../../../shared/reply/limits';
 import type { ExtraPublisher } from '../play/play-publish';
 import type { OpenedStore } from '../store/open-store';
@@ -175,7 +175,7 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> 
   async function noteWaiting(q: OutboxQueue, reason: string): Promise<void> {
     let noted = false;
     for (const { item } of q.list()) {
-      if (item.state !== 'queued' || item.lastError === reason) continue;
+      if (item.state !== 'queued' || item.lastError === reason || manual(item.reviewId)) continue;
       await q.save({ ...item, lastError: reason, updatedAt: now().toISOString() });
       noted = true;
     }
@@ -185,7 +185,7 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> 
   const scheduler = new OutboxScheduler({
     now: () => now().getTime(),
     ...(deps.timers ? { timers: deps.timers } : {}),
-    nextDueAt: () => (queue ? nextDueAt(queue) : null),
+    nextDueAt: () => (queue ? nextDueAt(queue, manual) : null),
     run: async () => {
       if (!queue) return;
       try {
@@ -250,7 +250,12 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> 
       changed();
       return { id: item.id };
     },
-    'outbox.list': async () => ({ items: queue?.list().map((e) => view(e, summarize(workspace.get(e.item.reviewId), workspace.locations))) ?? [] }),
+    'outbox.list': async () => ({
+      items: queue?.list().map((e) => {
+        const review = workspace.get(e.item.reviewId);
+        return view(e, summarize(review, workspace.locations), review ? copyAndOpenOf(workspace, review) : null);
+      }) ?? [],
+    }),
     'outbox.publish': async () => publish(writable().queue, true).then((results) => ({ results })),
     'outbox.cancel': async ({ id }) => {
       const { queue: q } = writable();

@@ -1,7 +1,8 @@
 import { KalmError } from '../../../shared/domain/errors';
 import type { Review } from '../../../shared/domain/review';
 import { checkReplyLimits, sourceRefOf } from '../../../shared/reply/limits';
-import { capabilitiesOfSource, type PublishMode } from '../../../shared/sources/capabilities';
+import type { OutboxCopyAndOpen } from '../../../shared/outbox/outbox-view';
+import { capabilitiesOfSource, safeHttpUrl, type PublishMode } from '../../../shared/sources/capabilities';
 import type { EventBus } from '../events';
 import type { OpenedStore } from '../store/open-store';
 import type { Workspace } from '../workspace';
@@ -10,6 +11,13 @@ import type { Workspace } from '../workspace';
 export function publishModeOf(workspace: Workspace, review: Pick<Review, 'source'>): PublishMode {
   const source = workspace.sources.find((s) => s.id === review.source);
   return source ? capabilitiesOfSource(source).publish : 'api';
+}
+
+/** For the Outbox: where the owner posts a copy-and-open reply by hand (null: Kalm sends replies to this review itself). */
+export function copyAndOpenOf(workspace: Workspace, review: Pick<Review, 'source' | 'url'>): OutboxCopyAndOpen | null {
+  const source = workspace.sources.find((s) => s.id === review.source);
+  if (!source || capabilitiesOfSource(source).publish !== 'copyAndOpen') return null;
+  return { sourceName: source.name, url: safeHttpUrl(review.url) };
 }
 
 export interface ManualPublishDeps {
