@@ -1,0 +1,54 @@
+import { KalmError } from '../../../shared/domain/errors';
+import { replyLimitFor } from '../../../shared/reply/limits';
+import { capabilitiesOf } from '../../../shared/sources/capabilities';
+import { rootsFromEnv } from '../google/config';
+import type { SourceDescriptor } from '../sources/descriptor';
+import { createPlayApi } from './play-api';
+import { playPublisher } from './play-publish';
+import type { PlayService } from './play-service';
+import { wirePlay } from './play-wiring';
+
+declare module '../sources/descriptor' {
+  interface SourceServices {
+    'google-play': PlayService;
+  }
+}
+
+/** Google Play: the apps' reviews of the last 7 days (Kalm keeps the history), replies of at most 350 characters. */
+export const googlePlayDescriptor: SourceDescriptor<'google-play'> = {
+  kind: 'google-play',
+  cliName: 'play',
+  capabilities: capabilitiesOf('google-play'),
+  replyLimit: (source) => replyLimitFor(source),
+  async build(ctx) {
+    // Play signs in through the Google account (the androidpublisher scope) and uses its HTTP client.
+    const google = ctx.use('google-business');
+    const play = wirePlay(ctx.opts, { workspace: ctx.workspace, store: ctx.store, bus: ctx.bus, google, now: ctx.now });
+    const signIn = { busy: false, error: null as string | null };
+    return {
+      service: play,
+      handlers: {
+        'play.status': async () => ({ apps: await play.apps(), signingIn: signIn.busy, lastError: signIn.error }),
+        'play.connect': async ({ packageName }) => {
+          if (signIn.busy) throw new KalmError('forbidden', 'A Google sign-in is already waiting in your browser. Finish it there first.');
+          const { authUrl, done } = await google.beginConnect({ play: true });
+          signIn.busy = true;
+          signIn.error = null;
+          ctx.bus.emit('sources.changed', {});
+          void done
+            .then(() => play.addApp(packageName))
+            .catch((err: unknown) => {
+              signIn.error = err instanceof Error ? err.message : String(err);
+            })
+            .finally(() => {
+              signIn.busy = false;
+              ctx.bus.emit('sources.changed', {});
+            });
+          return { authUrl };
+        },
+        'play.sync': () => play.sync(),
+      },
+      publisher: playPublisher(() => createPlayApi({ http: google.http(), roots: ctx.opts.google?.roots ?? rootsFromEnv() })),
+    };
+  },
+};
