@@ -37,6 +37,17 @@ describe('the source registry', () => {
       expect(built.publishers).toHaveLength(apiKinds);
       expect(Object.keys(built.services).sort()).toEqual([...SourceKind.options].sort());
       expect(Object.keys(built.handlers)).toEqual(expect.arrayContaining(['sources.status', 'sync.run', 'play.sync', 'import.commit']));
+      // Every source answers through the one ReviewSource interface.
+      for (const d of SOURCE_REGISTRY) {
+        expect(built.reviewSources[d.kind]).toMatchObject({ kind: d.kind, capabilities: d.capabilities });
+      }
+      workspace.sources = [{ id: 'tp', kind: 'file-import', name: 'Trustpilot', state: 'connected', lastSyncAt: null }];
+      const imports = built.reviewSources['file-import'];
+      expect(imports.replyLimit('tp')).toEqual({ limit: null, unit: 'characters', service: 'Trustpilot' });
+      expect(built.reviewSources['google-play'].replyLimit('play').limit).toBe(350);
+      await expect(imports.fetchReviews({ full: false })).rejects.toThrow(/import a newer export/);
+      await expect(imports.publishReply({ source: 'tp' } as never, 'Dank!')).rejects.toThrow(/Trustpilot has no reply API/);
+      await expect(built.reviewSources['google-play'].deleteReply({} as never)).rejects.toThrow(/Play Console/);
       // Only Google syncs in the background (Play is synced on demand).
       expect(built.background).toHaveLength(1);
       // An imported review is not Google's, a Google one is.

@@ -3,6 +3,7 @@ import { replyLimitFor } from '../../../shared/reply/limits';
 import { capabilitiesOf } from '../../../shared/sources/capabilities';
 import { rootsFromEnv } from '../google/config';
 import type { SourceDescriptor } from '../sources/descriptor';
+import { PLAY_SOURCE, playTimeToIso } from '../../../shared/play/map-review';
 import { createPlayApi } from './play-api';
 import { playPublisher } from './play-publish';
 import type { PlayService } from './play-service';
@@ -25,8 +26,25 @@ export const googlePlayDescriptor: SourceDescriptor<'google-play'> = {
     const google = ctx.use('google-business');
     const play = wirePlay(ctx.opts, { workspace: ctx.workspace, store: ctx.store, bus: ctx.bus, google, now: ctx.now });
     const signIn = { busy: false, error: null as string | null };
+    const api = () => createPlayApi({ http: google.http(), roots: ctx.opts.google?.roots ?? rootsFromEnv() });
     return {
       service: play,
+      reviewSource: {
+        kind: 'google-play',
+        capabilities: capabilitiesOf('google-play'),
+        replyLimit: (sourceId) => replyLimitFor({ id: sourceId, kind: 'google-play' }),
+        listLocations: async () => ctx.workspace.locations.filter((l) => l.source === PLAY_SOURCE),
+        async fetchReviews() {
+          // Play returns the last 7 days whatever is asked: a "full" sync is the same call.
+          const t = await play.sync();
+          return { locations: t.apps, reviews: t.fetched, new: t.new, updated: t.updated, deleted: 0 };
+        },
+        async publishReply(review, text) {
+          const result = await api().reply(review.locationId, review.externalId, text);
+          return { text: result.replyText, updatedAt: playTimeToIso(result.lastEdited), state: 'published' };
+        },
+        deleteReply: () => Promise.reject(new KalmError('forbidden', 'Google Play has no way to remove a reply; change it in the Play Console.')),
+      },
       handlers: {
         'play.status': async () => ({ apps: await play.apps(), signingIn: signIn.busy, lastError: signIn.error }),
         'play.connect': async ({ packageName }) => {
@@ -48,7 +66,7 @@ export const googlePlayDescriptor: SourceDescriptor<'google-play'> = {
         },
         'play.sync': () => play.sync(),
       },
-      publisher: playPublisher(() => createPlayApi({ http: google.http(), roots: ctx.opts.google?.roots ?? rootsFromEnv() })),
+      publisher: playPublisher(api),
     };
   },
 };

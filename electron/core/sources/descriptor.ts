@@ -11,6 +11,7 @@ import type { OutboxPublisher } from '../outbox/publisher-port';
 import type { OpenedStore } from '../store/open-store';
 import type { SettingsStore } from '../store/settings';
 import type { Workspace } from '../workspace';
+import type { ReviewSource } from './source';
 
 /** The handler of every contract call, as one core implements them. */
 export type CoreHandlers = { [N in CallName]: (input: z.output<Contract[N]['input']>) => Promise<CallOutput<N>> | CallOutput<N> };
@@ -43,6 +44,8 @@ export interface SourceBuildContext {
 /** A source as built for one core. */
 export interface BuiltSource<S> {
   service: S;
+  /** The source through the one interface every source implements (locations, fetch, publish, delete, limits). */
+  reviewSource: ReviewSource;
   /** The contract calls this source implements (its Sources card, connect, sync, import…). */
   handlers: Partial<CoreHandlers>;
   /** Sends outbox items of its reviews (publish mode `api`); none for copy-and-open and local sources. */

@@ -3,6 +3,7 @@ import { replyLimitFor } from '../../../shared/reply/limits';
 import { capabilitiesOf } from '../../../shared/sources/capabilities';
 import type { SourceDescriptor } from './descriptor';
 import { googlePublisher } from './google-publisher';
+import { googleBusinessSource } from './google-source';
 import type { GoogleService } from './google-service';
 import { wireGoogle } from './google-wiring';
 import { kindOfReview } from './kind-of';
@@ -24,6 +25,7 @@ export const googleBusinessDescriptor: SourceDescriptor<'google-business'> = {
     const google = await wireGoogle(ctx.opts, ctx);
     return {
       service: google,
+      reviewSource: googleBusinessSource(google, async () => ctx.workspace.locations.filter((l) => kindOfReview(ctx.workspace, l) === 'google-business')),
       handlers: {
         'sources.status': () => google.status(),
         'sources.connectGoogle': async () => ({ authUrl: (await google.beginConnect()).authUrl }),

@@ -15,6 +15,7 @@ import { googleBusinessDescriptor } from './google-descriptor';
 import { googlePlayDescriptor } from '../play/play-descriptor';
 import { fileImportDescriptor } from '../import/import-descriptor';
 import type { OutboxPublisher } from '../outbox/publisher-port';
+import type { ReviewSource } from './source';
 
 type AnyDescriptor = { [K in RegisteredKind]: SourceDescriptor<K> }[RegisteredKind];
 
@@ -30,6 +31,8 @@ export const cliSourceNames = (): string[] => SOURCE_REGISTRY.flatMap((d) => (d.
 export interface BuiltSources {
   services: { [K in RegisteredKind]: SourceServices[K] };
   handlers: Partial<CoreHandlers>;
+  /** Every source through the one `ReviewSource` interface, by kind. */
+  reviewSources: { [K in RegisteredKind]: ReviewSource };
   publishers: OutboxPublisher[];
   background: { ready(): Promise<boolean>; run(): Promise<unknown> }[];
 }
@@ -53,9 +56,11 @@ export async function buildSources(base: Omit<SourceBuildContext, 'use'>): Promi
   }
   const services = Object.fromEntries(SOURCE_REGISTRY.map((d) => [d.kind, use(d.kind)])) as BuiltSources['services'];
   const all = [...built.values()];
+  const reviewSources = Object.fromEntries([...built].map(([kind, b]) => [kind, b.reviewSource])) as BuiltSources['reviewSources'];
   return {
     services,
     handlers,
+    reviewSources,
     publishers: all.flatMap((s) => (s.publisher ? [s.publisher] : [])),
     background: all.flatMap((s) => (s.background ? [s.background] : [])),
   };
