@@ -16,7 +16,7 @@ import { leftoverTempFiles, listQuarantine } from '../core/store/quarantine';
 import { loadWorkspaceFiles, REVIEWS_DIR } from '../core/store/workspace-files';
 import { doctorJson, doctorText, type DoctorReport, type LockStatus, reviewJson, reviewsTable } from './format';
 
-export const usage = `Usage: kalm <command> [options]
+export const usage = `Usage: kalm <command> [options]    (kalm --version prints the version)
 
 Commands:
   demo                      load the demo workspace into the data folder

@@ -1,6 +1,7 @@
 import { KalmError } from '../../shared/domain/errors';
 import { createKalm } from '../core/create-kalm';
 import { defaultDataDir } from '../core/data-dir';
+import { packageVersion } from '../core/version';
 import { runCommand, UsageError, usage } from './commands';
 
 /** `kalm <command>`: parses arguments, runs one command on the core, exits 0 / 1 (failure) / 2 (usage). */
@@ -8,6 +9,10 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(usage + '\n');
+    return 0;
+  }
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(packageVersion() + '\n');
     return 0;
   }
   try {

@@ -1,4 +1,4 @@
-import type { Auth } from 'googleapis';
+import type { Credentials, OAuth2Client } from 'google-auth-library';
 import { KalmError } from '../../../shared/domain/errors';
 import type { GoogleClientConfig, GoogleRoots } from './config';
 import { GoogleHttpError, type GoogleHttp, type GoogleHttpRequest, type GoogleHttpResponse } from './http';
@@ -108,7 +108,7 @@ const googleMessage = (data: unknown): string | null => {
 
 export function createGoogleAuth(opts: GoogleAuthOptions): GoogleAuth {
   const { roots, client, vault } = opts;
-  const oauth: Auth.OAuth2Client = makeOAuthClient(roots, client);
+  const oauth: OAuth2Client = makeOAuthClient(roots, client);
   let loaded: Promise<StoredGoogleTokens | null> | null = null;
   let stored: StoredGoogleTokens | null = null;
   let saving: Promise<void> = Promise.resolve();
@@ -120,7 +120,7 @@ export function createGoogleAuth(opts: GoogleAuthOptions): GoogleAuth {
   const warn = (message: string) => opts.onWarning?.(redactSecrets(message, secrets()));
 
   // Refreshes (and the code exchange) land here; refresh answers lack refresh_token, so merge.
-  oauth.on('tokens', (fresh: Auth.Credentials) => {
+  oauth.on('tokens', (fresh: Credentials) => {
     const next = mergeTokens(stored, fresh);
     if (!next) return;
     stored = next;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Auth } from 'googleapis';
+import { CodeChallengeMethod, OAuth2Client, type Credentials } from 'google-auth-library';
 import { KalmError, type ErrorCode } from '../../../shared/domain/errors';
 import { BUSINESS_SCOPE, type GoogleClientConfig, type GoogleRoots, PLAY_SCOPE } from './config';
 import { redactSecrets, safeErrorText } from './redact';
@@ -17,8 +17,8 @@ export const DEFAULT_SIGN_IN_TIMEOUT_MS = 5 * 60_000;
 /** business.manage always; androidpublisher when the owner also connects Google Play. */
 export const googleScopes = (opts: { play?: boolean } = {}): string[] => (opts.play ? [BUSINESS_SCOPE, PLAY_SCOPE] : [BUSINESS_SCOPE]);
 
-export const makeOAuthClient = (roots: GoogleRoots, client: GoogleClientConfig): Auth.OAuth2Client =>
-  new Auth.OAuth2Client({
+export const makeOAuthClient = (roots: GoogleRoots, client: GoogleClientConfig): OAuth2Client =>
+  new OAuth2Client({
     clientId: client.clientId,
     clientSecret: client.clientSecret,
     endpoints: { oauth2AuthBaseUrl: roots.auth, oauth2TokenUrl: roots.token },
@@ -111,7 +111,7 @@ function exchangeFailure(err: unknown, known: string[]): GoogleSignInError {
  * Runs the whole consent flow and returns Google's credentials (with a refresh token).
  * Saves nothing: the caller stores the result (see createGoogleAuth().connect).
  */
-export async function signInWithGoogle(opts: SignInOptions): Promise<Auth.Credentials> {
+export async function signInWithGoogle(opts: SignInOptions): Promise<Credentials> {
   const { signal } = opts;
   if (signal?.aborted) throw new GoogleSignInError('cancelled', 'Google sign-in was cancelled.', 'internal');
   const oauth = makeOAuthClient(opts.roots, opts.client);
@@ -136,10 +136,10 @@ export async function signInWithGoogle(opts: SignInOptions): Promise<Auth.Creden
       state,
       redirect_uri: redirectUri,
       code_challenge: codeChallenge,
-      code_challenge_method: Auth.CodeChallengeMethod.S256,
+      code_challenge_method: CodeChallengeMethod.S256,
     });
 
-    return await new Promise<Auth.Credentials>((resolve, reject) => {
+    return await new Promise<Credentials>((resolve, reject) => {
       // `claimed`: a redirect was accepted (later ones are told so); `settled`: the promise has its answer.
       let claimed = false;
       let settled = false;
@@ -148,7 +148,7 @@ export async function signInWithGoogle(opts: SignInOptions): Promise<Auth.Creden
         settled = true;
         reject(err);
       };
-      const succeed = (tokens: Auth.Credentials) => {
+      const succeed = (tokens: Credentials) => {
         if (settled) return;
         settled = true;
         resolve(tokens);
@@ -184,7 +184,7 @@ export async function signInWithGoogle(opts: SignInOptions): Promise<Auth.Creden
         claimed = true;
         const code = q.get('code') ?? '';
         known.push(code);
-        let tokens: Auth.Credentials;
+        let tokens: Credentials;
         try {
           ({ tokens } = await oauth.getToken({ code, codeVerifier, redirect_uri: redirectUri }));
         } catch (err) {
