@@ -24,9 +24,7 @@ import { wireGoogle } from './sources/google-wiring';
 import { wireSources } from './sources/wiring';
 import { createImportService, type ImportService } from './import/import-service';
 import { wirePlay } from './play/play-wiring';
-import { createPlayApi } from './play/play-api';
 import { playPublisher } from './play/play-publish';
-import { rootsFromEnv } from './google/config';
 import type { PlayService } from './play/play-service';
 import { packageVersion } from './version';
 import { shardKey, Workspace } from './workspace';
@@ -90,8 +88,8 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     },
     ...opts.background,
   });
-  const play = wirePlay(opts, { workspace, store, bus, google, now });
-  const extraPublishers = [playPublisher(() => createPlayApi({ http: google.http(), roots: opts.google?.roots ?? rootsFromEnv() }))];
+  const play = wirePlay(opts, { workspace, store, bus, google, now, language: () => preferences.get().language });
+  const extraPublishers = [playPublisher(() => play.api())];
   const importer = createImportService({ dataDir, workspace, store, bus, now });
   const inbox = wireInbox({ workspace, store, bus });
   const outbox = await wireOutbox({ dataDir, workspace, store, bus, google, now, report, extraPublishers, ...(opts.timers ? { timers: opts.timers } : {}) });

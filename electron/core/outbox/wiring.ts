@@ -9,6 +9,7 @@ import type { PublishResultView } from '../../../shared/outbox/outbox-view';
 import type { EventBus } from '../events';
 import type { GoogleService } from '../sources/google-service';
 import { publishModeOf } from '../sources/manual-publish';
+import { capabilitiesOfSource } from '../../../shared/sources/capabilities';
 import type { ExtraPublisher } from '../play/play-publish';
 import type { OpenedStore } from '../store/open-store';
 import type { DraftStore } from '../store/drafts';
@@ -147,7 +148,7 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> 
 
   async function publishOnce(q: OutboxQueue, force: boolean): Promise<PublishResultView[]> {
     const results = await publishDemo(q);
-    for (const p of extras) results.push(...(await p.publish(q, { reviewOf: (id) => workspace.get(id), now, onSent: (id, reply) => onSent(id, reply) })));
+    for (const p of extras) results.push(...(await p.publish(q, { reviewOf: (id) => workspace.get(id), now, force, onSent: (id, reply) => onSent(id, reply), onConflict })));
     const waiting = q.list().some(({ item }) => SENDABLE.has(item.state) && isDue(item, now(), force) && !manual(item.reviewId) && !extra(item.reviewId));
     if (!waiting) return results;
     // Only real reviews are left: they need Google (throws a clear KalmError when no client is configured).
@@ -277,7 +278,13 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> 
     },
     'outbox.unreply': async ({ reviewId }) => {
       const { queue: q } = writable();
-      const item = await q.enqueueDeleteReply({ review: reviewOrThrow(reviewId), now: now() });
+      const review = reviewOrThrow(reviewId);
+      // A source whose API cannot remove a reply (Google Play) says so instead of queueing what can never be sent.
+      const source = workspace.sources.find((s) => s.id === review.source);
+      if (source && capabilitiesOfSource(source).publish === 'api' && !capabilitiesOfSource(source).canDeleteReply) {
+        throw new KalmError('invalid_input', `${source.name} has no way to remove a reply; edit it to change what it says.`);
+      }
+      const item = await q.enqueueDeleteReply({ review, now: now() });
       await setStatus(reviewId, item.state === 'conflict' ? 'conflict' : 'queued');
       changed();
       return { id: item.id };

@@ -11,7 +11,7 @@ import type { GoogleService } from './google-service';
 import { KalmError } from '../../../shared/domain/errors';
 
 type SourcesCall = 'import.begin' | 'import.chunk' | 'import.preview' | 'import.commit' | 'import.discard' | 'replies.markPosted'
-  | 'play.status' | 'play.connect' | 'play.sync';
+  | 'play.status' | 'play.connect' | 'play.sync' | 'play.connectKey' | 'play.forgetKey';
 export type SourcesHandlers = { [N in SourcesCall]: (input: z.output<Contract[N]['input']>) => Promise<CallOutput<N>> };
 
 export interface SourcesWiringDeps {
@@ -48,7 +48,7 @@ export function wireSources(deps: SourcesWiringDeps, importer: ImportService = c
         outbox: { list: () => outbox['outbox.list']({}), cancel: (id) => outbox['outbox.cancel']({ id }) },
         discardDraft: (id) => outbox['drafts.discard']({ reviewId: id }),
       }, reviewId, text),
-    'play.status': async () => ({ apps: await play.apps(), signingIn: playSignIn.busy, lastError: playSignIn.error }),
+    'play.status': async () => ({ apps: await play.apps(), signingIn: playSignIn.busy, lastError: playSignIn.error, serviceAccount: await play.serviceAccount().catch(() => null) }),
     'play.connect': async ({ packageName }) => {
       if (playSignIn.busy) throw new KalmError('forbidden', 'A Google sign-in is already waiting in your browser. Finish it there first.');
       const { authUrl, done } = await deps.google.beginConnect({ play: true });
@@ -66,6 +66,20 @@ export function wireSources(deps: SourcesWiringDeps, importer: ImportService = c
         });
       return { authUrl };
     },
-    'play.sync': () => play.sync(),
+    'play.sync': (input) => play.sync(input),
+    // Google Play service account (issue 9).
+    'play.connectKey': async ({ packageName, key }) => {
+      deps.store.assertWritable();
+      const serviceAccount = await play.connectWithKey(packageName, key);
+      playSignIn.error = null;
+      deps.bus.emit('sources.changed', {});
+      return { serviceAccount };
+    },
+    'play.forgetKey': async () => {
+      deps.store.assertWritable();
+      await play.forgetKey();
+      deps.bus.emit('sources.changed', {});
+      return {};
+    },
   };
 }
