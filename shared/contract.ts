@@ -143,6 +143,8 @@ export const contract = {
   // — Google Play service account (issue 9) —
   /** Checks a service-account JSON key with Google, stores it like the Google sign-in, and follows the app. */
   'play.connectKey': call(PlayConnectKeyInput, z.object({ serviceAccount: ServiceAccountInfo })),
+  /** Follows another app with the stored service-account key (no sign-in in the browser). */
+  'play.addApp': call(PlayConnectKeyInput.pick({ packageName: true }), Empty),
   /** Forgets the stored service-account key; Play then uses the Google sign-in again. */
   'play.forgetKey': call(NoInput, Empty),
 } as const;

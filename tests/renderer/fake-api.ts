@@ -223,6 +223,12 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       emit('sources.changed', {});
       return { serviceAccount: playKey };
     },
+    'play.addApp': ({ packageName }) => {
+      if (!playKey) throw new KalmError('forbidden', 'Google Play has no service-account key yet.');
+      if (!playApps.some((a) => a.packageName === packageName)) playApps.push({ packageName, lastSyncAt: null });
+      emit('sources.changed', {});
+      return {};
+    },
     'play.forgetKey': () => {
       playKey = null;
       emit('sources.changed', {});

@@ -11,7 +11,7 @@ import type { GoogleService } from './google-service';
 import { KalmError } from '../../../shared/domain/errors';
 
 type SourcesCall = 'import.begin' | 'import.chunk' | 'import.preview' | 'import.commit' | 'import.discard' | 'replies.markPosted'
-  | 'play.status' | 'play.connect' | 'play.sync' | 'play.connectKey' | 'play.forgetKey';
+  | 'play.status' | 'play.connect' | 'play.sync' | 'play.connectKey' | 'play.forgetKey' | 'play.addApp';
 export type SourcesHandlers = { [N in SourcesCall]: (input: z.output<Contract[N]['input']>) => Promise<CallOutput<N>> };
 
 export interface SourcesWiringDeps {
@@ -74,6 +74,13 @@ export function wireSources(deps: SourcesWiringDeps, importer: ImportService = c
       playSignIn.error = null;
       deps.bus.emit('sources.changed', {});
       return { serviceAccount };
+    },
+    'play.addApp': async ({ packageName }) => {
+      deps.store.assertWritable();
+      if (!(await play.serviceAccount())) throw new KalmError('forbidden', 'Google Play has no service-account key yet: add the key, or follow the app with the Google sign-in.');
+      await play.addApp(packageName);
+      deps.bus.emit('sources.changed', {});
+      return {};
     },
     'play.forgetKey': async () => {
       deps.store.assertWritable();
