@@ -24,6 +24,7 @@ import { wireGoogle } from './sources/google-wiring';
 import { wireSources } from './sources/wiring';
 import { createImportService, type ImportService } from './import/import-service';
 import { wirePlay } from './play/play-wiring';
+import { withPlaySync } from './play/play-background';
 import { playPublisher } from './play/play-publish';
 import type { PlayService } from './play/play-service';
 import { packageVersion } from './version';
@@ -80,15 +81,17 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   const preferences = createPreferences(settings, bus);
   const habits = await wireHabits({ dataDir, readOnly, workspace, store, bus, settings: () => preferences.get(), now, report, openPath: opts.openPath });
   const google = await wireGoogle(opts, { workspace, store, bus, settings, now, prepare: habits.prepare });
+  const play = wirePlay(opts, { workspace, store, bus, google, now, language: () => preferences.get().language });
   const background = habits.scheduler({
-    run: () => google.sync({ full: false }),
-    ready: async () => {
-      const s = await google.status();
-      return s.connected && !s.needsReconnect && s.locations.some((l) => l.selected);
-    },
+    ...withPlaySync({
+      run: () => google.sync({ full: false }),
+      ready: async () => {
+        const s = await google.status();
+        return s.connected && !s.needsReconnect && s.locations.some((l) => l.selected);
+      },
+    }, play),
     ...opts.background,
   });
-  const play = wirePlay(opts, { workspace, store, bus, google, now, language: () => preferences.get().language });
   const extraPublishers = [playPublisher(() => play.api())];
   const importer = createImportService({ dataDir, workspace, store, bus, now });
   const inbox = wireInbox({ workspace, store, bus });

@@ -118,4 +118,17 @@ describe('Google Play in the core: service-account key, translations, conflict c
     await expect(stat(join(dataDir, PLAY_KEY_FILE))).rejects.toMatchObject({ code: 'ENOENT' });
     expect(await kalm.call('play.status', {})).toMatchObject({ apps: [], serviceAccount: null });
   });
+
+  it('the background sync follows Play too (no Google Business Profile needed), translating into the Settings language', async () => {
+    await kalm.close();
+    const timers = { setTimeout: () => 0, clearTimeout: () => undefined };
+    kalm = await createKalm({ dataDir, host: 'test', google: { roots: { api: emu.origin, auth: emu.authUrl, token: emu.tokenUrl }, client: null }, background: { timers } });
+    await kalm.call('play.connectKey', { packageName: PKG, key: keyText });
+    await kalm.call('settings.update', { language: 'nl' });
+    emu.requests.length = 0;
+    kalm.background.start();
+    await kalm.background.runNow();
+    expect(emu.requests.filter((r) => r.path.endsWith('/reviews')).map((r) => r.query.translationLanguage)).toEqual(['nl']);
+    expect(await kalm.call('reviews.get', { id: idOf(2) })).toMatchObject({ text: 'Die app crasht 2', translatedText: 'Vertaald naar Nederlands 2' });
+  });
 });
