@@ -148,7 +148,10 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> 
 
   async function publishOnce(q: OutboxQueue, force: boolean): Promise<PublishResultView[]> {
     const results = await publishDemo(q);
+    const before = results.length;
     for (const p of extras) results.push(...(await p.publish(q, { reviewOf: (id) => workspace.get(id), now, force, onSent: (id, reply) => onSent(id, reply), onConflict })));
+    // Items of other sources that failed or wait changed too: the Outbox shows their new state.
+    if (results.length > before) changed();
     const waiting = q.list().some(({ item }) => SENDABLE.has(item.state) && isDue(item, now(), force) && !manual(item.reviewId) && !extra(item.reviewId));
     if (!waiting) return results;
     // Only real reviews are left: they need Google (throws a clear KalmError when no client is configured).

@@ -70,7 +70,6 @@ export function PlayCard({ configured }: { configured: boolean }) {
         </div>
       </form>
       {status.data?.lastError && <p className="source__error" role="alert">{status.data.lastError}</p>}
-      <PlayCardKey packageName={packageName} serviceAccount={status.data?.serviceAccount ?? null} onChanged={status.reload} />
       {result && !busy && (
         <div role="status">
           <p className="source__result">{t('sources.play.done', { count: result.apps, fetched: result.fetched, new: result.new, updated: result.updated })}</p>
@@ -78,6 +77,7 @@ export function PlayCard({ configured }: { configured: boolean }) {
         </div>
       )}
       {error && <ErrorState error={error} onRetry={clearError} compact />}
+      <PlayCardKey packageName={packageName} serviceAccount={status.data?.serviceAccount ?? null} onChanged={status.reload} />
     </section>
   );
 }

@@ -55,33 +55,45 @@ export function PlayCardKey({ packageName, serviceAccount, onChanged }: PlayCard
       setFileName(null);
     });
 
+  const form = (
+    <div className="client-form">
+      <label className="btn btn--secondary play-key__choose">
+        {t('play.key.file')}
+        <input type="file" className="sr-only" accept=".json,application/json" onChange={(e) => choose(e.target.files?.[0])} />
+      </label>
+      {fileName && <p className="play-key__file">{fileName}</p>}
+      <label className="client-form__label" htmlFor={`${ids}-paste`}>{t('play.key.paste')}</label>
+      <textarea id={`${ids}-paste`} className="client-form__input play-key__paste" rows={3} spellCheck={false} autoComplete="off"
+        value={pasted} disabled={text !== ''} onChange={(e) => setPasted(e.target.value)} placeholder='{"type": "service_account", …}' />
+      <button type="button" className="btn btn--primary" disabled={busy || key === '' || packageName.trim() === ''} onClick={use}>
+        {action.busy === 'key' ? t('play.key.checking') : t('play.key.use')}
+      </button>
+      {packageName.trim() === '' && key !== '' && <p className="source__hint">{t('play.key.needPackage')}</p>}
+    </div>
+  );
+
   return (
     <div className="play-key">
-      <h3 className="play-key__title">{t('play.key.title')}</h3>
       {serviceAccount ? (
-        <p className="play-key__who">
-          {t('play.key.signedInAs')} <code>{serviceAccount.clientEmail}</code>{' '}
-          <button type="button" className="btn btn--ghost" disabled={busy} onClick={() => void action.run('forget', () => api.call('play.forgetKey', {}))}>
-            {t('play.key.forget')}
-          </button>
-        </p>
+        <>
+          <p className="play-key__who">
+            {t('play.key.signedInAs')} <code>{serviceAccount.clientEmail}</code>{' '}
+            <button type="button" className="btn btn--ghost" disabled={busy} onClick={() => void action.run('forget', () => api.call('play.forgetKey', {}))}>
+              {t('play.key.forget')}
+            </button>
+          </p>
+          <details className="play-key__other">
+            <summary>{t('play.key.another')}</summary>
+            {form}
+          </details>
+        </>
       ) : (
-        <p className="source__hint">{t('play.key.explain')}</p>
+        <>
+          <h3 className="play-key__title">{t('play.key.title')}</h3>
+          <p className="source__hint">{t('play.key.explain')}</p>
+          {form}
+        </>
       )}
-      <div className="client-form">
-        <label className="btn btn--secondary play-key__choose">
-          {t('play.key.file')}
-          <input type="file" className="sr-only" accept=".json,application/json" onChange={(e) => choose(e.target.files?.[0])} />
-        </label>
-        {fileName && <p className="play-key__file">{fileName}</p>}
-        <label className="client-form__label" htmlFor={`${ids}-paste`}>{t('play.key.paste')}</label>
-        <textarea id={`${ids}-paste`} className="client-form__input play-key__paste" rows={3} spellCheck={false} autoComplete="off"
-          value={pasted} disabled={text !== ''} onChange={(e) => setPasted(e.target.value)} placeholder='{"type": "service_account", …}' />
-        <button type="button" className="btn btn--primary" disabled={busy || key === '' || packageName.trim() === ''} onClick={use}>
-          {action.busy === 'key' ? t('play.key.checking') : t('play.key.use')}
-        </button>
-        {packageName.trim() === '' && key !== '' && <p className="source__hint">{t('play.key.needPackage')}</p>}
-      </div>
       {done && <p className="source__result" role="status">{t('play.key.connected', { email: done })}</p>}
       {action.error && <ErrorState error={action.error} onRetry={action.clearError} compact />}
     </div>
