@@ -36,3 +36,10 @@ export async function connectPlayWithKey(kalm: KalmCore, packageName: string, ke
     throw err;
   }
 }
+
+/** `kalm connect play --package PKG` while a service-account key is stored: no browser sign-in, the app is followed with the key. */
+export async function followWithKey(kalm: KalmCore, packageName: string, clientEmail: string): Promise<string> {
+  await kalm.call('play.addApp', { packageName });
+  process.stderr.write(`Kalm follows ${packageName} with the service account ${clientEmail}; run \`kalm sync --source play\` next.\n`);
+  return '';
+}

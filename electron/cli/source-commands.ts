@@ -7,7 +7,7 @@ import type { Command } from './commands';
 import { googleCommands } from './google-commands';
 import { parseFlags } from './args';
 import { openInBrowser } from '../web-host/open-browser';
-import { connectPlayWithKey } from './play-commands';
+import { connectPlayWithKey, followWithKey } from './play-commands';
 
 const importFlags = {
   format: { type: 'string' },
@@ -94,6 +94,8 @@ const checkPlayConnect = (args: string[]) => {
 async function connectPlay(kalm: KalmCore, args: string[]): Promise<string> {
   const { packageName, open, key } = checkPlayConnect(args);
   if (key !== undefined) return connectPlayWithKey(kalm, packageName, key);
+  const account = await kalm.play.serviceAccount();
+  if (account) return followWithKey(kalm, packageName, account.clientEmail);
   const { authUrl, done } = await kalm.google.beginConnect({ play: true });
   process.stdout.write(`${authUrl}\n`);
   process.stderr.write('Open the address above in your browser and allow Kalm to read your Google Play reviews. Waiting…\n');

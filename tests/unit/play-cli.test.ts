@@ -92,5 +92,7 @@ describe('kalm connect play / sync --source play against the emulator', () => {
     expect(published.code, published.stderr).toBe(0);
     expect(emu.play.replyOf(PKG, 'gp:AOqpTO5')?.text).toBe('Dank je wel!');
     expect(await kalm(['unreply', id], keyEnv)).toMatchObject({ code: 2, stderr: expect.stringContaining('Google Play has no way to remove a reply; edit it to change what it says.') });
+    // With the key stored, another app needs no browser sign-in.
+    expect(await kalm(['connect', 'play', '--package', 'nl.zonnebloem.kassa'], keyEnv)).toMatchObject({ code: 0, stderr: expect.stringContaining(`Kalm follows nl.zonnebloem.kassa with the service account ${raw.client_email}`) });
   }, 180_000);
 });

@@ -47,7 +47,9 @@ describe('Google Play in the core: service-account key, translations, conflict c
     expect(emu.requests.filter((r) => r.path.endsWith('/reviews')).at(-1)?.query.translationLanguage).toBe('nl');
     expect(await kalm.call('reviews.get', { id: idOf(0) })).toMatchObject({ text: 'Die app crasht 0', translatedText: 'Vertaald naar Nederlands 0' });
     // The page asks in its own language; the translation changes, the original does not.
-    expect(await kalm.call('play.sync', { translationLanguage: 'en' })).toMatchObject({ updated: 4 });
+    // A second app Google does not know (a typo) is a warning; the first still syncs.
+    await kalm.call('play.addApp', { packageName: 'nl.zonnebloem.typo' });
+    expect(await kalm.call('play.sync', { translationLanguage: 'en' })).toMatchObject({ apps: 1, updated: 4, warnings: [expect.stringMatching(/^nl\.zonnebloem\.typo: Google did not find/)] });
     expect(await kalm.call('reviews.get', { id: idOf(0) })).toMatchObject({ text: 'Die app crasht 0', translatedText: 'Translated to English 0' });
 
     await kalm.call('outbox.send', { reviewId: idOf(0), text: 'Sorry! Versie 4.1.3 lost het op.' });

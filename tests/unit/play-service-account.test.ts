@@ -103,6 +103,12 @@ describe('service-account tokens against the emulator (JWT bearer grant)', () =>
     emu.serviceAccounts.now = Date.now;
   });
 
+  it('an account without access to the app in the Play Console gets the Play words for it', async () => {
+    const play = createPlayApi({ http: createServiceAccountHttp({ key: keyOf(emu.serviceAccounts.createKey()), tokenUrl: emu.tokenUrl }), roots: { api: emu.origin, auth: emu.authUrl, token: emu.tokenUrl } });
+    emu.faults.add({ match: '/androidpublisher/', status: 403 });
+    await expect(play.listReviews(PKG)).rejects.toMatchObject({ problem: 'permission', message: expect.stringContaining('In the Play Console, invite it under Users and permissions') });
+  });
+
   it('a token the emulator stopped accepting is replaced once (401 → new token → retry)', async () => {
     const http = createServiceAccountHttp({ key: keyOf(emu.serviceAccounts.createKey()), tokenUrl: emu.tokenUrl });
     const play = createPlayApi({ http, roots: { api: emu.origin, auth: emu.authUrl, token: emu.tokenUrl } });

@@ -10,6 +10,7 @@ import type { PlaySyncTotals } from '../../../shared/play/status';
 import type { GoogleRoots } from '../google/config';
 import type { ServiceAccountInfo } from '../../../shared/play/service-account';
 import { writeFileAtomic } from '../store/atomic-write';
+import { GoogleApiError } from '../google/errors';
 import { createPlayApi, type PlayApi } from './play-api';
 import type { PlayAuth } from './play-auth';
 import { syncPlay } from './play-sync';
@@ -108,10 +109,18 @@ export function createPlayService(deps: PlayServiceDeps): PlayService {
       const translationLanguage = opts.translationLanguage ?? deps.uiLanguage();
       const totals: PlaySyncTotals = { apps: 0, fetched: 0, new: 0, updated: 0, warnings: [] };
       for (const app of state.apps) {
-        const result = await syncPlay({
-          api: play, packageName: app.packageName, existing: (id) => deps.workspace.get(id), lastSyncAt: app.lastSyncAt, now: deps.now,
-          ...(translationLanguage ? { translationLanguage } : {}),
-        });
+        let result: Awaited<ReturnType<typeof syncPlay>>;
+        try {
+          result = await syncPlay({
+            api: play, packageName: app.packageName, existing: (id) => deps.workspace.get(id), lastSyncAt: app.lastSyncAt, now: deps.now,
+            ...(translationLanguage ? { translationLanguage } : {}),
+          });
+        } catch (err) {
+          // One app Google does not show (a typo, no access for this account) does not stop the others.
+          if (!(err instanceof GoogleApiError && (err.problem === 'not_found' || err.problem === 'permission')) || state.apps.length === 1) throw err;
+          totals.warnings.push(`${app.packageName}: ${err.message}`);
+          continue;
+        }
         await deps.workspace.apply(result.reviews);
         app.lastSyncAt = result.syncedAt;
         await save(state);
