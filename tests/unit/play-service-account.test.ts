@@ -1,7 +1,10 @@
 import { createPublicKey, createVerify, generateKeyPairSync } from 'node:crypto';
-import { stat } from 'node:fs/promises';
+import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { createSafeStoragePlayKeyStore, ENCRYPTED_PLAY_KEY_FILE } from '../../electron/play-key-vault';
+import type { SafeStorageLike } from '../../electron/safe-storage-vault';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFilePlayKeyStore } from '../../electron/core/play/play-key-store';
+import { createFilePlayKeyStore, PLAY_KEY_FILE } from '../../electron/core/play/play-key-store';
 import { createServiceAccountHttp, EARLY_REFRESH_MS } from '../../electron/core/play/service-account-http';
 import { JWT_LIFETIME_SECONDS, signServiceAccountJwt } from '../../electron/core/play/service-account-jwt';
 import { createPlayApi } from '../../electron/core/play/play-api';
@@ -63,11 +66,40 @@ describe('service-account key: validation', () => {
     await store.save(parseServiceAccountKey(JSON.stringify(good)));
     expect((await stat(store.path)).mode & 0o777).toBe(0o600);
     expect((await store.load())?.client_email).toBe(good.client_email);
-    const { writeFile } = await import('node:fs/promises');
     await writeFile(store.path, '{"type":"service_account"}');
     await expect(store.load()).rejects.toThrow(/could not be read\. Add the key again/);
     await store.clear();
     expect(await store.load()).toBeNull();
+  });
+
+  it('in Electron: encrypted with the system keychain (safeStorage), a plain key moved in, a keychain change said clearly', async () => {
+    const dir = await tempDataDir();
+    const safeStorage: SafeStorageLike = {
+      isEncryptionAvailable: () => true,
+      encryptString: (plain) => Buffer.from(`ENC:${Buffer.from(plain).toString('hex')}`),
+      decryptString: (cipher) => {
+        const text = cipher.toString();
+        if (!text.startsWith('ENC:')) throw new Error('cannot decrypt');
+        return Buffer.from(text.slice(4), 'hex').toString();
+      },
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+    };
+    const key = parseServiceAccountKey(JSON.stringify(good));
+    await createFilePlayKeyStore(dir).save(key);
+    const store = createSafeStoragePlayKeyStore(dir, safeStorage, 'linux');
+    expect((await store.load())?.client_email).toBe(good.client_email);
+    expect(await readdir(dir)).toEqual([ENCRYPTED_PLAY_KEY_FILE]);
+    const onDisk = await readFile(join(dir, ENCRYPTED_PLAY_KEY_FILE), 'utf8');
+    expect(onDisk).not.toContain('PRIVATE KEY');
+    expect((await stat(join(dir, ENCRYPTED_PLAY_KEY_FILE))).mode & 0o777).toBe(0o600);
+    await writeFile(join(dir, ENCRYPTED_PLAY_KEY_FILE), 'garbage');
+    await expect(store.load()).rejects.toThrow(/could not be decrypted/);
+    await store.clear();
+    expect(await readdir(dir)).toEqual([]);
+    // Linux "basic_text" (a constant key) is not encryption: the 0600 file.
+    const plain = createSafeStoragePlayKeyStore(dir, { ...safeStorage, getSelectedStorageBackend: () => 'basic_text' }, 'linux');
+    await plain.save(key);
+    expect(await readdir(dir)).toEqual([PLAY_KEY_FILE]);
   });
 });
 
