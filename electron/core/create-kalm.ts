@@ -81,7 +81,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   const preferences = createPreferences(settings, bus);
   const habits = await wireHabits({ dataDir, readOnly, workspace, store, bus, settings: () => preferences.get(), now, report, openPath: opts.openPath });
   const google = await wireGoogle(opts, { workspace, store, bus, settings, now, prepare: habits.prepare });
-  const play = wirePlay(opts, { workspace, store, bus, google, now, language: () => preferences.get().language });
+  const play = wirePlay(opts, { workspace, store, bus, google, now, language: () => preferences.get().language, prepare: habits.prepare });
   const background = habits.scheduler({
     ...withPlaySync({
       run: () => google.sync({ full: false }),

@@ -132,5 +132,14 @@ describe('Google Play in the core: service-account key, translations, conflict c
     await kalm.background.runNow();
     expect(emu.requests.filter((r) => r.path.endsWith('/reviews')).map((r) => r.query.translationLanguage)).toEqual(['nl']);
     expect(await kalm.call('reviews.get', { id: idOf(2) })).toMatchObject({ text: 'Die app crasht 2', translatedText: 'Vertaald naar Nederlands 2' });
+
+    // A new 1★ review between two background syncs is an alert, once; the first sync (history) was not.
+    await kalm.call('settings.update', { alertMaxRating: 2 });
+    const alerts: string[] = [];
+    kalm.on('alerts.newReview', (a) => alerts.push(a.reviewId));
+    emu.play.add(PKG, { reviewId: 'gp:AOqpTOnew', authorName: 'Kees', user: { text: 'Werkt niet meer', starRating: 1, lastModified: playTime(Date.now() - 60_000) } });
+    await kalm.background.runNow();
+    await kalm.background.runNow();
+    expect(alerts).toEqual([`play:${PKG}:gp:AOqpTOnew`]);
   });
 });

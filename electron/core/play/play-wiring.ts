@@ -20,7 +20,11 @@ export function systemUiLanguage(locale: string = Intl.DateTimeFormat().resolved
 /** Connects Google Play to the workspace and store of one core; it signs in through the Google account. */
 export function wirePlay(
   opts: KalmOptions,
-  deps: { workspace: Workspace; store: OpenedStore; bus: EventBus; google: GoogleService; now: () => Date; language?: () => string | null },
+  deps: {
+    workspace: Workspace; store: OpenedStore; bus: EventBus; google: GoogleService; now: () => Date; language?: () => string | null;
+    /** Sees synced reviews before they are saved (auto-labels, alerts for new low ratings); `done` runs once they are durable. */
+    prepare?: (reviews: readonly Review[]) => { reviews: readonly Review[]; done?: () => void };
+  },
 ): PlayService {
   const { workspace, store, bus } = deps;
   const roots = opts.google?.roots ?? rootsFromEnv();
@@ -46,11 +50,13 @@ export function wirePlay(
         bus.emit('sources.changed', {});
       },
       async apply(reviews: readonly Review[]) {
-        for (const key of workspace.upsertMany(reviews)) {
+        const prepared = reviews.length ? deps.prepare?.(reviews) : undefined;
+        for (const key of workspace.upsertMany(prepared?.reviews ?? reviews)) {
           const shard = workspace.shard(key);
           store.scheduleShard(shard.source, shard.locationId);
         }
         await store.flush();
+        prepared?.done?.();
         if (reviews.length) bus.emit('reviews.changed', { reason: 'sync', count: reviews.length });
       },
     },
