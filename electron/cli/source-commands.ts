@@ -8,6 +8,7 @@ import { googleCommands } from './google-commands';
 import { parseFlags } from './args';
 import { openInBrowser } from '../web-host/open-browser';
 import { cliSourceNames, descriptorByCliName } from '../core/sources/registry';
+import { connectPlayWithKey, followWithKey } from './play-commands';
 
 const importFlags = {
   format: { type: 'string' },
@@ -82,16 +83,20 @@ async function runImport(kalm: KalmCore, args: string[]): Promise<string> {
   return summary(report, file, dryRun);
 }
 
-const playConnectFlags = { package: { type: 'string' }, 'no-open': { type: 'boolean' } } as const;
+const playConnectFlags = { package: { type: 'string' }, 'no-open': { type: 'boolean' }, key: { type: 'string' } } as const;
 const checkPlayConnect = (args: string[]) => {
   const v = parseFlags(args, playConnectFlags, ['play']);
   if (!v.package) throw new UsageError('connect play needs --package, e.g. kalm connect play --package com.example.app');
-  return { packageName: v.package, open: !v['no-open'] };
+  if (v.key !== undefined && v.key.trim() === '') throw new UsageError('--key takes the path of the service-account JSON key file');
+  return { packageName: v.package, open: !v['no-open'], key: v.key };
 };
 
-/** `kalm connect play --package PKG [--no-open]`: signs in with the androidpublisher scope, then follows the app. */
+/** `kalm connect play --package PKG [--no-open | --key KEY.json]`: signs in with the androidpublisher scope (or a service-account key), then follows the app. */
 async function connectPlay(kalm: KalmCore, args: string[]): Promise<string> {
-  const { packageName, open } = checkPlayConnect(args);
+  const { packageName, open, key } = checkPlayConnect(args);
+  if (key !== undefined) return connectPlayWithKey(kalm, packageName, key);
+  const account = await kalm.play.serviceAccount();
+  if (account) return followWithKey(kalm, packageName, account.clientEmail);
   const { authUrl, done } = await kalm.google.beginConnect({ play: true });
   process.stdout.write(`${authUrl}\n`);
   process.stderr.write('Open the address above in your browser and allow Kalm to read your Google Play reviews. Waiting…\n');
@@ -169,6 +174,10 @@ export const sourceCommands: Record<string, Command> = {
 
 export const sourceUsage = `  connect play --package PKG [--no-open]
                             sign in to Google with the Google Play scope and follow the app PKG
+  connect play --package PKG --key KEY.json
+                            use a Google Cloud service-account JSON key instead (the account must
+                            be invited in the Play Console); checked with Google, then stored
+                            like the sign-in
   sync --source play [--json]
                             fetch the Play reviews of the last 7 days (Kalm keeps the older ones;
                             it warns when the last sync is more than 7 days ago)

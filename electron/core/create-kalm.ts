@@ -37,14 +37,23 @@ function completeHandlers(handlers: Partial<CoreHandlers>): CoreHandlers {
 /** Background sync runs every source that syncs by itself and is ready (connected, something chosen). */
 function backgroundSync(jobs: BuiltSources['background']): { run: () => Promise<unknown>; ready: () => Promise<boolean> } {
   const readyJobs = async () => {
-    const ready = await Promise.all(jobs.map((j) => j.ready()));
+    const ready = await Promise.all(jobs.map((j) => j.ready().catch(() => false)));
     return jobs.filter((_, i) => ready[i]);
   };
   return {
     ready: async () => (await readyJobs()).length > 0,
+    /** One source failing does not keep the others from syncing; the first failure is reported after all had their turn. */
     async run() {
       let last: unknown;
-      for (const job of await readyJobs()) last = await job.run();
+      const failures: unknown[] = [];
+      for (const job of await readyJobs()) {
+        try {
+          last = await job.run();
+        } catch (err) {
+          failures.push(err);
+        }
+      }
+      if (failures.length > 0) throw failures[0];
       return last;
     },
   };
@@ -99,7 +108,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   const preferences = createPreferences(settings, bus);
   const habits = await wireHabits({ dataDir, readOnly, workspace, store, bus, settings: () => preferences.get(), now, report, openPath: opts.openPath });
   // Every source kind (Google Business Profile, Google Play, file import…) comes from the registry.
-  const sources = await buildSources({ opts, dataDir, workspace, store, bus, settings, now, report, prepare: habits.prepare });
+  const sources = await buildSources({ opts, dataDir, workspace, store, bus, settings, preferences: () => preferences.get(), now, report, prepare: habits.prepare });
   const google = sources.services['google-business'];
   const play = sources.services['google-play'];
   const importer = sources.services['file-import'];

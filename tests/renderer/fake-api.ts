@@ -17,6 +17,7 @@ import type { Source } from '../../shared/domain/source';
 import { createFakeImport } from './fake-import';
 import { fakeHabitHandlers } from './fake-habits';
 import { buildExport } from '../../shared/export/export-reviews';
+import { parseServiceAccountKey, type ServiceAccountInfo } from '../../shared/play/service-account';
 
 type Handlers = { [N in CallName]: (input: z.output<Contract[N]['input']>) => CallOutput<N> };
 
@@ -81,6 +82,7 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
   const extraSources: Source[] = [...(options.sources ?? [])];
   const importer = createFakeImport();
   const playApps: { packageName: string; lastSyncAt: string | null }[] = [];
+  let playKey: ServiceAccountInfo | null = null;
   const failures = new Map<CallName, unknown>();
   const calls: FakeApi['calls'] = [];
 
@@ -213,12 +215,31 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       return { ...report, added: reviews.length, updated: 0 };
     },
     'import.discard': ({ uploadId }) => (importer.discard(uploadId), {}),
-    'play.status': () => ({ apps: [...playApps], signingIn: false, lastError: null }),
+    'play.status': () => ({ apps: [...playApps], signingIn: false, lastError: null, serviceAccount: playKey }),
     'play.connect': ({ packageName }) => {
       playApps.push({ packageName, lastSyncAt: null });
       return { authUrl: 'http://127.0.0.1:9/o/oauth2/v2/auth?client_id=test&scope=androidpublisher' };
     },
     'play.sync': () => ({ apps: playApps.length, fetched: 0, new: 0, updated: 0, warnings: [] }),
+    // Google Play service account (issue 9): the key is checked like the core does (zod), without Google.
+    'play.connectKey': ({ packageName, key }) => {
+      const parsed = parseServiceAccountKey(key);
+      playKey = { clientEmail: parsed.client_email, projectId: parsed.project_id ?? null, keyId: parsed.private_key_id ?? null };
+      if (!playApps.some((a) => a.packageName === packageName)) playApps.push({ packageName, lastSyncAt: null });
+      emit('sources.changed', {});
+      return { serviceAccount: playKey };
+    },
+    'play.addApp': ({ packageName }) => {
+      if (!playKey) throw new KalmError('forbidden', 'Google Play has no service-account key yet.');
+      if (!playApps.some((a) => a.packageName === packageName)) playApps.push({ packageName, lastSyncAt: null });
+      emit('sources.changed', {});
+      return {};
+    },
+    'play.forgetKey': () => {
+      playKey = null;
+      emit('sources.changed', {});
+      return {};
+    },
     'replies.markPosted': ({ reviewId, text }) => {
       for (const i of outbox.filter((o) => o.reviewId === reviewId && o.state === 'queued')) outbox.splice(outbox.indexOf(i), 1);
       drafts.delete(reviewId);

@@ -5,6 +5,7 @@ import { buildSources, cliSourceNames, descriptorByCliName, SOURCE_REGISTRY } fr
 import { Workspace } from '../../electron/core/workspace';
 import { EventBus } from '../../electron/core/events';
 import { openStore } from '../../electron/core/store/open-store';
+import { defaultSettings } from '../../shared/domain/settings';
 import { SourceKind } from '../../shared/domain/source';
 import { replyLimitFor } from '../../shared/reply/limits';
 import { capabilitiesOf } from '../../shared/sources/capabilities';
@@ -31,7 +32,7 @@ describe('the source registry', () => {
     try {
       const built = await buildSources({
         opts: { dataDir: dir, host: 'test', google: { client: null } }, dataDir: dir, workspace, store, bus: new EventBus(),
-        settings: null, now: () => new Date(), report: () => undefined,
+        settings: null, preferences: defaultSettings, now: () => new Date(), report: () => undefined,
       });
       const apiKinds = SOURCE_REGISTRY.filter((d) => d.capabilities.publish === 'api').length;
       expect(built.publishers).toHaveLength(apiKinds);
@@ -48,8 +49,8 @@ describe('the source registry', () => {
       await expect(imports.fetchReviews({ full: false })).rejects.toThrow(/import a newer export/);
       await expect(imports.publishReply({ source: 'tp' } as never, 'Dank!')).rejects.toThrow(/Trustpilot has no reply API/);
       await expect(built.reviewSources['google-play'].deleteReply({} as never)).rejects.toThrow(/Play Console/);
-      // Only Google syncs in the background (Play is synced on demand).
-      expect(built.background).toHaveLength(1);
+      // Google and Play sync in the background; imports come from files.
+      expect(built.background).toHaveLength(2);
       // An imported review is not Google's, a Google one is.
       const [google, play] = built.publishers;
       workspace.sources = [{ id: 'trustpilot', kind: 'file-import', name: 'Trustpilot', state: 'connected', lastSyncAt: null }];

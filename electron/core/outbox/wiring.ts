@@ -7,6 +7,7 @@ import type { StoreProblem } from '../../../shared/domain/store-problem';
 import type { EventBus } from '../events';
 import { copyAndOpenOf, publishModeOf } from '../sources/manual-publish';
 import { sourceRefOf } from '../../../shared/reply/limits';
+import { capabilitiesOfSource } from '../../../shared/sources/capabilities';
 import type { OpenedStore } from '../store/open-store';
 import type { DraftStore } from '../store/drafts';
 import type { Workspace } from '../workspace';
@@ -202,7 +203,13 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> 
     },
     'outbox.unreply': async ({ reviewId }) => {
       const { queue: q } = writable();
-      const item = await q.enqueueDeleteReply({ review: reviewOrThrow(reviewId), now: now() });
+      const review = reviewOrThrow(reviewId);
+      // A source whose API cannot remove a reply (Google Play) says so instead of queueing what can never be sent.
+      const source = workspace.sources.find((s) => s.id === review.source);
+      if (source && capabilitiesOfSource(source).publish === 'api' && !capabilitiesOfSource(source).canDeleteReply) {
+        throw new KalmError('invalid_input', `${source.name} has no way to remove a reply; edit it to change what it says.`);
+      }
+      const item = await q.enqueueDeleteReply({ review, now: now() });
       await setStatus(reviewId, item.state === 'conflict' ? 'conflict' : 'queued');
       changed();
       return { id: item.id };

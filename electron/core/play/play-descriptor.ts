@@ -1,10 +1,8 @@
 import { KalmError } from '../../../shared/domain/errors';
 import { replyLimitFor } from '../../../shared/reply/limits';
 import { capabilitiesOf } from '../../../shared/sources/capabilities';
-import { rootsFromEnv } from '../google/config';
 import type { SourceDescriptor } from '../sources/descriptor';
 import { PLAY_SOURCE, playTimeToIso } from '../../../shared/play/map-review';
-import { createPlayApi } from './play-api';
 import { playPublisher } from './play-publish';
 import type { PlayService } from './play-service';
 import { wirePlay } from './play-wiring';
@@ -24,9 +22,11 @@ export const googlePlayDescriptor: SourceDescriptor<'google-play'> = {
   async build(ctx) {
     // Play signs in through the Google account (the androidpublisher scope) and uses its HTTP client.
     const google = ctx.use('google-business');
-    const play = wirePlay(ctx.opts, { workspace: ctx.workspace, store: ctx.store, bus: ctx.bus, google, now: ctx.now });
+    const play = wirePlay(ctx.opts, {
+      workspace: ctx.workspace, store: ctx.store, bus: ctx.bus, google, now: ctx.now,
+      language: () => ctx.preferences().language, ...(ctx.prepare ? { prepare: ctx.prepare } : {}),
+    });
     const signIn = { busy: false, error: null as string | null };
-    const api = () => createPlayApi({ http: google.http(), roots: ctx.opts.google?.roots ?? rootsFromEnv() });
     return {
       service: play,
       reviewSource: {
@@ -40,13 +40,13 @@ export const googlePlayDescriptor: SourceDescriptor<'google-play'> = {
           return { locations: t.apps, reviews: t.fetched, new: t.new, updated: t.updated, deleted: 0 };
         },
         async publishReply(review, text) {
-          const result = await api().reply(review.locationId, review.externalId, text);
+          const result = await (await play.api()).reply(review.locationId, review.externalId, text);
           return { text: result.replyText, updatedAt: playTimeToIso(result.lastEdited), state: 'published' };
         },
         deleteReply: () => Promise.reject(new KalmError('forbidden', 'Google Play has no way to remove a reply; change it in the Play Console.')),
       },
       handlers: {
-        'play.status': async () => ({ apps: await play.apps(), signingIn: signIn.busy, lastError: signIn.error }),
+        'play.status': async () => ({ apps: await play.apps(), signingIn: signIn.busy, lastError: signIn.error, serviceAccount: await play.serviceAccount().catch(() => null) }),
         'play.connect': async ({ packageName }) => {
           if (signIn.busy) throw new KalmError('forbidden', 'A Google sign-in is already waiting in your browser. Finish it there first.');
           const { authUrl, done } = await google.beginConnect({ play: true });
@@ -64,9 +64,35 @@ export const googlePlayDescriptor: SourceDescriptor<'google-play'> = {
             });
           return { authUrl };
         },
-        'play.sync': () => play.sync(),
+        'play.sync': (input) => play.sync(input),
+        // Google Play service account (issue 9).
+        'play.connectKey': async ({ packageName, key }) => {
+          ctx.store.assertWritable();
+          const serviceAccount = await play.connectWithKey(packageName, key);
+          signIn.error = null;
+          ctx.bus.emit('sources.changed', {});
+          return { serviceAccount };
+        },
+        'play.addApp': async ({ packageName }) => {
+          ctx.store.assertWritable();
+          if (!(await play.serviceAccount())) throw new KalmError('forbidden', 'Google Play has no service-account key yet: add the key, or follow the app with the Google sign-in.');
+          await play.addApp(packageName);
+          ctx.bus.emit('sources.changed', {});
+          return {};
+        },
+        'play.forgetKey': async () => {
+          ctx.store.assertWritable();
+          await play.forgetKey();
+          ctx.bus.emit('sources.changed', {});
+          return {};
+        },
       },
-      publisher: playPublisher(api),
+      publisher: playPublisher(() => play.api()),
+      // Every followed app, asking Play for a translation into the owner's language.
+      background: {
+        ready: async () => (await play.apps()).length > 0,
+        run: () => play.sync(),
+      },
     };
   },
 };

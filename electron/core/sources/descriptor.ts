@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { CallName, CallOutput, Contract } from '../../../shared/contract';
 import type { Review } from '../../../shared/domain/review';
+import type { Settings } from '../../../shared/domain/settings';
 import type { SourceKind } from '../../../shared/domain/source';
 import type { StoreProblem } from '../../../shared/domain/store-problem';
 import type { ReplyLimit, SourceRef } from '../../../shared/reply/limits';
@@ -33,6 +34,8 @@ export interface SourceBuildContext {
   store: OpenedStore;
   bus: EventBus;
   settings: SettingsStore | null;
+  /** The owner's preferences as they are now (e.g. the UI language Play translates into). */
+  preferences: () => Settings;
   now: () => Date;
   report: (problem: StoreProblem) => void;
   /** Sees synced reviews before they are saved (auto-labels, alerts); `done` runs once they are durable. */
