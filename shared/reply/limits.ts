@@ -101,9 +101,6 @@ export function replyLimitFor(source: string | SourceRef): ReplyLimit {
   }
 }
 
-/** @deprecated name kept for callers written before `replyLimitFor`; the same function. */
-export const replyLimitOf = replyLimitFor;
-
 /** Unicode code points in `text` (a surrogate pair counts once). */
 export const codePoints = (text: string): number => Array.from(text).length;
 
