@@ -51,20 +51,25 @@ export function createPublishRun(deps: PublishRunDepsOfCore): PublishRun {
     return results;
   }
 
+  /** The publishers that could not work at all in the last run (their items wait with the reason). */
+  let blocked: OutboxPublisher[] = [];
+
   /** Every publisher gets its turn; one that cannot work at all (no Google client) does not hold up the others. */
   async function publishOnce(q: OutboxQueue, force: boolean): Promise<PublishResultView[]> {
     const results = await publishDemo(q);
-    let blocked: unknown = null;
+    let failure: unknown = null;
+    blocked = [];
     for (const publisher of deps.publishers) {
       try {
         const sent = await publisher.publish(q, { reviewOf: (id) => workspace.get(id), now, force, onSent: deps.onSent, onConflict: deps.onConflict });
         if (sent.length > 0) deps.changed();
         results.push(...sent);
       } catch (err) {
-        blocked ??= err;
+        blocked.push(publisher);
+        failure ??= err;
       }
     }
-    if (blocked !== null) throw blocked;
+    if (failure !== null) throw failure;
     return results;
   }
 
@@ -75,11 +80,15 @@ export function createPublishRun(deps: PublishRunDepsOfCore): PublishRun {
     return run;
   }
 
-  /** Due items that could not even be tried (e.g. Google is not set up): they wait with the reason. */
+  /** Due items of a source that could not even be tried (e.g. Google is not set up): they wait with the reason. */
   async function noteWaiting(q: OutboxQueue, reason: string): Promise<void> {
     let noted = false;
+    const stuck = (reviewId: string) => {
+      const review = workspace.get(reviewId);
+      return review !== undefined && blocked.some((p) => p.owns(review));
+    };
     for (const { item } of q.list()) {
-      if (item.state !== 'queued' || item.lastError === reason || deps.manual(item.reviewId)) continue;
+      if (item.state !== 'queued' || item.lastError === reason || deps.manual(item.reviewId) || !stuck(item.reviewId)) continue;
       await q.save({ ...item, lastError: reason, updatedAt: now().toISOString() });
       noted = true;
     }
