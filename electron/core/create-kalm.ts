@@ -21,7 +21,7 @@ import { storageError } from './store/storage-error';
 import type { GoogleService } from './sources/google-service';
 import type { ImportService } from './import/import-service';
 import type { CoreHandlers } from './sources/descriptor';
-import { buildSources, type BuiltSources } from './sources/registry';
+import { backgroundSync, buildSources } from './sources/registry';
 import { wireSources } from './sources/wiring';
 import type { PlayService } from './play/play-service';
 import { packageVersion } from './version';
@@ -32,31 +32,6 @@ function completeHandlers(handlers: Partial<CoreHandlers>): CoreHandlers {
   const missing = (Object.keys(contract) as CallName[]).filter((name) => typeof handlers[name] !== 'function');
   if (missing.length > 0) throw new Error(`No handler for ${missing.join(', ')}: add it to a source descriptor or to createKalm.`);
   return handlers as CoreHandlers;
-}
-
-/** Background sync runs every source that syncs by itself and is ready (connected, something chosen). */
-function backgroundSync(jobs: BuiltSources['background']): { run: () => Promise<unknown>; ready: () => Promise<boolean> } {
-  const readyJobs = async () => {
-    const ready = await Promise.all(jobs.map((j) => j.ready().catch(() => false)));
-    return jobs.filter((_, i) => ready[i]);
-  };
-  return {
-    ready: async () => (await readyJobs()).length > 0,
-    /** One source failing does not keep the others from syncing; the first failure is reported after all had their turn. */
-    async run() {
-      let last: unknown;
-      const failures: unknown[] = [];
-      for (const job of await readyJobs()) {
-        try {
-          last = await job.run();
-        } catch (err) {
-          failures.push(err);
-        }
-      }
-      if (failures.length > 0) throw failures[0];
-      return last;
-    },
-  };
 }
 
 export interface KalmCore extends Kalm {

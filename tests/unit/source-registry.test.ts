@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createKalm } from '../../electron/core/create-kalm';
-import { buildSources, cliSourceNames, descriptorByCliName, SOURCE_REGISTRY } from '../../electron/core/sources/registry';
+import { backgroundSync, buildSources, cliSourceNames, descriptorByCliName, SOURCE_REGISTRY } from '../../electron/core/sources/registry';
 import { Workspace } from '../../electron/core/workspace';
 import { EventBus } from '../../electron/core/events';
 import { openStore } from '../../electron/core/store/open-store';
@@ -78,5 +78,23 @@ describe('the source registry', () => {
     const connect = await runKalm(['connect', 'trustpilot'], env);
     expect(connect.code).toBe(2);
     expect(connect.stderr).toContain('connect takes google or play (got "trustpilot")');
+  });
+
+  it('background sync runs every ready source; one failing does not keep the others from syncing', async () => {
+    const ran: string[] = [];
+    const job = (name: string, ready: boolean, fail = false) => ({
+      ready: async () => ready,
+      run: async () => {
+        ran.push(name);
+        if (fail) throw new Error(`${name} is down`);
+        return name;
+      },
+    });
+    const both = backgroundSync([job('google', true, true), job('play', true), job('later', false)]);
+    expect(await both.ready()).toBe(true);
+    await expect(both.run()).rejects.toThrow('google is down');
+    expect(ran).toEqual(['google', 'play']);
+    const none = backgroundSync([job('google', false), { ready: () => Promise.reject(new Error('status unreadable')), run: async () => 'x' }]);
+    expect(await none.ready()).toBe(false);
   });
 });

@@ -65,3 +65,28 @@ export async function buildSources(base: Omit<SourceBuildContext, 'use'>): Promi
     background: all.flatMap((s) => (s.background ? [s.background] : [])),
   };
 }
+
+/** Background sync runs every source that syncs by itself and is ready (connected, something chosen). */
+export function backgroundSync(jobs: BuiltSources['background']): { run: () => Promise<unknown>; ready: () => Promise<boolean> } {
+  const readyJobs = async () => {
+    const ready = await Promise.all(jobs.map((j) => j.ready().catch(() => false)));
+    return jobs.filter((_, i) => ready[i]);
+  };
+  return {
+    ready: async () => (await readyJobs()).length > 0,
+    /** One source failing does not keep the others from syncing; the first failure is reported after all had their turn. */
+    async run() {
+      let last: unknown;
+      const failures: unknown[] = [];
+      for (const job of await readyJobs()) {
+        try {
+          last = await job.run();
+        } catch (err) {
+          failures.push(err);
+        }
+      }
+      if (failures.length > 0) throw failures[0];
+      return last;
+    },
+  };
+}
