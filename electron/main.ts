@@ -8,6 +8,7 @@ import { wireHabitsShell } from './habits-shell';
 import { registerIpc } from './ipc';
 import { createPdfSaver } from './report-pdf';
 import { createSafeStorageVault } from './safe-storage-vault';
+import { createSafeStoragePlayKeyStore } from './play-key-vault';
 import { denyAllPermissions, hardenContents } from './security';
 import { electronSettingsFactory } from './settings-electron';
 import { createMainWindow, registerAppScheme, serveRenderer } from './window';
@@ -55,6 +56,7 @@ async function start(): Promise<void> {
     loadDemoOnFirstRun: true,
     // The Google grant is encrypted with the system keychain where Electron can (after ready).
     google: { vault: createSafeStorageVault(dataDir, safeStorage).vault },
+    play: { keyStore: createSafeStoragePlayKeyStore(dataDir, safeStorage) },
     // The monthly report as a PDF: the focused window, printed with its print CSS.
     saveReportPdf: createPdfSaver({
       window: () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null,

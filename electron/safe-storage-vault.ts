@@ -36,7 +36,7 @@ export interface SafeStorageVaultChoice {
   path: string;
 }
 
-const strongEncryption = (safeStorage: SafeStorageLike, platform: NodeJS.Platform): boolean => {
+export const strongEncryption = (safeStorage: SafeStorageLike, platform: NodeJS.Platform): boolean => {
   if (!safeStorage.isEncryptionAvailable()) return false;
   if (platform !== 'linux' || !safeStorage.getSelectedStorageBackend) return true;
   const backend = safeStorage.getSelectedStorageBackend();

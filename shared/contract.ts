@@ -11,7 +11,8 @@ import { GoogleStatus, SyncProgress, SyncTotals } from './sources/google-status'
 import { ImportOptions, ImportReport } from './import/options';
 import { ReviewFacets, ReviewPage, ReviewQuery } from './reviews/query-schema';
 import { ReplyTemplate, TemplateInput } from './reply/templates';
-import { PlayStatus, PlaySyncTotals } from './play/status';
+import { PlayConnectKeyInput, PlayStatus, PlaySyncInput, PlaySyncTotals } from './play/status';
+import { ServiceAccountInfo } from './play/service-account';
 import { StatsQuery, StatsSummary } from './reviews/stats-schema';
 import { habitCalls, habitEvents } from './labels/habits-contract';
 import { ExportFile, ExportRequest } from './export/export-schema';
@@ -138,7 +139,14 @@ export const contract = {
   /** Signs in to Google with the androidpublisher scope (the page opens `authUrl`), then follows the app; `sources.changed` fires when done. */
   'play.connect': call(z.object({ packageName: z.string().trim().min(3).max(150).regex(/^[A-Za-z][\w]*(\.[A-Za-z][\w]*)+$/, 'an Android package name looks like com.example.app') }).strict(), z.object({ authUrl: z.string().url() })),
   /** Fetches the apps' reviews of the last 7 days; `warnings` says when a gap of more than 7 days may have lost reviews. */
-  'play.sync': call(NoInput, PlaySyncTotals),
+  'play.sync': call(PlaySyncInput, PlaySyncTotals),
+  // — Google Play service account (issue 9) —
+  /** Checks a service-account JSON key with Google, stores it like the Google sign-in, and follows the app. */
+  'play.connectKey': call(PlayConnectKeyInput, z.object({ serviceAccount: ServiceAccountInfo })),
+  /** Follows another app with the stored service-account key (no sign-in in the browser). */
+  'play.addApp': call(PlayConnectKeyInput.pick({ packageName: true }), Empty),
+  /** Forgets the stored service-account key; Play then uses the Google sign-in again. */
+  'play.forgetKey': call(NoInput, Empty),
 } as const;
 
 export type Contract = typeof contract;

@@ -52,9 +52,11 @@ Commands:
   publish [--json]          send the queued replies (demo reviews are answered locally only);
                             exits 1 when a reply could not be sent
 ${sourceUsage}
-  check-reply --text-file F [--lang nl|en] [--source google|play] [--rating N] [--json]
-                            run the calm check and the length rule on a reply (exit 0 even
-                            with findings); --json: {"bytes","limit","findings":[{"rule",
+  check-reply --text-file F [--lang nl|en] [--source google|play|trustpilot|tripadvisor|facebook|kiyoh|import]
+            [--rating N] [--json]
+                            run the calm check and the source's length limit on a reply (exit 0 even
+                            with findings; imported sites document no limit: "limit" is null);
+                            --json: {"bytes","limit","findings":[{"rule",
                             "severity","start","end","message"}]}, offsets in characters
 ${habitUsage}
   doctor [--json]           check the data folder without changing it: unusable files,

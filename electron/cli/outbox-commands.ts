@@ -40,6 +40,8 @@ async function reply(kalm: KalmCore, args: string[]): Promise<string> {
   // A file's last line break is not part of the reply.
   const body = text ?? (await readFile(file ?? '', 'utf8')).replace(/\r?\n$/, '');
   const { id: itemId } = await kalm.call('outbox.send', { reviewId: id, text: body }).catch(asUsage);
+  const manual = (await kalm.call('outbox.list', {})).items.find((i) => i.id === itemId)?.copyAndOpen;
+  if (manual) return `Queued reply ${itemId}. Kalm cannot post on ${manual.sourceName}: paste it there yourself${manual.url ? ` (${manual.url})` : ''}, then click "I posted it" in the app's Outbox.`;
   return `Queued reply ${itemId}. Nothing was sent yet; run \`kalm publish\` to send it.`;
 }
 
@@ -70,8 +72,10 @@ async function outbox(kalm: KalmCore, args: string[]): Promise<string> {
   if (items.length === 0) return 'The outbox is empty.';
   return items.map((i) => {
     const what = i.action === 'reply' ? oneLine(i.text) : '(remove the reply)';
-    const why = i.conflict?.message ?? i.lastError;
-    return `${i.state.padEnd(8)}  ${i.reviewId}  ${what}${why ? `\n          ${why}` : ''}`;
+    // A copy-and-open reply is never sent by Kalm: it waits for the owner to post it on the site.
+    const manual = i.copyAndOpen !== null && (i.state === 'queued' || i.state === 'failed') ? i.copyAndOpen : null;
+    const why = manual ? `post it on ${manual.sourceName} yourself${manual.url ? ` (${manual.url})` : ''}, then "I posted it" in the app` : (i.conflict?.message ?? i.lastError);
+    return `${(manual ? 'to post' : i.state).padEnd(8)}  ${i.reviewId}  ${what}${why ? `\n          ${why}` : ''}`;
   }).join('\n');
 }
 

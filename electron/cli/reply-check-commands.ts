@@ -1,5 +1,5 @@
 /**
- * `kalm check-reply --text-file F [--lang nl|en] [--source google|play] [--rating N] [--json]`:
+ * `kalm check-reply --text-file F [--lang nl|en] [--source google|play|trustpilot|tripadvisor|facebook|kiyoh|import] [--rating N] [--json]`:
  * the calm check and the length rule on a reply, without opening the data folder's reviews.
  * Exits 0 even with findings (scripts read them); 2 on bad usage.
  */
@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Settings } from '../../shared/domain/settings';
 import { locales } from '../../shared/locales';
 import { checkReply, codePointOffset } from '../../shared/reply/check';
+import { IMPORT_SITES } from '../../shared/reply/limits';
 import { detectReviewLanguage } from '../../shared/reply/language';
 import { lintMessage } from '../../shared/reply/lint/messages';
 import type { ReplyLanguage } from '../../shared/reply/lint/types';
@@ -21,11 +22,14 @@ const options = {
   json: { type: 'boolean' },
 } as const;
 
+/** The sources whose limit `check-reply` knows without the data folder (imports: per site, or "import" for any other file). */
+const CHECK_SOURCES: readonly string[] = ['google', 'play', ...Object.keys(IMPORT_SITES), 'import'];
+
 export function parseCheckReply(args: string[]) {
   const v = parseFlags(args, options);
   if (v['text-file'] === undefined || v['text-file'].trim() === '') throw new UsageError('check-reply needs --text-file FILE (the reply to check)');
   if (v.lang !== undefined && v.lang !== 'nl' && v.lang !== 'en') throw new UsageError(`--lang takes nl or en (got "${v.lang}")`);
-  if (v.source !== undefined && v.source !== 'google' && v.source !== 'play') throw new UsageError(`--source takes google or play (got "${v.source}")`);
+  if (v.source !== undefined && !CHECK_SOURCES.includes(v.source)) throw new UsageError(`--source takes ${CHECK_SOURCES.join(', ')} (got "${v.source}")`);
   if (v.rating !== undefined && !/^[1-5]$/.test(v.rating)) throw new UsageError(`--rating takes a star rating from 1 to 5 (got "${v.rating}")`);
   return {
     file: v['text-file'],
@@ -88,7 +92,8 @@ export async function checkReplyCommand(dataDir: string, args: string[]): Promis
   if (opts.json) {
     return JSON.stringify({ bytes: result.bytes, limit: result.limit, findings: findings.map(({ rule, severity, start, end, message }) => ({ rule, severity, start, end, message })) }, null, 2);
   }
-  const head = `${result.size} of ${result.limit} ${result.unit} (${lang === 'nl' ? 'Dutch' : 'English'} reply)`;
+  const size = result.limit === null ? `${result.size} ${result.unit}, no maximum documented by ${result.service}` : `${result.size} of ${result.limit} ${result.unit}`;
+  const head = `${size} (${lang === 'nl' ? 'Dutch' : 'English'} reply)`;
   if (findings.length === 0) return `${head}\nNo findings: the reply reads calm.`;
   const lines = findings.map((f) => `${f.at.padEnd(7)} ${f.severity.padEnd(7)} ${f.rule.padEnd(14)} "${f.excerpt}"\n        ${f.message}`);
   const errors = findings.filter((f) => f.severity === 'error').length;

@@ -7,6 +7,8 @@ import type { Command } from './commands';
 import { googleCommands } from './google-commands';
 import { parseFlags } from './args';
 import { openInBrowser } from '../web-host/open-browser';
+import { cliSourceNames, descriptorByCliName } from '../core/sources/registry';
+import { connectPlayWithKey, followWithKey } from './play-commands';
 
 const importFlags = {
   format: { type: 'string' },
@@ -81,16 +83,20 @@ async function runImport(kalm: KalmCore, args: string[]): Promise<string> {
   return summary(report, file, dryRun);
 }
 
-const playConnectFlags = { package: { type: 'string' }, 'no-open': { type: 'boolean' } } as const;
+const playConnectFlags = { package: { type: 'string' }, 'no-open': { type: 'boolean' }, key: { type: 'string' } } as const;
 const checkPlayConnect = (args: string[]) => {
   const v = parseFlags(args, playConnectFlags, ['play']);
   if (!v.package) throw new UsageError('connect play needs --package, e.g. kalm connect play --package com.example.app');
-  return { packageName: v.package, open: !v['no-open'] };
+  if (v.key !== undefined && v.key.trim() === '') throw new UsageError('--key takes the path of the service-account JSON key file');
+  return { packageName: v.package, open: !v['no-open'], key: v.key };
 };
 
-/** `kalm connect play --package PKG [--no-open]`: signs in with the androidpublisher scope, then follows the app. */
+/** `kalm connect play --package PKG [--no-open | --key KEY.json]`: signs in with the androidpublisher scope (or a service-account key), then follows the app. */
 async function connectPlay(kalm: KalmCore, args: string[]): Promise<string> {
-  const { packageName, open } = checkPlayConnect(args);
+  const { packageName, open, key } = checkPlayConnect(args);
+  if (key !== undefined) return connectPlayWithKey(kalm, packageName, key);
+  const account = await kalm.play.serviceAccount();
+  if (account) return followWithKey(kalm, packageName, account.clientEmail);
   const { authUrl, done } = await kalm.google.beginConnect({ play: true });
   process.stdout.write(`${authUrl}\n`);
   process.stderr.write('Open the address above in your browser and allow Kalm to read your Google Play reviews. Waiting…\n');
@@ -101,43 +107,77 @@ async function connectPlay(kalm: KalmCore, args: string[]): Promise<string> {
   return '';
 }
 
-const googleConnect = googleCommands.connect;
-const googleSync = googleCommands.sync;
 const syncFlags = { source: { type: 'string' }, full: { type: 'boolean' }, json: { type: 'boolean' } } as const;
 const withoutSource = (args: string[]) => args.filter((a, i) => a !== '--source' && args[i - 1] !== '--source' && !a.startsWith('--source='));
 
-/** `kalm sync [--source google|play] [--full] [--json]`: Google Business Profile by default, Play with --source play. */
-async function sync(kalm: KalmCore, args: string[]): Promise<string> {
-  // `kalm sync --watch` is the periodic Google sync (habit-commands), routed by the Google command.
-  if (args.includes('--watch')) return googleSync ? googleSync.run(kalm, args) : '';
+/** `kalm sync --source play [--json]`: the Play apps' reviews of the last 7 days. */
+async function syncPlay(kalm: KalmCore, args: string[]): Promise<string> {
   const v = parseFlags(args, syncFlags);
-  if (v.source !== 'play') return googleSync ? googleSync.run(kalm, withoutSource(args)) : '';
   const t = await kalm.play.sync();
   for (const w of t.warnings) process.stderr.write(`kalm: ${w}\n`);
   if (v.json) return JSON.stringify({ apps: t.apps, reviews: t.fetched, new: t.new, updated: t.updated, warnings: t.warnings });
   return `Synced ${t.apps} Play app${t.apps === 1 ? '' : 's'}: ${t.fetched} reviews fetched, ${t.new} new, ${t.updated} updated. Play shows only the last 7 days; Kalm keeps the older ones.`;
 }
 
+type Hook = Pick<Command, 'check' | 'run'>;
+/**
+ * The command-line hooks of the sources in the registry (electron/core/sources/registry.ts), by their `cliName`.
+ * `kalm connect NAME` and `kalm sync --source NAME` route here; the first source is the default.
+ * A new source with a CLI adds its descriptor's `cliName` and one entry here.
+ */
+const SOURCE_CLI: Readonly<Record<string, { connect?: Hook; sync?: Hook }>> = {
+  google: { ...(googleCommands.connect ? { connect: googleCommands.connect } : {}), ...(googleCommands.sync ? { sync: googleCommands.sync } : {}) },
+  play: {
+    connect: { check: (a) => void checkPlayConnect(a), run: connectPlay },
+    sync: { check: (a) => void parseFlags(a, syncFlags), run: syncPlay },
+  },
+};
+
+const DEFAULT_SOURCE = cliSourceNames()[0] ?? 'google';
+const namesWith = (hook: 'connect' | 'sync') => cliSourceNames().filter((n) => SOURCE_CLI[n]?.[hook] !== undefined);
+
+/** The source's hook for `kalm connect NAME` / `kalm sync --source NAME`; a clear usage error for any other name. */
+function hookFor(hook: 'connect' | 'sync', name: string): Hook {
+  const found = descriptorByCliName(name) ? SOURCE_CLI[name]?.[hook] : undefined;
+  if (found) return found;
+  const names = namesWith(hook);
+  const what = hook === 'connect' ? 'connect takes' : 'sync --source takes';
+  throw new UsageError(`${what} ${names.join(' or ')} (got "${name}")${hook === 'sync' ? '; imported sources are updated with kalm import' : ''}`);
+}
+
+/** `connect [NAME]`: NAME is a source's command-line name (default: the first, Google). */
+const connectTarget = (args: string[]) => (args[0] !== undefined && !args[0].startsWith('-') ? args[0] : DEFAULT_SOURCE);
+/** `sync [--source NAME]`; `--watch` is the periodic sync of the default source (habit-commands). */
+const syncTarget = (args: string[]) => (args.includes('--watch') ? DEFAULT_SOURCE : (parseFlags(args, syncFlags).source ?? DEFAULT_SOURCE));
+/** The default source's commands take no --source. */
+const syncArgs = (name: string, args: string[]) => (name === DEFAULT_SOURCE ? withoutSource(args) : args);
+
 export const sourceCommands: Record<string, Command> = {
   import: { check: (a) => void parseImport(a), readOnly: false, run: runImport },
   connect: {
-    check: (a) => (a[0] === 'play' ? void checkPlayConnect(a) : googleConnect?.check(a)),
+    check: (a) => hookFor('connect', connectTarget(a)).check(a),
     readOnly: false,
-    run: (kalm, a) => (a[0] === 'play' ? connectPlay(kalm, a) : googleConnect ? googleConnect.run(kalm, a) : Promise.resolve('')),
+    run: (kalm, a) => hookFor('connect', connectTarget(a)).run(kalm, a),
   },
   sync: {
     check: (a) => {
-      if (a.includes('--watch')) return void googleSync?.check(a);
-      const v = parseFlags(a, syncFlags);
-      if (v.source !== undefined && v.source !== 'google' && v.source !== 'play') throw new UsageError(`sync --source takes google or play (got "${v.source}"); imported sources are updated with kalm import`);
+      const name = a.includes('--watch') ? DEFAULT_SOURCE : syncTarget(a);
+      hookFor('sync', name).check(a.includes('--watch') ? a : syncArgs(name, a));
     },
     readOnly: false,
-    run: sync,
+    run: (kalm, a) => {
+      const name = syncTarget(a);
+      return hookFor('sync', name).run(kalm, a.includes('--watch') ? a : syncArgs(name, a));
+    },
   },
 };
 
 export const sourceUsage = `  connect play --package PKG [--no-open]
                             sign in to Google with the Google Play scope and follow the app PKG
+  connect play --package PKG --key KEY.json
+                            use a Google Cloud service-account JSON key instead (the account must
+                            be invited in the Play Console); checked with Google, then stored
+                            like the sign-in
   sync --source play [--json]
                             fetch the Play reviews of the last 7 days (Kalm keeps the older ones;
                             it warns when the last sync is more than 7 days ago)

@@ -1,5 +1,4 @@
 import { mkdir } from 'node:fs/promises';
-import type { z } from 'zod';
 import { contract, type CallName, type CallOutput, type WorkspaceSummary } from '../../shared/contract';
 import { generateDemoWorkspace } from '../../shared/demo/generate';
 import { buildExport } from '../../shared/export/export-reviews';
@@ -22,18 +21,20 @@ import { confSettingsFactory } from './store/settings';
 import { clearShards, saveShardFile, saveSourcesFile } from './store/workspace-files';
 import { storageError } from './store/storage-error';
 import type { GoogleService } from './sources/google-service';
-import { wireGoogle } from './sources/google-wiring';
+import type { ImportService } from './import/import-service';
+import type { CoreHandlers } from './sources/descriptor';
+import { backgroundSync, buildSources } from './sources/registry';
 import { wireSources } from './sources/wiring';
-import { createImportService, type ImportService } from './import/import-service';
-import { wirePlay } from './play/play-wiring';
-import { createPlayApi } from './play/play-api';
-import { playPublisher } from './play/play-publish';
-import { rootsFromEnv } from './google/config';
 import type { PlayService } from './play/play-service';
 import { packageVersion } from './version';
 import { shardKey, Workspace } from './workspace';
 
-type Handlers = { [N in CallName]: (input: z.output<(typeof contract)[N]['input']>) => Promise<CallOutput<N>> | CallOutput<N> };
+/** Every contract call has a handler (the sources' calls come from the registry, so this is checked when a core starts). */
+function completeHandlers(handlers: Partial<CoreHandlers>): CoreHandlers {
+  const missing = (Object.keys(contract) as CallName[]).filter((name) => typeof handlers[name] !== 'function');
+  if (missing.length > 0) throw new Error(`No handler for ${missing.join(', ')}: add it to a source descriptor or to createKalm.`);
+  return handlers as CoreHandlers;
+}
 
 export interface KalmCore extends Kalm {
   /** The Google source (the CLI drives sign-in itself: it prints the URL and waits). */
@@ -84,20 +85,14 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   const preferences = createPreferences(settings ?? (readOnly ? readOnlySettings(dataDir) : null), bus);
   watchReplyPolicy(preferences, bus);
   const habits = await wireHabits({ dataDir, readOnly, workspace, store, bus, settings: () => preferences.get(), now, report, openPath: opts.openPath });
-  const google = await wireGoogle(opts, { workspace, store, bus, settings, now, prepare: habits.prepare });
-  const background = habits.scheduler({
-    run: () => google.sync({ full: false }),
-    ready: async () => {
-      const s = await google.status();
-      return s.connected && !s.needsReconnect && s.locations.some((l) => l.selected);
-    },
-    ...opts.background,
-  });
-  const play = wirePlay(opts, { workspace, store, bus, google, now });
-  const extraPublishers = [playPublisher(() => createPlayApi({ http: google.http(), roots: opts.google?.roots ?? rootsFromEnv() }))];
-  const importer = createImportService({ dataDir, workspace, store, bus, now });
+  // Every source kind (Google Business Profile, Google Play, file import…) comes from the registry.
+  const sources = await buildSources({ opts, dataDir, workspace, store, bus, settings, preferences: () => preferences.get(), now, report, prepare: habits.prepare });
+  const google = sources.services['google-business'];
+  const play = sources.services['google-play'];
+  const importer = sources.services['file-import'];
+  const background = habits.scheduler({ ...backgroundSync(sources.background), ...opts.background });
   const inbox = wireInbox({ workspace, store, bus });
-  const outbox = await wireOutbox({ dataDir, workspace, store, bus, google, now, report, extraPublishers, ...(opts.timers ? { timers: opts.timers } : {}) });
+  const outbox = await wireOutbox({ dataDir, workspace, store, bus, now, report, publishers: sources.publishers, ...(opts.timers ? { timers: opts.timers } : {}) });
   const templates = readOnly ? null : await openTemplateStore({ dataDir, now, onProblem: report });
   /** Serialises whole-workspace writes (the demo) so two never interleave. */
   let bulkWrites: Promise<unknown> = Promise.resolve();
@@ -132,7 +127,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     return summary();
   }
 
-  const handlers: Handlers = {
+  const handlers = completeHandlers({
     'app.info': () => ({ name: 'Kalm', version, host, dataDir, demo: workspace.isDemo }),
     'workspace.get': () => summary(),
     'workspace.loadDemo': ({ seed }) => loadDemo(seed),
@@ -144,26 +139,14 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     },
     'stats.summary': (q) => workspace.stats(q, now().getTime(), replyPolicy(preferences.get())),
     'store.problems': () => ({ problems }),
-    'sources.status': () => google.status(),
-    'sources.connectGoogle': async () => ({ authUrl: (await google.beginConnect()).authUrl }),
-    'sources.discover': () => google.discover(),
-    'sources.setGoogleClient': ({ clientId, clientSecret }) => {
-      store.assertWritable();
-      if (!settings) throw new KalmError('locked', 'Kalm opened this data folder read-only, so it cannot save settings.');
-      settings.set('google.clientId', clientId);
-      settings.set('google.clientSecret', clientSecret);
-      bus.emit('sources.changed', {});
-      return google.status();
-    },
-    'sources.selectLocations': ({ locationIds }) => google.selectLocations(locationIds),
-    'sync.run': ({ full }) => google.sync({ full: full ?? false }),
+    ...sources.handlers,
     ...outbox.handlers,
     'settings.get': () => preferences.get(),
     'settings.update': (patch) => {
       store.assertWritable();
       return preferences.update(patch);
     },
-    ...wireSources({ dataDir, workspace, store, bus, now, outbox: outbox.handlers, google, play }, importer),
+    ...wireSources({ workspace, store, bus, now, outbox: outbox.handlers }),
     // Inbox (issue 7): the Drafts view follows draft saves; "mark done".
     'drafts.save': (input) => outbox.handlers['drafts.save'](input).finally(() => bus.emit('drafts.changed', { reviewId: input.reviewId })),
     'drafts.discard': (input) => outbox.handlers['drafts.discard'](input).finally(() => bus.emit('drafts.changed', { reviewId: input.reviewId })),
@@ -188,7 +171,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
       if (!opts.saveReportPdf) throw new KalmError('forbidden', 'Saving a PDF directly works in the Kalm app; here, print the report and choose "Save as PDF".');
       return opts.saveReportPdf(fileName);
     },
-  };
+  });
 
   const kalm: KalmCore = {
     dataDir,

@@ -3,6 +3,7 @@ import type { PowerState } from './background/power-state';
 import type { Timers } from './background/scheduler';
 import type { GoogleClientConfig, GoogleRoots } from './google/config';
 import type { TokenVault } from './google/token-vault';
+import type { PlayKeyStore } from './play/play-key-store';
 import type { SchedulerTimers } from './outbox/scheduler';
 import type { SettingsFactory } from './store/settings';
 
@@ -22,6 +23,8 @@ export interface KalmOptions {
   readOnly?: boolean;
   /** Google endpoints, OAuth client and token vault (defaults: env, env/settings, a 0600 file in the data folder). */
   google?: { roots?: GoogleRoots; client?: GoogleClientConfig | null; vault?: TokenVault };
+  /** Where a Google Play service-account key is kept (default: a 0600 file in the data folder; Electron encrypts it). */
+  play?: { keyStore?: PlayKeyStore };
   /** Publish the outbox in the background (default: Electron and web host; never wanted by the CLI). */
   autoPublish?: boolean;
   /** Timers of the background publisher (tests pass fake ones with a fake `now`). */

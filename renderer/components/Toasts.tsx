@@ -16,6 +16,8 @@ interface Toast {
   event: OutboxEvent;
   /** The demo workspace: nothing is really sent anywhere. */
   demo: boolean;
+  /** The site the owner posts this reply on by hand (copy-and-open), when Kalm does not send it. */
+  postOn?: string;
 }
 
 /**
@@ -61,7 +63,10 @@ export function Toasts() {
             setToasts((old) => {
               const kept = old.filter(stillTrue);
               if (events.length === 0 && kept.length === old.length) return old;
-              return [...kept, ...events.map((event) => ({ key: ++seq.current, event, demo }))].slice(-MAX_SHOWN);
+              return [...kept, ...events.map((event) => {
+                const postOn = event.kind === 'queued' ? now.get(event.id)?.copyAndOpen?.sourceName : undefined;
+                return { key: ++seq.current, event, demo, ...(postOn === undefined ? {} : { postOn }) };
+              })].slice(-MAX_SHOWN);
             });
           };
           if (events.some((e) => e.kind === 'sent' || e.kind === 'removed')) {
@@ -96,16 +101,17 @@ export function Toasts() {
   }, [toasts]);
 
   const dismiss = (key: number) => setToasts((old) => old.filter((x) => x.key !== key));
-  const text = (e: OutboxEvent, demo: boolean) => {
+  const text = (e: OutboxEvent, demo: boolean, postOn?: string) => {
+    if (postOn !== undefined) return t('outbox.manual.toast', { source: postOn });
     if ('reason' in e) return t(`toast.${e.kind}`, { reason: e.reason });
     return demo && (e.kind === 'sent' || e.kind === 'removed') ? t(`toast.${e.kind}Demo`) : t(`toast.${e.kind}`);
   };
 
   return (
     <div className="toasts" role="log" aria-live="polite" aria-label={t('toast.region')}>
-      {toasts.map(({ key, event, demo }) => (
+      {toasts.map(({ key, event, demo, postOn }) => (
         <div key={key} className={`toast toast--${event.kind}`} data-toast={event.kind}>
-          <p className="toast__text">{text(event, demo)}</p>
+          <p className="toast__text">{text(event, demo, postOn)}</p>
           <button type="button" className="btn btn--ghost toast__close" aria-label={t('toast.dismiss')} onClick={() => dismiss(key)}>
             ×
           </button>

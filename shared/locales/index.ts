@@ -14,6 +14,8 @@ import dashboardEn from './dashboard.en.json';
 import dashboardNl from './dashboard.nl.json';
 import sourcesEn from './sources.en.json';
 import sourcesNl from './sources.nl.json';
+import playEn from './play.en.json';
+import playNl from './play.nl.json';
 
 /**
  * The UI strings. Each area of the app keeps its strings in a pair of files
@@ -32,6 +34,7 @@ const parts: { en: LocaleTree; nl: LocaleTree; name: string }[] = [
   { name: 'composer', en: composerEn, nl: composerNl },
   { en: dashboardEn, nl: dashboardNl, name: 'dashboard' },
   { en: sourcesEn, nl: sourcesNl, name: 'sources' },
+  { en: playEn, nl: playNl, name: 'play' },
 ];
 
 function mergeInto(target: LocaleTree, source: LocaleTree, where: string, path = ''): void {

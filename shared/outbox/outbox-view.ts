@@ -36,6 +36,13 @@ export const OutboxReviewSummary = z.object({
 });
 export type OutboxReviewSummary = z.infer<typeof OutboxReviewSummary>;
 
+/**
+ * For a reply to a site without a reply API (publish mode copyAndOpen): Kalm never sends it; the owner copies it,
+ * opens the review's page (`url`: http(s) only, null when the import had no usable link) and says "I posted it".
+ */
+export const OutboxCopyAndOpen = z.object({ sourceName: z.string(), url: z.string().nullable() });
+export type OutboxCopyAndOpen = z.infer<typeof OutboxCopyAndOpen>;
+
 /** One outbox item as clients see it (`outbox.list`). */
 export const OutboxItemView = z.object({
   id: z.string(),
@@ -50,6 +57,8 @@ export const OutboxItemView = z.object({
   updatedAt: IsoTime,
   conflict: OutboxConflictView.nullable(),
   review: OutboxReviewSummary.nullable(),
+  /** Set when the owner posts this reply by hand (copy-and-open); null when Kalm sends it. */
+  copyAndOpen: OutboxCopyAndOpen.nullable(),
 });
 export type OutboxItemView = z.infer<typeof OutboxItemView>;
 

@@ -4,20 +4,21 @@
  */
 import { utf8Bytes } from '../google/limits';
 import { lintReply, type LintFinding, type LintOptions } from './lint';
-import { replyLimitOf, replySize } from './limits';
+import { replyLimitFor, replySize, type SourceRef } from './limits';
 
 export interface ReplyCheck {
   bytes: number;
-  /** The source's limit, in `unit`. */
-  limit: number;
+  /** The source's limit, in `unit`; null when the site documents none. */
+  limit: number | null;
+  /** Who sets the limit ("Google", "Trustpilot"), for messages. */
+  service: string;
   unit: 'bytes' | 'characters';
   size: number;
   findings: LintFinding[];
 }
 
 /** The UTF-16 offset where `text` first exceeds `limit` in the source's unit, or null. */
-function overLimitAt(text: string, source: string): number | null {
-  const { limit, unit } = replyLimitOf(source);
+function overLimitAt(text: string, limit: number, unit: 'bytes' | 'characters'): number | null {
   let size = 0;
   let offset = 0;
   for (const ch of text) {
@@ -28,15 +29,15 @@ function overLimitAt(text: string, source: string): number | null {
   return null;
 }
 
-export function checkReply(text: string, source: string, options: LintOptions): ReplyCheck {
-  const { limit, unit } = replyLimitOf(source);
+export function checkReply(text: string, source: string | SourceRef, options: LintOptions): ReplyCheck {
+  const { limit, unit, service } = replyLimitFor(source);
   const size = replySize(text, source);
   const findings = lintReply(text, options);
-  const at = size > limit ? overLimitAt(text, source) : null;
-  if (at !== null) {
+  const at = limit !== null && size > limit ? overLimitAt(text, limit, unit) : null;
+  if (at !== null && limit !== null) {
     findings.unshift({ rule: 'limit', severity: 'error', start: at, end: text.length, key: `limit.${unit}`, params: { size, limit, over: size - limit } });
   }
-  return { bytes: utf8Bytes(text), limit, unit, size, findings };
+  return { bytes: utf8Bytes(text), limit, unit, service, size, findings };
 }
 
 /** A UTF-16 offset as a count of Unicode code points (what "character offset" means outside JS). */

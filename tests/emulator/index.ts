@@ -14,3 +14,4 @@ export type { CustomSeedOptions } from './seed-generated';
 export { fetchHttp } from './fetch-http';
 export { PlayStore, playTime, PLAY_MAX_REPLY_CHARS, PLAY_WINDOW_DAYS } from './play';
 export type { PlayReviewSeed, PlayUserComment, PlayTimestamp } from './play';
+export { ServiceAccountStore, JWT_BEARER, JWT_ERRORS, ALLOWED_SKEW_SECONDS } from './service-accounts';

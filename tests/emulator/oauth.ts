@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, sendJson } from './respond';
+import { JWT_BEARER, type ServiceAccountStore } from './service-accounts';
 import { ACCESS_TTL_SECONDS, s256, type TokenStore } from './tokens';
 
 export interface OAuthClient { clientId: string; clientSecret: string }
@@ -93,8 +94,14 @@ function clientCredentials(req: IncomingMessage, p: URLSearchParams): { id: stri
   return { id: p.get('client_id'), secret: p.get('client_secret') };
 }
 
-export async function handleToken(req: IncomingMessage, res: ServerResponse, client: OAuthClient, tokens: TokenStore): Promise<void> {
+export async function handleToken(req: IncomingMessage, res: ServerResponse, client: OAuthClient, tokens: TokenStore, accounts?: ServiceAccountStore): Promise<void> {
   const p = await readParams(req);
+  // A service account signs its own assertion: no client id or secret (RFC 7523 §2.1).
+  if (p.get('grant_type') === JWT_BEARER && accounts) {
+    const outcome = accounts.check(p.get('assertion'));
+    if (!outcome.ok) return oauthError(res, 400, outcome.error, outcome.description);
+    return sendJson(res, 200, { access_token: tokens.issueAccessOnly(outcome.scope), expires_in: ACCESS_TTL_SECONDS, token_type: 'Bearer' });
+  }
   const { id, secret } = clientCredentials(req, p);
   if (!id) return oauthError(res, 400, 'invalid_request', 'Could not determine client ID from request.');
   if (id !== client.clientId) return oauthError(res, 401, 'invalid_client', 'The OAuth client was not found.');

@@ -52,6 +52,25 @@ export class PlayStore {
     return this.apps.get(packageName)?.get(reviewId)?.reply;
   }
 
+  /** The reviewer deletes the review: list leaves it out, get answers 404. */
+  remove(packageName: string, reviewId: string): void {
+    this.apps.get(packageName)?.delete(reviewId);
+  }
+
+  /** The reviewer edits the review (text and/or stars); lastModified moves to now. */
+  edit(packageName: string, reviewId: string, patch: { text?: string; starRating?: number }): void {
+    const r = this.app(packageName).get(reviewId);
+    if (!r) throw notFound();
+    r.user = { ...r.user, ...patch, lastModified: playTime(this.now()) };
+  }
+
+  /** Someone answers in the Play Console (not through Kalm). */
+  replyInConsole(packageName: string, reviewId: string, text: string): void {
+    const r = this.app(packageName).get(reviewId);
+    if (!r) throw notFound();
+    r.reply = { text, lastModified: playTime(this.now()) };
+  }
+
   private app(packageName: string): Map<string, PlayReviewSeed> {
     const app = this.apps.get(packageName);
     // Google answers 404 for an app the caller cannot see.

@@ -7,6 +7,7 @@ import { handleAuthorize, handleRevoke, handleToken, type ConsentMode } from './
 import { ApiError, sendError, sendJson } from './respond';
 import { playRoute, route } from './routes';
 import { PlayStore } from './play';
+import { ServiceAccountStore } from './service-accounts';
 import { fixturesSeed } from './seed-fixtures';
 import { EmulatorStore } from './store';
 import { BUSINESS_SCOPE, DEFAULT_SCOPE, PLAY_SCOPE, TokenStore } from './tokens';
@@ -34,6 +35,8 @@ export interface GoogleEmulator {
   data: EmulatorData;
   /** Google Play reviews per package (add reviews, read replies). */
   play: PlayStore;
+  /** Service accounts for the JWT bearer grant (createKey() gives a JSON key file for a new one). */
+  serviceAccounts: ServiceAccountStore;
   faults: FaultSwitches;
   tokens: {
     expireAll(): void;
@@ -66,6 +69,7 @@ export async function startGoogleEmulator(opts: EmulatorOptions = {}): Promise<G
   const store = new EmulatorStore(opts.seed ?? fixturesSeed());
   const play = new PlayStore();
   const tokens = new TokenStore();
+  const serviceAccounts = new ServiceAccountStore(() => `${origin}/token`);
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   const faults = new Faults(() => { for (const s of sockets) s.destroy(); });
@@ -88,7 +92,7 @@ export async function startGoogleEmulator(opts: EmulatorOptions = {}): Promise<G
     if (fault && (await faults.apply(fault, path, res))) return;
 
     if (path === '/o/oauth2/v2/auth' && method === 'GET') return handleAuthorize(url, res, client, tokens, consent);
-    if (path === '/token' && method === 'POST') return handleToken(req, res, client, tokens);
+    if (path === '/token' && method === 'POST') return handleToken(req, res, client, tokens, serviceAccounts);
     if (path === '/revoke' && method === 'POST') return handleRevoke(req, url, res, tokens);
 
     const isPlay = path.startsWith('/androidpublisher/');
@@ -134,6 +138,7 @@ export async function startGoogleEmulator(opts: EmulatorOptions = {}): Promise<G
     requests,
     data: makeData(store),
     play,
+    serviceAccounts,
     faults,
     tokens: {
       expireAll: () => tokens.expireAll(),

@@ -58,6 +58,11 @@ export class TokenStore {
     return { access_token: this.newAccess(rec.scope, refreshToken), scope: rec.scope };
   }
 
+  /** An access token without a refresh token (the JWT bearer grant of a service account). */
+  issueAccessOnly(scope: string): string {
+    return this.newAccess(scope, null);
+  }
+
   private newAccess(scope: string, refresh: string | null): string {
     const token = `ya29.emu-${random(32)}`;
     this.access.set(token, { expiresAt: Date.now() + ACCESS_TTL_SECONDS * 1000, scope, refresh, revoked: false });

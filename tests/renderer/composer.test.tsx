@@ -5,7 +5,7 @@ import { insertPhrase } from '../../renderer/features/composer/insert';
 import { RECENT_PHRASES_KEY } from '../../renderer/features/composer/useRecentPhrases';
 import type { SettingsPatch } from '../../shared/domain/settings';
 import { createFakeApi } from './fake-api';
-import { inboxReviews, locations, XSS } from './fixtures';
+import { inboxReviews, locations, review, XSS } from './fixtures';
 import { detail, must, renderInbox } from './helpers';
 
 const off: SettingsPatch = { coolDown: { enabled: false, seconds: 60 } };
@@ -189,5 +189,21 @@ describe('offer step without a contact channel', () => {
     expect(texts).toHaveLength(3);
     for (const t of texts) expect(t).not.toMatch(/[{}]/);
     expect(screen.getByText(/Add your phone, e-mail or contact page in Settings/)).toBeTruthy();
+  });
+});
+
+describe('calm composer: the reply limit follows the source', () => {
+  it('an imported Trustpilot review shows the size without a limit and never blocks a long reply', async () => {
+    const tp = review('tp-9', { source: 'trustpilot', locationId: 'trustpilot', id: 'trustpilot:trustpilot:tp-9', rating: 5, text: 'Top!' });
+    const sources = [{ id: 'trustpilot', kind: 'file-import' as const, name: 'Trustpilot', state: 'connected' as const, lastSyncAt: null }];
+    await renderInbox(createFakeApi({ reviews: [tp, ...inboxReviews], locations, sources, settings: { ...off, signer: 'Sanne' } }));
+    fireEvent.click(must(document.querySelector(`[data-review-id="${tp.id}"]`), 'the Trustpilot review'));
+    fireEvent.click(within(detail()).getByRole('button', { name: 'Answer' }));
+    const box = await within(detail()).findByLabelText<HTMLTextAreaElement>('Your reply');
+    const long = `Hi Anna, dank je wel! ${'Fijn dat je langskwam. '.repeat(250)}\n\nSanne`;
+    fireEvent.change(box, { target: { value: long } });
+    await waitFor(() => expect(detail().querySelector('.size')?.textContent).toBe(`${Array.from(long).length} characters`));
+    expect(detail().querySelector('.size')?.getAttribute('title')).toMatch(/no maximum length/);
+    expect(detail().querySelector('.lint-mark[data-rule="limit"]')).toBeNull();
   });
 });

@@ -7,7 +7,8 @@ import type { Review } from '../../shared/domain/review';
 import { defaultSettings, Settings, SettingsPatch } from '../../shared/domain/settings';
 import type { StoreProblem } from '../../shared/domain/store-problem';
 import type { OutboxItemView } from '../../shared/outbox/outbox-view';
-import { checkReplyLimits } from '../../shared/reply/limits';
+import { checkReplyLimits, sourceRefOf } from '../../shared/reply/limits';
+import { capabilitiesOfSource, safeHttpUrl } from '../../shared/sources/capabilities';
 import { builtInTemplates, type ReplyTemplate } from '../../shared/reply/templates';
 import type { GoogleStatus } from '../../shared/sources/google-status';
 import { queryReviews, reviewFacets } from '../../shared/reviews/query';
@@ -17,6 +18,7 @@ import type { Source } from '../../shared/domain/source';
 import { createFakeImport } from './fake-import';
 import { fakeHabitHandlers } from './fake-habits';
 import { buildExport } from '../../shared/export/export-reviews';
+import { parseServiceAccountKey, type ServiceAccountInfo } from '../../shared/play/service-account';
 
 type Handlers = { [N in CallName]: (input: z.output<Contract[N]['input']>) => CallOutput<N> };
 
@@ -66,6 +68,11 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
         const r = review(reviewId);
         return { author: r.anonymous ? '' : r.author, rating: r.rating, excerpt: r.text, locationName: locations.find((l) => l.id === r.locationId)?.name ?? null };
       })(),
+      copyAndOpen: (() => {
+        const r = review(reviewId);
+        const source = workspace().sources.find((s) => s.id === r.source);
+        return source && capabilitiesOfSource(source).publish === 'copyAndOpen' ? { sourceName: source.name, url: safeHttpUrl(r.url) } : null;
+      })(),
     };
     outbox.push(entry);
     setStatus(reviewId, 'queued');
@@ -76,6 +83,7 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
   const extraSources: Source[] = [...(options.sources ?? [])];
   const importer = createFakeImport();
   const playApps: { packageName: string; lastSyncAt: string | null }[] = [];
+  let playKey: ServiceAccountInfo | null = null;
   const failures = new Map<CallName, unknown>();
   const calls: FakeApi['calls'] = [];
 
@@ -145,7 +153,7 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       return {};
     },
     'outbox.send': ({ reviewId, text }) => {
-      const problem = checkReplyLimits(text, review(reviewId).source);
+      const problem = checkReplyLimits(text, sourceRefOf(workspace().sources, review(reviewId).source));
       if (problem) throw new KalmError('invalid_input', problem.message);
       drafts.delete(reviewId);
       return enqueue(reviewId, 'reply', text);
@@ -213,16 +221,39 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       return { ...report, added: reviews.length, updated: 0 };
     },
     'import.discard': ({ uploadId }) => (importer.discard(uploadId), {}),
-    'play.status': () => ({ apps: [...playApps], signingIn: false, lastError: null }),
+    'play.status': () => ({ apps: [...playApps], signingIn: false, lastError: null, serviceAccount: playKey }),
     'play.connect': ({ packageName }) => {
       playApps.push({ packageName, lastSyncAt: null });
       return { authUrl: 'http://127.0.0.1:9/o/oauth2/v2/auth?client_id=test&scope=androidpublisher' };
     },
     'play.sync': () => ({ apps: playApps.length, fetched: 0, new: 0, updated: 0, warnings: [] }),
+    // Google Play service account (issue 9): the key is checked like the core does (zod), without Google.
+    'play.connectKey': ({ packageName, key }) => {
+      const parsed = parseServiceAccountKey(key);
+      playKey = { clientEmail: parsed.client_email, projectId: parsed.project_id ?? null, keyId: parsed.private_key_id ?? null };
+      if (!playApps.some((a) => a.packageName === packageName)) playApps.push({ packageName, lastSyncAt: null });
+      emit('sources.changed', {});
+      return { serviceAccount: playKey };
+    },
+    'play.addApp': ({ packageName }) => {
+      if (!playKey) throw new KalmError('forbidden', 'Google Play has no service-account key yet.');
+      if (!playApps.some((a) => a.packageName === packageName)) playApps.push({ packageName, lastSyncAt: null });
+      emit('sources.changed', {});
+      return {};
+    },
+    'play.forgetKey': () => {
+      playKey = null;
+      emit('sources.changed', {});
+      return {};
+    },
     'replies.markPosted': ({ reviewId, text }) => {
       for (const i of outbox.filter((o) => o.reviewId === reviewId && o.state === 'queued')) outbox.splice(outbox.indexOf(i), 1);
       drafts.delete(reviewId);
       setStatus(reviewId, 'answered', { text, updatedAt: at(), state: 'published' });
+      queueMicrotask(() => {
+        emit('outbox.changed', {});
+        emit('reviews.changed', { reason: 'update', count: 1 });
+      });
       return review(reviewId);
     },
     // Inbox (issue 7)

@@ -1,5 +1,5 @@
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { App } from '../../renderer/App';
 import type { OutboxConflictView } from '../../shared/outbox/outbox-view';
 import { createFakeApi, type FakeApi } from './fake-api';
@@ -193,5 +193,50 @@ describe('posted reply', () => {
     fireEvent.click(await within(section).findByRole('button', { name: 'Edit reply' }));
     const box = await within(detail()).findByLabelText<HTMLTextAreaElement>('Your reply');
     await waitFor(() => expect(box.value).toBe('Dank u wel voor uw bezoek!'));
+  });
+});
+
+describe('outbox: replies posted by hand (copy-and-open, imported reviews)', () => {
+  const tp = review('tp-1', { source: 'trustpilot', locationId: 'trustpilot', id: 'trustpilot:trustpilot:tp-1', url: 'https://www.trustpilot.com/reviews/tp-1', text: 'Bezorging duurde lang.' });
+  const sources = [{ id: 'trustpilot', kind: 'file-import' as const, name: 'Trustpilot', state: 'connected' as const, lastSyncAt: null }];
+
+  it('never says "queued" or "sending": copy, open the review page (http only) and "I posted it" answer the review', async () => {
+    const fake = createFakeApi({ reviews: [tp], sources });
+    await fake.api.call('outbox.send', { reviewId: tp.id, text: 'Dank voor je review, Anna.' });
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    const list = await openOutbox(fake);
+    const row = within(list).getByRole('listitem');
+    expect(row.textContent).toContain('To post on Trustpilot');
+    expect(row.textContent).not.toMatch(/Queued|Sending|Waiting/);
+    expect(within(row).queryByRole('button', { name: 'Retry now' })).toBeNull();
+    // Nothing for Kalm to publish.
+    expect(screen.getByRole('button', { name: 'Publish now' }).hasAttribute('disabled')).toBe(true);
+
+    fireEvent.click(within(row).getByRole('button', { name: 'Copy reply' }));
+    await within(row).findByText(/Copied\. Paste it/);
+    expect(writeText).toHaveBeenCalledWith('Dank voor je review, Anna.');
+    const link = within(row).getByRole('link', { name: 'Open the review on Trustpilot' });
+    expect(link.getAttribute('href')).toBe('https://www.trustpilot.com/reviews/tp-1');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+
+    fireEvent.click(within(row).getByRole('button', { name: 'I posted it' }));
+    await waitFor(() => expect(fake.reviews[0]).toMatchObject({ status: 'answered', reply: { text: 'Dank voor je review, Anna.' } }));
+    await waitFor(() => expect(screen.queryByRole('list', { name: 'Queued replies' })).toBeNull());
+    expect(callsOf(fake, 'replies.markPosted')).toEqual([{ reviewId: tp.id, text: 'Dank voor je review, Anna.' }]);
+  });
+
+  it('offers no link for a javascript: URL, and shows the reply to copy by hand when the clipboard fails', async () => {
+    const hostile = { ...tp, url: 'javascript:alert(1)' };
+    const fake = createFakeApi({ reviews: [hostile], sources });
+    await fake.api.call('outbox.send', { reviewId: hostile.id, text: '<b>Dank</b>' });
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) }, configurable: true });
+    const row = within(await openOutbox(fake)).getByRole('listitem');
+    expect(within(row).queryByRole('link')).toBeNull();
+    expect(row.textContent).toContain('The import had no web link');
+    fireEvent.click(within(row).getByRole('button', { name: 'Copy reply' }));
+    const box = await within(row).findByLabelText<HTMLTextAreaElement>('The reply to post');
+    expect(box.value).toBe('<b>Dank</b>');
+    expect(row.querySelector('b')).toBeNull();
   });
 });

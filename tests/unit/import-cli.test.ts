@@ -49,3 +49,20 @@ describe('kalm import', () => {
     expect(await kalm(['import', join(FIX, 'trustpilot.csv'), '--format', 'json'], env)).toMatchObject({ code: 1, stderr: expect.stringContaining('has no list of reviews') });
   }, 60_000);
 });
+
+describe('kalm reply / outbox for an imported review (copy-and-open)', () => {
+  it('says Kalm cannot post there, and lists it as "to post" with the link, never as queued for sending', async () => {
+    const env = { KALM_DATA_DIR: await tempDataDir() };
+    await kalm(['import', join(FIX, 'trustpilot.csv'), '--preset', 'trustpilot'], env);
+    const [review] = JSON.parse((await kalm(['reviews', '--json', '--source', 'trustpilot'], env)).stdout) as { id: string; reply: unknown }[];
+    const queued = await kalm(['reply', review?.id ?? '', '--text', 'Beste klant, dank u wel voor uw review.'], env);
+    expect(queued.code, queued.stderr).toBe(0);
+    expect(queued.stdout).toMatch(/Kalm cannot post on Trustpilot: paste it there yourself( \(https:\/\/www\.trustpilot\.com\/reviews\/\w+\))?, then click "I posted it"/);
+    expect(queued.stdout).not.toContain('kalm publish');
+    const listed = await kalm(['outbox'], env);
+    expect(listed.stdout).toMatch(/^to post +trustpilot:/);
+    expect(listed.stdout).toContain('post it on Trustpilot yourself');
+    const published = await kalm(['publish', '--json'], env);
+    expect(JSON.parse(published.stdout)).toEqual([]);
+  }, 60_000);
+});

@@ -4,7 +4,7 @@ import type { OutboxItemView } from '../../shared/outbox/outbox-view';
 
 const item = (patch: Partial<OutboxItemView> = {}): OutboxItemView => ({
   id: 'r1#a', reviewId: 'r1', action: 'reply', state: 'queued', text: 'Dank u!', attempts: 0, lastError: null, nextAttemptAt: null,
-  createdAt: '2026-11-24T12:00:00.000Z', updatedAt: '2026-11-24T12:00:00.000Z', conflict: null, review: null, ...patch,
+  createdAt: '2026-11-24T12:00:00.000Z', updatedAt: '2026-11-24T12:00:00.000Z', conflict: null, review: null, copyAndOpen: null, ...patch,
 });
 
 describe('diffOutbox (what the toasts announce)', () => {

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { playTime, startGoogleEmulator, type GoogleEmulator } from '../emulator';
@@ -61,5 +61,38 @@ describe('kalm connect play / sync --source play against the emulator', () => {
 
     expect((await kalm(['connect', 'play'], env))).toMatchObject({ code: 2, stderr: expect.stringContaining('connect play needs --package') });
     expect((await kalm(['sync', '--source', 'trustpilot'], env)).code).toBe(2);
+  }, 180_000);
+
+  it('connects with a service-account key (--key), syncs, replies, refuses unreply; a wrong file exits 2, a refused key exits 1', async () => {
+    const dir = env.KALM_DATA_DIR ?? '';
+    const keyPath = join(dir, '..', `key-${Date.now()}.json`);
+    const raw = emu.serviceAccounts.createKey();
+    await writeFile(keyPath, JSON.stringify(raw));
+    const oauthClientFile = join(dir, '..', `client-${Date.now()}.json`);
+    await writeFile(oauthClientFile, JSON.stringify({ installed: { client_id: 'x.apps.googleusercontent.com' } }));
+    const forged = join(dir, '..', `forged-${Date.now()}.json`);
+    await writeFile(forged, JSON.stringify({ ...raw, client_email: 'removed@kalm-test.iam.gserviceaccount.com' }));
+    // No OAuth client at all: the key is enough.
+    const keyEnv = { ...env, KALM_GOOGLE_CLIENT_ID: '', KALM_GOOGLE_CLIENT_SECRET: '' };
+
+    expect(await kalm(['connect', 'play', '--package', PKG, '--key', oauthClientFile], keyEnv)).toMatchObject({ code: 2, stderr: expect.stringContaining('OAuth client file') });
+    expect(await kalm(['connect', 'play', '--package', PKG, '--key', join(dir, 'nope.json')], keyEnv)).toMatchObject({ code: 2, stderr: expect.stringContaining('no such file') });
+    expect(await kalm(['connect', 'play', '--package', PKG, '--key', forged], keyEnv)).toMatchObject({ code: 1, stderr: expect.stringContaining('does not know the service account removed@') });
+
+    const connect = await kalm(['connect', 'play', '--package', PKG, '--key', keyPath], keyEnv);
+    expect(connect.code, connect.stderr).toBe(0);
+    expect(connect.stderr).toContain(`Connected as ${raw.client_email}. Kalm follows ${PKG}`);
+    const sync = await kalm(['sync', '--source', 'play', '--json'], keyEnv);
+    expect(sync.code, sync.stderr).toBe(0);
+    expect(JSON.parse(sync.stdout)).toMatchObject({ apps: 1, reviews: 120, new: 120 });
+
+    const id = `play:${PKG}:gp:AOqpTO5`;
+    expect((await kalm(['reply', id, '--text', 'Dank je wel!'], keyEnv)).code).toBe(0);
+    const published = await kalm(['publish', '--json'], keyEnv);
+    expect(published.code, published.stderr).toBe(0);
+    expect(emu.play.replyOf(PKG, 'gp:AOqpTO5')?.text).toBe('Dank je wel!');
+    expect(await kalm(['unreply', id], keyEnv)).toMatchObject({ code: 2, stderr: expect.stringContaining('Google Play has no way to remove a reply; edit it to change what it says.') });
+    // With the key stored, another app needs no browser sign-in.
+    expect(await kalm(['connect', 'play', '--package', 'nl.zonnebloem.kassa'], keyEnv)).toMatchObject({ code: 0, stderr: expect.stringContaining(`Kalm follows nl.zonnebloem.kassa with the service account ${raw.client_email}`) });
   }, 180_000);
 });

@@ -6,7 +6,7 @@ import { runKalm as kalm } from './run-kalm';
 
 interface Out {
   bytes: number;
-  limit: number;
+  limit: number | null;
   findings: { rule: string; severity: string; start: number; end: number; message: string }[];
 }
 
@@ -58,6 +58,17 @@ describe('kalm check-reply', () => {
     expect(out.findings[0]).toMatchObject({ rule: 'limit', severity: 'error', start: 350 });
   });
 
+  it('imported sites document no maximum: no limit finding, the size in characters, limit null', async () => {
+    const f = await file('tp.txt', `Hi Anna,\n\n${'Dank voor je review. '.repeat(300)}\n\nSanne`);
+    const json = await kalm(['check-reply', '--text-file', f, '--source', 'trustpilot', '--rating', '5', '--json'], env);
+    expect(json.code, json.stderr).toBe(0);
+    const out = JSON.parse(json.stdout) as Out;
+    expect(out.limit).toBeNull();
+    expect(out.findings.map((x) => x.rule)).not.toContain('limit');
+    const text = await kalm(['check-reply', '--text-file', f, '--source', 'trustpilot', '--rating', '5'], env);
+    expect(text.stdout).toMatch(/^\d+ characters, no maximum documented by Trustpilot/);
+  });
+
   it('uses the business tone settings from the data folder (formality u)', async () => {
     const { mkdir } = await import('node:fs/promises');
     await mkdir(env.KALM_DATA_DIR!, { recursive: true });
@@ -70,7 +81,7 @@ describe('kalm check-reply', () => {
   it.each([
     [['check-reply'], 'needs --text-file'],
     [['check-reply', '--text-file', 'x', '--lang', 'de'], '--lang takes nl or en'],
-    [['check-reply', '--text-file', 'x', '--source', 'yelp'], '--source takes google or play'],
+    [['check-reply', '--text-file', 'x', '--source', 'yelp'], '--source takes google, play, trustpilot, tripadvisor, facebook, kiyoh, import'],
     [['check-reply', '--text-file', 'x', '--rating', '6'], '--rating takes'],
     [['check-reply', '--text-file', 'x', '--bogus'], 'bogus'],
   ])('exits 2 on bad usage: %j', async (args, message) => {

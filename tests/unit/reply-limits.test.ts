@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PLAY_REPLY_CHARS, checkReplyLimits, codePoints, replySize } from '../../shared/reply/limits';
+import { MAX_PLAY_REPLY_CHARS, checkReplyLimits, codePoints, guessSourceRef, importSiteOf, replyLimitFor, replySize, sourceRefOf } from '../../shared/reply/limits';
 
 describe('checkReplyLimits — Google Business Profile (4096 UTF-8 bytes)', () => {
   it('accepts exactly 4096 bytes of multi-byte text and refuses 4097', () => {
@@ -26,8 +26,9 @@ describe('checkReplyLimits — Google Business Profile (4096 UTF-8 bytes)', () =
     expect(replySize('👨‍👩‍👧‍👦', 'google')).toBe(25);
   });
 
-  it('uses the byte limit for other sources than Play', () => {
-    expect(checkReplyLimits('x'.repeat(4097), 'import')).toMatchObject({ unit: 'bytes', limit: 4096 });
+  it('uses the byte limit for Google Business Profile sources, whatever their id', () => {
+    expect(checkReplyLimits('x'.repeat(4097), { id: 'google', kind: 'google-business' })).toMatchObject({ unit: 'bytes', limit: 4096 });
+    expect(checkReplyLimits('x'.repeat(4097), 'some-google-id')).toMatchObject({ unit: 'bytes', limit: 4096 });
   });
 });
 
@@ -74,5 +75,49 @@ describe('checkReplyLimits — empty replies', () => {
   it('accepts a one-character reply and keeps surrounding white space allowed', () => {
     expect(checkReplyLimits('.', 'google')).toBeNull();
     expect(checkReplyLimits('  Dank je wel!  ', 'google')).toBeNull();
+  });
+});
+
+describe('replyLimitFor — by source kind, and by site for imports', () => {
+  it('decides by the stored kind, not the id: a Play app stored under another id still gets 350 characters', () => {
+    expect(replyLimitFor({ id: 'my-app', kind: 'google-play' })).toEqual({ limit: 350, unit: 'characters', service: 'Google Play' });
+    expect(replyLimitFor({ id: 'play', kind: 'google-play' }).limit).toBe(MAX_PLAY_REPLY_CHARS);
+  });
+
+  it.each([
+    ['trustpilot', 'Trustpilot', 'Trustpilot'],
+    ['tripadvisor', 'Tripadvisor NL', 'Tripadvisor'],
+    ['facebook', 'Facebook', 'Facebook'],
+    ['kiyoh', 'Kiyoh', 'Kiyoh'],
+    ['klantenvertellen', 'Klantenvertellen', 'Kiyoh'],
+  ])('imported %s has no documented maximum (service %s → %s)', (id, name, service) => {
+    expect(replyLimitFor({ id, kind: 'file-import', name })).toEqual({ limit: null, unit: 'characters', service });
+  });
+
+  it('an import under another name is known by its name, else named after itself', () => {
+    expect(importSiteOf({ id: 'shop-reviews', name: 'Shop (Trustpilot export)' })).toBe('trustpilot');
+    expect(importSiteOf({ id: 'winkel', name: 'Winkel' })).toBeNull();
+    expect(replyLimitFor({ id: 'winkel', kind: 'file-import', name: 'Winkel' })).toEqual({ limit: null, unit: 'characters', service: 'Winkel' });
+  });
+
+  it('never refuses a long reply to an imported review, but still refuses an empty one', () => {
+    const trustpilot = { id: 'trustpilot', kind: 'file-import' as const, name: 'Trustpilot' };
+    expect(checkReplyLimits('Bedankt! '.repeat(2000), trustpilot)).toBeNull();
+    expect(replySize('é😀', trustpilot)).toBe(2);
+    const empty = checkReplyLimits(' \n ', trustpilot);
+    expect(empty).toMatchObject({ code: 'empty', limit: null, unit: 'characters' });
+    expect(empty?.message).not.toContain('null');
+  });
+
+  it('resolves a bare id from the workspace sources first, then by guessing', () => {
+    const sources = [{ id: 'winkel', kind: 'file-import' as const, name: 'Winkel' }];
+    expect(sourceRefOf(sources, 'winkel').kind).toBe('file-import');
+    expect(sourceRefOf(sources, 'play').kind).toBe('google-play');
+    expect(guessSourceRef('trustpilot').kind).toBe('file-import');
+    expect(guessSourceRef('import').kind).toBe('file-import');
+    expect(guessSourceRef('google').kind).toBe('google-business');
+    // A bare unknown id is Google's: the 4096-byte limit, as before.
+    expect(checkReplyLimits('x'.repeat(4097), 'winkel')).toMatchObject({ code: 'too_long', limit: 4096 });
+    expect(checkReplyLimits('x'.repeat(4097), sourceRefOf(sources, 'winkel'))).toBeNull();
   });
 });

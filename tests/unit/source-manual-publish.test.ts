@@ -20,7 +20,14 @@ describe('copy-and-open publishing (sources without a reply API)', () => {
     expect((await kalm.call('reviews.get', { id: review.id })).status).toBe('queued');
 
     expect(await kalm.call('outbox.publish', {})).toEqual({ results: [] });
-    expect((await kalm.call('outbox.list', {})).items).toMatchObject([{ reviewId: review.id, state: 'queued', attempts: 0 }]);
+    expect((await kalm.call('outbox.list', {})).items).toMatchObject([
+      { reviewId: review.id, state: 'queued', attempts: 0, lastError: null, copyAndOpen: { sourceName: 'Trustpilot', url: review.url } },
+    ]);
+    // Trustpilot documents no maximum: a long reply is not refused (Google's 4096 bytes do not apply).
+    const long = `Beste klant, ${'dank u wel voor uw eerlijke woorden. '.repeat(150)}`;
+    expect(long.length).toBeGreaterThan(5000);
+    await kalm.call('outbox.send', { reviewId: review.id, text: long });
+    await kalm.call('outbox.send', { reviewId: review.id, text: 'Beste klant, dank u wel.' });
 
     const posted = await kalm.call('replies.markPosted', { reviewId: review.id, text: 'Beste klant, dank u wel.' });
     expect(posted).toMatchObject({ status: 'answered', reply: { text: 'Beste klant, dank u wel.', state: 'published', updatedAt: NOW.toISOString() } });
@@ -42,6 +49,26 @@ describe('copy-and-open publishing (sources without a reply API)', () => {
     const [imported] = (await kalm.call('reviews.query', { status: 'all', limit: 1 })).items;
     await expect(kalm.call('replies.markPosted', { reviewId: imported?.id ?? '', text: '   ' })).rejects.toThrow(/empty/);
     await expect(kalm.call('replies.markPosted', { reviewId: 'kiyoh:kiyoh:nope', text: 'Dank!' })).rejects.toThrow(/no review/);
+    await kalm.close();
+  });
+
+  it('the background publisher leaves copy-and-open replies alone: never woken by them, never marks them waiting', async () => {
+    const dir = await tempDataDir();
+    const runs: number[] = [];
+    const timers = {
+      // Records how long the publisher means to sleep; never fires (only kicks run it).
+      setTimeout: (_fn: () => void, ms: number) => runs.push(ms),
+      clearTimeout: () => undefined,
+    };
+    const kalm = await createKalm({ dataDir: dir, host: 'web', now: () => NOW, google: { client: null }, timers });
+    await kalm.importer.run(join(FIX, 'trustpilot.csv'), { preset: 'trustpilot' });
+    const [review] = (await kalm.call('reviews.query', { status: 'unanswered', source: 'trustpilot', limit: 1 })).items;
+    await kalm.call('outbox.send', { reviewId: review?.id ?? '', text: 'Beste klant, dank u wel.' });
+    await new Promise((r) => setTimeout(r, 50));
+    // No Google client: a run would have failed and noted "not set up" on the item.
+    expect((await kalm.call('outbox.list', {})).items).toMatchObject([{ state: 'queued', lastError: null, attempts: 0 }]);
+    // Nothing is due, so no wake-up is planned at all (before: a publish run every second).
+    expect(runs).toEqual([]);
     await kalm.close();
   });
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { KalmError } from '../../../shared/domain/errors';
 import { OUTBOX_SCHEMA_VERSION, type OutboxItem, type OutboxState } from '../../../shared/domain/outbox';
 import type { Review } from '../../../shared/domain/review';
-import { checkReplyLimits } from '../../../shared/reply/limits';
+import { checkReplyLimits, type SourceRef } from '../../../shared/reply/limits';
 import { OutboxStore } from '../store/outbox';
 import type { RecordStoreOptions } from '../store/record-files';
 import { OutboxMetaStore, OUTBOX_META_VERSION, type OutboxConflict, type OutboxMeta } from './meta';
@@ -21,6 +21,8 @@ export interface EnqueueReplyInput {
   now: Date;
   /** The review's updatedAt when the draft began (Draft.reviewUpdatedAt); default: review.updatedAt. */
   reviewUpdatedAt?: string;
+  /** The review's source as stored (its kind decides the reply limit); default: guessed from the review's source id. */
+  source?: SourceRef;
 }
 
 export type ConflictChoice = 'send_anyway' | 'discard';
@@ -60,8 +62,8 @@ export class OutboxQueue {
    * source's limit. A review's active item is reused: its text is replaced and it is queued again
    * (a conflict stays a conflict until the owner resolves it).
    */
-  async enqueueReply({ review, text, now, reviewUpdatedAt }: EnqueueReplyInput): Promise<OutboxItem> {
-    const problem = checkReplyLimits(text, review.source);
+  async enqueueReply({ review, text, now, reviewUpdatedAt, source }: EnqueueReplyInput): Promise<OutboxItem> {
+    const problem = checkReplyLimits(text, source ?? review.source);
     if (problem) throw new KalmError('invalid_input', problem.message, [{ path: 'text', message: problem.message }]);
     return this.enqueue(review, 'reply', text, now, reviewUpdatedAt);
   }

@@ -1,7 +1,7 @@
 import type { OutboxItem } from '../../../shared/domain/outbox';
 import type { Location } from '../../../shared/domain/location';
 import type { Review } from '../../../shared/domain/review';
-import type { OutboxItemView, OutboxReviewSummary } from '../../../shared/outbox/outbox-view';
+import type { OutboxCopyAndOpen, OutboxItemView, OutboxReviewSummary } from '../../../shared/outbox/outbox-view';
 import type { OutboxEntry, OutboxQueue } from './queue';
 
 /** Items the publisher would still try to send. */
@@ -22,7 +22,7 @@ export function summarize(review: Review | undefined, locations: readonly Locati
 }
 
 /** One item as clients see it (`outbox.list`). */
-export function view({ item, meta }: OutboxEntry, review: OutboxReviewSummary | null): OutboxItemView {
+export function view({ item, meta }: OutboxEntry, review: OutboxReviewSummary | null, copyAndOpen: OutboxCopyAndOpen | null = null): OutboxItemView {
   const c = meta?.conflict ?? null;
   return {
     id: item.id, reviewId: item.reviewId, action: item.action, state: item.state, text: item.text, attempts: item.attempts,
@@ -31,14 +31,18 @@ export function view({ item, meta }: OutboxEntry, review: OutboxReviewSummary | 
       ? { kind: c.kind, message: c.message, oldText: c.oldText, newText: c.newText, oldRating: c.oldRating, newRating: c.newRating, otherReply: c.otherReply, detectedAt: c.detectedAt }
       : null,
     review,
+    copyAndOpen,
   };
 }
 
-/** When the earliest item that will be tried by itself is due (ms; 0 = now), or null when none will be. */
-export function nextDueAt(queue: OutboxQueue): number | null {
+/**
+ * When the earliest item that will be tried by itself is due (ms; 0 = now), or null when none will be.
+ * Items `manual` says nobody sends (copy-and-open replies wait for the owner) never make the publisher wake up.
+ */
+export function nextDueAt(queue: OutboxQueue, manual: (reviewId: string) => boolean = () => false): number | null {
   let next: number | null = null;
   for (const { item } of queue.list()) {
-    if (!SENDABLE.has(item.state) || (item.state === 'failed' && item.nextAttemptAt === null)) continue;
+    if (!SENDABLE.has(item.state) || (item.state === 'failed' && item.nextAttemptAt === null) || manual(item.reviewId)) continue;
     const at = item.state === 'sending' || item.nextAttemptAt === null ? 0 : Date.parse(item.nextAttemptAt);
     next = next === null ? at : Math.min(next, at);
   }

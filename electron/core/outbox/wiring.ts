@@ -4,21 +4,20 @@ import { DRAFT_SCHEMA_VERSION } from '../../../shared/domain/draft';
 import { KalmError } from '../../../shared/domain/errors';
 import type { Reply, Review, ReviewStatus } from '../../../shared/domain/review';
 import type { StoreProblem } from '../../../shared/domain/store-problem';
-import { reviewNameOf } from '../../../shared/google/names';
-import type { PublishResultView } from '../../../shared/outbox/outbox-view';
 import type { EventBus } from '../events';
-import type { GoogleService } from '../sources/google-service';
-import { publishModeOf } from '../sources/manual-publish';
-import type { ExtraPublisher } from '../play/play-publish';
+import { copyAndOpenOf, publishModeOf } from '../sources/manual-publish';
+import { sourceRefOf } from '../../../shared/reply/limits';
+import { capabilitiesOfSource } from '../../../shared/sources/capabilities';
 import type { OpenedStore } from '../store/open-store';
 import type { DraftStore } from '../store/drafts';
 import type { Workspace } from '../workspace';
 import { ReplyHistoryStore } from './history';
 import type { OutboxConflict } from './meta';
-import { isDue, publishAll } from './publisher';
 import { OutboxQueue } from './queue';
-import { nextDueAt, SENDABLE, summarize, view } from './views';
-import { OutboxScheduler, type SchedulerTimers } from './scheduler';
+import { summarize, view } from './views';
+import type { OutboxScheduler, SchedulerTimers } from './scheduler';
+import { createPublishRun } from './publish-run';
+import type { OutboxPublisher } from './publisher-port';
 
 type OutboxCall = 'drafts.save' | 'drafts.list' | 'drafts.discard' | 'outbox.send' | 'outbox.list' | 'outbox.publish'
   | 'outbox.cancel' | 'outbox.retry' | 'outbox.resolve' | 'outbox.unreply' | 'outbox.edit' | 'outbox.history';
@@ -29,13 +28,12 @@ export interface OutboxWiringDeps {
   workspace: Workspace;
   store: OpenedStore;
   bus: EventBus;
-  google: GoogleService;
   now: () => Date;
   report: (problem: StoreProblem) => void;
   /** Timers for the background publisher (tests pass fake ones). */
   timers?: SchedulerTimers;
-  /** Publishers for other API sources (Google Play); their items are left out of the Google run. */
-  extraPublishers?: readonly ExtraPublisher[];
+  /** The API sources' publishers (from the source registry: Google Business Profile, Google Play…). */
+  publishers: readonly OutboxPublisher[];
 }
 
 export interface OutboxWiring {
@@ -47,10 +45,10 @@ export interface OutboxWiring {
 /** How long a sent reply stays listed in the outbox. */
 export const SENT_KEPT_MS = 30 * 24 * 3_600_000;
 
-export const DEMO_NOTE = 'Replies to demo reviews are not sent anywhere: Kalm marked the review answered on this computer only.';
+export { DEMO_NOTE } from './publish-run';
 
 
-/** Connects drafts and the outbox to the workspace, the store, Google and the event bus of one core. */
+/** Connects drafts and the outbox to the workspace, the store, the sources' publishers and the event bus of one core. */
 export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> {
   const { workspace, store, bus, now } = deps;
   const queue = store.outbox ? await OutboxQueue.open(deps.dataDir, { outbox: store.outbox, onProblem: deps.report, now }) : null;
@@ -109,91 +107,14 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> 
       return { status: 'conflict', text: c.newText, rating, reply, updatedAt: c.remoteUpdatedAt };
     }).finally(changed);
 
-  /** Demo reviews belong to nobody: their items are marked sent and the review answered here, without any request. */
-  async function publishDemo(q: OutboxQueue): Promise<PublishResultView[]> {
-    const results: PublishResultView[] = [];
-    for (const { item, meta } of q.list()) {
-      const review = workspace.get(item.reviewId);
-      if (!SENDABLE.has(item.state) || !review || !isDemoReview(review)) continue;
-      const at = now().toISOString();
-      const reply: Reply | null = item.action === 'reply' ? { text: item.text, updatedAt: at, state: 'published' } : null;
-      if (meta) await q.saveMeta({ ...meta, sent: { text: reply?.text ?? '', updatedAt: at } });
-      const done = await q.save({ ...item, state: 'sent', lastError: null, nextAttemptAt: null, attempts: item.attempts + 1, updatedAt: at });
-      await onSent(done.reviewId, reply);
-      results.push({ id: done.id, reviewId: done.reviewId, ok: true, state: 'sent', note: DEMO_NOTE });
-    }
-    return results;
-  }
-
   /** Replies to copy-and-open sources wait for the owner's "I posted it" (replies.markPosted); nothing sends them. */
   const manual = (reviewId: string) => {
     const review = workspace.get(reviewId);
     return review !== undefined && publishModeOf(workspace, review) === 'copyAndOpen';
   };
-
-  const extras = deps.extraPublishers ?? [];
-  const extra = (reviewId: string) => {
-    const review = workspace.get(reviewId);
-    return review !== undefined && extras.some((p) => p.owns(review));
-  };
-
-  /** One publish at a time per core (the background publisher and "Publish now" take turns). */
-  let publishing: Promise<unknown> = Promise.resolve();
-  function publish(q: OutboxQueue, force: boolean): Promise<PublishResultView[]> {
-    const run = publishing.catch(() => undefined).then(() => publishOnce(q, force));
-    publishing = run;
-    return run;
-  }
-
-  async function publishOnce(q: OutboxQueue, force: boolean): Promise<PublishResultView[]> {
-    const results = await publishDemo(q);
-    for (const p of extras) results.push(...(await p.publish(q, { reviewOf: (id) => workspace.get(id), now, onSent: (id, reply) => onSent(id, reply) })));
-    const waiting = q.list().some(({ item }) => SENDABLE.has(item.state) && isDue(item, now(), force) && !manual(item.reviewId) && !extra(item.reviewId));
-    if (!waiting) return results;
-    // Only real reviews are left: they need Google (throws a clear KalmError when no client is configured).
-    const { api, v4ParentOf } = deps.google.publishContext();
-    const sent = await publishAll({
-      outbox: q,
-      api,
-      now,
-      force,
-      skip: (item) => manual(item.reviewId) || extra(item.reviewId),
-      reviewOf: (reviewId) => {
-        const review = workspace.get(reviewId);
-        const parent = review ? v4ParentOf(review.locationId) : null;
-        return review && parent ? { review, reviewName: reviewNameOf(parent, review.externalId) } : null;
-      },
-      onSent,
-      onConflict,
-    });
-    if (sent.length > 0) changed();
-    return [...results, ...sent.map((r) => ({ id: r.id, reviewId: r.reviewId, ok: r.ok, state: r.state, ...(r.error ? { error: r.error } : {}) }))];
-  }
-
-  /** Due items that could not even be tried (e.g. Google is not set up): they wait with the reason. */
-  async function noteWaiting(q: OutboxQueue, reason: string): Promise<void> {
-    let noted = false;
-    for (const { item } of q.list()) {
-      if (item.state !== 'queued' || item.lastError === reason) continue;
-      await q.save({ ...item, lastError: reason, updatedAt: now().toISOString() });
-      noted = true;
-    }
-    if (noted) changed();
-  }
-
-  const scheduler = new OutboxScheduler({
-    now: () => now().getTime(),
+  const { publish, scheduler } = createPublishRun({
+    workspace, queue, now, publishers: deps.publishers, manual, isDemoReview, onSent, onConflict, changed,
     ...(deps.timers ? { timers: deps.timers } : {}),
-    nextDueAt: () => (queue ? nextDueAt(queue) : null),
-    run: async () => {
-      if (!queue) return;
-      try {
-        await publish(queue, false);
-      } catch (err) {
-        if (err instanceof KalmError) await noteWaiting(queue, err.message);
-        throw err;
-      }
-    },
   });
   bus.on('outbox.changed', () => scheduler.kick());
 
@@ -243,13 +164,18 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> 
       const { drafts, queue: q } = writable();
       const review = reviewOrThrow(reviewId);
       const draft = drafts.get(reviewId);
-      const item = await q.enqueueReply({ review, text, now: now(), ...(draft ? { reviewUpdatedAt: draft.reviewUpdatedAt } : {}) });
+      const item = await q.enqueueReply({ review, text, now: now(), source: sourceRefOf(workspace.sources, review.source), ...(draft ? { reviewUpdatedAt: draft.reviewUpdatedAt } : {}) });
       await drafts.discard(reviewId);
       await setStatus(reviewId, item.state === 'conflict' ? 'conflict' : 'queued');
       changed();
       return { id: item.id };
     },
-    'outbox.list': async () => ({ items: queue?.list().map((e) => view(e, summarize(workspace.get(e.item.reviewId), workspace.locations))) ?? [] }),
+    'outbox.list': async () => ({
+      items: queue?.list().map((e) => {
+        const review = workspace.get(e.item.reviewId);
+        return view(e, summarize(review, workspace.locations), review ? copyAndOpenOf(workspace, review) : null);
+      }) ?? [],
+    }),
     'outbox.publish': async () => publish(writable().queue, true).then((results) => ({ results })),
     'outbox.cancel': async ({ id }) => {
       const { queue: q } = writable();
@@ -277,7 +203,13 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> 
     },
     'outbox.unreply': async ({ reviewId }) => {
       const { queue: q } = writable();
-      const item = await q.enqueueDeleteReply({ review: reviewOrThrow(reviewId), now: now() });
+      const review = reviewOrThrow(reviewId);
+      // A source whose API cannot remove a reply (Google Play) says so instead of queueing what can never be sent.
+      const source = workspace.sources.find((s) => s.id === review.source);
+      if (source && capabilitiesOfSource(source).publish === 'api' && !capabilitiesOfSource(source).canDeleteReply) {
+        throw new KalmError('invalid_input', `${source.name} has no way to remove a reply; edit it to change what it says.`);
+      }
+      const item = await q.enqueueDeleteReply({ review, now: now() });
       await setStatus(reviewId, item.state === 'conflict' ? 'conflict' : 'queued');
       changed();
       return { id: item.id };

@@ -10,6 +10,17 @@ const PAGE_SIZE = 100;
 /** Pages read per sync at most (Play allows 200 GETs an hour per app). */
 const MAX_PAGES = 50;
 
+/** Google's generic words, said the Play way (the Play Console grants access, not a Business Profile). */
+function forPlay(err: GoogleApiError, what: string): GoogleApiError {
+  if (err.problem === 'permission') {
+    return new GoogleApiError('forbidden', `The account Kalm signs in with has no access to ${what}. In the Play Console, invite it under Users and permissions for this app, with the permission to reply to reviews.`, 'permission', err.status, false);
+  }
+  if (err.problem === 'auth') {
+    return new GoogleApiError('forbidden', 'Google Play no longer accepts Kalm\'s sign-in (it expired, was revoked, or lacks the Google Play scope). Connect Google Play again in Sources.', 'auth', err.status, false);
+  }
+  return err;
+}
+
 export interface PlayApi {
   /** Every review Play returns now (about the last 7 days), newest first, following the page tokens. */
   listReviews(packageName: string, opts?: { translationLanguage?: string }): Promise<PlayReview[]>;
@@ -31,7 +42,7 @@ export function createPlayApi(opts: { http: GoogleHttp; roots: GoogleRoots }): P
     try {
       data = (await opts.http.request(req)).data;
     } catch (err) {
-      if (err instanceof GoogleHttpError) throw toGoogleError(err, what);
+      if (err instanceof GoogleHttpError) throw forPlay(toGoogleError(err, what), what);
       throw err;
     }
     const parsed = schema.safeParse(data);

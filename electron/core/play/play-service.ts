@@ -8,9 +8,11 @@ import type { Source } from '../../../shared/domain/source';
 import { PLAY_SOURCE } from '../../../shared/play/map-review';
 import type { PlaySyncTotals } from '../../../shared/play/status';
 import type { GoogleRoots } from '../google/config';
-import type { GoogleHttp } from '../google/http';
+import type { ServiceAccountInfo } from '../../../shared/play/service-account';
 import { writeFileAtomic } from '../store/atomic-write';
-import { createPlayApi } from './play-api';
+import { GoogleApiError } from '../google/errors';
+import { createPlayApi, type PlayApi } from './play-api';
+import type { PlayAuth } from './play-auth';
 import { syncPlay } from './play-sync';
 
 export const PLAY_STATE_FILE = 'play-source.json';
@@ -29,13 +31,24 @@ export interface PlayService {
   apps(): Promise<PlayState['apps']>;
   /** Adds an app to follow (after the Google sign-in that granted the androidpublisher scope). */
   addApp(packageName: string): Promise<void>;
-  sync(): Promise<PlaySyncTotals>;
+  /** Checks a service-account JSON key with Google, stores it (instead of the Google sign-in) and follows the app. */
+  connectWithKey(packageName: string, keyText: string): Promise<ServiceAccountInfo>;
+  /** Forgets the stored key: Play uses the Google sign-in again. */
+  forgetKey(): Promise<void>;
+  /** The stored service account (null: the Google sign-in is used). */
+  serviceAccount(): Promise<ServiceAccountInfo | null>;
+  /** The Play API over the key or the Google sign-in (the outbox publishes through it). */
+  api(): Promise<PlayApi>;
+  /** `translationLanguage` (default: the owner's UI language) asks Play for a translation, kept apart from the original. */
+  sync(opts?: { translationLanguage?: string }): Promise<PlaySyncTotals>;
 }
 
 export interface PlayServiceDeps {
   dataDir: string;
   roots: GoogleRoots;
-  http: () => GoogleHttp;
+  auth: PlayAuth;
+  /** The owner's UI language (Settings, else the system's): what Play translates reviews into. */
+  uiLanguage: () => string | undefined;
   now: () => Date;
   workspace: {
     get(id: string): Review | undefined;
@@ -64,22 +77,50 @@ export function createPlayService(deps: PlayServiceDeps): PlayService {
   const locations = (state: PlayState): Location[] =>
     state.apps.map((a) => ({ id: a.packageName, source: PLAY_SOURCE, name: a.packageName, storeCode: null, address: null, mapsUrl: `https://play.google.com/store/apps/details?id=${a.packageName}`, newReviewUrl: null }));
 
+  const checkPackage = (packageName: string) => {
+    if (!PACKAGE_NAME.test(packageName)) throw new KalmError('invalid_input', `"${packageName.slice(0, 100)}" is not an Android package name (like com.example.app).`);
+  };
+  const api = async () => createPlayApi({ http: await deps.auth.http(), roots: deps.roots });
+  async function addApp(packageName: string): Promise<void> {
+    checkPackage(packageName);
+    const state = await load(deps.dataDir);
+    if (!state.apps.some((a) => a.packageName === packageName)) state.apps.push({ packageName, lastSyncAt: null });
+    await save(state);
+    await deps.workspace.setSource(source(state), locations(state));
+  }
+
+
   return {
     apps: async () => (await load(deps.dataDir)).apps,
-    async addApp(packageName) {
-      if (!PACKAGE_NAME.test(packageName)) throw new KalmError('invalid_input', `"${packageName.slice(0, 100)}" is not an Android package name (like com.example.app).`);
-      const state = await load(deps.dataDir);
-      if (!state.apps.some((a) => a.packageName === packageName)) state.apps.push({ packageName, lastSyncAt: null });
-      await save(state);
-      await deps.workspace.setSource(source(state), locations(state));
+    api,
+    serviceAccount: () => deps.auth.serviceAccount(),
+    forgetKey: () => deps.auth.forgetKey(),
+    async connectWithKey(packageName, keyText) {
+      checkPackage(packageName);
+      const info = await deps.auth.useKey(keyText);
+      await addApp(packageName);
+      return info;
     },
-    async sync() {
+    addApp,
+    async sync(opts = {}) {
       const state = await load(deps.dataDir);
       if (state.apps.length === 0) throw new KalmError('invalid_input', 'No Google Play app is connected. Run `kalm connect play --package <name>` first.');
-      const api = createPlayApi({ http: deps.http(), roots: deps.roots });
+      const play = await api();
+      const translationLanguage = opts.translationLanguage ?? deps.uiLanguage();
       const totals: PlaySyncTotals = { apps: 0, fetched: 0, new: 0, updated: 0, warnings: [] };
       for (const app of state.apps) {
-        const result = await syncPlay({ api, packageName: app.packageName, existing: (id) => deps.workspace.get(id), lastSyncAt: app.lastSyncAt, now: deps.now });
+        let result: Awaited<ReturnType<typeof syncPlay>>;
+        try {
+          result = await syncPlay({
+            api: play, packageName: app.packageName, existing: (id) => deps.workspace.get(id), lastSyncAt: app.lastSyncAt, now: deps.now,
+            ...(translationLanguage ? { translationLanguage } : {}),
+          });
+        } catch (err) {
+          // One app Google does not show (a typo, no access for this account) does not stop the others.
+          if (!(err instanceof GoogleApiError && (err.problem === 'not_found' || err.problem === 'permission')) || state.apps.length === 1) throw err;
+          totals.warnings.push(`${app.packageName}: ${err.message}`);
+          continue;
+        }
         await deps.workspace.apply(result.reviews);
         app.lastSyncAt = result.syncedAt;
         await save(state);

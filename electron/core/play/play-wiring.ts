@@ -8,15 +8,31 @@ import type { GoogleService } from '../sources/google-service';
 import type { OpenedStore } from '../store/open-store';
 import { clearShards, saveSourcesFile } from '../store/workspace-files';
 import type { Workspace } from '../workspace';
+import { createPlayAuth } from './play-auth';
+import { createFilePlayKeyStore } from './play-key-store';
 import { createPlayService, type PlayService } from './play-service';
 
+/** The language Play translates reviews into: the owner's UI language, else the system's (nl* → nl, else en). */
+export function systemUiLanguage(locale: string = Intl.DateTimeFormat().resolvedOptions().locale): 'nl' | 'en' {
+  return locale.toLowerCase().startsWith('nl') ? 'nl' : 'en';
+}
+
 /** Connects Google Play to the workspace and store of one core; it signs in through the Google account. */
-export function wirePlay(opts: KalmOptions, deps: { workspace: Workspace; store: OpenedStore; bus: EventBus; google: GoogleService; now: () => Date }): PlayService {
+export function wirePlay(
+  opts: KalmOptions,
+  deps: {
+    workspace: Workspace; store: OpenedStore; bus: EventBus; google: GoogleService; now: () => Date; language?: () => string | null;
+    /** Sees synced reviews before they are saved (auto-labels, alerts for new low ratings); `done` runs once they are durable. */
+    prepare?: (reviews: readonly Review[]) => { reviews: readonly Review[]; done?: () => void };
+  },
+): PlayService {
   const { workspace, store, bus } = deps;
+  const roots = opts.google?.roots ?? rootsFromEnv();
   return createPlayService({
     dataDir: opts.dataDir,
-    roots: opts.google?.roots ?? rootsFromEnv(),
-    http: () => deps.google.http(),
+    roots,
+    auth: createPlayAuth({ keyStore: opts.play?.keyStore ?? createFilePlayKeyStore(opts.dataDir), tokenUrl: roots.token, google: () => deps.google.http(), now: deps.now }),
+    uiLanguage: () => deps.language?.() ?? systemUiLanguage(),
     now: deps.now,
     workspace: {
       get: (id) => workspace.get(id),
@@ -34,11 +50,13 @@ export function wirePlay(opts: KalmOptions, deps: { workspace: Workspace; store:
         bus.emit('sources.changed', {});
       },
       async apply(reviews: readonly Review[]) {
-        for (const key of workspace.upsertMany(reviews)) {
+        const prepared = reviews.length ? deps.prepare?.(reviews) : undefined;
+        for (const key of workspace.upsertMany(prepared?.reviews ?? reviews)) {
           const shard = workspace.shard(key);
           store.scheduleShard(shard.source, shard.locationId);
         }
         await store.flush();
+        prepared?.done?.();
         if (reviews.length) bus.emit('reviews.changed', { reason: 'sync', count: reviews.length });
       },
     },

@@ -2,7 +2,7 @@ import { KalmError } from '../../../shared/domain/errors';
 import type { Reply, Review } from '../../../shared/domain/review';
 import { reviewNameOf } from '../../../shared/google/names';
 import { toIso } from '../../../shared/google/time';
-import { replyLimitOf } from '../../../shared/reply/limits';
+import { replyLimitFor } from '../../../shared/reply/limits';
 import { capabilitiesOf } from '../../../shared/sources/capabilities';
 import type { GoogleService } from './google-service';
 import type { ReviewSource } from './source';
@@ -18,7 +18,7 @@ export function googleBusinessSource(google: GoogleService, locations: () => Ret
   return {
     kind: 'google-business',
     capabilities: capabilitiesOf('google-business'),
-    replyLimit: (sourceId) => replyLimitOf(sourceId),
+    replyLimit: (sourceId) => replyLimitFor({ id: sourceId, kind: 'google-business' }),
     async listLocations() {
       await google.discover();
       return locations();

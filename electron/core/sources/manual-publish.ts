@@ -1,7 +1,8 @@
 import { KalmError } from '../../../shared/domain/errors';
 import type { Review } from '../../../shared/domain/review';
-import { checkReplyLimits } from '../../../shared/reply/limits';
-import { capabilitiesOfSource, type PublishMode } from '../../../shared/sources/capabilities';
+import { checkReplyLimits, sourceRefOf } from '../../../shared/reply/limits';
+import type { OutboxCopyAndOpen } from '../../../shared/outbox/outbox-view';
+import { capabilitiesOfSource, safeHttpUrl, type PublishMode } from '../../../shared/sources/capabilities';
 import type { EventBus } from '../events';
 import type { OpenedStore } from '../store/open-store';
 import type { Workspace } from '../workspace';
@@ -10,6 +11,13 @@ import type { Workspace } from '../workspace';
 export function publishModeOf(workspace: Workspace, review: Pick<Review, 'source'>): PublishMode {
   const source = workspace.sources.find((s) => s.id === review.source);
   return source ? capabilitiesOfSource(source).publish : 'api';
+}
+
+/** For the Outbox: where the owner posts a copy-and-open reply by hand (null: Kalm sends replies to this review itself). */
+export function copyAndOpenOf(workspace: Workspace, review: Pick<Review, 'source' | 'url'>): OutboxCopyAndOpen | null {
+  const source = workspace.sources.find((s) => s.id === review.source);
+  if (!source || capabilitiesOfSource(source).publish !== 'copyAndOpen') return null;
+  return { sourceName: source.name, url: safeHttpUrl(review.url) };
 }
 
 export interface ManualPublishDeps {
@@ -36,7 +44,7 @@ export async function markPosted(deps: ManualPublishDeps, reviewId: string, text
   if (publishModeOf(deps.workspace, review) !== 'copyAndOpen') {
     throw new KalmError('invalid_input', 'Kalm sends replies to this review itself; queue the reply and publish it from the Outbox.');
   }
-  const problem = checkReplyLimits(text, review.source);
+  const problem = checkReplyLimits(text, sourceRefOf(deps.workspace.sources, review.source));
   if (problem) throw new KalmError('invalid_input', problem.message, [{ path: 'text', message: problem.message }]);
   const { items } = await deps.outbox.list();
   for (const item of items) {

@@ -7,8 +7,8 @@ import type { SyncTotals } from '../../../shared/sources/google-status';
 
 /**
  * One kind of review site, as the core uses it. Every source implements this, so the inbox,
- * composer, outbox and stats treat them alike; adding a source means one folder that builds one
- * of these and an entry in `capabilities.ts`. A method a source cannot do (see `capabilities`)
+ * composer, outbox and stats treat them alike; each source's descriptor builds one (see registry.ts
+ * for how to add a source). A method a source cannot do (see `capabilities`)
  * throws a KalmError that says what to do instead.
  */
 export interface ReviewSource {

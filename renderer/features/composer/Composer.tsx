@@ -15,6 +15,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { toKalmError } from '../../transport/errors';
 import { SaveStatusLine } from '../reply/SaveStatusLine';
 import { useDraft } from '../reply/useDraft';
+import { useSourceOf } from '../reply/useSourceOf';
 import { useSettings } from '../settings/useSettings';
 import { CalmPanel } from './CalmPanel';
 import { Checklist, CHECKLIST, type ChecklistItem } from './Checklist';
@@ -50,6 +51,8 @@ export function Composer({ review, locationName, author, onQueued }: ComposerPro
   const ids = useId();
   const editor = useRef<HTMLTextAreaElement>(null);
   const draft = useDraft(review.id);
+  // The source's kind decides the reply limit (Google bytes, Play characters, none documented for imports).
+  const source = useSourceOf(review.source);
   const settings = useSettings().settings ?? defaultSettings();
   const { recent, remember } = useRecentPhrases();
   const [lang, setLang] = useState<ReplyLanguage>(() => defaultReplyLanguage(review, i18n.language));
@@ -84,7 +87,7 @@ export function Composer({ review, locationName, author, onQueued }: ComposerPro
 
   const check = useMemo(
     () =>
-      checkReply(draft.text, review.source, {
+      checkReply(draft.text, source ?? review.source, {
         lang,
         formality: lang === 'nl' ? formality : null,
         casual: settings.emojiAllowed,
@@ -93,7 +96,7 @@ export function Composer({ review, locationName, author, onQueued }: ComposerPro
         allowedContacts: settings.contact.trim() ? [settings.contact.trim()] : [],
         signature,
       }),
-    [draft.text, review.source, review.text, review.rating, lang, formality, settings.emojiAllowed, settings.contact, signature],
+    [draft.text, source, review.source, review.text, review.rating, lang, formality, settings.emojiAllowed, settings.contact, signature],
   );
   const empty = draft.text.trim() === '';
   const blocked = blocksSending(check.findings);
@@ -203,7 +206,7 @@ export function Composer({ review, locationName, author, onQueued }: ComposerPro
         text={draft.text}
         findings={check.findings}
         disabled={locked}
-        over={check.size > check.limit}
+        over={check.limit !== null && check.size > check.limit}
         describedBy={`${ids}-size ${ids}-lint ${ids}-keys`}
         onChange={draft.setText}
         onBlur={draft.flush}

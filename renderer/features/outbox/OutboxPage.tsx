@@ -90,7 +90,9 @@ export function OutboxPage() {
   const sent = results?.filter((r) => r.ok).length ?? 0;
   const conflicts = results?.filter((r) => r.state === 'conflict').length ?? 0;
   const notes = [...new Set((results ?? []).flatMap((r) => (r.note === undefined ? [] : [r.note])))];
-  const row = (item: OutboxItemView) => <OutboxRow key={item.id} item={item} busy={busyId === item.id} onAction={(a) => act(item, a)} />;
+  const row = (item: OutboxItemView) => <OutboxRow key={item.id} item={item} busy={busyId === item.id} onAction={(a) => act(item, a)} onPosted={reload} />;
+  // Replies the owner posts by hand (copy-and-open) are never published by Kalm.
+  const publishable = waiting.some((i) => (i.state === 'queued' || i.state === 'failed') && i.copyAndOpen === null);
 
   return (
     <section className="outbox" aria-labelledby="outbox-title">
@@ -98,7 +100,7 @@ export function OutboxPage() {
         <h1 id="outbox-title" className="outbox__title">
           {t('outbox.title')}
         </h1>
-        <button type="button" className="btn btn--primary" disabled={publishing || !waiting.some((i) => i.state === 'queued' || i.state === 'failed')} onClick={publish}>
+        <button type="button" className="btn btn--primary" disabled={publishing || !publishable} onClick={publish}>
           {publishing ? t('outbox.publishing') : t('outbox.publish')}
         </button>
       </header>

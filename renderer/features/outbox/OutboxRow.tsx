@@ -4,6 +4,7 @@ import { Stars } from '../../components/Stars';
 import { formatFullDate } from '../../format';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
 import { ConflictPanel } from './ConflictPanel';
+import { CopyAndOpenActions } from './CopyAndOpenActions';
 
 /** Review ids are `<source>:<location>:<external>`; the last part is enough to tell them apart. */
 const shortId = (reviewId: string): string => {
@@ -23,20 +24,24 @@ interface OutboxRowProps {
   /** An action on this item is under way (its buttons are disabled). */
   busy: boolean;
   onAction: (action: OutboxAction) => void;
+  /** A copy-and-open reply was marked posted (the list reloads). */
+  onPosted?: () => void;
 }
 
 /** One outbox item: its state, which review, the text (plain text), why it waits and when it is tried next, and what the owner can do. */
-export function OutboxRow({ item, busy, onAction }: OutboxRowProps) {
+export function OutboxRow({ item, busy, onAction, onPosted = () => undefined }: OutboxRowProps) {
   const { t } = useTranslation();
   const lang = useFormatLocale();
   const { state } = item;
-  const canRetry = state === 'failed' || (state === 'queued' && item.nextAttemptAt !== null);
+  // A reply the owner posts by hand is never sent by Kalm: no "sending", "waiting" or retry for it.
+  const manual = item.copyAndOpen !== null && item.action === 'reply' && (state === 'queued' || state === 'failed') ? item.copyAndOpen : null;
+  const canRetry = manual === null && (state === 'failed' || (state === 'queued' && item.nextAttemptAt !== null));
   const canEdit = (state === 'queued' || state === 'failed') && item.action === 'reply';
   const canCancel = state === 'queued' || state === 'failed';
   return (
     <li className={`outbox__item outbox__item--${state}`} data-outbox-id={item.id} data-state={state}>
       <div className="outbox__line">
-        <span className={`badge ${BADGE[state]}`}>{t(`outbox.state.${state}`)}</span>
+        <span className={`badge ${manual ? 'badge--manual' : BADGE[state]}`}>{manual ? t('outbox.manual.badge', { source: manual.sourceName }) : t(`outbox.state.${state}`)}</span>
         {item.review !== null && <Stars rating={item.review.rating === null ? null : (Math.min(5, Math.max(1, item.review.rating)) as 1 | 2 | 3 | 4 | 5)} />}
         <span className="outbox__review" title={item.reviewId}>
           {item.review === null
@@ -63,15 +68,16 @@ export function OutboxRow({ item, busy, onAction }: OutboxRowProps) {
       </div>
       {item.review !== null && item.review.excerpt !== null && <p className="outbox__excerpt">“{item.review.excerpt}”</p>}
       <p className="outbox__text">{item.action === 'deleteReply' ? t('outbox.deleteReply') : preview(item.text)}</p>
+      {manual !== null && <CopyAndOpenActions reviewId={item.reviewId} text={item.text} target={manual} busy={busy} onPosted={onPosted} />}
       {state === 'sending' && <p className="outbox__next">{t('outbox.sendingNow')}</p>}
-      {state === 'queued' && item.lastError !== null && <p className="outbox__waiting">{t('outbox.waiting', { reason: item.lastError })}</p>}
-      {state === 'failed' && item.lastError !== null && <p className="outbox__error">{t('outbox.failedReason', { reason: item.lastError })}</p>}
-      {(state === 'queued' || state === 'failed') && item.nextAttemptAt !== null && (
+      {manual === null && state === 'queued' && item.lastError !== null && <p className="outbox__waiting">{t('outbox.waiting', { reason: item.lastError })}</p>}
+      {manual === null && state === 'failed' && item.lastError !== null && <p className="outbox__error">{t('outbox.failedReason', { reason: item.lastError })}</p>}
+      {manual === null && (state === 'queued' || state === 'failed') && item.nextAttemptAt !== null && (
         <p className="outbox__next">
           {t('outbox.nextAttempt')} <time dateTime={item.nextAttemptAt}>{formatFullDate(item.nextAttemptAt, lang)}</time>
         </p>
       )}
-      {state === 'failed' && item.nextAttemptAt === null && <p className="outbox__next">{t('outbox.noAutoRetry')}</p>}
+      {manual === null && state === 'failed' && item.nextAttemptAt === null && <p className="outbox__next">{t('outbox.noAutoRetry')}</p>}
       {state === 'sent' && (
         <p className="outbox__next">
           <time dateTime={item.updatedAt}>{t('outbox.sentAt', { date: formatFullDate(item.updatedAt, lang) })}</time>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KalmError } from '../../../shared/domain/errors';
 import type { Reply, Review } from '../../../shared/domain/review';
+import { capabilitiesOfSource } from '../../../shared/sources/capabilities';
 import { useApi } from '../../api-context';
 import { ErrorState } from '../../components/ErrorState';
 import { formatFullDate } from '../../format';
@@ -28,6 +29,10 @@ export function PostedReply({ review, onEdit }: PostedReplyProps) {
   const ids = useId();
   const { reply } = review;
   const history = useCall('outbox.history', { reviewId: review.id }, 'outbox.changed');
+  const workspace = useCall('workspace.get', {}, 'sources.changed');
+  const source = workspace.data?.sources.find((s) => s.id === review.source);
+  // A source whose API cannot remove a reply (Google Play) gets an explanation instead of a Delete button.
+  const noDelete = source !== undefined && capabilitiesOfSource(source).publish === 'api' && !capabilitiesOfSource(source).canDeleteReply;
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [queued, setQueued] = useState(false);
@@ -123,9 +128,13 @@ export function PostedReply({ review, onEdit }: PostedReplyProps) {
           <button type="button" className="btn btn--secondary" disabled={busy} onClick={edit}>
             {t('posted.edit')}
           </button>
-          <button type="button" className="btn btn--ghost" disabled={busy || pendingRemoval} onClick={() => setConfirming(true)}>
-            {t('posted.delete')}
-          </button>
+          {noDelete ? (
+            <p className="posted__note">{t('play.noDelete')}</p>
+          ) : (
+            <button type="button" className="btn btn--ghost" disabled={busy || pendingRemoval} onClick={() => setConfirming(true)}>
+              {t('posted.delete')}
+            </button>
+          )}
         </div>
       )}
       <div role="status">{queued && <p className="posted__note">{t('posted.deleteQueued')}</p>}</div>

@@ -6,7 +6,8 @@ import { ErrorState } from '../../components/ErrorState';
 import { formatFullDate } from '../../format';
 import { useBusyAction } from '../../hooks/useBusyAction';
 import { useCall } from '../../hooks/useCall';
-import { useFormatLocale } from '../../hooks/useUiLanguage';
+import { useFormatLocale, useUiLanguage } from '../../hooks/useUiLanguage';
+import { PlayCardKey } from './PlayCardKey';
 
 /** Sources → Google Play: follow an app by its package name (Google sign-in with the Play scope), sync its reviews. */
 export function PlayCard({ configured }: { configured: boolean }) {
@@ -14,6 +15,7 @@ export function PlayCard({ configured }: { configured: boolean }) {
   const api = useApi();
   const ids = useId();
   const lang = useFormatLocale();
+  const uiLanguage = useUiLanguage();
   const status = useCall('play.status', {}, 'sources.changed');
   const [packageName, setPackageName] = useState('');
   const action = useBusyAction<'connect' | 'sync'>(status.reload);
@@ -24,6 +26,11 @@ export function PlayCard({ configured }: { configured: boolean }) {
   const connect = (e: FormEvent) => {
     e.preventDefault();
     void action.run('connect', async () => {
+      // With a service-account key there is no browser sign-in: the app is simply followed.
+      if (status.data?.serviceAccount) {
+        await api.call('play.addApp', { packageName: packageName.trim() });
+        return;
+      }
       const { authUrl } = await api.call('play.connect', { packageName: packageName.trim() });
       window.open(authUrl, '_blank', 'noopener,noreferrer');
     });
@@ -52,11 +59,11 @@ export function PlayCard({ configured }: { configured: boolean }) {
         <input id={`${ids}-pkg`} className="client-form__input" value={packageName} placeholder="com.example.app" spellCheck={false} autoComplete="off"
           onChange={(e) => setPackageName(e.target.value)} />
         <div className="source__actions">
-          <button type="submit" className="btn btn--secondary" disabled={!configured || busy || status.data?.signingIn === true || packageName.trim() === ''}>
+          <button type="submit" className="btn btn--secondary" disabled={(!configured && !status.data?.serviceAccount) || busy || status.data?.signingIn === true || packageName.trim() === ''}>
             {status.data?.signingIn ? t('sources.google.waiting') : t('sources.play.connect')}
           </button>
           {apps.length > 0 && (
-            <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void action.run('sync', async () => setResult(await api.call('play.sync', {})))}>
+            <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void action.run('sync', async () => setResult(await api.call('play.sync', { translationLanguage: uiLanguage })))}>
               {busy ? t('sources.sync.running') : t('sources.play.sync')}
             </button>
           )}
@@ -70,6 +77,7 @@ export function PlayCard({ configured }: { configured: boolean }) {
         </div>
       )}
       {error && <ErrorState error={error} onRetry={clearError} compact />}
+      <PlayCardKey packageName={packageName} serviceAccount={status.data?.serviceAccount ?? null} onChanged={status.reload} />
     </section>
   );
 }

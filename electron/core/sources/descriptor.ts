@@ -1,0 +1,72 @@
+import type { z } from 'zod';
+import type { CallName, CallOutput, Contract } from '../../../shared/contract';
+import type { Review } from '../../../shared/domain/review';
+import type { Settings } from '../../../shared/domain/settings';
+import type { SourceKind } from '../../../shared/domain/source';
+import type { StoreProblem } from '../../../shared/domain/store-problem';
+import type { ReplyLimit, SourceRef } from '../../../shared/reply/limits';
+import type { SourceCapabilities } from '../../../shared/sources/capabilities';
+import type { EventBus } from '../events';
+import type { KalmOptions } from '../kalm';
+import type { OutboxPublisher } from '../outbox/publisher-port';
+import type { OpenedStore } from '../store/open-store';
+import type { SettingsStore } from '../store/settings';
+import type { Workspace } from '../workspace';
+import type { ReviewSource } from './source';
+
+/** The handler of every contract call, as one core implements them. */
+export type CoreHandlers = { [N in CallName]: (input: z.output<Contract[N]['input']>) => Promise<CallOutput<N>> | CallOutput<N> };
+
+/**
+ * The service each source kind builds (Google's GoogleService, Play's PlayService, the importer). Each source's
+ * descriptor file adds its own entry by declaration merging (`declare module '…/sources/descriptor'`), so this file
+ * never names a source.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in by each source's descriptor
+export interface SourceServices {}
+export type RegisteredKind = keyof SourceServices & SourceKind;
+
+/** What one core gives a source to build itself. */
+export interface SourceBuildContext {
+  opts: KalmOptions;
+  dataDir: string;
+  workspace: Workspace;
+  store: OpenedStore;
+  bus: EventBus;
+  settings: SettingsStore | null;
+  /** The owner's preferences as they are now (e.g. the UI language Play translates into). */
+  preferences: () => Settings;
+  now: () => Date;
+  report: (problem: StoreProblem) => void;
+  /** Sees synced reviews before they are saved (auto-labels, alerts); `done` runs once they are durable. */
+  prepare?: (reviews: readonly Review[]) => { reviews: readonly Review[]; done?: () => void };
+  /** A source built before this one (sources are built in the registry's order; Play signs in through Google). */
+  use<K extends RegisteredKind>(kind: K): SourceServices[K];
+}
+
+/** A source as built for one core. */
+export interface BuiltSource<S> {
+  service: S;
+  /** The source through the one interface every source implements (locations, fetch, publish, delete, limits). */
+  reviewSource: ReviewSource;
+  /** The contract calls this source implements (its Sources card, connect, sync, import…). */
+  handlers: Partial<CoreHandlers>;
+  /** Sends outbox items of its reviews (publish mode `api`); none for copy-and-open and local sources. */
+  publisher?: OutboxPublisher;
+  /** Periodic background sync (Settings → sync interval), when the source syncs by itself. */
+  background?: { ready(): Promise<boolean>; run(): Promise<unknown> };
+}
+
+/**
+ * One kind of review site. Each source folder exports one (electron/core/sources/google-descriptor.ts,
+ * electron/core/play/play-descriptor.ts, electron/core/import/import-descriptor.ts); `registry.ts` lists them.
+ */
+export interface SourceDescriptor<K extends RegisteredKind = RegisteredKind> {
+  kind: K;
+  /** The name on the command line (`kalm connect NAME`, `kalm sync --source NAME`); null when it has none. */
+  cliName: string | null;
+  capabilities: SourceCapabilities;
+  /** The most a reply may be (see shared/reply/limits.ts). */
+  replyLimit(source: SourceRef): ReplyLimit;
+  build(ctx: SourceBuildContext): Promise<BuiltSource<SourceServices[K]>>;
+}

@@ -1,0 +1,92 @@
+/**
+ * The source registry: every kind of review site Kalm knows, in build order. create-kalm builds them, the outbox
+ * asks them for publishers, background sync runs theirs, and the CLI routes `connect`/`sync --source` by their names.
+ *
+ * Adding a source:
+ * 1. Add its kind to `SourceKind` (shared/domain/source.ts) and its capabilities row in shared/sources/capabilities.ts
+ *    (the renderer reads capabilities too, so they live in shared/), and its reply limit in shared/reply/limits.ts.
+ * 2. Make one folder under electron/core/ with the source's code and a `<name>-descriptor.ts` exporting a
+ *    `SourceDescriptor` (it adds its service type to `SourceServices` by declaration merging).
+ * 3. List the descriptor below. Its contract calls (if any) go in shared/contract.ts as usual; CLI connect/sync hooks,
+ *    if it has them, in electron/cli/source-commands.ts under its `cliName`.
+ */
+import type { RegisteredKind, SourceBuildContext, SourceDescriptor, SourceServices, BuiltSource, CoreHandlers } from './descriptor';
+import { googleBusinessDescriptor } from './google-descriptor';
+import { googlePlayDescriptor } from '../play/play-descriptor';
+import { fileImportDescriptor } from '../import/import-descriptor';
+import type { OutboxPublisher } from '../outbox/publisher-port';
+import type { ReviewSource } from './source';
+
+type AnyDescriptor = { [K in RegisteredKind]: SourceDescriptor<K> }[RegisteredKind];
+
+/** In build order: a source may `use` the ones before it (Play uses Google's sign-in). */
+export const SOURCE_REGISTRY: readonly AnyDescriptor[] = [googleBusinessDescriptor, googlePlayDescriptor, fileImportDescriptor];
+
+/** The descriptor with this command-line name (`google`, `play`), if any. */
+export const descriptorByCliName = (name: string): AnyDescriptor | undefined => SOURCE_REGISTRY.find((d) => d.cliName === name);
+
+/** Command-line names of the sources that have one. */
+export const cliSourceNames = (): string[] => SOURCE_REGISTRY.flatMap((d) => (d.cliName === null ? [] : [d.cliName]));
+
+export interface BuiltSources {
+  services: { [K in RegisteredKind]: SourceServices[K] };
+  handlers: Partial<CoreHandlers>;
+  /** Every source through the one `ReviewSource` interface, by kind. */
+  reviewSources: { [K in RegisteredKind]: ReviewSource };
+  publishers: OutboxPublisher[];
+  background: { ready(): Promise<boolean>; run(): Promise<unknown> }[];
+}
+
+/** Builds every registered source for one core. */
+export async function buildSources(base: Omit<SourceBuildContext, 'use'>): Promise<BuiltSources> {
+  const built = new Map<RegisteredKind, BuiltSource<unknown>>();
+  const use = <K extends RegisteredKind>(kind: K): SourceServices[K] => {
+    const source = built.get(kind);
+    if (!source) throw new Error(`Source "${kind}" is used before it is built; list it earlier in SOURCE_REGISTRY.`);
+    return source.service as SourceServices[K];
+  };
+  const handlers: Partial<CoreHandlers> = {};
+  for (const descriptor of SOURCE_REGISTRY) {
+    const source: BuiltSource<unknown> = await descriptor.build({ ...base, use });
+    built.set(descriptor.kind, source);
+    for (const name of Object.keys(source.handlers)) {
+      if (name in handlers) throw new Error(`Two sources implement the call "${name}".`);
+    }
+    Object.assign(handlers, source.handlers);
+  }
+  const services = Object.fromEntries(SOURCE_REGISTRY.map((d) => [d.kind, use(d.kind)])) as BuiltSources['services'];
+  const all = [...built.values()];
+  const reviewSources = Object.fromEntries([...built].map(([kind, b]) => [kind, b.reviewSource])) as BuiltSources['reviewSources'];
+  return {
+    services,
+    handlers,
+    reviewSources,
+    publishers: all.flatMap((s) => (s.publisher ? [s.publisher] : [])),
+    background: all.flatMap((s) => (s.background ? [s.background] : [])),
+  };
+}
+
+/** Background sync runs every source that syncs by itself and is ready (connected, something chosen). */
+export function backgroundSync(jobs: BuiltSources['background']): { run: () => Promise<unknown>; ready: () => Promise<boolean> } {
+  const readyJobs = async () => {
+    const ready = await Promise.all(jobs.map((j) => j.ready().catch(() => false)));
+    return jobs.filter((_, i) => ready[i]);
+  };
+  return {
+    ready: async () => (await readyJobs()).length > 0,
+    /** One source failing does not keep the others from syncing; the first failure is reported after all had their turn. */
+    async run() {
+      let last: unknown;
+      const failures: unknown[] = [];
+      for (const job of await readyJobs()) {
+        try {
+          last = await job.run();
+        } catch (err) {
+          failures.push(err);
+        }
+      }
+      if (failures.length > 0) throw failures[0];
+      return last;
+    },
+  };
+}
