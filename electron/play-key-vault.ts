@@ -1,11 +1,12 @@
 import { join } from 'node:path';
+import { ENCRYPTED_PLAY_KEY_FILE } from './core/store/secret-files';
 import { KalmError } from '../shared/domain/errors';
 import { removeFileDurable } from './core/store/atomic-write';
 import { readSecretFile, writeSecretFile } from './core/google/token-vault';
 import { createFilePlayKeyStore, parseStoredKey, type PlayKeyStore } from './core/play/play-key-store';
 import { strongEncryption, type SafeStorageLike } from './safe-storage-vault';
 
-export const ENCRYPTED_PLAY_KEY_FILE = 'play-service-account.enc';
+export { ENCRYPTED_PLAY_KEY_FILE };
 
 /**
  * Electron's store for the Google Play service-account key: encrypted with the OS keychain like the Google

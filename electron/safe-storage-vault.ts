@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { ENCRYPTED_TOKEN_FILE } from './core/store/secret-files';
 import type { SafeStorage } from 'electron';
 import { KalmError } from '../shared/domain/errors';
 import { removeFileDurable } from './core/store/atomic-write';
@@ -22,7 +23,7 @@ import {
  * plain 0600 file the web host and CLI use, and says so with `encrypted: false`.
  */
 
-export const ENCRYPTED_TOKEN_FILE = 'google-tokens.enc';
+export { ENCRYPTED_TOKEN_FILE };
 
 /** The part of Electron's safeStorage the vault uses (tests pass a fake). */
 export type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> &

@@ -4,6 +4,7 @@ import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { createKalm, type KalmCore } from '../../electron/core/create-kalm';
 import { LOCK_FILE } from '../../electron/core/store/lock';
+import { SECRET_FILES } from '../../electron/core/store/secret-files';
 import { tempDataDir } from './helpers';
 
 async function demoCore(): Promise<{ kalm: KalmCore; dataDir: string; ids: string[] }> {
@@ -105,6 +106,8 @@ describe('the data folder', () => {
     const { kalm, dataDir } = await demoCore();
     await kalm.call('labels.save', { name: 'Brood', color: '#b45309' });
     await writeFile(join(dataDir, '.half.json.tmp'), '{');
+    // Sign-ins and keys stay out of a backup (plain and keychain-encrypted).
+    for (const secret of SECRET_FILES) await writeFile(join(dataDir, secret), '{"secret":"do-not-copy"}');
     const result = await kalm.call('data.backup', {});
     expect(dirname(result.path)).toBe(dirname(dataDir));
     const files = unzipSync(new Uint8Array(await readFile(result.path)));
@@ -114,6 +117,8 @@ describe('the data folder', () => {
     expect(names.some((n) => n.startsWith('reviews/'))).toBe(true);
     expect(names).not.toContain(LOCK_FILE);
     expect(names).not.toContain('.half.json.tmp');
+    for (const secret of SECRET_FILES) expect(names).not.toContain(secret);
+    expect(SECRET_FILES.size).toBe(4);
     expect(result.files).toBe(names.length);
     const shard = (await readdir(join(dataDir, 'reviews')))[0] ?? '';
     expect(new TextDecoder().decode(files[`reviews/${shard}`])).toBe(await readFile(join(dataDir, 'reviews', shard), 'utf8'));

@@ -5,6 +5,7 @@ import { KalmError } from '../../../shared/domain/errors';
 import { isTempFileName } from '../store/atomic-write';
 import { LOCK_FILE } from '../store/lock';
 import { fileStamp } from '../store/quarantine';
+import { SECRET_FILES } from '../store/secret-files';
 import { storageError } from '../store/storage-error';
 
 export interface BackupOptions {
@@ -36,8 +37,8 @@ async function collect(root: string, dir: string, out: Zippable, skip: (abs: str
 }
 
 /**
- * Zips the data folder (everything but the lock file and crash leftovers)
- * into `Kalm-backup-<time>.zip`. Pending writes are flushed first; every
+ * Zips the data folder (everything but the lock file, crash leftovers and the
+ * sign-ins and keys in SECRET_FILES) into `Kalm-backup-<time>.zip`. Pending writes are flushed first; every
  * store writes whole files by atomic rename, so each file in the zip is
  * complete. The zip itself is written to a temp name and renamed.
  */
@@ -53,7 +54,8 @@ export async function backupDataFolder(opts: BackupOptions): Promise<{ path: str
   const path = join(target, name);
   const files: Zippable = {};
   const lock = join(opts.dataDir, LOCK_FILE);
-  const count = await collect(opts.dataDir, opts.dataDir, files, (abs) => abs === lock || /^Kalm-backup-.*\.zip$/.test(basename(abs)));
+  const secret = (abs: string) => dirname(abs) === opts.dataDir && SECRET_FILES.has(basename(abs));
+  const count = await collect(opts.dataDir, opts.dataDir, files, (abs) => abs === lock || secret(abs) || /^Kalm-backup-.*\.zip$/.test(basename(abs)));
   const zip = zipSync(files, { level: 6, mtime: opts.now() });
   const temp = join(target, `.${name}.tmp`);
   try {

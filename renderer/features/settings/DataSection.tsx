@@ -50,6 +50,7 @@ export function DataSection() {
           {busy ? t('habits.data.backingUp') : t('habits.data.backup')}
         </button>
       </div>
+      <p className="setting__hint">{t('habits.data.backupHint')}</p>
       <p role="status" className="setting__hint">{status}</p>
       <InlineError error={error} />
     </>
