@@ -33,6 +33,8 @@ export const OutboxReviewSummary = z.object({
   /** The start of the review's text (plain text; untrusted). */
   excerpt: z.string().nullable(),
   locationName: z.string().nullable(),
+  /** The site the review is on, as the owner knows it ("Google", "Google Play", "Trustpilot"). */
+  sourceName: z.string(),
 });
 export type OutboxReviewSummary = z.infer<typeof OutboxReviewSummary>;
 

@@ -66,7 +66,7 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       lastError: null, nextAttemptAt: null, createdAt: at(), updatedAt: at(), conflict: null,
       review: (() => {
         const r = review(reviewId);
-        return { author: r.anonymous ? '' : r.author, rating: r.rating, excerpt: r.text, locationName: locations.find((l) => l.id === r.locationId)?.name ?? null };
+        return { author: r.anonymous ? '' : r.author, rating: r.rating, excerpt: r.text, locationName: locations.find((l) => l.id === r.locationId)?.name ?? null, sourceName: workspace().sources.find((s) => s.id === r.source)?.name ?? r.source };
       })(),
       copyAndOpen: (() => {
         const r = review(reviewId);

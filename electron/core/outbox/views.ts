@@ -1,6 +1,7 @@
 import type { OutboxItem } from '../../../shared/domain/outbox';
 import type { Location } from '../../../shared/domain/location';
 import type { Review } from '../../../shared/domain/review';
+import type { Source } from '../../../shared/domain/source';
 import type { OutboxCopyAndOpen, OutboxItemView, OutboxReviewSummary } from '../../../shared/outbox/outbox-view';
 import type { OutboxEntry, OutboxQueue } from './queue';
 
@@ -10,7 +11,7 @@ export const SENDABLE: ReadonlySet<OutboxItem['state']> = new Set<OutboxItem['st
 const EXCERPT_CHARS = 120;
 
 /** The review in a few words: who, how many stars, where, how it starts. */
-export function summarize(review: Review | undefined, locations: readonly Location[]): OutboxReviewSummary | null {
+export function summarize(review: Review | undefined, locations: readonly Location[], sources: readonly Source[]): OutboxReviewSummary | null {
   if (!review) return null;
   const text = review.text?.replace(/\s+/g, ' ').trim() ?? null;
   return {
@@ -18,6 +19,7 @@ export function summarize(review: Review | undefined, locations: readonly Locati
     rating: review.rating,
     excerpt: text === null || text === '' ? null : text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS).trimEnd()}…` : text,
     locationName: locations.find((l) => l.id === review.locationId && l.source === review.source)?.name ?? null,
+    sourceName: sources.find((s) => s.id === review.source)?.name ?? review.source,
   };
 }
 

@@ -173,7 +173,7 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> 
     'outbox.list': async () => ({
       items: queue?.list().map((e) => {
         const review = workspace.get(e.item.reviewId);
-        return view(e, summarize(review, workspace.locations), review ? copyAndOpenOf(workspace, review) : null);
+        return view(e, summarize(review, workspace.locations, workspace.sources), review ? copyAndOpenOf(workspace, review) : null);
       }) ?? [],
     }),
     'outbox.publish': async () => publish(writable().queue, true).then((results) => ({ results })),

@@ -12,6 +12,12 @@ export function AssigneeSelect({ reviewId, assignee, team, me }: { reviewId: str
   const api = useApi();
   const id = useId();
   const [value, setValue] = useState(assignee);
+  // An assignment made elsewhere (bulk, another window, the CLI) arrives as a new prop: show it.
+  const [shown, setShown] = useState(assignee);
+  if (shown !== assignee) {
+    setShown(assignee);
+    setValue(assignee);
+  }
   const [error, setError] = useState<KalmError | null>(null);
   const assign = async (next: string | null) => {
     const before = value;

@@ -3,6 +3,7 @@ import { useApi } from '../../api-context';
 import { useTranslation } from 'react-i18next';
 import type { Location } from '../../../shared/domain/location';
 import type { Review } from '../../../shared/domain/review';
+import { PLAY_SOURCE_ID } from '../../../shared/reply/limits';
 import type { ReplyPolicy } from '../../../shared/reviews/reply-targets';
 import { Stars } from '../../components/Stars';
 import { formatFullDate } from '../../format';
@@ -141,7 +142,7 @@ export function ReviewDetail({ review, location, sourceName, query, work, now, p
             )}
             {mapsLink !== null && (
               <a href={mapsLink} target="_blank" rel="noopener noreferrer">
-                {t('detail.openMaps')}
+                {review.source === PLAY_SOURCE_ID ? t('detail.openStore') : t('detail.openMaps')}
               </a>
             )}
           </p>

@@ -1,3 +1,4 @@
+import { PLAY_SOURCE_ID } from '../../../shared/reply/limits';
 import { useTranslation } from 'react-i18next';
 import type { BadgeKind } from './badges';
 
@@ -18,9 +19,12 @@ export function StatusBadges({ kinds }: { kinds: readonly BadgeKind[] }) {
 
 /** The source as a small round mark with its name for screen readers and on hover. */
 export function SourceMark({ source, name }: { source: string; name: string }) {
+  // Google Business Profile "G", Google Play a play triangle, any other site its first letter.
+  const kind = source === 'google' ? 'google' : source === PLAY_SOURCE_ID ? 'play' : 'other';
+  const letter = kind === 'play' ? '\u25B6\uFE0E' : (name.trim()[0] ?? source[0] ?? '?').toUpperCase();
   return (
-    <span className={`source-mark source-mark--${source === 'google' ? 'google' : 'other'}`} role="img" aria-label={name} title={name}>
-      {(name.trim()[0] ?? source[0] ?? '?').toUpperCase()}
+    <span className={`source-mark source-mark--${kind}`} role="img" aria-label={name} title={name}>
+      {letter}
     </span>
   );
 }

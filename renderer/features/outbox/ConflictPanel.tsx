@@ -3,6 +3,8 @@ import type { OutboxConflictView } from '../../../shared/outbox/outbox-view';
 
 interface ConflictPanelProps {
   conflict: OutboxConflictView;
+  /** The site the review is on ("Google", "Google Play"). */
+  sourceName: string;
   busy: boolean;
   onSendAnyway: () => void;
   onEdit: () => void;
@@ -24,19 +26,19 @@ function Quote({ label, text, rating }: { label: string; text: string | null; ra
 }
 
 /** What stands between a reply and the source, and the owner's three ways out: send anyway, edit, discard. */
-export function ConflictPanel({ conflict, busy, onSendAnyway, onEdit, onDiscard }: ConflictPanelProps) {
+export function ConflictPanel({ conflict, sourceName, busy, onSendAnyway, onEdit, onDiscard }: ConflictPanelProps) {
   const { t } = useTranslation();
   const deleted = conflict.kind === 'deleted';
   return (
     <div className="conflict" data-conflict-kind={conflict.kind}>
-      <p className="conflict__what">{t(`outbox.conflict.${conflict.kind}`)}</p>
+      <p className="conflict__what">{t(`outbox.conflict.${conflict.kind}`, { source: sourceName })}</p>
       {conflict.kind === 'changed' && (
         <div className="conflict__compare">
           <Quote label={t('outbox.conflict.oldText')} text={conflict.oldText} rating={conflict.oldRating} />
-          <Quote label={t('outbox.conflict.newText')} text={conflict.newText} rating={conflict.newRating} />
+          <Quote label={t('outbox.conflict.newText', { source: sourceName })} text={conflict.newText} rating={conflict.newRating} />
         </div>
       )}
-      {conflict.kind === 'answered_elsewhere' && <Quote label={t('outbox.conflict.otherReply')} text={conflict.otherReply} />}
+      {conflict.kind === 'answered_elsewhere' && <Quote label={t('outbox.conflict.otherReply', { source: sourceName })} text={conflict.otherReply} />}
       <div className="conflict__actions">
         {!deleted && (
           <button type="button" className="btn btn--primary" disabled={busy} onClick={onSendAnyway}>

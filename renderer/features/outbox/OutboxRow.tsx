@@ -86,6 +86,7 @@ export function OutboxRow({ item, busy, onAction, onPosted = () => undefined }: 
       {state === 'conflict' && item.conflict !== null && (
         <ConflictPanel
           conflict={item.conflict}
+          sourceName={item.review?.sourceName ?? 'Google'}
           busy={busy}
           onSendAnyway={() => onAction('send_anyway')}
           onEdit={() => onAction('edit')}
