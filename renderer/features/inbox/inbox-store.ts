@@ -58,7 +58,10 @@ const pageOf = (index: number): number => Math.floor(index / PAGE);
 /** Pages kept loaded at most; the ones farthest from the rows in view go first (scrolling through 100,000 stays light). */
 const MAX_PAGES = 40;
 
-export function createInboxStore(api: KalmApi): InboxStore {
+/** How often the inbox asks again while nothing happens: reviews become overdue by the clock alone. */
+export const CLOCK_REFRESH_MS = 60_000;
+
+export function createInboxStore(api: KalmApi, opts: { refreshEveryMs?: number } = {}): InboxStore {
   const store = createStore<InboxState>({
     filters: DEFAULT_FILTERS,
     status: 'loading',
@@ -191,7 +194,12 @@ export function createInboxStore(api: KalmApi): InboxStore {
     start() {
       const refresh = () => void load(true);
       const offs = [api.on('reviews.changed', refresh), api.on('outbox.changed', refresh), api.on('drafts.changed', refresh)];
+      // The overdue count and filter follow the clock like the row badges do (they re-judge every minute).
+      const clock = setInterval(() => {
+        if (key !== null && store.get().status === 'ready') refresh();
+      }, opts.refreshEveryMs ?? CLOCK_REFRESH_MS);
       return () => {
+        clearInterval(clock);
         for (const off of offs) off();
         seq++;
         key = null;
