@@ -1,9 +1,10 @@
-import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Label } from '../../../shared/domain/label';
 import type { ReviewFacets } from '../../../shared/reviews/query-schema';
 import { formatCount } from '../../format';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
+import { FilterPopover } from '../../components/FilterPopover';
 
 interface LabelFilterProps {
   /** The label definitions (labels.json) by id. */
@@ -40,20 +41,7 @@ export function labelChoices(labels: ReadonlyMap<string, Label>, counts: ReviewF
 export const LabelFilter = memo(function LabelFilter({ labels, counts, selected, onChange }: LabelFilterProps) {
   const { t } = useTranslation();
   const lang = useFormatLocale();
-  const [open, setOpen] = useState(false);
-  const ids = useId();
-  const box = useRef<HTMLDivElement>(null);
   const choices = useMemo(() => labelChoices(labels, counts, selected), [labels, counts, selected]);
-
-  useEffect(() => {
-    if (!open) return undefined;
-    box.current?.querySelector<HTMLInputElement>('input[type="checkbox"]')?.focus();
-    const onDown = (e: MouseEvent) => {
-      if (box.current && e.target instanceof Node && !box.current.contains(e.target)) setOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [open]);
 
   if (choices.length === 0) return null;
   const first = selected[0];
@@ -66,29 +54,9 @@ export const LabelFilter = memo(function LabelFilter({ labels, counts, selected,
   const toggle = (id: string) => onChange(selected.includes(id) ? selected.filter((s) => s !== id) : [...selected, id]);
 
   return (
-    <div
-      className="popover-anchor"
-      ref={box}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && open) {
-          e.preventDefault();
-          e.stopPropagation();
-          setOpen(false);
-          box.current?.querySelector('button')?.focus();
-        }
-      }}
-    >
-      <button
-        type="button"
-        className={`select-button${selected.length > 0 ? ' select-button--on' : ''}`}
-        aria-expanded={open}
-        aria-controls={`${ids}-panel`}
-        onClick={() => setOpen((v) => !v)}
-      >
-        <span className="select-button__what">{t('inbox.filters.label')}</span> {summary}
-      </button>
-      {open && (
-        <div id={`${ids}-panel`} className="popover" role="group" aria-label={t('inbox.labels.choose')}>
+    <FilterPopover what={t('inbox.filters.label')} summary={summary} active={selected.length > 0} panelLabel={t('inbox.labels.choose')} focus='input[type="checkbox"]'>
+      {() => (
+        <>
           <p className="popover__note">{t('inbox.labels.anyOf')}</p>
           <ul className="popover__list">
             {choices.map((c) => (
@@ -106,8 +74,8 @@ export const LabelFilter = memo(function LabelFilter({ labels, counts, selected,
               {t('inbox.filters.allLabels')}
             </button>
           )}
-        </div>
+        </>
       )}
-    </div>
+    </FilterPopover>
   );
 });

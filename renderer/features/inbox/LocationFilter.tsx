@@ -1,7 +1,8 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Location } from '../../../shared/domain/location';
 import { foldText } from '../../../shared/reviews/text-match';
+import { FilterPopover } from '../../components/FilterPopover';
 
 /** Shown at once; typing narrows a chain's hundreds of locations. */
 const MAX_SHOWN = 60;
@@ -15,27 +16,12 @@ interface LocationFilterProps {
 /** A button that opens a searchable list of locations with checkboxes (several may be chosen). */
 export function LocationFilter({ locations, selected, onChange }: LocationFilterProps) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
   const [find, setFind] = useState('');
-  const ids = useId();
-  const box = useRef<HTMLDivElement>(null);
-  const searchRef = useRef<HTMLInputElement>(null);
   const byId = useMemo(() => new Map(locations.map((l) => [l.id, l])), [locations]);
   const matches = useMemo(() => {
     const want = foldText(find.trim());
-    const list = want === '' ? locations : locations.filter((l) => foldText(`${l.name} ${l.address ?? ''} ${l.storeCode ?? ''}`).includes(want));
-    return list;
+    return want === '' ? locations : locations.filter((l) => foldText(`${l.name} ${l.address ?? ''} ${l.storeCode ?? ''}`).includes(want));
   }, [locations, find]);
-
-  useEffect(() => {
-    if (!open) return undefined;
-    searchRef.current?.focus();
-    const onDown = (e: MouseEvent) => {
-      if (box.current && e.target instanceof Node && !box.current.contains(e.target)) setOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [open]);
 
   const first = selected[0];
   const label =
@@ -47,34 +33,13 @@ export function LocationFilter({ locations, selected, onChange }: LocationFilter
   const toggle = (id: string) => onChange(selected.includes(id) ? selected.filter((s) => s !== id) : [...selected, id]);
 
   return (
-    <div
-      className="popover-anchor"
-      ref={box}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && open) {
-          e.preventDefault();
-          e.stopPropagation();
-          setOpen(false);
-          box.current?.querySelector('button')?.focus();
-        }
-      }}
-    >
-      <button
-        type="button"
-        className={`select-button${selected.length > 0 ? ' select-button--on' : ''}`}
-        aria-expanded={open}
-        aria-controls={`${ids}-panel`}
-        onClick={() => setOpen((v) => !v)}
-      >
-        <span className="select-button__what">{t('inbox.filters.location')}</span> {label}
-      </button>
-      {open && (
-        <div id={`${ids}-panel`} className="popover" role="group" aria-label={t('inbox.filters.location')}>
+    <FilterPopover what={t('inbox.filters.location')} summary={label} active={selected.length > 0} panelLabel={t('inbox.filters.location')} focus='input[type="search"]'>
+      {(ids) => (
+        <>
           <label htmlFor={`${ids}-find`} className="sr-only">
             {t('inbox.filters.findLocation')}
           </label>
           <input
-            ref={searchRef}
             id={`${ids}-find`}
             type="search"
             className="input"
@@ -104,8 +69,8 @@ export function LocationFilter({ locations, selected, onChange }: LocationFilter
               {t('inbox.filters.allLocations')}
             </button>
           )}
-        </div>
+        </>
       )}
-    </div>
+    </FilterPopover>
   );
 }
