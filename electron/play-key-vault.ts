@@ -1,10 +1,7 @@
 import { join } from 'node:path';
 import { ENCRYPTED_PLAY_KEY_FILE } from './core/store/secret-files';
-import { KalmError } from '../shared/domain/errors';
-import { removeFileDurable } from './core/store/atomic-write';
-import { readSecretFile, writeSecretFile } from './core/google/token-vault';
 import { createFilePlayKeyStore, parseStoredKey, type PlayKeyStore } from './core/play/play-key-store';
-import { strongEncryption, type SafeStorageLike } from './safe-storage-vault';
+import { keychainFile, strongEncryption, type SafeStorageLike } from './keychain-file';
 
 export { ENCRYPTED_PLAY_KEY_FILE };
 
@@ -17,33 +14,10 @@ export function createSafeStoragePlayKeyStore(dataDir: string, safeStorage: Safe
   const plain = createFilePlayKeyStore(dataDir);
   if (!strongEncryption(safeStorage, platform)) return plain;
   const path = join(dataDir, ENCRYPTED_PLAY_KEY_FILE);
-  const store: PlayKeyStore = {
-    async load() {
-      const text = await readSecretFile(path);
-      if (text === null) {
-        // A key saved while encryption was unavailable moves into the encrypted file.
-        const old = await plain.load();
-        if (old) {
-          await store.save(old);
-          await plain.clear();
-        }
-        return old;
-      }
-      let json: string;
-      try {
-        json = safeStorage.decryptString(Buffer.from(text.trim(), 'base64'));
-      } catch {
-        throw new KalmError('storage', `The saved Google Play service-account key in ${path} could not be decrypted (the system keychain changed?). Add the key again in Sources; your reviews are kept.`);
-      }
-      return parseStoredKey(json, path);
-    },
-    async save(key) {
-      await writeSecretFile(path, `${safeStorage.encryptString(JSON.stringify(key)).toString('base64')}\n`);
-    },
-    async clear() {
-      await removeFileDurable(path);
-      await plain.clear();
-    },
-  };
-  return store;
+  return keychainFile({
+    path, safeStorage, plain,
+    toJson: (key) => JSON.stringify(key),
+    parse: parseStoredKey,
+    undecryptable: `The saved Google Play service-account key in ${path} could not be decrypted (the system keychain changed?). Add the key again in Sources; your reviews are kept.`,
+  });
 }

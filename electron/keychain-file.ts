@@ -1,0 +1,69 @@
+import type { SafeStorage } from 'electron';
+import { KalmError } from '../shared/domain/errors';
+import { removeFileDurable } from './core/store/atomic-write';
+import { readSecretFile, writeSecretFile } from './core/google/token-vault';
+
+/** The part of Electron's safeStorage Kalm uses (tests pass a fake). */
+export type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> &
+  Partial<Pick<SafeStorage, 'getSelectedStorageBackend'>>;
+
+/** Real keychain encryption: available, and on Linux not the "basic_text" backend (whose key is a constant). */
+export const strongEncryption = (safeStorage: SafeStorageLike, platform: NodeJS.Platform): boolean => {
+  if (!safeStorage.isEncryptionAvailable()) return false;
+  if (platform !== 'linux' || !safeStorage.getSelectedStorageBackend) return true;
+  const backend = safeStorage.getSelectedStorageBackend();
+  return backend !== 'basic_text' && backend !== 'unknown';
+};
+
+export interface SecretStore<T> {
+  load(): Promise<T | null>;
+  save(value: T): Promise<void>;
+  clear(): Promise<void>;
+}
+
+/**
+ * A secret (the Google sign-in, the Play key) encrypted with the OS keychain in `path` (base64 of the
+ * ciphertext, mode 0600). A secret the plain 0600 file still holds (saved while encryption was unavailable)
+ * moves into the encrypted file on first load.
+ */
+export function keychainFile<T>(opts: {
+  path: string;
+  safeStorage: SafeStorageLike;
+  plain: SecretStore<T>;
+  /** The JSON to encrypt (may check the value first). */
+  toJson: (value: T) => string;
+  /** Reads decrypted JSON back (throws a KalmError naming `path` when it is not a valid secret). */
+  parse: (json: string, path: string) => T;
+  /** What the owner reads when the file cannot be decrypted, and what to do. */
+  undecryptable: string;
+}): SecretStore<T> {
+  const { path, safeStorage, plain } = opts;
+  const save = async (value: T): Promise<void> => {
+    await writeSecretFile(path, `${safeStorage.encryptString(opts.toJson(value)).toString('base64')}\n`);
+  };
+  return {
+    async load() {
+      const text = await readSecretFile(path);
+      if (text === null) {
+        const old = await plain.load();
+        if (old) {
+          await save(old);
+          await plain.clear();
+        }
+        return old;
+      }
+      let json: string;
+      try {
+        json = safeStorage.decryptString(Buffer.from(text.trim(), 'base64'));
+      } catch {
+        throw new KalmError('storage', opts.undecryptable);
+      }
+      return opts.parse(json, path);
+    },
+    save,
+    async clear() {
+      await removeFileDurable(path);
+      await plain.clear();
+    },
+  };
+}
