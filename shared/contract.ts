@@ -145,6 +145,8 @@ export const contract = {
   'play.connectKey': call(PlayConnectKeyInput, z.object({ serviceAccount: ServiceAccountInfo })),
   /** Follows another app with the stored service-account key (no sign-in in the browser). */
   'play.addApp': call(PlayConnectKeyInput.pick({ packageName: true }), Empty),
+  /** Stops syncing a followed app; its reviews stay (play.addApp follows it again). */
+  'play.unfollowApp': call(PlayConnectKeyInput.pick({ packageName: true }), Empty),
   /** Forgets the stored service-account key; Play then uses the Google sign-in again. */
   'play.forgetKey': call(NoInput, Empty),
 } as const;

@@ -5,7 +5,8 @@ import { MAX_KEY_FILE_CHARS, ServiceAccountInfo } from './service-account';
 const PackageName = z.string().trim().min(3).max(150).regex(/^[A-Za-z][\w]*(\.[A-Za-z][\w]*)+$/, 'an Android package name looks like com.example.app');
 
 export const PlayStatus = z.object({
-  apps: z.array(z.object({ packageName: z.string(), lastSyncAt: IsoTime.nullable() })),
+  /** Apps Kalm knows; `followed: false` = not synced any more (their reviews stay). */
+  apps: z.array(z.object({ packageName: z.string(), lastSyncAt: IsoTime.nullable(), followed: z.boolean().default(true) })),
   signingIn: z.boolean(),
   lastError: z.string().nullable(),
   /** The service account Kalm signs in with; null = the Google sign-in (OAuth). */

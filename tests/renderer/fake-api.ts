@@ -82,7 +82,7 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
   const listeners = new Map<EventName, Set<(payload: never) => void>>();
   const extraSources: Source[] = [...(options.sources ?? [])];
   const importer = createFakeImport();
-  const playApps: { packageName: string; lastSyncAt: string | null }[] = [];
+  const playApps: { packageName: string; lastSyncAt: string | null; followed: boolean }[] = [];
   let playKey: ServiceAccountInfo | null = null;
   const failures = new Map<CallName, unknown>();
   const calls: FakeApi['calls'] = [];
@@ -223,21 +223,30 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
     'import.discard': ({ uploadId }) => (importer.discard(uploadId), {}),
     'play.status': () => ({ apps: [...playApps], signingIn: false, lastError: null, serviceAccount: playKey }),
     'play.connect': ({ packageName }) => {
-      playApps.push({ packageName, lastSyncAt: null });
+      playApps.push({ packageName, lastSyncAt: null, followed: true });
       return { authUrl: 'http://127.0.0.1:9/o/oauth2/v2/auth?client_id=test&scope=androidpublisher' };
     },
-    'play.sync': () => ({ apps: playApps.length, fetched: 0, new: 0, updated: 0, warnings: [] }),
+    'play.sync': () => ({ apps: playApps.filter((a) => a.followed).length, fetched: 0, new: 0, updated: 0, warnings: [] }),
     // Google Play service account (issue 9): the key is checked like the core does (zod), without Google.
     'play.connectKey': ({ packageName, key }) => {
       const parsed = parseServiceAccountKey(key);
       playKey = { clientEmail: parsed.client_email, projectId: parsed.project_id ?? null, keyId: parsed.private_key_id ?? null };
-      if (!playApps.some((a) => a.packageName === packageName)) playApps.push({ packageName, lastSyncAt: null });
+      if (!playApps.some((a) => a.packageName === packageName)) playApps.push({ packageName, lastSyncAt: null, followed: true });
       emit('sources.changed', {});
       return { serviceAccount: playKey };
     },
     'play.addApp': ({ packageName }) => {
       if (!playKey) throw new KalmError('forbidden', 'Google Play has no service-account key yet.');
-      if (!playApps.some((a) => a.packageName === packageName)) playApps.push({ packageName, lastSyncAt: null });
+      const known = playApps.find((a) => a.packageName === packageName);
+      if (known) known.followed = true;
+      else playApps.push({ packageName, lastSyncAt: null, followed: true });
+      emit('sources.changed', {});
+      return {};
+    },
+    'play.unfollowApp': ({ packageName }) => {
+      const app = playApps.find((a) => a.packageName === packageName);
+      if (!app) throw new KalmError('not_found', `Kalm does not follow "${packageName}" on Google Play.`);
+      app.followed = false;
       emit('sources.changed', {});
       return {};
     },

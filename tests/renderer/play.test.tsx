@@ -74,4 +74,19 @@ describe('a posted Google Play reply', () => {
     expect(within(section).queryByRole('button', { name: 'Delete reply' })).toBeNull();
     expect(within(section).getByRole('button', { name: 'Edit reply' })).toBeTruthy();
   });
+
+  it('stops following an app (its line says so, Sync Play goes away) and follows it again', async () => {
+    const fake = createFakeApi();
+    render(<App api={fake.api} />);
+    await fake.api.call('play.connectKey', { packageName: PKG, key: KEY });
+    const card = await openPlayCard();
+    fireEvent.click(await within(card).findByRole('button', { name: `Stop following ${PKG}` }));
+    await waitFor(() => expect(callsOf(fake, 'play.unfollowApp')).toEqual([{ packageName: PKG }]));
+    expect(await within(card).findByText(/not followed: not synced/)).toBeTruthy();
+    expect(within(card).queryByRole('button', { name: 'Sync Play now' })).toBeNull();
+    expect(within(card).getByText('No app yet')).toBeTruthy();
+    fireEvent.click(within(card).getByRole('button', { name: `Follow ${PKG} again` }));
+    expect(await within(card).findByRole('button', { name: 'Sync Play now' })).toBeTruthy();
+    expect(callsOf(fake, 'play.addApp')).toEqual([{ packageName: PKG }]);
+  });
 });

@@ -142,4 +142,28 @@ describe('Google Play in the core: service-account key, translations, conflict c
     await kalm.background.runNow();
     expect(alerts).toEqual([`play:${PKG}:gp:AOqpTOnew`]);
   });
+
+  it('an app can be unfollowed: not synced any more, its reviews stay, and it can be followed again', async () => {
+    await kalm.call('play.connectKey', { packageName: PKG, key: keyText });
+    await kalm.call('play.addApp', { packageName: 'nl.zonnebloem.typo' });
+    expect(await kalm.call('play.sync', {})).toMatchObject({ apps: 1, new: 4, warnings: [expect.stringMatching(/^nl\.zonnebloem\.typo:/)] });
+    // The typo goes: no more warnings, the real app still syncs.
+    await kalm.call('play.unfollowApp', { packageName: 'nl.zonnebloem.typo' });
+    expect(await kalm.call('play.sync', {})).toMatchObject({ apps: 1, warnings: [] });
+    expect((await kalm.call('play.status', {})).apps).toEqual([
+      expect.objectContaining({ packageName: PKG, followed: true }),
+      expect.objectContaining({ packageName: 'nl.zonnebloem.typo', followed: false }),
+    ]);
+    // The real app too: nothing is followed, sync says so, the reviews and the app's name stay.
+    await kalm.call('play.unfollowApp', { packageName: PKG });
+    const listed = emu.requests.filter((r) => r.path.endsWith('/reviews')).length;
+    await expect(kalm.call('play.sync', {})).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('No Google Play app is followed') });
+    expect(emu.requests.filter((r) => r.path.endsWith('/reviews')).length).toBe(listed);
+    expect(await kalm.call('reviews.get', { id: idOf(0) })).toMatchObject({ text: 'Die app crasht 0' });
+    expect((await kalm.call('workspace.get', {})).locations.map((l) => l.id)).toContain(PKG);
+    await expect(kalm.call('play.unfollowApp', { packageName: 'nl.nobody.app' })).rejects.toMatchObject({ code: 'not_found' });
+    // Following again picks up where it was.
+    await kalm.call('play.addApp', { packageName: PKG });
+    expect(await kalm.call('play.sync', {})).toMatchObject({ apps: 1 });
+  });
 });

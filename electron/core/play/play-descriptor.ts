@@ -80,6 +80,12 @@ export const googlePlayDescriptor: SourceDescriptor<'google-play'> = {
           ctx.bus.emit('sources.changed', {});
           return {};
         },
+        'play.unfollowApp': async ({ packageName }) => {
+          ctx.store.assertWritable();
+          await play.unfollowApp(packageName);
+          ctx.bus.emit('sources.changed', {});
+          return {};
+        },
         'play.forgetKey': async () => {
           ctx.store.assertWritable();
           await play.forgetKey();
@@ -90,7 +96,7 @@ export const googlePlayDescriptor: SourceDescriptor<'google-play'> = {
       publisher: playPublisher(() => play.api()),
       // Every followed app, asking Play for a translation into the owner's language.
       background: {
-        ready: async () => (await play.apps()).length > 0,
+        ready: async () => (await play.apps()).some((a) => a.followed),
         run: () => play.sync(),
       },
     };

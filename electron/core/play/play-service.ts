@@ -19,7 +19,8 @@ export const PLAY_STATE_FILE = 'play-source.json';
 
 const PlayState = z.object({
   schemaVersion: z.literal(1),
-  apps: z.array(z.object({ packageName: z.string().min(1), lastSyncAt: IsoTime.nullable() })),
+  /** `followed: false`: the owner stopped following the app; its reviews stay, it is not synced (a file without it: followed). */
+  apps: z.array(z.object({ packageName: z.string().min(1), lastSyncAt: IsoTime.nullable(), followed: z.boolean().default(true) })),
 });
 type PlayState = z.infer<typeof PlayState>;
 
@@ -31,6 +32,8 @@ export interface PlayService {
   apps(): Promise<PlayState['apps']>;
   /** Adds an app to follow (after the Google sign-in that granted the androidpublisher scope). */
   addApp(packageName: string): Promise<void>;
+  /** Stops syncing an app (a typo, an app sold); its reviews and history stay. `addApp` follows it again. */
+  unfollowApp(packageName: string): Promise<void>;
   /** Checks a service-account JSON key with Google, stores it (instead of the Google sign-in) and follows the app. */
   connectWithKey(packageName: string, keyText: string): Promise<ServiceAccountInfo>;
   /** Forgets the stored key: Play uses the Google sign-in again. */
@@ -84,7 +87,17 @@ export function createPlayService(deps: PlayServiceDeps): PlayService {
   async function addApp(packageName: string): Promise<void> {
     checkPackage(packageName);
     const state = await load(deps.dataDir);
-    if (!state.apps.some((a) => a.packageName === packageName)) state.apps.push({ packageName, lastSyncAt: null });
+    const known = state.apps.find((a) => a.packageName === packageName);
+    if (known) known.followed = true;
+    else state.apps.push({ packageName, lastSyncAt: null, followed: true });
+    await save(state);
+    await deps.workspace.setSource(source(state), locations(state));
+  }
+  async function unfollowApp(packageName: string): Promise<void> {
+    const state = await load(deps.dataDir);
+    const app = state.apps.find((a) => a.packageName === packageName);
+    if (!app) throw new KalmError('not_found', `Kalm does not follow "${packageName.slice(0, 100)}" on Google Play.`);
+    app.followed = false;
     await save(state);
     await deps.workspace.setSource(source(state), locations(state));
   }
@@ -102,13 +115,15 @@ export function createPlayService(deps: PlayServiceDeps): PlayService {
       return info;
     },
     addApp,
+    unfollowApp,
     async sync(opts = {}) {
       const state = await load(deps.dataDir);
-      if (state.apps.length === 0) throw new KalmError('invalid_input', 'No Google Play app is connected. Run `kalm connect play --package <name>` first.');
+      const followed = state.apps.filter((a) => a.followed);
+      if (followed.length === 0) throw new KalmError('invalid_input', 'No Google Play app is followed. Run `kalm connect play --package <name>` first, or follow one again in Sources.');
       const play = await api();
       const translationLanguage = opts.translationLanguage ?? deps.uiLanguage();
       const totals: PlaySyncTotals = { apps: 0, fetched: 0, new: 0, updated: 0, warnings: [] };
-      for (const app of state.apps) {
+      for (const app of followed) {
         let result: Awaited<ReturnType<typeof syncPlay>>;
         try {
           result = await syncPlay({
@@ -117,7 +132,7 @@ export function createPlayService(deps: PlayServiceDeps): PlayService {
           });
         } catch (err) {
           // One app Google does not show (a typo, no access for this account) does not stop the others.
-          if (!(err instanceof GoogleApiError && (err.problem === 'not_found' || err.problem === 'permission')) || state.apps.length === 1) throw err;
+          if (!(err instanceof GoogleApiError && (err.problem === 'not_found' || err.problem === 'permission')) || followed.length === 1) throw err;
           totals.warnings.push(`${app.packageName}: ${err.message}`);
           continue;
         }

@@ -18,7 +18,7 @@ export function PlayCard({ configured }: { configured: boolean }) {
   const uiLanguage = useUiLanguage();
   const status = useCall('play.status', {}, 'sources.changed');
   const [packageName, setPackageName] = useState('');
-  const action = useBusyAction<'connect' | 'sync'>(status.reload);
+  const action = useBusyAction<'connect' | 'sync' | 'follow'>(status.reload);
   const busy = action.busy !== null;
   const { error, clearError } = action;
   const [result, setResult] = useState<PlaySyncTotals | null>(null);
@@ -36,12 +36,17 @@ export function PlayCard({ configured }: { configured: boolean }) {
     });
   };
   const apps = status.data?.apps ?? [];
+  const followed = apps.filter((a) => a.followed);
+  const follow = (name: string, on: boolean) =>
+    void action.run('follow', async () => {
+      await api.call(on ? 'play.addApp' : 'play.unfollowApp', { packageName: name });
+    });
 
   return (
     <section className="card source" aria-labelledby={`${ids}-title`}>
       <div className="source__head">
         <h2 id={`${ids}-title`} className="source__title">{t('sources.play.title')}</h2>
-        <span className={`badge ${apps.length ? 'badge--ok' : ''}`}>{apps.length ? t('sources.play.following') : t('sources.play.noApps')}</span>
+        <span className={`badge ${followed.length ? 'badge--ok' : ''}`}>{followed.length ? t('sources.play.following') : t('sources.play.noApps')}</span>
       </div>
       <p className="source__body">{t('sources.play.explain')}</p>
       {apps.length > 0 && (
@@ -49,7 +54,19 @@ export function PlayCard({ configured }: { configured: boolean }) {
           {apps.map((a) => (
             <li key={a.packageName}>
               <code>{a.packageName}</code>
-              <span className="muted"> · {a.lastSyncAt ? t('sources.lastSync', { when: formatFullDate(a.lastSyncAt, lang) }) : t('sources.play.neverSynced')}</span>
+              <span className="muted"> · {a.followed ? (a.lastSyncAt ? t('sources.lastSync', { when: formatFullDate(a.lastSyncAt, lang) }) : t('sources.play.neverSynced')) : t('sources.play.notFollowed')}</span>{' '}
+              {a.followed ? (
+                <button type="button" className="btn btn--ghost play-apps__action" disabled={busy} aria-label={t('sources.play.unfollowApp', { app: a.packageName })} onClick={() => follow(a.packageName, false)}>
+                  {t('sources.play.unfollow')}
+                </button>
+              ) : (
+                // Following again needs the key or the sign-in that follows apps (play.addApp needs the key).
+                status.data?.serviceAccount && (
+                  <button type="button" className="btn btn--ghost play-apps__action" disabled={busy} aria-label={t('sources.play.followAgainApp', { app: a.packageName })} onClick={() => follow(a.packageName, true)}>
+                    {t('sources.play.followAgain')}
+                  </button>
+                )
+              )}
             </li>
           ))}
         </ul>
@@ -62,7 +79,7 @@ export function PlayCard({ configured }: { configured: boolean }) {
           <button type="submit" className="btn btn--secondary" disabled={(!configured && !status.data?.serviceAccount) || busy || status.data?.signingIn === true || packageName.trim() === ''}>
             {status.data?.signingIn ? t('sources.google.waiting') : t('sources.play.connect')}
           </button>
-          {apps.length > 0 && (
+          {followed.length > 0 && (
             <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void action.run('sync', async () => setResult(await api.call('play.sync', { translationLanguage: uiLanguage })))}>
               {busy ? t('sources.sync.running') : t('sources.play.sync')}
             </button>
