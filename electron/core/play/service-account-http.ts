@@ -3,6 +3,7 @@ import type { ServiceAccountKey } from '../../../shared/play/service-account';
 import { PLAY_SCOPE } from '../google/config';
 import { GoogleApiError } from '../google/errors';
 import { GoogleHttpError, type GoogleHttp, type GoogleHttpRequest, type GoogleHttpResponse } from '../google/http';
+import { sendWithBearer } from '../google/bearer-fetch';
 import { redactSecrets } from '../google/redact';
 import { JWT_BEARER_GRANT, privateKeyOf, signServiceAccountJwt } from './service-account-jwt';
 
@@ -93,35 +94,7 @@ export function createServiceAccountHttp(opts: ServiceAccountHttpOptions): Servi
     return pending;
   };
 
-  const send = async <T>(req: GoogleHttpRequest, bearer: string): Promise<GoogleHttpResponse<T>> => {
-    const url = new URL(req.url);
-    for (const [k, v] of Object.entries(req.params ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
-    let res: Response;
-    try {
-      res = await fetch(url, {
-        method: req.method ?? 'GET',
-        headers: { authorization: `Bearer ${bearer}`, ...(req.data === undefined ? {} : { 'content-type': 'application/json' }) },
-        ...(req.data === undefined ? {} : { body: JSON.stringify(req.data) }),
-        signal: AbortSignal.timeout(timeout),
-      });
-    } catch (err) {
-      throw new GoogleHttpError(`Kalm could not reach Google: ${redactSecrets(err instanceof Error ? err.message : String(err), [bearer]).slice(0, 200)}`, 0, null, null);
-    }
-    const text = await res.text();
-    let data: unknown = text;
-    try {
-      data = text === '' ? '' : JSON.parse(text);
-    } catch {
-      // keep the raw text for the caller's validation to refuse
-    }
-    const headers: Record<string, string> = {};
-    res.headers.forEach((value, key) => (headers[key] = value));
-    if (!res.ok) {
-      const retry = res.headers.get('retry-after');
-      throw new GoogleHttpError(`Google answered ${res.status}`, res.status, data, retry !== null && /^\d+$/.test(retry.trim()) ? Number(retry) : null);
-    }
-    return { status: res.status, data: data as T, headers };
-  };
+  const send = <T>(req: GoogleHttpRequest, bearer: string): Promise<GoogleHttpResponse<T>> => sendWithBearer<T>(req, bearer, { timeoutMs: timeout });
 
   return {
     get tokenRequests() {
