@@ -1,31 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKalm, type KalmCore } from '../../electron/core/create-kalm';
-import { createSyncScheduler, type Timers } from '../../electron/core/background/scheduler';
+import { createSyncScheduler } from '../../electron/core/background/scheduler';
 import { createMemoryTokenVault } from '../../electron/core/google/token-vault';
 import type { NewReviewAlert } from '../../shared/labels/habits-contract';
 import { FIXTURE_ACCOUNT, FIXTURE_UTRECHT, startGoogleEmulator, type GoogleEmulator } from '../emulator';
 import { tempDataDir } from './helpers';
+import { manualTimers } from './manual-timers';
 
-/** Timers driven by the test: `fire()` runs the one pending timer. */
-function manualTimers() {
-  let pending: { fn: () => void; ms: number } | null = null;
-  const timers: Timers = {
-    setTimeout: (fn, ms) => (pending = { fn, ms }),
-    clearTimeout: () => (pending = null),
-  };
-  return {
-    timers,
-    get waitMs() {
-      return pending?.ms ?? null;
-    },
-    fire() {
-      const p = pending;
-      pending = null;
-      if (!p) throw new Error('no timer pending');
-      p.fn();
-    },
-  };
-}
 
 describe('background sync with the Google emulator', () => {
   let emu: GoogleEmulator | null = null;

@@ -2,30 +2,16 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { electronPowerState, sysfsPowerState, type PowerReading, type PowerState } from '../../electron/core/background/power-state';
-import { createSyncScheduler, type Timers } from '../../electron/core/background/scheduler';
+import { createSyncScheduler } from '../../electron/core/background/scheduler';
 import { createKalm } from '../../electron/core/create-kalm';
 import { tempDataDir } from './helpers';
+import { manualTimers } from './manual-timers';
 
 async function put(root: string, path: string, text: string): Promise<void> {
   await mkdir(join(root, path, '..'), { recursive: true });
   await writeFile(join(root, path), `${text}\n`);
 }
 
-function manualTimers() {
-  let pending: { fn: () => void; ms: number } | null = null;
-  const timers: Timers = { setTimeout: (fn, ms) => (pending = { fn, ms }), clearTimeout: () => (pending = null) };
-  return {
-    timers,
-    get waitMs() {
-      return pending?.ms ?? null;
-    },
-    fire() {
-      const p = pending;
-      pending = null;
-      p?.fn();
-    },
-  };
-}
 
 const fakePower = (reading: PowerReading): PowerState & { reading: PowerReading } => {
   const state = { detects: 'saver' as const, reading, read: () => state.reading };
