@@ -1,23 +1,17 @@
 import type { Page } from '@playwright/test';
-import { startHost, test, expect, type RunningHost } from './web-host-fixture';
-import { writeDemoChain } from './web-inbox-data';
+import { test, expect } from './web-host-fixture';
+import { chainHostForDescribe } from './web-inbox-data';
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();
 const section = (page: Page, title: string) => page.locator('section.settings-section', { has: page.getByRole('heading', { name: title }) });
 const overdueCount = async (page: Page) => Number(((await page.getByRole('button', { name: /^Overdue only/ }).locator('.chip__count').textContent()) ?? '').replace(/\D/g, ''));
 
 test.describe('working habits at 100,000 reviews', () => {
-  test.describe.configure({ timeout: 240_000 });
-  let host: RunningHost;
-  test.beforeAll(async () => {
-    test.setTimeout(240_000);
-    host = await startHost({ prepare: (dir) => writeDemoChain(dir, 100_000, 200) });
-  });
-  test.afterAll(async () => host.stop());
+  const chain = chainHostForDescribe(100_000, 200);
 
   test('a rule preview answers while typing, and business hours change the overdue count', async ({ page }, info) => {
     await page.setViewportSize({ width: 1400, height: 900 });
-    await page.goto(host.url);
+    await page.goto(chain.url());
     await expect(page.getByRole('listbox').getByRole('option').first()).toBeVisible({ timeout: 60_000 });
     const before = await overdueCount(page);
     expect(before).toBeGreaterThan(1000);

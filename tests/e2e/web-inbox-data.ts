@@ -3,6 +3,7 @@ import { generateDemoWorkspace } from '../../shared/demo/generate';
 import type { Location } from '../../shared/domain/location';
 import type { Review } from '../../shared/domain/review';
 import type { Source } from '../../shared/domain/source';
+import { startHost, test, type RunningHost } from './web-host-fixture';
 
 /** Writes a workspace into a data folder the way Kalm stores it (one shard file per location). */
 export async function writeWorkspace(dataDir: string, sources: Source[], locations: Location[], reviews: Review[]): Promise<void> {
@@ -63,4 +64,24 @@ export async function writeXssWorkspace(dataDir: string): Promise<{ reviews: Rev
   }));
   await writeWorkspace(dataDir, base.sources, locations, reviews);
   return { reviews, locations };
+}
+
+/**
+ * Inside a `test.describe`: one web host over a generated chain (`reviews` over `locations`) for all its tests,
+ * with the time a 100,000-review store needs to be written and opened. Returns the running host's URL.
+ */
+export function chainHostForDescribe(reviews: number, locations: number): { url(): string } {
+  let host: RunningHost | null = null;
+  test.describe.configure({ timeout: 240_000 });
+  test.beforeAll(async () => {
+    test.setTimeout(240_000);
+    host = await startHost({ prepare: (dir) => writeDemoChain(dir, reviews, locations) });
+  });
+  test.afterAll(async () => host?.stop());
+  return {
+    url() {
+      if (!host) throw new Error('the web host is not running');
+      return host.url;
+    },
+  };
 }

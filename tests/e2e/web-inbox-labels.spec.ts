@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { startHost, test, expect, type RunningHost } from './web-host-fixture';
-import { writeDemoChain } from './web-inbox-data';
+import { test, expect } from './web-host-fixture';
+import { chainHostForDescribe } from './web-inbox-data';
 
 /** Calls the web host's api from the page, with the page's launch token (how the renderer calls it). */
 async function call<T>(page: Page, name: string, input: unknown): Promise<T> {
@@ -98,17 +98,11 @@ test('filters by two labels and by "assigned to me" in the demo; labels show on 
 });
 
 test.describe('labels and "assigned to me" at 100,000 reviews', () => {
-  test.describe.configure({ timeout: 240_000 });
-  let host: RunningHost;
-  test.beforeAll(async () => {
-    test.setTimeout(240_000);
-    host = await startHost({ prepare: (dir) => writeDemoChain(dir, 100_000, 200) });
-  });
-  test.afterAll(async () => host.stop());
+  const chain = chainHostForDescribe(100_000, 200);
 
   test('auto-labels 100,000 reviews, filters by two labels and by me', async ({ page }, info) => {
     await page.setViewportSize({ width: 1400, height: 900 });
-    await page.goto(host.url);
+    await page.goto(chain.url());
     const list = page.getByRole('listbox');
     await expect(list.getByRole('option').first()).toBeVisible({ timeout: 60_000 });
     const all = await total(page);
