@@ -68,7 +68,8 @@ const baselineBody = (dir: string): string => `
   const dir = ${JSON.stringify(join(dir, REVIEWS_DIR))};
   const start = performance.now();
   let count = 0;
-  for (const name of (await readdir(dir)).sort()) count += JSON.parse(await readFile(join(dir, name), 'utf8')).reviews.length;
+  const shards = (await readdir(dir)).filter((n) => n.endsWith('.json') && !n.startsWith('.')).sort();
+  for (const name of shards) count += JSON.parse(await readFile(join(dir, name), 'utf8')).reviews.length;
   await readFile(${JSON.stringify(join(dir, 'sources.json'))}, 'utf8');
   console.log(JSON.stringify({ ms: performance.now() - start, count }));`;
 
@@ -95,8 +96,17 @@ export async function benchStore(): Promise<Record<string, number>> {
   const dir = await mkdtemp(join(tmpdir(), 'kalm-bench-store-'));
   try {
     const { reviews, location } = await writeWorkspace(dir);
-    const baseline = await inChild<{ ms: number; count: number }>(baselineBody(dir));
-    const opened = await inChild<{ ms: number; filesMs: number; count: number; rssLoaded: number; rss: number }>(loadBody(dir));
+    // The machine is shared: baseline and load alternate three times and the fastest of each counts.
+    type Opened = { ms: number; filesMs: number; count: number; rssLoaded: number; rss: number };
+    let baseline: { ms: number; count: number } | null = null;
+    let opened: Opened | null = null;
+    for (let i = 0; i < 3; i++) {
+      const b = await inChild<{ ms: number; count: number }>(baselineBody(dir));
+      const o = await inChild<Opened>(loadBody(dir));
+      if (!baseline || b.ms < baseline.ms) baseline = b;
+      if (!opened || o.ms < opened.ms) opened = o;
+    }
+    if (!baseline || !opened) throw new Error('bench: no load measured');
     if (baseline.count !== REVIEWS || opened.count !== REVIEWS) throw new Error(`bench: read ${baseline.count} and loaded ${opened.count} reviews`);
 
     const indexBuildMs = Math.min(time(() => new ReviewIndex(reviews)), time(() => new ReviewIndex(reviews)));

@@ -9,6 +9,7 @@ import { acquireDataLock, LOCK_FILE, LockInfo } from '../../electron/core/store/
 import { OutboxStore } from '../../electron/core/store/outbox';
 import { removeLeftoverTempFiles } from '../../electron/core/store/quarantine';
 import { ShardFile } from '../../electron/core/store/workspace-files';
+import { MANIFEST_NAME, ManifestFile } from '../../electron/core/store/shard-manifest';
 import { tempDataDir } from './helpers';
 
 const KILLS = 30;
@@ -61,6 +62,11 @@ async function checkEveryFile(dataDir: string): Promise<string[]> {
   for (const rel of (await readdir(dataDir, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())) {
     const path = join(rel.parentPath, rel.name);
     const name = path.slice(dataDir.length + 1);
+    // The shard manifest is written atomically too: always whole.
+    if (rel.name === MANIFEST_NAME) {
+      ManifestFile.parse(JSON.parse(await readFile(path, 'utf8')));
+      continue;
+    }
     if (rel.name.startsWith('.')) {
       expect(rel.name, name).toMatch(/\.tmp$/);
       temps.push(name);

@@ -9,6 +9,7 @@ import type { StoreProblem as StoreProblemRecord } from '../../../shared/domain/
 import { isTempFileName, writeFileAtomic } from './atomic-write';
 import { MigrationError, migrateFile, SOURCES_SCHEMA_VERSION, type StoreFileKind } from './migrations';
 import { backupFile, quarantineFile, removeLeftoverTempFiles } from './quarantine';
+import { noteShardValidated, noteShardWritten, openManifest, parseTrustedShard, schemaFingerprint, type ShardManifest } from './shard-manifest';
 import { describeFsError } from './storage-error';
 
 export { QUARANTINE_DIR } from './quarantine';
@@ -146,11 +147,17 @@ async function saveUpgraded(ctx: Ctx, rel: string, kind: StoreFileKind, original
   }
 }
 
+/** A shortcut for files Kalm already checked (shard-manifest.ts): `parse` answers for trusted bytes, `validated` learns the others. */
+interface Trust<T> {
+  parse(bytes: Buffer): T | null;
+  validated(bytes: Buffer): Promise<void>;
+}
+
 /** Reads, upgrades and validates one stored file. Null when it is missing or unusable (then a problem was reported). */
-async function readStoreFile<T>(ctx: Ctx, rel: string, kind: StoreFileKind, schema: z.ZodType<T>): Promise<T | null> {
-  let text: string;
+async function readStoreFile<T>(ctx: Ctx, rel: string, kind: StoreFileKind, schema: z.ZodType<T>, trust?: Trust<T>): Promise<T | null> {
+  let bytes: Buffer;
   try {
-    text = await readFile(join(ctx.dataDir, rel), 'utf8');
+    bytes = await readFile(join(ctx.dataDir, rel));
   } catch (err) {
     const code = errCode(err);
     if (code === 'ENOENT') return null;
@@ -164,6 +171,9 @@ async function readStoreFile<T>(ctx: Ctx, rel: string, kind: StoreFileKind, sche
     }
     return null;
   }
+  const trusted = trust?.parse(bytes);
+  if (trusted) return trusted;
+  const text = bytes.toString('utf8');
   const original = text;
   try {
     const migrated = migrateFile(kind, JSON.parse(text.replace(/^\uFEFF/, '')));
@@ -174,6 +184,7 @@ async function readStoreFile<T>(ctx: Ctx, rel: string, kind: StoreFileKind, sche
     }
     const data = schema.parse(migrated.data);
     if (migrated.outcome === 'upgraded') await saveUpgraded(ctx, rel, kind, original, data, migrated.from, migrated.version);
+    else await trust?.validated(bytes);
     return data;
   } catch (err) {
     if (!(err instanceof SyntaxError || err instanceof z.ZodError || err instanceof MigrationError)) throw err;
@@ -181,6 +192,12 @@ async function readStoreFile<T>(ctx: Ctx, rel: string, kind: StoreFileKind, sche
     return null;
   }
 }
+
+/** Shards whose bytes the manifest trusts skip the zod check; validated ones are added to it. */
+const shardTrust = (manifest: ShardManifest, reviewsDir: string, name: string): Trust<ShardFile> => ({
+  parse: (bytes) => (manifest.trusts(name, bytes) ? parseTrustedShard<ShardFile>(bytes, REVIEW_SCHEMA_VERSION) : null),
+  validated: (bytes) => noteShardValidated(manifest, reviewsDir, name, bytes),
+});
 
 const guessKind = (id: string): SourceKind => (id === 'google' ? 'google-business' : id === 'play' ? 'google-play' : 'file-import');
 
@@ -221,11 +238,19 @@ export async function loadWorkspaceFiles(dataDir: string, opts: LoadOptions = {}
   }
   const reviews: Review[] = [];
   const shards: { source: string; locationId: string }[] = [];
+  const reviewsDir = join(dataDir, REVIEWS_DIR);
+  const manifest = await openManifest(reviewsDir, schemaFingerprint(ShardFile), !ctx.dryRun);
+  const usable = new Set<string>();
   for (const name of names.sort()) {
-    const shard = await readStoreFile(ctx, `${REVIEWS_DIR}/${name}`, 'shard', ShardFile);
+    const shard = await readStoreFile(ctx, `${REVIEWS_DIR}/${name}`, 'shard', ShardFile, shardTrust(manifest, reviewsDir, name));
     if (!shard) continue;
-    reviews.push(...shard.reviews);
+    usable.add(name);
+    for (const r of shard.reviews) reviews.push(r);
     shards.push({ source: shard.source, locationId: shard.locationId });
+  }
+  if (!ctx.dryRun) {
+    manifest.keepOnly(usable);
+    await manifest.save();
   }
   const rebuilt = meta === null && shards.length > 0;
   if (rebuilt && sourcesProblem) {
@@ -255,7 +280,10 @@ export async function saveSourcesFile(dataDir: string, sources: Source[], locati
 export async function saveShardFile(dataDir: string, source: string, locationId: string, reviews: Review[]): Promise<void> {
   refuseReadOnly(dataDir, shardPath(source, locationId));
   const body: ShardFile = { schemaVersion: REVIEW_SCHEMA_VERSION, source, locationId, reviews };
-  await writeFileAtomic(join(dataDir, REVIEWS_DIR, shardFileName(source, locationId)), JSON.stringify(body, null, 1) + '\n');
+  const name = shardFileName(source, locationId);
+  const text = JSON.stringify(body, null, 1) + '\n';
+  await writeFileAtomic(join(dataDir, REVIEWS_DIR, name), text);
+  await noteShardWritten(join(dataDir, REVIEWS_DIR), schemaFingerprint(ShardFile), name, text);
 }
 
 /**
