@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
-import type { Review } from '../../shared/domain/review';
+import type { Rating, Review } from '../../shared/domain/review';
+import { ReviewQuery } from '../../shared/reviews/query-schema';
 import { parseFlags, UsageError } from './args';
 import { googleCommands } from './google-commands';
 import { habitCommands, habitUsage } from './habit-commands';
@@ -14,6 +15,7 @@ import { defaultDataDir } from '../core/data-dir';
 import { isProcessAlive, LOCK_FILE, LockInfo } from '../core/store/lock';
 import { leftoverTempFiles, listQuarantine } from '../core/store/quarantine';
 import { loadWorkspaceFiles, REVIEWS_DIR } from '../core/store/workspace-files';
+import { openReadView, type ReadCore, type ReadScope } from './read-view';
 import { doctorJson, doctorText, type DoctorReport, type LockStatus, reviewJson, reviewsTable } from './format';
 
 export const usage = `Usage: kalm <command> [options]    (kalm --version prints the version)
@@ -85,22 +87,25 @@ const reviewsOptions = {
   json: { type: 'boolean' },
 } as const;
 
-async function listReviews(kalm: KalmCore, args: string[]): Promise<string> {
+/** The inbox query `kalm reviews` runs for these flags (also what the read view keeps while reading). */
+function reviewsQuery(v: { unanswered?: boolean | undefined; overdue?: boolean | undefined; source?: string | undefined; location?: string | undefined }, ratings: Rating[] | undefined) {
+  return {
+    status: v.unanswered ? ('unanswered' as const) : ('all' as const),
+    ...(ratings ? { ratings } : {}),
+    ...(v.overdue ? { overdue: true } : {}),
+    ...(v.source ? { source: v.source } : {}),
+    ...(v.location ? { locationId: v.location } : {}),
+  };
+}
+
+async function listReviews(kalm: ReadCore, args: string[]): Promise<string> {
   const v = parse(args, reviewsOptions);
   const ratings = parseRatings(v.rating);
   const { locations, reviewCount } = await kalm.call('workspace.get', {});
   if (reviewCount === 0 && !v.json) return `No reviews yet in ${kalm.dataDir}. Load the demo with \`kalm demo\`.`;
   const items: Review[] = [];
   for (let offset = 0; ; offset += 500) {
-    const page = await kalm.call('reviews.query', {
-      status: v.unanswered ? 'unanswered' : 'all',
-      ...(ratings ? { ratings } : {}),
-      ...(v.overdue ? { overdue: true } : {}),
-      ...(v.source ? { source: v.source } : {}),
-      ...(v.location ? { locationId: v.location } : {}),
-      offset,
-      limit: 500,
-    });
+    const page = await kalm.call('reviews.query', { ...reviewsQuery(v, ratings), offset, limit: 500 });
     items.push(...page.items);
     if (offset + 500 >= page.total) break;
   }
@@ -117,17 +122,43 @@ async function demo(kalm: KalmCore, args: string[]): Promise<string> {
   return `Loaded the demo: ${ws.reviewCount} reviews at ${ws.locations.length} locations into ${kalm.dataDir}`;
 }
 
-export interface Command {
+interface CommandBase {
   /** Checks the arguments before the data folder is opened (bad flags exit 2 and touch nothing). */
   check(args: string[]): void;
   /** Reads only: opens without the writer lock, so it works while the app runs. */
   readOnly: boolean;
+}
+
+/** A command on the whole core. */
+export interface CoreCommand extends CommandBase {
+  readScope?: undefined;
   run(kalm: KalmCore, args: string[]): Promise<string>;
 }
 
+/**
+ * A read command that needs only the reviews, sources and settings (read-view.ts): it runs on
+ * the files as they are read, without the core or its search index. `readScope` says, from the
+ * arguments, which reviews it can need. KALM_CLI_FULL_LOAD=1 runs it on the whole core instead.
+ */
+export interface ReadCommand extends CommandBase {
+  readOnly: true;
+  readScope(args: string[]): ReadScope;
+  run(kalm: ReadCore, args: string[]): Promise<string>;
+}
+
+export type Command = CoreCommand | ReadCommand;
+
 const commands: Record<string, Command> = {
   demo: { check: (a) => void parse(a, {}), readOnly: false, run: demo },
-  reviews: { check: (a) => void parseRatings(parse(a, reviewsOptions).rating), readOnly: true, run: listReviews },
+  reviews: {
+    check: (a) => void parseRatings(parse(a, reviewsOptions).rating),
+    readOnly: true,
+    readScope: (a) => {
+      const v = parse(a, reviewsOptions);
+      return { query: ReviewQuery.parse(reviewsQuery(v, parseRatings(v.rating))) };
+    },
+    run: listReviews,
+  },
   ...googleCommands,
   ...outboxCommands,
   ...sourceCommands,
@@ -203,10 +234,18 @@ export async function runCommand(
   if (!command) throw new UsageError(`unknown command "${name}"`);
   if (args.includes('--help') || args.includes('-h')) return usage;
   command.check(args);
-  const kalm = await open({ readOnly: command.readOnly });
+  if (command.readScope && process.env.KALM_CLI_FULL_LOAD !== '1') {
+    const view = await openReadView(dataDir, command.readScope(args));
+    return runOn(view, (k) => command.run(k, args));
+  }
+  return runOn(await open({ readOnly: command.readOnly }), (k) => command.run(k, args));
+}
+
+/** Prints the problems found on open, runs the command, closes. */
+async function runOn<K extends ReadCore>(kalm: K, run: (kalm: K) => Promise<string>): Promise<string> {
   try {
     for (const p of kalm.problems) process.stderr.write(`kalm: ${p.reason}\n`);
-    return await command.run(kalm, args);
+    return await run(kalm);
   } finally {
     await kalm.close();
   }

@@ -4,9 +4,9 @@ import { ReviewStatus } from '../../shared/domain/review';
 import { KalmError } from '../../shared/domain/errors';
 import { ExportFormat } from '../../shared/export/export-schema';
 import { periodBound } from '../../shared/reviews/stats-zone';
-import type { KalmCore } from '../core/create-kalm';
 import { parseFlags, UsageError } from './args';
 import { parseRatings, type Command } from './commands';
+import type { ReadCore } from './read-view';
 import { statsJson, statsTable } from './format';
 
 /** The system's time zone (TZ in the environment wins): `--from`/`--to` dates and the monthly trend follow it. */
@@ -58,14 +58,14 @@ function parseExport(args: string[]) {
 }
 
 /** `kalm stats [--json] [--from D --to D] [--location ID] [--source ID]`. */
-async function stats(kalm: KalmCore, args: string[]): Promise<string> {
+async function stats(kalm: ReadCore, args: string[]): Promise<string> {
   const { json, query } = parseStats(args);
   const summary = await kalm.call('stats.summary', query);
   return json ? JSON.stringify(statsJson(summary), null, 2) : statsTable(summary);
 }
 
 /** `kalm export --format csv|json [--out F] [filters]`: the same file the app's export downloads. */
-async function exportReviews(kalm: KalmCore, args: string[]): Promise<string> {
+async function exportReviews(kalm: ReadCore, args: string[]): Promise<string> {
   const { format, out, filter } = parseExport(args);
   const file = await kalm.call('export.reviews', { format, filter });
   if (out === undefined) {
@@ -82,6 +82,7 @@ async function exportReviews(kalm: KalmCore, args: string[]): Promise<string> {
 }
 
 export const reportCommands: Record<string, Command> = {
-  stats: { check: (a) => void parseStats(a), readOnly: true, run: stats },
-  export: { check: (a) => void parseExport(a), readOnly: true, run: exportReviews },
+  // Both need every review (the figures, the export's own filter): read, but never indexed.
+  stats: { check: (a) => void parseStats(a), readOnly: true, readScope: () => ({}), run: stats },
+  export: { check: (a) => void parseExport(a), readOnly: true, readScope: () => ({}), run: exportReviews },
 };

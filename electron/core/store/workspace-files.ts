@@ -61,6 +61,8 @@ export interface LoadOptions {
   dryRun?: boolean;
   /** Clock for the problems' `at` and quarantine/backup names. */
   now?: () => Date;
+  /** Hands every review to this function as its shard is read, instead of collecting them in `reviews` (which stays empty). */
+  onReview?: (review: Review) => void;
 }
 
 /** One file per source location, with a name that is safe on every file system. */
@@ -245,7 +247,8 @@ export async function loadWorkspaceFiles(dataDir: string, opts: LoadOptions = {}
     const shard = await readStoreFile(ctx, `${REVIEWS_DIR}/${name}`, 'shard', ShardFile, shardTrust(manifest, reviewsDir, name));
     if (!shard) continue;
     usable.add(name);
-    for (const r of shard.reviews) reviews.push(r);
+    if (opts.onReview) for (const r of shard.reviews) opts.onReview(r);
+    else for (const r of shard.reviews) reviews.push(r);
     shards.push({ source: shard.source, locationId: shard.locationId });
   }
   if (!ctx.dryRun) {

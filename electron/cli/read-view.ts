@@ -1,0 +1,95 @@
+import type { z } from 'zod';
+import { contract, type CallInput, type CallOutput, type Contract, type WorkspaceSummary } from '../../shared/contract';
+import type { Location } from '../../shared/domain/location';
+import type { Review } from '../../shared/domain/review';
+import type { Source } from '../../shared/domain/source';
+import type { StoreProblem } from '../../shared/domain/store-problem';
+import { KalmError } from '../../shared/domain/errors';
+import { buildExport } from '../../shared/export/export-reviews';
+import { matchesRest, queryReviews, searchableText } from '../../shared/reviews/query';
+import type { ReviewPage, ReviewQuery } from '../../shared/reviews/query-schema';
+import { replyPolicy, type ReplyPolicy } from '../../shared/reviews/reply-targets';
+import { summarize } from '../../shared/reviews/stats';
+import { inQueryView, NO_MARKS, viewBits } from '../../shared/reviews/views';
+import { EventBus } from '../core/events';
+import { createPreferences } from '../core/settings/preferences';
+import { readOnlySettings } from '../core/settings/reply-policy';
+import { loadWorkspaceFiles } from '../core/store/workspace-files';
+
+/** What a read command needs of the core: the same `call`s, answered straight from the files. */
+export interface ReadCore {
+  readonly dataDir: string;
+  readonly problems: readonly StoreProblem[];
+  call<N extends ReadCall>(name: N, input: CallInput<N>): Promise<CallOutput<N>>;
+  close(): Promise<void>;
+}
+
+/** The calls `kalm reviews`, `kalm stats` and `kalm export` make. */
+export type ReadCall = 'workspace.get' | 'reviews.query' | 'stats.summary' | 'export.reviews';
+
+/** What a read command will ask, known before the files are read: reviews outside `query` are dropped while reading. */
+export interface ReadScope {
+  query?: ReviewQuery;
+}
+
+/**
+ * Whether a review can be in the answer to `q`: the query's own per-review tests (the shared
+ * ones the inbox uses) except "overdue", which the final query applies. A superset, never less.
+ */
+function mayMatch(q: ReviewQuery): (r: Review) => boolean {
+  const rest = matchesRest(q, searchableText);
+  const ratings = q.ratings && q.ratings.length > 0 ? new Set<number>(q.ratings) : null;
+  return (r) => inQueryView(q, r.status, viewBits(r.status, 0)) && (ratings === null || (r.rating !== null && ratings.has(r.rating))) && rest(r);
+}
+
+/**
+ * Opens a data folder for one read command without the core: no lock, no search index, no
+ * services; the shard files are read (trusted ones without re-validation, see shard-manifest.ts)
+ * and only the reviews the command can need are kept. Answers exactly as the core does: the
+ * same contract validation, the reference query (`queryReviews`, which the index must match),
+ * `summarize` and `buildExport` over the reviews in the core's order (first appearance of each
+ * id, the last copy winning), the owner's reply targets from settings.json.
+ */
+export async function openReadView(dataDir: string, scope: ReadScope = {}): Promise<ReadCore> {
+  const keep = scope.query ? mayMatch(scope.query) : () => true;
+  // Per id in order of first appearance: its last copy, or null when that copy is not needed.
+  const byId = new Map<string, Review | null>();
+  const loaded = await loadWorkspaceFiles(dataDir, {
+    dryRun: true,
+    onReview: (r) => byId.set(r.id, keep(r) ? r : null),
+  });
+  const reviews: Review[] = [];
+  for (const r of byId.values()) if (r) reviews.push(r);
+  const sources: Source[] = loaded.sources;
+  const locations: Location[] = loaded.locations;
+  const policy: ReplyPolicy = replyPolicy(createPreferences(readOnlySettings(dataDir), new EventBus()).get());
+  const now = new Date();
+  const pages = new Map<string, ReviewPage>();
+
+  const summary = (): WorkspaceSummary => ({ demo: sources.some((s) => s.state === 'demo'), sources, locations, reviewCount: byId.size });
+  /** One full answer per query (the command pages through it), sliced per call. */
+  const query = (q: ReviewQuery): ReviewPage => {
+    const key = JSON.stringify({ ...q, offset: 0, limit: 0 });
+    let all = pages.get(key);
+    if (!all) pages.set(key, (all = queryReviews(reviews, { ...q, offset: 0, limit: reviews.length }, searchableText, { marks: NO_MARKS, now: now.getTime(), policy })));
+    return { ...all, items: all.items.slice(q.offset, q.offset + q.limit) };
+  };
+  const handlers: { [N in ReadCall]: (input: z.output<Contract[N]['input']>) => CallOutput<N> } = {
+    'workspace.get': () => summary(),
+    'reviews.query': (q) => query(q),
+    'stats.summary': (q) => summarize(reviews, locations, q, sources, { now: now.getTime(), policy }),
+    'export.reviews': (req) => buildExport(reviews, locations, req, now.toISOString().slice(0, 10)),
+  };
+
+  return {
+    dataDir,
+    problems: loaded.problems,
+    async call(name, input) {
+      const parsed = contract[name].input.safeParse(input);
+      if (!parsed.success) throw KalmError.fromZod(parsed.error, name);
+      const handler = handlers[name] as (i: unknown) => CallOutput<typeof name>;
+      return handler(parsed.data);
+    },
+    close: async () => undefined,
+  };
+}
