@@ -27,8 +27,12 @@ export async function buildCli(opts = {}) {
   await mkdir(outdir, { recursive: true });
   const bundle = path.join(outdir, 'kalm.mjs');
   const result = await build({
-    entryPoints: [path.join(root, 'electron', 'cli', 'main.ts')],
-    outfile: bundle,
+    // Split: a command loads only the chunks it needs (the read commands never load the core).
+    entryPoints: { kalm: path.join(root, 'electron', 'cli', 'main.ts') },
+    outdir,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    outExtension: { '.js': '.mjs' },
     absWorkingDir: root,
     bundle: true,
     platform: 'node',

@@ -17,3 +17,11 @@ export function parseFlags<O extends NonNullable<ParseArgsConfig['options']>>(ar
   }
   return parsed.values;
 }
+
+/** `--rating 1,2` as star ratings. */
+export const parseRatings = (raw: string | undefined): (1 | 2 | 3 | 4 | 5)[] | undefined => {
+  if (raw === undefined) return undefined;
+  const parts = raw.split(',').map((s) => s.trim());
+  if (parts.some((p) => !/^[1-5]$/.test(p))) throw new UsageError(`--rating takes star ratings 1 to 5 separated by commas, e.g. --rating 1,2 (got "${raw}")`);
+  return [...new Set(parts.map((p) => Number(p) as 1 | 2 | 3 | 4 | 5))];
+};

@@ -2,21 +2,19 @@ import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
-import type { Rating, Review } from '../../shared/domain/review';
-import { ReviewQuery } from '../../shared/reviews/query-schema';
-import { parseFlags, UsageError } from './args';
+import { parseFlags, parseRatings, UsageError } from './args';
 import { googleCommands } from './google-commands';
 import { habitCommands, habitUsage } from './habit-commands';
 import { outboxCommands } from './outbox-commands';
 import { sourceCommands, sourceUsage } from './source-commands';
-import { reportCommands } from './report-commands';
+import { readCommands, runReadCommand } from './read-commands';
 import type { KalmCore } from '../core/create-kalm';
 import { defaultDataDir } from '../core/data-dir';
 import { isProcessAlive, LOCK_FILE, LockInfo } from '../core/store/lock';
 import { leftoverTempFiles, listQuarantine } from '../core/store/quarantine';
 import { loadWorkspaceFiles, REVIEWS_DIR } from '../core/store/workspace-files';
-import { openReadView, type ReadCore, type ReadScope } from './read-view';
-import { doctorJson, doctorText, type DoctorReport, type LockStatus, reviewJson, reviewsTable } from './format';
+import { runOn, type ReadCore, type ReadScope } from './read-view';
+import { doctorJson, doctorText, type DoctorReport, type LockStatus } from './format';
 
 export const usage = `Usage: kalm <command> [options]    (kalm --version prints the version)
 
@@ -71,50 +69,7 @@ export { UsageError };
 
 const parse = <O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) => parseFlags(args, options);
 
-export const parseRatings = (raw: string | undefined): (1 | 2 | 3 | 4 | 5)[] | undefined => {
-  if (raw === undefined) return undefined;
-  const parts = raw.split(',').map((s) => s.trim());
-  if (parts.some((p) => !/^[1-5]$/.test(p))) throw new UsageError(`--rating takes star ratings 1 to 5 separated by commas, e.g. --rating 1,2 (got "${raw}")`);
-  return [...new Set(parts.map((p) => Number(p) as 1 | 2 | 3 | 4 | 5))];
-};
-
-const reviewsOptions = {
-  unanswered: { type: 'boolean' },
-  overdue: { type: 'boolean' },
-  rating: { type: 'string' },
-  source: { type: 'string' },
-  location: { type: 'string' },
-  json: { type: 'boolean' },
-} as const;
-
-/** The inbox query `kalm reviews` runs for these flags (also what the read view keeps while reading). */
-function reviewsQuery(v: { unanswered?: boolean | undefined; overdue?: boolean | undefined; source?: string | undefined; location?: string | undefined }, ratings: Rating[] | undefined) {
-  return {
-    status: v.unanswered ? ('unanswered' as const) : ('all' as const),
-    ...(ratings ? { ratings } : {}),
-    ...(v.overdue ? { overdue: true } : {}),
-    ...(v.source ? { source: v.source } : {}),
-    ...(v.location ? { locationId: v.location } : {}),
-  };
-}
-
-async function listReviews(kalm: ReadCore, args: string[]): Promise<string> {
-  const v = parse(args, reviewsOptions);
-  const ratings = parseRatings(v.rating);
-  const { locations, reviewCount } = await kalm.call('workspace.get', {});
-  if (reviewCount === 0 && !v.json) return `No reviews yet in ${kalm.dataDir}. Load the demo with \`kalm demo\`.`;
-  const items: Review[] = [];
-  for (let offset = 0; ; offset += 500) {
-    const page = await kalm.call('reviews.query', { ...reviewsQuery(v, ratings), offset, limit: 500 });
-    items.push(...page.items);
-    if (offset + 500 >= page.total) break;
-  }
-  if (v.json) {
-    const names = new Map(locations.map((l) => [`${l.source}\u0000${l.id}`, l.name]));
-    return JSON.stringify(items.map((r) => reviewJson(r, names.get(`${r.source}\u0000${r.locationId}`) ?? r.locationId)), null, 2);
-  }
-  return reviewsTable(items, locations, process.stdout.columns || 120);
-}
+export { parseRatings };
 
 async function demo(kalm: KalmCore, args: string[]): Promise<string> {
   parse(args, {});
@@ -150,19 +105,10 @@ export type Command = CoreCommand | ReadCommand;
 
 const commands: Record<string, Command> = {
   demo: { check: (a) => void parse(a, {}), readOnly: false, run: demo },
-  reviews: {
-    check: (a) => void parseRatings(parse(a, reviewsOptions).rating),
-    readOnly: true,
-    readScope: (a) => {
-      const v = parse(a, reviewsOptions);
-      return { query: ReviewQuery.parse(reviewsQuery(v, parseRatings(v.rating))) };
-    },
-    run: listReviews,
-  },
   ...googleCommands,
   ...outboxCommands,
   ...sourceCommands,
-  ...reportCommands,
+  ...readCommands,
   ...habitCommands,
 };
 
@@ -234,19 +180,6 @@ export async function runCommand(
   if (!command) throw new UsageError(`unknown command "${name}"`);
   if (args.includes('--help') || args.includes('-h')) return usage;
   command.check(args);
-  if (command.readScope && process.env.KALM_CLI_FULL_LOAD !== '1') {
-    const view = await openReadView(dataDir, command.readScope(args));
-    return runOn(view, (k) => command.run(k, args));
-  }
+  if (command.readScope && process.env.KALM_CLI_FULL_LOAD !== '1') return runReadCommand(command, args, dataDir);
   return runOn(await open({ readOnly: command.readOnly }), (k) => command.run(k, args));
-}
-
-/** Prints the problems found on open, runs the command, closes. */
-async function runOn<K extends ReadCore>(kalm: K, run: (kalm: K) => Promise<string>): Promise<string> {
-  try {
-    for (const p of kalm.problems) process.stderr.write(`kalm: ${p.reason}\n`);
-    return await run(kalm);
-  } finally {
-    await kalm.close();
-  }
 }

@@ -1,14 +1,30 @@
 import { KalmError } from '../../shared/domain/errors';
-import { createKalm } from '../core/create-kalm';
 import { defaultDataDir } from '../core/data-dir';
 import { packageVersion } from '../core/version';
-import { runCommand, UsageError, usage } from './commands';
+import { UsageError } from './args';
+
+/** Read commands load only the read view (read-commands.ts); the rest loads the core. Both on demand, so each starts light. */
+const READ_COMMANDS = new Set(['reviews', 'stats', 'export']);
+
+async function run(command: string, rest: string[], dataDir: string): Promise<string> {
+  if (READ_COMMANDS.has(command) && process.env.KALM_CLI_FULL_LOAD !== '1' && !rest.includes('--help') && !rest.includes('-h')) {
+    const { readCommands, runReadCommand } = await import('./read-commands');
+    const read = readCommands[command];
+    if (read) {
+      read.check(rest);
+      return runReadCommand(read, rest, dataDir);
+    }
+  }
+  const { runCommand } = await import('./commands');
+  const { createKalm } = await import('../core/create-kalm');
+  return runCommand(command, rest, ({ readOnly }) => createKalm({ dataDir, host: 'cli', readOnly }), dataDir);
+}
 
 /** `kalm <command>`: parses arguments, runs one command on the core, exits 0 / 1 (failure) / 2 (usage). */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(usage + '\n');
+    process.stdout.write((await import('./commands')).usage + '\n');
     return 0;
   }
   if (command === '--version' || command === '-v') {
@@ -17,13 +33,12 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const dataDir = process.env.KALM_DATA_DIR || defaultDataDir();
-    const open = ({ readOnly }: { readOnly: boolean }) => createKalm({ dataDir, host: 'cli', readOnly });
-    const out = await runCommand(command, rest, open);
+    const out = await run(command, rest, dataDir);
     if (out !== '') process.stdout.write(out.endsWith('\n') ? out : out + '\n');
     return 0;
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`kalm: ${err.message}\n\n${usage}\n`);
+      process.stderr.write(`kalm: ${err.message}\n\n${(await import('./commands')).usage}\n`);
       return 2;
     }
     process.stderr.write(`kalm: ${err instanceof KalmError || err instanceof Error ? err.message : String(err)}\n`);

@@ -93,3 +93,13 @@ export async function openReadView(dataDir: string, scope: ReadScope = {}): Prom
     close: async () => undefined,
   };
 }
+
+/** Prints the problems found on open, runs the command, closes. */
+export async function runOn<K extends ReadCore>(kalm: K, run: (kalm: K) => Promise<string>): Promise<string> {
+  try {
+    for (const p of kalm.problems) process.stderr.write(`kalm: ${p.reason}\n`);
+    return await run(kalm);
+  } finally {
+    await kalm.close();
+  }
+}

@@ -4,8 +4,8 @@ import { ReviewStatus } from '../../shared/domain/review';
 import { KalmError } from '../../shared/domain/errors';
 import { ExportFormat } from '../../shared/export/export-schema';
 import { periodBound } from '../../shared/reviews/stats-zone';
-import { parseFlags, UsageError } from './args';
-import { parseRatings, type Command } from './commands';
+import { parseFlags, parseRatings, UsageError } from './args';
+import type { ReadCommand } from './commands';
 import type { ReadCore } from './read-view';
 import { statsJson, statsTable } from './format';
 
@@ -81,7 +81,7 @@ async function exportReviews(kalm: ReadCore, args: string[]): Promise<string> {
   return `Exported ${file.count} review${file.count === 1 ? '' : 's'} to ${path}`;
 }
 
-export const reportCommands: Record<string, Command> = {
+export const reportCommands: Record<string, ReadCommand> = {
   // Both need every review (the figures, the export's own filter): read, but never indexed.
   stats: { check: (a) => void parseStats(a), readOnly: true, readScope: () => ({}), run: stats },
   export: { check: (a) => void parseExport(a), readOnly: true, readScope: () => ({}), run: exportReviews },

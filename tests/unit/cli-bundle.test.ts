@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,8 +86,28 @@ describe('the CLI bundle behaves like the sources', () => {
   });
 
   it('keeps googleapis out: the CLI loads only google-auth-library', () => {
-    const code = readFileSync(path.join(outdir, 'kalm.mjs'), 'utf8');
+    // The bundle is split in chunks (dist-cli/chunks/) that commands load when they need them.
+    const files = ['kalm.mjs', ...readdirSync(path.join(outdir, 'chunks')).map((f) => path.join('chunks', f))];
+    const code = files.map((f) => readFileSync(path.join(outdir, f), 'utf8')).join('\n');
     expect(code).toContain('google-auth-library');
     expect(code).not.toMatch(/from ["']googleapis["']/);
+  });
+
+  it('loads only what a read command needs: kalm reviews never loads the core, Google, conf or the language detector', () => {
+    const chunk = (name: string) => readdirSync(path.join(outdir, 'chunks')).find((f) => f.startsWith(name));
+    const reachable = new Set<string>();
+    const visit = (file: string) => {
+      if (reachable.has(file)) return;
+      reachable.add(file);
+      const code = readFileSync(path.join(outdir, file), 'utf8');
+      // Static imports only: dynamic import() is what loads the other commands on demand.
+      for (const m of code.matchAll(/^(?:import|export)\s[^;]*?from\s*"(\.[^"]+)"|^import\s*"(\.[^"]+)"/gm)) visit(path.join(path.dirname(file), m[1] ?? m[2] ?? ''));
+    };
+    visit(path.join('chunks', chunk('read-commands-') ?? 'missing'));
+    visit('kalm.mjs');
+    const code = [...reachable].map((f) => readFileSync(path.join(outdir, f), 'utf8')).join('\n');
+    expect(code).toContain('function openReadView');
+    for (const heavy of ['google-auth-library', 'conf', 'tinyld/light', 'papaparse']) expect(code).not.toContain(`from "${heavy}"`);
+    expect(code).not.toContain('function createKalm');
   });
 });
