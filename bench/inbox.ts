@@ -22,7 +22,7 @@ const p95 = (xs: number[]): number => {
   return s[Math.min(s.length - 1, Math.floor(0.95 * s.length))] ?? NaN;
 };
 
-async function writeChain(dir: string, reviewCount: number, locationCount: number): Promise<void> {
+export async function writeChain(dir: string, reviewCount: number, locationCount: number): Promise<void> {
   const demo = generateDemoWorkspace({ now: new Date('2026-06-01T00:00:00Z'), seed: 20261124, locationCount, reviewCount });
   const shards = new Map<string, Review[]>();
   for (const r of demo.reviews) shards.set(r.locationId, [...(shards.get(r.locationId) ?? []), r]);
@@ -31,7 +31,7 @@ async function writeChain(dir: string, reviewCount: number, locationCount: numbe
 }
 
 /** Starts the web host on a data folder; resolves with its URL (with the launch token) and a stop function. */
-async function startHost(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startHost(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web-host/main.ts', '--port', '0', '--no-open'], {
     cwd: root, env: { ...process.env, KALM_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -62,7 +62,7 @@ async function startHost(dataDir: string): Promise<{ url: string; stop: () => Pr
 // Code that runs in the page is plain JavaScript in strings: tsx would wrap named functions in a helper the page lacks.
 
 /** Records, in the page, when the first review row exists and a frame has been drawn with it (ms since navigation). */
-const RECORD_FIRST_ROWS = `
+export const RECORD_FIRST_ROWS = `
   window.__firstRows = null;
   const observer = new MutationObserver(() => {
     if (window.__firstRows !== null || !document.querySelector('[role="listbox"] [role="option"][data-review-id]')) return;

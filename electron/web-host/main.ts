@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { nodePowerState } from '../core/background/power-state';
-import { createKalm } from '../core/create-kalm';
 import { defaultDataDir } from '../core/data-dir';
 import { openInBrowser } from './open-browser';
+import { deferredKalm } from './deferred-kalm';
 import { DEFAULT_PORT, startWebHost } from './server';
 
 const usage = `Usage: npm run web -- [--port N] [--no-open]
@@ -32,16 +31,29 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const dataDir = process.env.KALM_DATA_DIR || defaultDataDir();
-  const kalm = await createKalm({
-    dataDir, host: 'web', loadDemoOnFirstRun: true,
-    background: { power: nodePowerState(), onError: (err) => console.error(`Kalm: background sync failed, retrying later: ${err instanceof Error ? err.message : String(err)}`) },
-  });
+  // The core (and its dependencies) load after the server listens, so the page is served at once.
+  const opening = (async () => {
+    const [{ createKalm }, { nodePowerState }] = await Promise.all([import('../core/create-kalm'), import('../core/background/power-state')]);
+    return createKalm({
+      dataDir, host: 'web', loadDemoOnFirstRun: true,
+      background: { power: nodePowerState(), onError: (err) => console.error(`Kalm: background sync failed, retrying later: ${err instanceof Error ? err.message : String(err)}`) },
+    });
+  })();
+  // The page is served while the store loads (cold start): its calls wait for the store.
+  const host = await startWebHost({ kalm: deferredKalm(dataDir, opening), rendererDir, port });
+  console.log(`Kalm is running at ${host.url}`);
+  if (!values['no-open'] && !process.env.CI) openInBrowser(host.url);
+  let kalm: Awaited<typeof opening>;
+  try {
+    kalm = await opening;
+  } catch (err) {
+    await host.close();
+    throw err;
+  }
   // Syncs every N minutes (Settings) while the web host runs.
   kalm.background.start();
   for (const p of kalm.problems) console.error(`Kalm: ${p.reason}${p.movedTo ? ` — moved to ${p.movedTo}` : ''}`);
-  const host = await startWebHost({ kalm, rendererDir, port });
-  console.log(`Kalm is running at ${host.url}`);
-  if (!values['no-open'] && !process.env.CI) openInBrowser(host.url);
+  console.log('Kalm has opened your reviews.');
   const stop = () => void host.close().then(() => kalm.close()).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
