@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rename, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { Workspace } from '../electron/core/workspace';
+import { MANIFEST_NAME } from '../electron/core/store/shard-manifest';
 import { REVIEWS_DIR, saveShardFile, saveSourcesFile } from '../electron/core/store/workspace-files';
 import { generateDemoWorkspace } from '../shared/demo/generate';
 import type { Review } from '../shared/domain/review';
@@ -74,11 +75,11 @@ const baselineBody = (dir: string): string => `
   console.log(JSON.stringify({ ms: performance.now() - start, count }));`;
 
 /** Opening the folder as createKalm does (load the files, build the index); then memory once the word index is built too. */
-const loadBody = (dir: string): string => `
+const loadBody = (dir: string, dryRun = false): string => `
   const { loadWorkspaceFiles } = await import(${JSON.stringify(moduleUrl('electron/core/store/workspace-files.ts'))});
   const { Workspace } = await import(${JSON.stringify(moduleUrl('electron/core/workspace.ts'))});
   const start = performance.now();
-  const loaded = await loadWorkspaceFiles(${JSON.stringify(dir)});
+  const loaded = await loadWorkspaceFiles(${JSON.stringify(dir)}, { dryRun: ${dryRun} });
   const filesMs = performance.now() - start;
   const workspace = new Workspace();
   workspace.replace(loaded.sources, loaded.locations, loaded.reviews);
@@ -107,6 +108,10 @@ export async function benchStore(): Promise<Record<string, number>> {
       if (!opened || o.ms < opened.ms) opened = o;
     }
     if (!baseline || !opened) throw new Error('bench: no load measured');
+    // What every open cost before the manifest: the same load with every shard validated by zod.
+    const manifest = join(dir, REVIEWS_DIR, MANIFEST_NAME);
+    await rename(manifest, `${manifest}.aside`);
+    const validated = await inChild<Opened>(loadBody(dir, true)).finally(() => rename(`${manifest}.aside`, manifest));
     if (baseline.count !== REVIEWS || opened.count !== REVIEWS) throw new Error(`bench: read ${baseline.count} and loaded ${opened.count} reviews`);
 
     const indexBuildMs = Math.min(time(() => new ReviewIndex(reviews)), time(() => new ReviewIndex(reviews)));
@@ -127,6 +132,8 @@ export async function benchStore(): Promise<Record<string, number>> {
       load_ms: round(opened.ms),
       json_parse_baseline_ms: round(baseline.ms),
       load_ratio: round(opened.ms / baseline.ms),
+      load_validated_ms: round(validated.ms),
+      load_validated_ratio: round(validated.ms / baseline.ms),
       load_files_ms: round(opened.filesMs),
       load_index_ms: round(opened.ms - opened.filesMs),
       index_build_ms: round(indexBuildMs),
