@@ -66,8 +66,11 @@ export function serveRenderer(rendererDir: string = builtPaths().rendererDir): v
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
 }
 
+/** True inside an installed app (electron-builder puts the code in app.asar). */
+const isPackagedApp = (): boolean => import.meta.url.includes('app.asar');
+
 /** The main window: secure preferences, hardened contents, shown once the first paint is ready. */
-export function createMainWindow(opts: { preload?: string } = {}): BrowserWindow {
+export function createMainWindow(opts: { preload?: string; onLoadError?: (message: string) => void } = {}): BrowserWindow {
   const preload = opts.preload ?? builtPaths().preload;
   const win = new BrowserWindow({
     title: 'Kalm',
@@ -83,8 +86,10 @@ export function createMainWindow(opts: { preload?: string } = {}): BrowserWindow
   });
   hardenContents(win.webContents, shell);
   win.once('ready-to-show', () => win.show());
-  win.loadURL(APP_ENTRY_URL).catch((err: unknown) => {
-    console.error(`kalm: could not load ${APP_ENTRY_URL}: ${err instanceof Error ? err.message : String(err)}`);
-  });
+  // npm run dev: the renderer from Vite's dev server (hot reload); a packaged app always loads app://kalm/.
+  const devUrl = process.env.KALM_DEV_RENDERER_URL;
+  const entry = devUrl && /^http:\/\/(127\.0\.0\.1|localhost):\d+\/$/.test(devUrl) && !isPackagedApp() ? devUrl : APP_ENTRY_URL;
+  const onLoadError = opts.onLoadError ?? ((m: string) => process.stderr.write(`${m}\n`));
+  win.loadURL(entry).catch((err: unknown) => onLoadError(`kalm: could not load ${entry}: ${err instanceof Error ? err.message : String(err)}`));
   return win;
 }
