@@ -22,7 +22,17 @@ function dependencyExternals() {
 }
 
 /**
- * @param {{ outdir?: string, minify?: boolean }} [opts]
+ * The publisher's Google OAuth client as esbuild constants (electron/core/google/publisher-client.ts reads them).
+ * `npm run dist` passes the client from KALM_GOOGLE_CLIENT_ID / KALM_GOOGLE_CLIENT_SECRET; every other build bakes in none.
+ * @param {{ clientId: string, clientSecret: string } | null | undefined} client
+ * @returns {Record<string, string>}
+ */
+export function publisherClientDefine(client) {
+  return { __KALM_PUBLISHER_GOOGLE_CLIENT__: JSON.stringify(client?.clientId ? { clientId: client.clientId, clientSecret: client.clientSecret ?? '' } : null) };
+}
+
+/**
+ * @param {{ outdir?: string, minify?: boolean, publisherClient?: { clientId: string, clientSecret: string } | null }} [opts]
  * @returns {Promise<{ main: string, preload: string }>}
  */
 export async function buildElectron(opts = {}) {
@@ -41,6 +51,7 @@ export async function buildElectron(opts = {}) {
       format: 'esm',
       target: 'node22',
       external: dependencyExternals(),
+      define: publisherClientDefine(opts.publisherClient),
       // Bundled CommonJS code (if any) may still call require(): give ESM one.
       banner: { js: "import { createRequire as __kalmCreateRequire } from 'node:module'; const require = __kalmCreateRequire(import.meta.url);" },
     }),

@@ -123,12 +123,14 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
     'store.problems': () => ({ problems: state.problems }),
     'sources.status': () => state.google,
     'sources.connectGoogle': () => {
+      if (!state.google.configured) throw new KalmError('forbidden', 'Kalm needs your own Google OAuth client to connect.');
       state.google = { ...state.google, signingIn: true };
-      return { authUrl: 'http://127.0.0.1:9/o/oauth2/v2/auth?client_id=test' };
+      return { authUrl: `http://127.0.0.1:9/o/oauth2/v2/auth?client_id=${state.google.builtInClient ? 'publisher' : 'test'}` };
     },
     'sources.discover': () => state.google,
     'sources.setGoogleClient': () => {
-      state.google = { ...state.google, configured: true };
+      // The owner's own client replaces a published build's client (builtInClient).
+      state.google = { ...state.google, configured: true, builtInClient: false };
       return state.google;
     },
     'sources.selectLocations': ({ locationIds }) => {
