@@ -26,7 +26,7 @@ import type { CoreHandlers } from './sources/descriptor';
 import { backgroundSync, buildSources } from './sources/registry';
 import { wireSources } from './sources/wiring';
 import type { PlayService } from './play/play-service';
-import { createStderrLog } from './log/logger';
+import { createStderrLog } from './log/log';
 import { wireSupport } from './support/wiring';
 import { packageVersion } from './version';
 import { shardKey, Workspace } from './workspace';

@@ -6,7 +6,7 @@ import type { TokenVault } from './google/token-vault';
 import type { PlayKeyStore } from './play/play-key-store';
 import type { SchedulerTimers } from './outbox/scheduler';
 import type { SettingsFactory } from './store/settings';
-import type { KalmLog } from './log/logger';
+import type { KalmLog } from './log/log';
 import type { UpdaterPort } from './support/wiring';
 
 export type HostKind = AppInfo['host'];

@@ -1,4 +1,6 @@
-import open from 'open';
+
+/** The `open` package, loaded when first needed (the CLI starts faster without it). */
+const open = async (target: string): Promise<unknown> => (await import('open')).default(target);
 
 /** Whether there is a screen to open something on (Linux without DISPLAY/WAYLAND_DISPLAY has none, e.g. a server or CI). */
 const hasDisplay = (): boolean =>

@@ -2,41 +2,18 @@ import { readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import electronLog from 'electron-log/node';
 import { redactLogText } from './redact-log';
+import { describeError, recentBuffer, type KalmLog } from './log';
 
-/** Where Kalm's messages for support go: a daily file in the data folder (app, web host) or stderr only (CLI). */
-export interface KalmLog {
-  error(message: string, err?: unknown): void;
-  warn(message: string): void;
-  info(message: string): void;
-  /** The folder of the log files, or null when this log writes none (CLI, tests). */
-  readonly dir: string | null;
-  /** The last few errors and warnings (already redacted), newest last, for "Copy diagnostics". */
-  recent(): readonly string[];
-}
+export { createStderrLog, type KalmLog } from './log';
 
 export const LOGS_FOLDER = 'logs';
 /** Log files older than this many days are deleted when a log opens. */
 export const KEEP_DAYS = 14;
-const RECENT = 20;
-
-const describe = (message: string, err: unknown): string =>
-  err === undefined ? message : `${message}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`;
 
 /** The log file of one day: logs/kalm-YYYY-MM-DD.log (local date). */
 export function logFileName(date: Date): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `kalm-${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())}.log`;
-}
-
-function recentBuffer() {
-  const lines: string[] = [];
-  return {
-    add(line: string) {
-      lines.push(line.length > 500 ? `${line.slice(0, 499)}…` : line);
-      if (lines.length > RECENT) lines.shift();
-    },
-    list: (): readonly string[] => [...lines],
-  };
 }
 
 /**
@@ -62,7 +39,7 @@ export function createFileLog(opts: { dataDir: string; stderr?: boolean; now?: (
   return {
     dir,
     error(message, err) {
-      const line = redactLogText(describe(message, err));
+      const line = redactLogText(describeError(message, err));
       recent.add(`${now().toISOString()} error ${line}`);
       log.error(line);
     },
@@ -72,26 +49,6 @@ export function createFileLog(opts: { dataDir: string; stderr?: boolean; now?: (
       log.warn(line);
     },
     info: (message) => log.info(redactLogText(message)),
-    recent: recent.list,
-  };
-}
-
-/** The CLI's log: errors and warnings on stderr (never stdout, which may be piped into jq), redacted; no file. */
-export function createStderrLog(write: (line: string) => void = (line) => process.stderr.write(`${line}\n`)): KalmLog {
-  const recent = recentBuffer();
-  return {
-    dir: null,
-    error(message, err) {
-      const line = redactLogText(describe(message, err));
-      recent.add(line);
-      write(line);
-    },
-    warn(message) {
-      const line = redactLogText(message);
-      recent.add(line);
-      write(line);
-    },
-    info: () => undefined,
     recent: recent.list,
   };
 }

@@ -5,7 +5,7 @@ import type { UpdateStatus } from '../../../shared/app/support-contract';
 import { KalmError } from '../../../shared/domain/errors';
 import type { EventBus } from '../events';
 import type { HostKind } from '../kalm';
-import type { KalmLog } from '../log/logger';
+import type { KalmLog } from '../log/log';
 
 /** The auto-updater as the core sees it (Electron's electron/updater.ts); other hosts have none. */
 export interface UpdaterPort {
