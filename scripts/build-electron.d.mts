@@ -8,3 +8,4 @@ export interface PublisherClient {
 }
 export declare function publisherClientDefine(client: PublisherClient | null | undefined): Record<string, string>;
 export declare function buildElectron(opts?: { outdir?: string; minify?: boolean; publisherClient?: PublisherClient | null }): Promise<{ main: string; preload: string }>;
+export declare function electronBuildOptions(opts?: { outdir?: string; minify?: boolean; publisherClient?: PublisherClient | null }): [import('esbuild').BuildOptions & { outfile: string }, import('esbuild').BuildOptions & { outfile: string }];
