@@ -1,8 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, net, Notification, powerMonitor, safeStorage, session, shell } from 'electron';
+import electronUpdater from 'electron-updater';
 import { electronPowerState } from './core/background/power-state';
 import { createKalm } from './core/create-kalm';
+import { publisherGoogleClient } from './core/google/publisher-client';
+import { createFileLog, type KalmLog } from './core/log/logger';
 import type { Kalm } from './core/kalm';
 import { wireHabitsShell } from './habits-shell';
 import { registerIpc } from './ipc';
@@ -11,6 +14,7 @@ import { createSafeStorageVault } from './safe-storage-vault';
 import { createSafeStoragePlayKeyStore } from './play-key-vault';
 import { denyAllPermissions, hardenContents } from './security';
 import { electronSettingsFactory } from './settings-electron';
+import { startAutoUpdate } from './updater';
 import { createMainWindow, registerAppScheme, serveRenderer } from './window';
 
 /**
@@ -31,6 +35,7 @@ if (dataDirOverride) {
 registerAppScheme();
 
 let kalm: Kalm | undefined;
+let log: KalmLog | undefined;
 let disposeIpc: (() => void) | undefined;
 let closing = false;
 
@@ -48,14 +53,23 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   serveRenderer();
   const dataDir = dataDirOverride ? path.resolve(dataDirOverride) : app.getPath('userData');
+  // A packaged app has no visible stderr: one log file a day in the data folder's logs/ (Settings → Data).
+  const fileLog = createFileLog({ dataDir, stderr: !app.isPackaged });
+  log = fileLog;
+  fileLog.info(`Kalm ${app.getVersion()} starting (${process.platform} ${process.arch}, electron ${process.versions.electron ?? '?'})`);
+  // Checks at start and daily, downloads in the background; only a packaged app has a feed (app-update.yml).
+  const updater = startAutoUpdate({ updater: app.isPackaged ? electronUpdater.autoUpdater : null, log: fileLog });
   const core = await createKalm({
     dataDir,
     host: 'electron',
     version: app.getVersion(),
     settingsFactory: electronSettingsFactory,
     loadDemoOnFirstRun: true,
+    log: fileLog,
+    updater,
     // The Google grant is encrypted with the system keychain where Electron can (after ready).
-    google: { vault: createSafeStorageVault(dataDir, safeStorage).vault },
+    // The publisher's OAuth client, baked in by `npm run dist` (null in development: the environment or Sources give one).
+    google: { vault: createSafeStorageVault(dataDir, safeStorage).vault, publisherClient: publisherGoogleClient() },
     play: { keyStore: createSafeStoragePlayKeyStore(dataDir, safeStorage) },
     // The monthly report as a PDF: the focused window, printed with its print CSS.
     saveReportPdf: createPdfSaver({
@@ -70,7 +84,7 @@ async function start(): Promise<void> {
   });
   kalm = core;
   disposeIpc = registerIpc(ipcMain, core);
-  createMainWindow();
+  createMainWindow({ onLoadError: (m) => fileLog.error(m) });
   wireHabitsShell({ kalm: core, app, Notification, net, powerMonitor, showWindow: showMainWindow });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
@@ -100,12 +114,13 @@ if (!app.requestSingleInstanceLock()) {
     disposeIpc?.();
     kalm
       .close()
-      .catch((err: unknown) => console.error(`kalm: closing failed: ${errorText(err)}`))
+      .catch((err: unknown) => (log ? log.error('kalm: closing failed', err) : process.stderr.write(`kalm: closing failed: ${errorText(err)}\n`)))
       .finally(() => app.quit());
   });
 
   start().catch((err: unknown) => {
-    console.error(`kalm: could not start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    if (log) log.error('kalm: could not start', err);
+    else process.stderr.write(`kalm: could not start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
     dialog.showErrorBox('Kalm could not start', errorText(err));
     app.exit(1);
   });

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { BrowserWindow, nativeTheme, protocol, shell } from 'electron';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, hardenContents, secureWebPreferences } from './security';
 import { mimeType, resolveRendererFile } from './core/renderer-files';
+import { createDevRendererHandler, devRendererUrl } from './dev-renderer';
 
 /** File names scripts/build-electron.mjs writes into dist-electron/ (package.json "main" points at MAIN_FILE). */
 export const MAIN_FILE = 'main.mjs';
@@ -63,11 +64,13 @@ export function registerAppScheme(): void {
 
 /** After `ready`: serve the renderer on `app://kalm/` for the default session. */
 export function serveRenderer(rendererDir: string = builtPaths().rendererDir): void {
-  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir));
+  // npm run dev: app://kalm/ passes through to Vite's dev server (hot reload), so the page keeps its origin and IPC.
+  const dev = devRendererUrl(process.env, import.meta.url);
+  protocol.handle(APP_SCHEME, dev ? createDevRendererHandler(dev) : createAppProtocolHandler(rendererDir));
 }
 
 /** The main window: secure preferences, hardened contents, shown once the first paint is ready. */
-export function createMainWindow(opts: { preload?: string } = {}): BrowserWindow {
+export function createMainWindow(opts: { preload?: string; onLoadError?: (message: string) => void } = {}): BrowserWindow {
   const preload = opts.preload ?? builtPaths().preload;
   const win = new BrowserWindow({
     title: 'Kalm',
@@ -83,8 +86,7 @@ export function createMainWindow(opts: { preload?: string } = {}): BrowserWindow
   });
   hardenContents(win.webContents, shell);
   win.once('ready-to-show', () => win.show());
-  win.loadURL(APP_ENTRY_URL).catch((err: unknown) => {
-    console.error(`kalm: could not load ${APP_ENTRY_URL}: ${err instanceof Error ? err.message : String(err)}`);
-  });
+  const onLoadError = opts.onLoadError ?? ((m: string) => process.stderr.write(`${m}\n`));
+  win.loadURL(APP_ENTRY_URL).catch((err: unknown) => onLoadError(`kalm: could not load ${APP_ENTRY_URL}: ${err instanceof Error ? err.message : String(err)}`));
   return win;
 }

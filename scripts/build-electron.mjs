@@ -22,32 +22,53 @@ function dependencyExternals() {
 }
 
 /**
- * @param {{ outdir?: string, minify?: boolean }} [opts]
+ * The publisher's Google OAuth client as esbuild constants (electron/core/google/publisher-client.ts reads them).
+ * `npm run dist` passes the client from KALM_GOOGLE_CLIENT_ID / KALM_GOOGLE_CLIENT_SECRET; every other build bakes in none.
+ * @param {{ clientId: string, clientSecret: string } | null | undefined} client
+ * @returns {Record<string, string>}
+ */
+export function publisherClientDefine(client) {
+  return { __KALM_PUBLISHER_GOOGLE_CLIENT__: JSON.stringify(client?.clientId ? { clientId: client.clientId, clientSecret: client.clientSecret ?? '' } : null) };
+}
+
+/**
+ * @param {{ outdir?: string, minify?: boolean, publisherClient?: { clientId: string, clientSecret: string } | null }} [opts]
  * @returns {Promise<{ main: string, preload: string }>}
  */
 export async function buildElectron(opts = {}) {
   const outdir = opts.outdir ?? defaultOutdir;
-  const minify = opts.minify ?? false;
   await rm(outdir, { recursive: true, force: true });
+  const [mainOptions, preloadOptions] = electronBuildOptions(opts);
+  await Promise.all([build(mainOptions), build(preloadOptions)]);
+  return { main: mainOptions.outfile, preload: preloadOptions.outfile };
+}
+
+/**
+ * esbuild's options for the main process and the preload (npm run dev watches the same ones).
+ * @param {{ outdir?: string, minify?: boolean, publisherClient?: { clientId: string, clientSecret: string } | null }} [opts]
+ * @returns {[import('esbuild').BuildOptions & { outfile: string }, import('esbuild').BuildOptions & { outfile: string }]}
+ */
+export function electronBuildOptions(opts = {}) {
+  const outdir = opts.outdir ?? defaultOutdir;
+  const minify = opts.minify ?? false;
   const common = { bundle: true, sourcemap: false, legalComments: 'none', logLevel: 'warning', minify, absWorkingDir: root };
-  const main = path.join(outdir, MAIN_OUT);
-  const preload = path.join(outdir, PRELOAD_OUT);
-  await Promise.all([
-    build({
+  return [
+    {
       ...common,
       entryPoints: [path.join(root, 'electron', 'main.ts')],
-      outfile: main,
+      outfile: path.join(outdir, MAIN_OUT),
       platform: 'node',
       format: 'esm',
       target: 'node22',
       external: dependencyExternals(),
+      define: publisherClientDefine(opts.publisherClient),
       // Bundled CommonJS code (if any) may still call require(): give ESM one.
       banner: { js: "import { createRequire as __kalmCreateRequire } from 'node:module'; const require = __kalmCreateRequire(import.meta.url);" },
-    }),
-    build({
+    },
+    {
       ...common,
       entryPoints: [path.join(root, 'electron', 'preload.ts')],
-      outfile: preload,
+      outfile: path.join(outdir, PRELOAD_OUT),
       // A sandboxed preload has no Node: build for the browser so any node:* import fails here, not at run time.
       platform: 'browser',
       format: 'cjs',
@@ -55,9 +76,8 @@ export async function buildElectron(opts = {}) {
       external: ['electron'],
       // The contract's zod schemas (and zod's locales) come along; minified it loads faster on every page load.
       minify: true,
-    }),
-  ]);
-  return { main, preload };
+    },
+  ];
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

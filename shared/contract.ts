@@ -15,6 +15,7 @@ import { PlayConnectKeyInput, PlayStatus, PlaySyncInput, PlaySyncTotals } from '
 import { ServiceAccountInfo } from './play/service-account';
 import { StatsQuery, StatsSummary } from './reviews/stats-schema';
 import { habitCalls, habitEvents } from './labels/habits-contract';
+import { supportCalls, supportEvents } from './app/support-contract';
 import { ExportFile, ExportRequest } from './export/export-schema';
 
 /**
@@ -149,6 +150,8 @@ export const contract = {
   'play.unfollowApp': call(PlayConnectKeyInput.pick({ packageName: true }), Empty),
   /** Forgets the stored service-account key; Play then uses the Google sign-in again. */
   'play.forgetKey': call(NoInput, Empty),
+  // — updates, logs and diagnostics (issue 23) —
+  ...supportCalls,
 } as const;
 
 export type Contract = typeof contract;
@@ -172,6 +175,7 @@ export const events = {
   'drafts.changed': z.object({ reviewId: z.string() }),
   // — working habits (issue 10) —
   ...habitEvents,
+  ...supportEvents,
 } as const;
 
 export type Events = typeof events;

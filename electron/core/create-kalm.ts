@@ -26,6 +26,8 @@ import type { CoreHandlers } from './sources/descriptor';
 import { backgroundSync, buildSources } from './sources/registry';
 import { wireSources } from './sources/wiring';
 import type { PlayService } from './play/play-service';
+import { createStderrLog } from './log/log';
+import { wireSupport } from './support/wiring';
 import { packageVersion } from './version';
 import { shardKey, Workspace } from './workspace';
 
@@ -66,7 +68,8 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
       throw storageError(dataDir, err);
     }
   }
-  const bus = new EventBus();
+  const log = opts.log ?? createStderrLog();
+  const bus = new EventBus((message, err) => log.error(message, err));
   const workspace = new Workspace();
   const problems: StoreProblem[] = [];
   const report = (p: StoreProblem) => {
@@ -167,6 +170,18 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
       await templates.remove(id);
       return {};
     },
+    ...wireSupport({
+      host, version, log: opts.log, bus, updater: opts.updater, openPath: opts.openPath,
+      counts: async () => ({
+        sources: workspace.sources.map((s) => `${s.kind}:${s.state}`).join(', ') || 'none',
+        locations: workspace.locations.length,
+        reviews: workspace.size,
+        demo: String(workspace.isDemo),
+        drafts: (await outbox.handlers['drafts.list']({})).drafts.length,
+        outbox: (await outbox.handlers['outbox.list']({})).items.length,
+        'store problems': problems.length,
+      }),
+    }),
     'report.savePdf': ({ fileName }) => {
       if (!opts.saveReportPdf) throw new KalmError('forbidden', 'Saving a PDF directly works in the Kalm app; here, print the report and choose "Save as PDF".');
       return opts.saveReportPdf(fileName);
@@ -175,6 +190,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
 
   const kalm: KalmCore = {
     dataDir,
+    log,
     problems,
     google,
     importer,

@@ -6,7 +6,7 @@ import type { Kalm } from './kalm';
  * Runs a call that arrived from outside (IPC, HTTP) by name with unknown input.
  * Never throws: every failure becomes a typed error in the envelope.
  */
-export async function dispatch(kalm: Kalm, name: string, input: unknown, log: (msg: string) => void = console.error): Promise<CallResult> {
+export async function dispatch(kalm: Kalm, name: string, input: unknown, log: (msg: string) => void = (msg) => (kalm.log ? kalm.log.error(msg) : process.stderr.write(`${msg}\n`))): Promise<CallResult> {
   if (!isCallName(name)) {
     return { ok: false, error: new KalmError('unknown_call', `Unknown call "${name.slice(0, 80)}"`).toPayload() };
   }

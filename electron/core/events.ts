@@ -4,6 +4,9 @@ type Listener<E extends EventName> = (payload: EventPayload<E>) => void;
 
 /** A small typed event bus for the contract's events. A throwing listener never breaks the others. */
 export class EventBus {
+  /** @param onListenerError where a failing listener is reported (the core's log). */
+  constructor(private readonly onListenerError: (message: string, err: unknown) => void = (message, err) => process.stderr.write(`${message}: ${String(err)}\n`)) {}
+
   private readonly listeners = new Map<EventName, Set<(payload: never) => void>>();
 
   on<E extends EventName>(name: E, listener: Listener<E>): () => void {
@@ -18,7 +21,7 @@ export class EventBus {
       try {
         (l as Listener<E>)(payload);
       } catch (err) {
-        console.error(`kalm: a listener of ${name} failed:`, err);
+        this.onListenerError(`kalm: a listener of ${name} failed`, err);
       }
     }
   }

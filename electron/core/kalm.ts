@@ -6,6 +6,8 @@ import type { TokenVault } from './google/token-vault';
 import type { PlayKeyStore } from './play/play-key-store';
 import type { SchedulerTimers } from './outbox/scheduler';
 import type { SettingsFactory } from './store/settings';
+import type { KalmLog } from './log/log';
+import type { UpdaterPort } from './support/wiring';
 
 export type HostKind = AppInfo['host'];
 
@@ -22,7 +24,11 @@ export interface KalmOptions {
   /** Open without the writer lock and never write (CLI reads while the app runs). */
   readOnly?: boolean;
   /** Google endpoints, OAuth client and token vault (defaults: env, env/settings, a 0600 file in the data folder). */
-  google?: { roots?: GoogleRoots; client?: GoogleClientConfig | null; vault?: TokenVault };
+  google?: {
+    roots?: GoogleRoots; client?: GoogleClientConfig | null; vault?: TokenVault;
+    /** The publisher's OAuth client baked into a published build (npm run dist); used when neither the environment nor the owner gives one. */
+    publisherClient?: GoogleClientConfig | null;
+  };
   /** Where a Google Play service-account key is kept (default: a 0600 file in the data folder; Electron encrypts it). */
   play?: { keyStore?: PlayKeyStore };
   /** Publish the outbox in the background (default: Electron and web host; never wanted by the CLI). */
@@ -35,6 +41,10 @@ export interface KalmOptions {
   background?: { online?: () => boolean; power?: PowerState; timers?: Timers; onError?: (err: unknown) => void };
   /** Saves the window's report as a PDF (Electron only: printToPDF and a save dialog); without it `report.savePdf` is refused. */
   saveReportPdf?: (fileName: string) => Promise<{ saved: boolean; path: string | null }>;
+  /** Where messages for support go (app and web host: a daily file in logs/; CLI: stderr). Default: nowhere but stderr. */
+  log?: KalmLog;
+  /** The auto-updater (Electron only); without it `update.status` is `off`. */
+  updater?: UpdaterPort;
   /** Clock, for deterministic tests. */
   now?: () => Date;
 }
@@ -42,6 +52,8 @@ export interface KalmOptions {
 /** The one service graph every host uses. */
 export interface Kalm {
   readonly dataDir: string;
+  /** Where this core's messages for support go (createKalm's `log`). */
+  readonly log?: KalmLog;
   /** Validates `input` with the contract's schema (throws KalmError 'invalid_input') and runs the call. */
   call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>>;
   on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void;

@@ -20,6 +20,13 @@ export interface WebHostOptions {
   /** Fixed token for tests; a random one per launch otherwise. */
   token?: string;
   log?: (msg: string) => void;
+  /**
+   * Development (npm run dev:web): serves the renderer's requests instead of the built files, e.g. Vite's
+   * dev-server middlewares with hot reload. Called for every non-API request; the guard runs first.
+   */
+  devRenderer?: (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+  /** Receives the HTTP server before it listens (Vite attaches its hot-reload WebSocket to it). */
+  onServer?: (server: Server) => void;
 }
 
 export interface WebHost {
@@ -96,7 +103,7 @@ async function listen(server: Server, port: number): Promise<number> {
 /** Serves the renderer and the contract on 127.0.0.1 only. */
 export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   const { kalm, rendererDir } = opts;
-  const log = opts.log ?? ((m: string) => console.error(m));
+  const log = opts.log ?? ((m: string) => (kalm.log ? kalm.log.error(m) : process.stderr.write(`${m}\n`)));
   const token = opts.token ?? randomBytes(32).toString('base64url');
   let port = 0;
   const sockets = new Set<import('node:net').Socket>();
@@ -117,7 +124,14 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         }
         return handleCall(kalm, name, req, res, log);
       }
-      if ((req.method === 'GET' || req.method === 'HEAD') && (await serveStatic(rendererDir, url.pathname, res))) return;
+      if (opts.devRenderer) {
+        const dev = opts.devRenderer;
+        const handled = await new Promise<boolean>((resolve) => {
+          res.once('finish', () => resolve(true));
+          dev(req, res, () => resolve(false));
+        });
+        if (handled || res.headersSent) return;
+      } else if ((req.method === 'GET' || req.method === 'HEAD') && (await serveStatic(rendererDir, url.pathname, res))) return;
       res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Not found');
     })().catch((err: unknown) => {
@@ -130,6 +144,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
+  opts.onServer?.(server);
   port = await listen(server, opts.port ?? DEFAULT_PORT);
   return {
     port,

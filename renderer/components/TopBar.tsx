@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { CallState } from '../hooks/useCall';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MainNav, type View } from './MainNav';
+import { UpdateButton } from './UpdateButton';
 import { Wordmark } from './Wordmark';
 
 interface TopBarProps {
@@ -13,13 +14,14 @@ interface Props extends TopBarProps {
   onView: (v: View) => void;
 }
 
-/** Wordmark, which business this is, and the language switch. */
+/** Wordmark, which business this is, "Restart to update" when an update is ready, and the language switch. */
 export function TopBar({ workspace, view, onView }: Props) {
   return (
     <header className="topbar">
       <Wordmark />
       <WorkspaceInfo workspace={workspace} />
       <MainNav view={view} onChange={onView} />
+      <UpdateButton />
       <LanguageSwitch />
     </header>
   );

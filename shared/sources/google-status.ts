@@ -16,6 +16,8 @@ export type GoogleLocationStatus = z.infer<typeof GoogleLocationStatus>;
 export const GoogleStatus = z.object({
   /** An OAuth client id is known (KALM_GOOGLE_CLIENT_ID or Settings). */
   configured: z.boolean(),
+  /** The client is the publisher's own, built into this Kalm: Sources shows just "Sign in with Google" (the owner's own client stays under Advanced). */
+  builtInClient: z.boolean().optional(),
   connected: z.boolean(),
   needsReconnect: z.boolean(),
   /** A sign-in is waiting for the user to finish in the browser. */

@@ -19,6 +19,7 @@ import { createFakeImport } from './fake-import';
 import { fakeHabitHandlers } from './fake-habits';
 import { buildExport } from '../../shared/export/export-reviews';
 import { parseServiceAccountKey, type ServiceAccountInfo } from '../../shared/play/service-account';
+import type { UpdateStatus } from '../../shared/app/support-contract';
 
 type Handlers = { [N in CallName]: (input: z.output<Contract[N]['input']>) => CallOutput<N> };
 
@@ -35,12 +36,13 @@ export interface FakeApi {
 }
 
 /** An in-memory KalmApi over the real pure query and stats functions, validating input like the core does. */
-export function createFakeApi(options: { reviews?: Review[]; locations?: Location[]; demo?: Review[]; problems?: StoreProblem[]; google?: GoogleStatus; sources?: Source[]; settings?: SettingsPatch } = {}): FakeApi {
+export function createFakeApi(options: { reviews?: Review[]; locations?: Location[]; demo?: Review[]; problems?: StoreProblem[]; google?: GoogleStatus; sources?: Source[]; settings?: SettingsPatch; update?: UpdateStatus } = {}): FakeApi {
   const state = {
     settings: Settings.parse({ ...defaultSettings(), ...options.settings }),
     reviews: [...(options.reviews ?? [])],
     demo: false,
     problems: [...(options.problems ?? [])],
+    update: options.update ?? ({ state: 'off', version: null, percent: null } as UpdateStatus),
     google: options.google ?? { configured: false, connected: false, needsReconnect: false, signingIn: false, lastSyncAt: null, lastError: null, locations: [] as GoogleStatus['locations'] },
   };
   const drafts = new Map<string, Draft>();
@@ -121,12 +123,14 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
     'store.problems': () => ({ problems: state.problems }),
     'sources.status': () => state.google,
     'sources.connectGoogle': () => {
+      if (!state.google.configured) throw new KalmError('forbidden', 'Kalm needs your own Google OAuth client to connect.');
       state.google = { ...state.google, signingIn: true };
-      return { authUrl: 'http://127.0.0.1:9/o/oauth2/v2/auth?client_id=test' };
+      return { authUrl: `http://127.0.0.1:9/o/oauth2/v2/auth?client_id=${state.google.builtInClient ? 'publisher' : 'test'}` };
     },
     'sources.discover': () => state.google,
     'sources.setGoogleClient': () => {
-      state.google = { ...state.google, configured: true };
+      // The owner's own client replaces a published build's client (builtInClient).
+      state.google = { ...state.google, configured: true, builtInClient: false };
       return state.google;
     },
     'sources.selectLocations': ({ locationIds }) => {
@@ -296,6 +300,14 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
     ...fakeHabitHandlers({ reviews: () => state.reviews, setReviews: (next) => (state.reviews = next), settings: () => state.settings, emit: (name, payload) => emit(name, payload) }),
     // dashboard and exports (issue 8)
     'export.reviews': (req) => buildExport(state.reviews, locations, req, at().slice(0, 10)),
+    'support.openLogs': () => ({ opened: false, path: '/tmp/kalm-test/logs' }),
+    'support.diagnostics': () => ({ text: `Kalm 0.0.0-test (test)\nstore:\n  reviews: ${state.reviews.length}` }),
+    'update.status': () => state.update,
+    'update.restart': () => {
+      if (state.update.state !== 'ready') throw new KalmError('forbidden', 'There is no downloaded update to install yet.');
+      state.update = { state: 'idle', version: null, percent: null };
+      return {};
+    },
     'report.savePdf': () => {
       throw new KalmError('forbidden', 'Saving a PDF directly works in the Kalm app.');
     },

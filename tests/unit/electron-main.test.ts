@@ -101,7 +101,10 @@ describe('main process lifecycle', () => {
         host: 'electron',
         version: '9.9.9',
         settingsFactory: expect.any(Function),
-        google: { vault: expect.objectContaining({ load: expect.any(Function), save: expect.any(Function) }) },
+        google: { vault: expect.objectContaining({ load: expect.any(Function), save: expect.any(Function) }), publisherClient: null },
+        // One log file a day in the data folder; the updater is off outside a packaged app.
+        log: expect.objectContaining({ dir: expect.stringMatching(/logs$/) }),
+        updater: expect.objectContaining({ status: expect.any(Function) }),
       }),
     );
     const channels = fake.ipcMain.handle.mock.calls.map((c: unknown[]) => c[0]);

@@ -24,6 +24,8 @@ export const rootsFromEnv = (env: NodeJS.ProcessEnv = process.env): GoogleRoots 
 export interface GoogleClientConfig {
   clientId: string;
   clientSecret: string | undefined;
+  /** The publisher's client baked into a published build (publisher-client.ts), not one the owner gave. */
+  publisher?: boolean;
 }
 
 export const clientFromEnv = (env: NodeJS.ProcessEnv = process.env): GoogleClientConfig | null =>

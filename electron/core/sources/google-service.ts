@@ -97,6 +97,7 @@ export async function createGoogleService(deps: GoogleServiceDeps): Promise<Goog
     const byId = new Map(googleLocations().map((l) => [l.id, l]));
     return {
       configured: client !== null,
+      builtInClient: client?.publisher === true,
       connected: hasTokens && googleSource() !== undefined,
       needsReconnect: state.needsReconnect,
       signingIn,

@@ -27,13 +27,15 @@ export function wireGoogle(
   return createGoogleService({
     dataDir: opts.dataDir,
     roots: opts.google?.roots ?? rootsFromEnv(),
-    // The environment wins; otherwise what the owner entered in Settings → Sources.
+    // The environment wins; then what the owner entered in Sources → Advanced; then the publisher's client of a published build.
     client: () => {
       if (opts.google?.client !== undefined) return opts.google.client;
       const env = clientFromEnv();
       if (env) return env;
       const id = str(settings?.get('google.clientId'));
-      return id ? { clientId: id, clientSecret: str(settings?.get('google.clientSecret')) } : null;
+      if (id) return { clientId: id, clientSecret: str(settings?.get('google.clientSecret')) };
+      const publisher = opts.google?.publisherClient;
+      return publisher ? { ...publisher, publisher: true } : null;
     },
     vault: opts.google?.vault ?? createFileTokenVault(opts.dataDir),
     now: deps.now,

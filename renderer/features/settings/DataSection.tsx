@@ -5,8 +5,9 @@ import { useApi } from '../../api-context';
 import { useCall } from '../../hooks/useCall';
 import { toKalmError } from '../../transport/errors';
 import { InlineError } from '../labels/InlineError';
+import { SupportActions } from './SupportActions';
 
-/** Where the data folder is, opening it, and a backup zip of it. */
+/** Where the data folder is, opening it, a backup zip of it, and the logs and diagnostics for support. */
 export function DataSection() {
   const { t } = useTranslation();
   const api = useApi();
@@ -53,6 +54,7 @@ export function DataSection() {
       <p className="setting__hint">{t('habits.data.backupHint')}</p>
       <p role="status" className="setting__hint">{status}</p>
       <InlineError error={error} />
+      <SupportActions />
     </>
   );
 }

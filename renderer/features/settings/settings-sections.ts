@@ -46,5 +46,5 @@ export const settingsSections: SettingsSection[] = [
   { id: 'team', titleKey: 'habits.team.title', searchKeys: ['habits.team.departments', 'habits.team.members', 'habits.team.thisIsMe'], Component: TeamSection },
   { id: 'labels', titleKey: 'habits.labels.title', searchKeys: ['habits.rules.title', 'habits.labels.newName'], Component: LabelsSection },
   { id: 'alerts', titleKey: 'habits.alerts.title', searchKeys: ['habits.alerts.threshold', 'habits.alerts.interval', 'habits.alerts.startAtLogin', 'habits.alerts.browser'], Component: AlertsSection },
-  { id: 'data', titleKey: 'habits.data.title', searchKeys: ['habits.data.folder', 'habits.data.backup', 'habits.data.open'], Component: DataSection },
+  { id: 'data', titleKey: 'habits.data.title', searchKeys: ['habits.data.folder', 'habits.data.backup', 'habits.data.open', 'settings.support.openLogs', 'settings.support.copyDiagnostics'], Component: DataSection },
 ];

@@ -5,8 +5,8 @@ import { useApi } from '../../api-context';
 import { ErrorState } from '../../components/ErrorState';
 import { toKalmError } from '../../transport/errors';
 
-/** Where the owner enters their own Google OAuth client (desktop type) when the environment gives none. */
-export function GoogleClientForm({ onSaved }: { onSaved: () => void }) {
+/** Where the owner enters their own Google OAuth client (desktop type): when the environment gives none, or under Advanced in a published build. */
+export function GoogleClientForm({ onSaved, hint }: { onSaved: () => void; hint?: string }) {
   const { t } = useTranslation();
   const api = useApi();
   const idField = useId();
@@ -32,7 +32,7 @@ export function GoogleClientForm({ onSaved }: { onSaved: () => void }) {
 
   return (
     <form className="client-form" onSubmit={(e) => void save(e)}>
-      <p className="source__hint">{t('sources.google.notConfigured')}</p>
+      <p className="source__hint">{hint ?? t('sources.google.notConfigured')}</p>
       <label className="client-form__label" htmlFor={idField}>
         {t('sources.google.clientId')}
       </label>

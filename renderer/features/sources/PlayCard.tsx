@@ -9,8 +9,8 @@ import { useCall } from '../../hooks/useCall';
 import { useFormatLocale, useUiLanguage } from '../../hooks/useUiLanguage';
 import { PlayCardKey } from './PlayCardKey';
 
-/** Sources → Google Play: follow an app by its package name (Google sign-in with the Play scope), sync its reviews. */
-export function PlayCard({ configured }: { configured: boolean }) {
+/** Sources → Google Play: follow an app by its package name (Google sign-in with the Play scope, or a service-account key), sync its reviews. */
+export function PlayCard({ configured, builtInClient = false }: { configured: boolean; builtInClient?: boolean }) {
   const { t } = useTranslation();
   const api = useApi();
   const ids = useId();
@@ -77,7 +77,7 @@ export function PlayCard({ configured }: { configured: boolean }) {
           onChange={(e) => setPackageName(e.target.value)} />
         <div className="source__actions">
           <button type="submit" className="btn btn--secondary" disabled={(!configured && !status.data?.serviceAccount) || busy || status.data?.signingIn === true || packageName.trim() === ''}>
-            {status.data?.signingIn ? t('sources.google.waiting') : t('sources.play.connect')}
+            {status.data?.signingIn ? t('sources.google.waiting') : builtInClient && !status.data?.serviceAccount ? t('sources.google.signIn') : t('sources.play.connect')}
           </button>
           {followed.length > 0 && (
             <button type="button" className="btn btn--primary" disabled={busy} onClick={() => void action.run('sync', async () => setResult(await api.call('play.sync', { translationLanguage: uiLanguage })))}>
@@ -94,7 +94,15 @@ export function PlayCard({ configured }: { configured: boolean }) {
         </div>
       )}
       {error && <ErrorState error={error} onRetry={clearError} compact />}
-      <PlayCardKey packageName={packageName} serviceAccount={status.data?.serviceAccount ?? null} onChanged={status.reload} />
+      {builtInClient && !status.data?.serviceAccount ? (
+        // A published build signs in with the publisher's client; a service-account key is the Advanced way.
+        <details className="source__advanced">
+          <summary>{t('sources.play.advanced')}</summary>
+          <PlayCardKey packageName={packageName} serviceAccount={null} onChanged={status.reload} />
+        </details>
+      ) : (
+        <PlayCardKey packageName={packageName} serviceAccount={status.data?.serviceAccount ?? null} onChanged={status.reload} />
+      )}
     </section>
   );
 }

@@ -53,6 +53,8 @@ export function SourcesPage() {
           </span>
         </div>
         <p className="source__body">{t('sources.google.explain')}</p>
+        {/* A published build carries the publisher's client: just "Sign in with Google"; the owner's own client is Advanced. */}
+        {s.builtInClient && !s.connected && <p className="source__hint">{t('sources.google.signInHint')}</p>}
         {!s.configured && <GoogleClientForm onSaved={status.reload} />}
         {s.lastError && (
           <p className="source__error" role="alert">
@@ -62,7 +64,7 @@ export function SourcesPage() {
         <div className="source__actions">
           {(!s.connected || s.needsReconnect) && (
             <button type="button" className="btn btn--primary" onClick={() => void connect()} disabled={!s.configured || busy !== null}>
-              {s.signingIn ? t('sources.google.waiting') : s.needsReconnect ? t('sources.google.reconnect') : t('sources.google.connect')}
+              {s.signingIn ? t('sources.google.waiting') : s.builtInClient ? t('sources.google.signIn') : s.needsReconnect ? t('sources.google.reconnect') : t('sources.google.connect')}
             </button>
           )}
           {s.connected && (
@@ -81,8 +83,14 @@ export function SourcesPage() {
         {error && <ErrorState error={error} onRetry={clearError} compact />}
         {s.connected && <GoogleLocations status={s} disabled={busy !== null} onChanged={status.reload} />}
         {s.lastSyncAt && <p className="muted">{t('sources.lastSync', { when: formatFullDate(s.lastSyncAt, lang) })}</p>}
+        {s.builtInClient && (
+          <details className="source__advanced">
+            <summary>{t('sources.google.advanced')}</summary>
+            <GoogleClientForm onSaved={status.reload} hint={t('sources.google.advancedHint')} />
+          </details>
+        )}
       </section>
-      <PlayCard configured={s.configured} />
+      <PlayCard configured={s.configured} builtInClient={s.builtInClient === true} />
       <ImportPanel />
     </div>
   );

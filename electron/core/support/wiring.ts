@@ -1,0 +1,73 @@
+import { mkdir } from 'node:fs/promises';
+import os from 'node:os';
+import type { CallOutput } from '../../../shared/contract';
+import type { UpdateStatus } from '../../../shared/app/support-contract';
+import { KalmError } from '../../../shared/domain/errors';
+import type { EventBus } from '../events';
+import type { HostKind } from '../kalm';
+import type { KalmLog } from '../log/log';
+
+/** The auto-updater as the core sees it (Electron's electron/updater.ts); other hosts have none. */
+export interface UpdaterPort {
+  status(): UpdateStatus;
+  /** Quits and installs the downloaded update. */
+  restart(): void;
+  onChange(listener: (status: UpdateStatus) => void): () => void;
+}
+
+const OFF: UpdateStatus = { state: 'off', version: null, percent: null };
+
+export interface SupportDeps {
+  host: HostKind;
+  version: string;
+  log: KalmLog | undefined;
+  bus: EventBus;
+  updater: UpdaterPort | undefined;
+  openPath: ((path: string) => Promise<string>) | undefined;
+  /** Numbers about the store (reviews, locations, drafts, outbox…): never names or texts. */
+  counts: () => Promise<Record<string, number | string>>;
+}
+
+/** The diagnostics text: versions, OS, store counts and the last (redacted) errors; nothing that names a person or a business. */
+export async function diagnosticsText(deps: SupportDeps, now = new Date()): Promise<string> {
+  const counts = await deps.counts().catch((err: unknown) => ({ counts: `unavailable (${err instanceof Error ? err.message : String(err)})` }));
+  const versions = process.versions as NodeJS.ProcessVersions & { electron?: string };
+  const lines = [
+    `Kalm ${deps.version} (${deps.host})`,
+    `created: ${now.toISOString()}`,
+    `os: ${process.platform} ${os.release()} ${process.arch}`,
+    `node: ${process.versions.node}${versions.electron ? `, electron: ${versions.electron}` : ''}`,
+    `locale: ${Intl.DateTimeFormat().resolvedOptions().locale}, time zone offset: ${-now.getTimezoneOffset()} min`,
+    `update: ${deps.updater?.status().state ?? 'off'}`,
+    '',
+    'store:',
+    ...Object.entries(counts).map(([k, v]) => `  ${k}: ${v}`),
+    '',
+    'recent errors and warnings:',
+    ...(deps.log?.recent().length ? deps.log.recent().map((l) => `  ${l}`) : ['  none']),
+  ];
+  return lines.join('\n');
+}
+
+/** The support and update calls of one core. */
+export function wireSupport(deps: SupportDeps) {
+  deps.updater?.onChange((status) => deps.bus.emit('update.changed', status));
+  return {
+    'support.openLogs': async (): Promise<CallOutput<'support.openLogs'>> => {
+      const dir = deps.log?.dir;
+      if (!dir) throw new KalmError('forbidden', 'This Kalm writes no log files (the kalm command prints its messages in the terminal).');
+      await mkdir(dir, { recursive: true });
+      if (!deps.openPath) return { opened: false, path: dir };
+      const error = await deps.openPath(dir);
+      if (error) deps.log?.warn(`could not open the logs folder: ${error}`);
+      return { opened: error === '', path: dir };
+    },
+    'support.diagnostics': async (): Promise<CallOutput<'support.diagnostics'>> => ({ text: await diagnosticsText(deps) }),
+    'update.status': (): UpdateStatus => deps.updater?.status() ?? OFF,
+    'update.restart': (): Record<string, never> => {
+      if (deps.updater?.status().state !== 'ready') throw new KalmError('forbidden', 'There is no downloaded update to install yet.');
+      deps.updater.restart();
+      return {};
+    },
+  };
+}
