@@ -57,3 +57,50 @@ export function sentenceAround(text: string, index: number): { start: number; en
   while (end < text.length && !sentenceEnd.has(text[end] ?? '')) end++;
   return { start, end };
 }
+
+/** The whole sentence around `index`, without its leading space, with its closing marks (". ", "!?"): what a rewrite replaces. */
+export function sentenceSpan(text: string, index: number): { start: number; end: number } {
+  let { start, end } = sentenceAround(text, index);
+  while (start < index && /\s/u.test(text[start] ?? '')) start++;
+  while (end < text.length && /[.!?…]/u.test(text[end] ?? '')) end++;
+  // A closing quote or bracket belongs to the sentence too.
+  while (end < text.length && /["”’)]/u.test(text[end] ?? '')) end++;
+  return { start, end };
+}
+
+/** "not", "geen", "never" … up to three words before `index` in its clause: "it was not (at all) your fault", "geen schuld van u". */
+const NEGATIONS = new Set(['not', 'never', 'no', 'none', 'niet', 'geen', 'nooit', 'geenszins', 'allerminst', 'nie']);
+export function isNegated(text: string, index: number): boolean {
+  const clause = text.slice(Math.max(0, index - 40), index).split(/[.,;:!?\n]/u).pop() ?? '';
+  const words = clause.toLowerCase().split(/[^\p{L}']+/u).filter((w) => w !== '').slice(-4);
+  return words.some((w) => NEGATIONS.has(w) || w.endsWith("n't"));
+}
+
+/**
+ * Findings that cover the whole sentence of each hit (one per sentence): the sentences that hurt are
+ * marked as a whole, and a calm rewrite replaces the sentence. `keep` can drop a hit (e.g. a negation).
+ */
+export function sentenceFindings(
+  text: string,
+  hits: readonly { index: number; key: string }[],
+  rule: LintRuleId,
+  severity: Severity,
+): LintFinding[] {
+  const out: LintFinding[] = [];
+  for (const hit of [...hits].sort((a, b) => a.index - b.index)) {
+    const s = sentenceSpan(text, hit.index);
+    const last = out[out.length - 1];
+    if (last && last.start === s.start) continue;
+    out.push({ rule, severity, start: s.start, end: s.end, key: hit.key });
+  }
+  return out;
+}
+
+/** Every match of several keyed regexes as `{index, key}` hits, optionally dropping negated ones. */
+export function hitsOf(text: string, patterns: readonly (readonly [RegExp, string])[], skipNegated = false): { index: number; key: string }[] {
+  const out: { index: number; key: string }[] = [];
+  for (const [re, key] of patterns) {
+    for (const m of matchAll(text, re)) if (!(skipNegated && isNegated(text, m.index))) out.push({ index: m.index, key });
+  }
+  return out;
+}
