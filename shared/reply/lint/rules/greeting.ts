@@ -6,7 +6,7 @@ import { anyOf, matchAll, matchesIn } from '../match';
 import type { LintRule } from '../types';
 
 const greetEn = anyOf(['hi', 'hello', 'hey', 'dear', 'good (?:morning|afternoon|evening|day)', 'thank you', 'thanks', 'many thanks', 'greetings', 'welcome']);
-const greetNl = anyOf(['beste', 'hallo', 'hoi', 'hey', 'dag', 'goedemorgen', 'goedemiddag', 'goedenavond', 'geachte', 'bedankt', 'dank', 'dankjewel', 'dank je', 'dank u', 'hartelijk dank', 'wat fijn', 'lieve']);
+const greetNl = anyOf(['beste', 'hallo', 'hoi', 'hey', 'dag', 'goedemorgen', 'goedemiddag', 'goedenavond', 'goedendag', 'goeiedag', 'goeiemorgen', 'goeienavond', 'geachte', 'bedankt', 'dank', 'dankjewel', 'dank je', 'dank u', 'hartelijk dank', 'wat fijn', 'lieve']);
 const closing = anyOf(['groet(?:en|jes)?', 'regards', 'wishes', 'best', 'cheers', 'sincerely', 'warmly', 'thanks', 'namens', 'team', 'tot (?:ziens|snel|gauw)', 'see you']);
 const initials = /^\^\p{Lu}{1,4}\.?$/u;
 
