@@ -13,7 +13,7 @@ const RULES: readonly LintRuleId[] = [...CONTENT_RULES, ...SHAPE_RULES];
 export const MUST_FIX: readonly LintRuleId[] = ['defensive', 'blame', 'lecturing', 'sarcasm', 'personal-data', 'rating-request'];
 
 const Variety = z.enum(['en', 'nl-u', 'nl-je', 'vl-u', 'vl-je']);
-const Label = z.union([z.literal('clean'), z.enum(RULES as [LintRuleId, ...LintRuleId[]]), z.string().regex(/^~/u).transform((s) => s).pipe(z.string())]);
+const Label = z.union([z.literal('clean'), z.enum(RULES as [LintRuleId, ...LintRuleId[]]), z.string().regex(/^~/u)]);
 
 export interface CorpusItem {
   file: string;

@@ -75,7 +75,7 @@ export function suggestionsFor(f: LintFinding, text: string, options: LintOption
       return [atSentenceStart(text, f.start) ? capitalise(found.toLowerCase()) : found.toLowerCase()];
     case 'tone':
       if (sub === 'emoji') return [''];
-      if (sub === 'slang') return [SLANG[lang][found.toLowerCase()] ?? ''];
+      if (sub === 'slang') return [likeCase(SLANG[lang][found.toLowerCase()] ?? '', found)];
       if (lang === 'en') {
         for (const [re, plain] of DIMINUTIVE_EN) if (re.test(found)) return [found.replace(re, plain)];
         return [];

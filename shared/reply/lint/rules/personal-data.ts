@@ -73,7 +73,7 @@ const OURS = [
 const THEIRS = [
   '(?:your|uw|uwe|je|jouw|you|u)(?: own| eigen)?',
   // Sent or delivered to it, called on it: the reviewer's.
-  '(?:gestuurd|verstuurd|gemaild|gebeld|teruggebeld|ge-?appt|bezorgd|geleverd|afgeleverd|verzonden|sent|mailed|e-?mailed|called|phoned|texted|delivered|shipped|posted)(?: it| het| hem| them| de [a-z]+| the [a-z]+)? (?:naar|op|aan|to|at|on)',
+  '(?:gestuurd|verstuurd|gemaild|gebeld|teruggebeld|ge-?appt|bezorgd|geleverd|afgeleverd|verzonden|beantwoord|geantwoord|geschreven|sent|mailed|e-?mailed|called|phoned|texted|delivered|shipped|posted|replied|answered|wrote|written|responded)(?: it| het| hem| them| de [a-z]+| the [a-z]+)? (?:naar|op|aan|to|at|on)',
 ];
 /** One ASCII regex for both (no Unicode flag: it runs for every candidate, and these words are plain ASCII). */
 const owners = new RegExp(`\\b(?:(${OURS.join('|')})|(${THEIRS.join('|')}))\\b`, 'gi');
