@@ -47,14 +47,15 @@ export function findAll(
   return matchAll(text, re).map((m) => ({ ...make, start: m.index, end: m.index + m[0].length, ...(params ? { params: params(m) } : {}) }));
 }
 
-const sentenceEnd = new Set(['.', '!', '?', '\n']);
+/** . ! ? and a line break end a sentence (char codes: compared without building strings). */
+const isSentenceEnd = (c: number): boolean => c === 0x2e || c === 0x21 || c === 0x3f || c === 0x0a;
 
 /** The sentence (up to . ! ? or a line break) around `index`. */
 export function sentenceAround(text: string, index: number): { start: number; end: number } {
   let start = index;
-  while (start > 0 && !sentenceEnd.has(text[start - 1] ?? '')) start--;
+  while (start > 0 && !isSentenceEnd(text.charCodeAt(start - 1))) start--;
   let end = index;
-  while (end < text.length && !sentenceEnd.has(text[end] ?? '')) end++;
+  while (end < text.length && !isSentenceEnd(text.charCodeAt(end))) end++;
   return { start, end };
 }
 
@@ -88,9 +89,9 @@ export function sentenceFindings(
 ): LintFinding[] {
   const out: LintFinding[] = [];
   for (const hit of [...hits].sort((a, b) => a.index - b.index)) {
-    const s = sentenceSpan(text, hit.index);
     const last = out[out.length - 1];
-    if (last && last.start === s.start) continue;
+    if (last && hit.index < last.end) continue;
+    const s = sentenceSpan(text, hit.index);
     out.push({ rule, severity, start: s.start, end: s.end, key: hit.key });
   }
   return out;
@@ -103,4 +104,24 @@ export function hitsOf(text: string, patterns: readonly (readonly [RegExp, strin
     for (const m of matchAll(text, re)) if (!(skipNegated && isNegated(text, m.index))) out.push({ index: m.index, key });
   }
   return out;
+}
+
+/** Case-sensitive variant of `anyOf`, for text from `lowerOf` (a Unicode regex without the i flag runs several times faster). */
+export const anyOfLower = (phrases: readonly string[]): RegExp => anyOf(phrases, 'gu');
+
+let lastText = '';
+let lastLower = '';
+/**
+ * The text in lower case with every offset unchanged (a capital whose lower case is longer stays as it
+ * is), for the `anyOfLower` rules. One entry is cached: all rules check the same reply in turn.
+ */
+export function lowerOf(text: string): string {
+  if (text !== lastText) {
+    lastText = text;
+    lastLower = text.replace(/\p{Lu}/gu, (c) => {
+      const l = c.toLowerCase();
+      return l.length === c.length ? l : c;
+    });
+  }
+  return lastLower;
 }

@@ -4,19 +4,19 @@
  * ("sorry that you feel…"). Must fix. "It was not your fault" / "geen schuld van u" are fine (negated),
  * and so is "Sorry we did not help you": the business is the subject there.
  */
-import { anyOf, hitsOf, sentenceFindings } from '../match';
+import { anyOfLower, lowerOf, hitsOf, sentenceFindings } from '../match';
 import type { LintRule } from '../types';
 
 const enFeelings = "(?:feel|felt|think|thought|see it|perceive|are|were|'re|found|find|had the impression|got the impression)";
 const enUpset = '(?:not (?:happy|satisfied|pleased)|unhappy|dissatisfied|disappointed|upset|angry|offended|unsatisfied)';
-const enApology = anyOf([
+const enApology = anyOfLower([
   `(?:sorry|apologi[sz]e|regret)(?: to hear)?(?: that| if)? you ${enFeelings}(?: (?:so|that way|this way|like that|we))?(?:(?: [\\p{L}']+){0,2} ${enUpset})?`,
   `(?:sorry|apologi[sz]e|regret)(?: that| if)? you(?:'re| are| were) ${enUpset}`,
   '(?:sorry|apologies) if (?:you|anyone) (?:was|were|felt|feel)',
   'sorry for (?:any|the) inconvenience (?:you )?(?:may have|might have) (?:felt|experienced)',
 ]);
 const wrongThing = "(?: us)?(?: the| a| an| your)? (?:wrong|incorrect|false|outdated|old)";
-const enFault = anyOf([
+const enFault = anyOfLower([
   "your(?: own)? (?:fault|mistake|error|doing)",
   "(?:you|yourself) (?:are|were|is) (?:entirely |solely |partly |fully |clearly )?(?:to blame|responsible for (?:this|that|the))",
   "(?:you )?(?:only )?(?:have|had) (?:only )?yourself to blame",
@@ -33,11 +33,11 @@ const enFault = anyOf([
 
 const nlYou = '(?:u|je|jij|ge|gij)';
 const nlYour = '(?:uw|uwe|je|jouw)';
-const nlApology = anyOf([
+const nlApology = anyOfLower([
   `(?:sorry|excuses|het spijt (?:ons|me|mij)|jammer) (?:dat|als) ${nlYou}(?: [\\p{L}]+){0,4} (?:ontevreden|niet tevreden|teleurgesteld|boos|ontstemd|beledigd|gekwetst|zo voelt|zo voelde|zo ervaart|zo ervaren|zo ziet|dat gevoel|het gevoel)(?: (?:bent|was|heeft|hebt|bent geweest|kreeg|krijgt))?`,
   `(?:sorry|excuses) als ${nlYou}(?: zich| je)? (?:gekwetst|beledigd|ontevreden|teleurgesteld)`,
 ]);
-const nlFault = anyOf([
+const nlFault = anyOfLower([
   `${nlYour}(?: eigen)? (?:schuld|fout|vergissing)`,
   `(?:de )?schuld (?:ligt|lag) (?:(?:toch|echt|helemaal|volledig|duidelijk|gewoon|wel|hier) )*(?:bij|aan) (?:u|jou|je|uzelf|jezelf|uw kant|jouw kant)`,
   'schuld van (?:u|jou|uzelf|jezelf)',
@@ -59,8 +59,8 @@ export const blameRule: LintRule = {
   check(text, { lang }) {
     const hits =
       lang === 'nl'
-        ? [...hitsOf(text, [[nlApology, 'blame.apology']]), ...hitsOf(text, [[nlFault, 'blame.fault']], true)]
-        : [...hitsOf(text, [[enApology, 'blame.apology']]), ...hitsOf(text, [[enFault, 'blame.fault']], true)];
+        ? [...hitsOf(lowerOf(text), [[nlApology, 'blame.apology']]), ...hitsOf(lowerOf(text), [[nlFault, 'blame.fault']], true)]
+        : [...hitsOf(lowerOf(text), [[enApology, 'blame.apology']]), ...hitsOf(lowerOf(text), [[enFault, 'blame.fault']], true)];
     return sentenceFindings(text, hits, 'blame', 'error');
   },
 };

@@ -3,10 +3,10 @@
  * "nobody else complained". Must fix: readers take the reviewer's side when a business argues.
  * "Dat klopt: …" and "dit klopt niet met hoe wij willen werken" are fine.
  */
-import { anyOf, hitsOf, matchAll, sentenceFindings, sentenceSpan } from '../match';
+import { anyOfLower, lowerOf, hitsOf, matchAll, sentenceFindings, sentenceSpan } from '../match';
 import type { LintRule } from '../types';
 
-const en = anyOf([
+const en = anyOfLower([
   "(?:that|this|it|which|what you (?:say|write|wrote|claim|describe))(?:'s| is| was)(?: simply| just| absolutely| completely| totally| entirely| plainly)? (?:not |un)true",
   "(?:that|this|it)(?:'s| is| was)(?: simply| just| absolutely| completely| totally)? (?:false|a lie|nonsense|rubbish|not (?:what|how) (?:it|things) happened)",
   "(?:this|that)(?: simply| just)? (?:never|did not|didn't) happen(?:ed)?",
@@ -22,7 +22,7 @@ const en = anyOf([
   "we (?:have )?never (?:had|received) (?:a |any )?(?:complaint|complaints)",
 ]);
 
-const nl = anyOf([
+const nl = anyOfLower([
   '(?:dat|dit|het|da|wat u (?:schrijft|zegt|beweert)|wat je (?:schrijft|zegt|beweert)) is (?:gewoon |echt |helemaal |absoluut |simpelweg |pertinent |nie |toch )?(?:niet waar|nie waar|onwaar|onzin|een leugen|gelogen|nonsens|larie)',
   "da's (?:gewoon |echt |helemaal )?(?:niet|nie) waar",
   '(?:dat|dit|da) klopt (?:gewoon |echt |helemaal |absoluut |simpelweg |pertinent |totaal )?(?:niet|nie)(?! met| zoals| hoe| bij| helemaal met)',
@@ -42,14 +42,14 @@ const nl = anyOf([
 ]);
 
 /** A one-word rebuttal that opens a sentence: "Not true.", "Wrong!", "Onzin.", "Klopt niet." */
-const enOpening = anyOf(["(?:not true|untrue|nonsense|rubbish|false|wrong|lies|that's a lie)(?=\\s*[.!,:;])"]);
-const nlOpening = anyOf(['(?:klopt niet|klopt nie|niet waar|nie waar|onzin|nonsens|larie|gelogen|fout)(?=\\s*[.!,:;])']);
+const enOpening = anyOfLower(["(?:not true|untrue|nonsense|rubbish|false|wrong|lies|that's a lie)(?=\\s*[.!,:;])"]);
+const nlOpening = anyOfLower(['(?:klopt niet|klopt nie|niet waar|nie waar|onzin|nonsens|larie|gelogen|fout)(?=\\s*[.!,:;])']);
 
 export const defensiveRule: LintRule = {
   id: 'defensive',
   check(text, { lang }) {
-    const hits = hitsOf(text, [[lang === 'nl' ? nl : en, 'defensive']]);
-    for (const m of matchAll(text, lang === 'nl' ? nlOpening : enOpening)) if (sentenceSpan(text, m.index).start === m.index) hits.push({ index: m.index, key: 'defensive' });
+    const hits = hitsOf(lowerOf(text), [[lang === 'nl' ? nl : en, 'defensive']]);
+    for (const m of matchAll(lowerOf(text), lang === 'nl' ? nlOpening : enOpening)) if (sentenceSpan(text, m.index).start === m.index) hits.push({ index: m.index, key: 'defensive' });
     return sentenceFindings(text, hits, 'defensive', 'error');
   },
 };

@@ -4,13 +4,13 @@
  * ("according to our terms", "volgens onze huisregels"). Must fix: it tells every reader the business
  * blames its customers. "You should have had a warm welcome" (empathy) is fine: only lecturing verbs count.
  */
-import { anyOf, hitsOf, sentenceFindings } from '../match';
+import { anyOfLower, lowerOf, hitsOf, sentenceFindings } from '../match';
 import type { LintRule } from '../types';
 
 const enDo =
   "(?:read|checked|asked|called|phoned|rung|told|informed|looked|seen|noticed|known|booked|reserved|ordered|cancell?ed|contacted|mentioned|arrived|come|waited|followed|paid attention|listened|planned|double-checked|measured|specified|indicated|realised|realized|understood|e-?mailed|let us know|thought (?:about|of|ahead)|tried|brought|printed|said so|spoken up|complained)";
 const enRules = '(?:terms(?: and conditions)?|t&cs|policy|policies|rules|house rules|conditions|cancell?ation policy|booking conditions|small print|fine print)';
-const en = anyOf([
+const en = anyOfLower([
   `you(?: really| just| simply| clearly| obviously| of course)? (?:should|could|ought to|must)(?: really| just| simply| easily| also| always)? (?:have|'ve)(?: just| simply| first| also| simply| better)? ${enDo}`,
   `you should've(?: just| simply| first)? ${enDo}`,
   `(?:if you had|if you'd|had you|if only you had)(?: only| just| simply| bothered to)? (?:read|checked|asked|called|told us|looked|listened|booked|paid attention|planned)`,
@@ -41,7 +41,7 @@ const nlYou = '(?:u|je|jij|ge|gij)';
 const nlDo =
   '(?:lezen|bellen|opbellen|vragen|navragen|kijken|nakijken|weten|checken|controleren|melden|reserveren|boeken|afzeggen|annuleren|opletten|letten|nagaan|doorgeven|aangeven|zeggen|vertellen|komen|bestellen|informeren|overleggen|laten weten|mailen|lezen wat|opmeten|meten|plannen|klagen|aanvragen|nalezen|doorlezen|uitprinten|meenemen|opschrijven)';
 const nlRules = '(?:algemene voorwaarden|voorwaarden|huisregels|huisreglement|regels|annuleringsvoorwaarden|annuleringsregels|annuleringsbeleid|reglement|policy|leveringsvoorwaarden|boekingsvoorwaarden|reserveringsvoorwaarden)';
-const nl = anyOf([
+const nl = anyOfLower([
   `(?:${nlYou} (?:had|hadt|hadden)|(?:had|hadt) ${nlYou})(?: [\\p{L}]+){0,5}? (?:(?:moeten|kunnen) ${nlDo}|${nlDo} (?:moeten|kunnen))`,
   `(?:had|hadt) ${nlYou} (?:toch |nou |dan |gewoon |ook )*maar`,
   `${nlYou} (?:moet|moest|moet ge|moogt)(?: [\\p{L}]+){0,2}? (?:voortaan|de volgende keer|een volgende keer|wel|gewoon|eerst|beter|echt|zelf)(?: [\\p{L}]+){0,3}? ${nlDo}`,
@@ -68,7 +68,7 @@ const nl = anyOf([
 export const lecturingRule: LintRule = {
   id: 'lecturing',
   check(text, { lang }) {
-    const hits = hitsOf(text, [[lang === 'nl' ? nl : en, 'lecturing']], true);
+    const hits = hitsOf(lowerOf(text), [[lang === 'nl' ? nl : en, 'lecturing']], true);
     return sentenceFindings(text, hits, 'lecturing', 'error');
   },
 };

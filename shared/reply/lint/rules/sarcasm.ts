@@ -3,10 +3,10 @@
  * with that", "your high standards", "some people…". Must fix: mocking a customer in public always
  * backfires. "Apparently the oven broke" (a fact) and "wat spijtig voor u" (sympathy) are fine.
  */
-import { anyOf, hitsOf, sentenceFindings } from '../match';
+import { anyOfLower, lowerOf, hitsOf, sentenceFindings } from '../match';
 import type { LintRule } from '../types';
 
-const en = anyOf([
+const en = anyOfLower([
   "(?:apparently|evidently|supposedly),? (?:you|some people|someone|certain (?:people|customers|guests)|not everyone)",
   "(?:unfortunately|sadly|too bad|tough luck|bad luck|how sad|how unfortunate) for you",
   '(?:good luck|best of luck) (?:with that|finding|elsewhere|somewhere|out there)',
@@ -21,7 +21,7 @@ const en = anyOf([
   'thanks for (?:the|your) (?:free )?(?:advice|lesson|lecture)',
 ]);
 const nlYou = '(?:u|je|jij|ge|gij)';
-const nl = anyOf([
+const nl = anyOfLower([
   `(?:blijkbaar|kennelijk|klaarblijkelijk|schijnbaar) (?:heeft|hebt|had|hadt|bent|was|weet|wist|vindt|vond|denkt|dacht|verwacht|verwachtte|kunt|kon|zijt|waart|leest|las|snapt|begrijpt|kent|wil|wilt|houdt|moet) ${nlYou}`,
   `(?:blijkbaar|kennelijk|klaarblijkelijk),? (?:${nlYou}|sommige mensen|sommigen|sommige klanten|niet iedereen) `,
   `(?<!(?:wat|heel|erg|echt|zo) )(?:helaas|pech|tja,? jammer) voor (?:u|jou|je|uzelf|jezelf|jullie)`,
@@ -39,7 +39,7 @@ const nl = anyOf([
 export const sarcasmRule: LintRule = {
   id: 'sarcasm',
   check(text, { lang }) {
-    const hits = hitsOf(text, [[lang === 'nl' ? nl : en, 'sarcasm']]);
+    const hits = hitsOf(lowerOf(text), [[lang === 'nl' ? nl : en, 'sarcasm']]);
     return sentenceFindings(text, hits, 'sarcasm', 'error');
   },
 };
