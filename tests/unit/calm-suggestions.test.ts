@@ -20,6 +20,13 @@ describe('calm rewrites', () => {
     expect(lintReply(fixed, { lang: 'en' }).filter((x) => x.severity === 'error')).toEqual([]);
   });
 
+  it('keeps a greeting on the same line out of the marked sentence', () => {
+    const text = 'Hi John, that is not true, we were open.';
+    const f = first(text, 'defensive', { lang: 'en' });
+    expect(text.slice(f.start, f.end)).toBe('that is not true, we were open.');
+    expect(applySuggestion(text, f, f.suggestions?.[0] ?? '')).toMatch(/^Hi John, We are sorry to read this/);
+  });
+
   it('follows the form of address: u, je, or the one the reply uses', () => {
     const u = first('Het is uw eigen schuld dat de taart te laat was.', 'blame', { lang: 'nl', formality: 'u' });
     expect(u.suggestions?.join(' ')).toMatch(/ met u /);

@@ -59,10 +59,16 @@ export function sentenceAround(text: string, index: number): { start: number; en
   return { start, end };
 }
 
+/** "Hi John, ", "Beste mevrouw De Vries, ": a greeting before the first comma of a sentence. */
+const greetingPrefix = /^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|beste|hallo|hoi|dag|geachte|lieve|goedemorgen|goedemiddag|goedenavond|goedendag)(?: [\p{L}.'-]+){0,4}, /iu;
+
 /** The whole sentence around `index`, without its leading space, with its closing marks (". ", "!?"): what a rewrite replaces. */
 export function sentenceSpan(text: string, index: number): { start: number; end: number } {
   let { start, end } = sentenceAround(text, index);
   while (start < index && /\s/u.test(text[start] ?? '')) start++;
+  // A greeting on the same line ("Hi John, that is not true!") is not part of the sentence: a rewrite keeps it.
+  const greeting = greetingPrefix.exec(text.slice(start, index));
+  if (greeting) start += greeting[0].length;
   while (end < text.length && /[.!?…]/u.test(text[end] ?? '')) end++;
   // A closing quote or bracket belongs to the sentence too.
   while (end < text.length && /["”’)]/u.test(text[end] ?? '')) end++;
