@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './web-host-fixture';
 
 const shots = 'test-results/calm-check';
@@ -30,6 +31,8 @@ test('a blaming sentence is marked, its calm rewrite applied with one click, and
   await expect(finding).toContainText('We should have checked the address with you');
   await finding.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${shots}-1-marked-en.png` });
+  const axe = await new AxeBuilder({ page }).include('.lint').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   await finding.getByRole('button', { name: /^Replace “The delay was your fault.*with: We should have checked the address with you/ }).click();
   await expect(mark).toHaveCount(0);

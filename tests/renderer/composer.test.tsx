@@ -68,6 +68,16 @@ describe('calm composer', () => {
     expect(detail().querySelectorAll('.lint-mark--error, .lint-mark--warning')).toHaveLength(0);
   });
 
+  it('offers a calm rewrite for a finding and applies it with one click', async () => {
+    const { box } = await compose();
+    fireEvent.change(box, { target: { value: 'Hi John,\n\nYou should have read the menu.\n\nSanne' } });
+    must(detail().querySelector('.lint-mark[data-rule="lecturing"]'), 'a lecturing mark');
+    const item = must(detail().querySelector<HTMLElement>('.lint__item[data-rule="lecturing"]'), 'the finding');
+    fireEvent.click(within(item).getAllByRole('button', { name: /^Replace “You should have read the menu\.” with: / })[0] ?? item);
+    expect((box as HTMLTextAreaElement).value).toBe('Hi John,\n\nWe will make the menu clearer, so this does not happen to anyone again.\n\nSanne');
+    expect(detail().querySelector('.lint-mark[data-rule="lecturing"]')).toBeNull();
+  });
+
   it('blocks queueing while a finding must be fixed', async () => {
     const { box } = await compose();
     fireEvent.change(box, { target: { value: 'Hi John, could you please update your review? Sanne' } });
