@@ -50,7 +50,8 @@ function topicOf(sentence: string, lang: 'en' | 'nl'): string | null {
 function sentences(key: string, voice: Voice, sentence: string, lang: 'en' | 'nl', contact: string | null): string[] {
   const phrases = REWRITES[key]?.[voice];
   if (!phrases) return [];
-  const topic = key === 'rating-request.incentive' ? contact : topicOf(sentence, lang);
+  // The topic is looked for only when the rewrite has a place for it (most have none).
+  const topic = !phrases.topic ? null : key === 'rating-request.incentive' ? contact : topicOf(sentence, lang);
   const first = phrases.topic && topic ? [phrases.topic.replace('{topic}', topic)] : [];
   return [...new Set([...first, ...phrases.plain])].slice(0, 3);
 }

@@ -52,7 +52,7 @@ const nlFault = anyOfLower([
   'niet ons probleem (?:dat|als)',
   `(?:door|aan) ${nlYou}(?:zelf)? (?:veroorzaakt|te wijten)`,
   `te wijten aan ${nlYour}`,
-]);
+], { skipInWords: true });
 
 export const blameRule: LintRule = {
   id: 'blame',

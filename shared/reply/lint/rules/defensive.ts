@@ -39,7 +39,7 @@ const nl = anyOfLower([
   '(?:niemand|geen enkele (?:andere )?(?:klant|gast)) (?:anders )?(?:heeft|had) (?:ooit |hier ooit |hier )?(?:geklaagd|een klacht|problemen|een probleem)',
   '(?:al onze andere|alle andere|al onze|onze andere) (?:klanten|gasten) (?:zijn|waren) (?:wel |altijd |heel )?(?:tevreden|blij|enthousiast)',
   '(?:wij|we) (?:hebben )?nooit (?:eerder )?(?:klachten|een klacht) (?:gehad|gekregen)',
-]);
+], { skipInWords: true });
 
 /** A one-word rebuttal that opens a sentence: "Not true.", "Wrong!", "Onzin.", "Klopt niet." */
 const enOpening = anyOfLower(["(?:not true|untrue|nonsense|rubbish|false|wrong|lies|that's a lie)(?=\\s*[.!,:;])"]);

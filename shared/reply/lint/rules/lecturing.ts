@@ -35,7 +35,7 @@ const en = anyOfLower([
   "(?:it is|it was|it's|that is|that's) up to you to",
   'you (?:are|were) (?:expected|supposed|required) to (?:read|check|know|arrive|call|inform|cancel|bring|let us know)',
   "you (?:should|must) (?:know|understand|realise|realize) (?:that|by now)",
-]);
+], { skipInWords: true });
 
 const nlYou = '(?:u|je|jij|ge|gij)';
 const nlDo =
@@ -63,7 +63,7 @@ const nl = anyOfLower([
   `(?:duidelijk|overduidelijk|uiteraard) (?:heeft|hebt) ${nlYou} (?:niet|nooit|het niet)`,
   `(?:zoals|wat) (?:iedereen|elke klant|iedere klant) (?:weet|kan zien|kan lezen)`,
   'leer (?:eerst )?lezen',
-]);
+], { skipInWords: true });
 
 export const lecturingRule: LintRule = {
   id: 'lecturing',

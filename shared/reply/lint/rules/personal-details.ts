@@ -30,7 +30,11 @@ const nlHealthRe = anyOf([
   '(?:u|je|jij|ge|gij) (?:heeft|hebt|had) (?:\\p{L}+ )?(?:diabetes|suikerziekte|coeliakie|kanker|epilepsie|astma|een handicap|een allergie|een notenallergie|een glutenallergie|een hernia|een burn-?out)',
 ]);
 
+/** Every order code has a digit and three more digits, dashes or slashes: without such a run there is nothing to find. */
+const codeRun = /\d[\d/-]{3}/;
+
 export function orderHits(text: string): LintFinding[] {
+  if (!codeRun.test(text)) return [];
   // Both languages' words: "order" and "booking" are common in Dutch replies too.
   const found = [...findAll(text, nlOrder, { rule: 'personal-data', severity: 'error', key: 'personal-data.order' }), ...findAll(text, enOrder, { rule: 'personal-data', severity: 'error', key: 'personal-data.order' })];
   const seen = new Set<number>();
