@@ -145,12 +145,12 @@ const lowerSameLength = (c: string): string => {
   return l.length === c.length ? l : c;
 };
 const capital = /\p{Lu}/u;
-const nonAscii = /[^\0-\x7f]/gu;
+
 /**
  * The text in lower case with every offset unchanged (a capital whose lower case is longer stays as it
  * is), for the `anyOfLower` rules. One entry is cached: all rules check the same reply in turn.
- * `toLowerCase` does the whole text at once; only where the text has non-ASCII characters (few in a
- * reply) is each one checked against the one-capital-at-a-time rule, and the slow path taken if any differs.
+ * `toLowerCase` does the whole text at once; each non-ASCII character it changed is checked against the
+ * one-capital-at-a-time rule, and the slow path taken if any differs.
  */
 export function lowerOf(text: string): string {
   if (text !== lastText) {
@@ -160,15 +160,17 @@ export function lowerOf(text: string): string {
   return lastLower;
 }
 
-/** `text.toLowerCase()` when it equals the per-capital lower case, else null. */
+/** `text.toLowerCase()` when it equals the per-capital lower case, else null (then the caller takes the slow path). */
 function fastLower(text: string): string | null {
   const all = text.toLowerCase();
   if (all.length !== text.length) return null;
-  nonAscii.lastIndex = 0;
-  for (let m = nonAscii.exec(text); m !== null; m = nonAscii.exec(text)) {
-    const c = m[0];
-    const want = capital.test(c) ? lowerSameLength(c) : c;
-    if (all.slice(m.index, m.index + c.length) !== want) return null;
+  // ASCII is the same either way; a non-ASCII code unit that changed must be a single capital lowered in place.
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 || all.charCodeAt(i) === c) continue;
+    if (c >= 0xd800 && c <= 0xdfff) return null;
+    const ch = text[i] ?? '';
+    if (!capital.test(ch) || all[i] !== lowerSameLength(ch)) return null;
   }
   return all;
 }
