@@ -10,6 +10,13 @@ import type { LintFinding, LintRuleId, Severity } from './types';
 export const W1 = '(?![\\p{L}\\p{N}])';
 const wordChar = /[\p{L}\p{N}]/u;
 
+/** `wordChar` on the code unit before `index`, without the regex for ASCII (most text, and most rejected matches). */
+function letterOrDigitBefore(text: string, index: number): boolean {
+  const c = text.charCodeAt(index - 1);
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
+  return wordChar.test(text[index - 1] ?? '');
+}
+
 /** Regexes whose matches must start at a word edge. */
 const wordRegexes = new WeakSet<RegExp>();
 
@@ -20,23 +27,24 @@ export function anyOf(phrases: readonly string[], flags = 'giu', prefix = ''): R
   return re;
 }
 
-/** Every match of a global regex (whole words only for `anyOf` regexes). */
-export function matchAll(text: string, re: RegExp): RegExpExecArray[] {
+/** Every match of a global regex (whole words only for `anyOf` regexes); `first`: stop at the first. */
+export function matchAll(text: string, re: RegExp, first = false): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   const words = wordRegexes.has(re);
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m[0] === '' || (words && m.index > 0 && wordChar.test(text[m.index - 1] ?? ''))) {
+    if (m[0] === '' || (words && m.index > 0 && letterOrDigitBefore(text, m.index))) {
       re.lastIndex = m.index + 1;
       continue;
     }
     out.push(m);
+    if (first) break;
   }
   return out;
 }
 
-/** True when `re` matches somewhere in `text` (word edges as in `matchAll`). */
-export const matchesIn = (text: string, re: RegExp): boolean => matchAll(text, re).length > 0;
+/** True when `re` matches somewhere in `text` (word edges as in `matchAll`); stops at the first match. */
+export const matchesIn = (text: string, re: RegExp): boolean => matchAll(text, re, true).length > 0;
 
 /** Every match of a global regex as a finding. */
 export function findAll(

@@ -81,8 +81,15 @@ const owners = new RegExp(`\\b(?:(${OURS.join('|')})|(${THEIRS.join('|')}))\\b`,
 /** Who the data belongs to, judged from the 60 characters before it in the same sentence. */
 function ownerOf(text: string, start: number): 'business' | 'reviewer' | 'unknown' {
   let from = Math.max(0, start - 60);
-  const cut = Math.max(text.lastIndexOf('.', start - 1), text.lastIndexOf('\n', start - 1), text.lastIndexOf('?', start - 1), text.lastIndexOf('!', start - 1));
-  if (cut >= from) from = cut + 1;
+  // The sentence starts after the last . ? ! or line break in those 60 characters (looked for there only,
+  // not back through the whole reply).
+  for (let i = start - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e || c === 0x0a || c === 0x3f || c === 0x21) {
+      from = i + 1;
+      break;
+    }
+  }
   const before = text.slice(from, start);
   let owner: 'business' | 'reviewer' | 'unknown' = 'unknown';
   owners.lastIndex = 0;
