@@ -7,6 +7,7 @@ import { benchCliStart } from './cli-start';
 import { benchDashboard } from './dashboard';
 import { benchDrafts } from './drafts';
 import { benchGoogleSync } from './google-sync';
+import { benchCalmAccuracy } from './calm-accuracy';
 import { benchReplyLint } from './reply-lint';
 import { benchRules } from './rules';
 import { benchInbox } from './inbox';
@@ -43,6 +44,11 @@ const GOALS: Record<string, Goal> = {
   unanswered_first_page_1m_p95_ms: { max: 10 },
   // release (issue 23): `kalm --version` right after npm install (the prepare script built the CLI bundle)
   cli_start_ms: { max: 400 },
+  // calm check accuracy (issue 21) on the labelled corpus, and on its held-out part on its own
+  calm_recall_must_fix: { min: 0.97 },
+  calm_false_alarm_rate: { max: 0.02 },
+  calm_heldout_recall_must_fix: { min: 0.97 },
+  calm_heldout_false_alarm_rate: { max: 0.02 },
 };
 
 /** Goals of figures that are only measured on request; without the request they are reported as skipped. */
@@ -64,7 +70,7 @@ async function main(): Promise<void> {
   process.stderr.write('bench: Google sync of 200 locations × 500 reviews from the emulator…\n');
   const google = await benchGoogleSync();
   process.stderr.write('bench: the calm check on a 4096-byte reply…\n');
-  const lint = benchReplyLint();
+  const lint = { ...benchReplyLint(), ...benchCalmAccuracy() };
   process.stderr.write('bench: the inbox in Chromium at 100 and 100,000 reviews (first rows, filter change)…\n');
   const inbox = await benchInbox();
   process.stderr.write('bench: dashboard stats and export at 100,000 reviews…\n');

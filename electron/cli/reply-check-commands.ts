@@ -1,6 +1,7 @@
 /**
  * `kalm check-reply --text-file F [--lang nl|en] [--source google|play|trustpilot|tripadvisor|facebook|kiyoh|import] [--rating N] [--json]`:
- * the calm check and the length rule on a reply, without opening the data folder's reviews.
+ * the calm check and the length rule on a reply, with a calm rewrite for each finding, without opening the
+ * data folder's reviews.
  * Exits 0 even with findings (scripts read them); 2 on bad usage.
  */
 import { readFile } from 'node:fs/promises';
@@ -88,14 +89,18 @@ export async function checkReplyCommand(dataDir: string, args: string[]): Promis
     message: lintMessage(f, locales.en),
     at: lineCol(text, f.start),
     excerpt: text.slice(f.start, Math.min(f.end, f.start + 60)).replace(/\s+/g, ' '),
+    suggestions: f.suggestions ?? [],
   }));
   if (opts.json) {
-    return JSON.stringify({ bytes: result.bytes, limit: result.limit, findings: findings.map(({ rule, severity, start, end, message }) => ({ rule, severity, start, end, message })) }, null, 2);
+    return JSON.stringify({ bytes: result.bytes, limit: result.limit, findings: findings.map(({ rule, severity, start, end, message, suggestions }) => ({ rule, severity, start, end, message, suggestions })) }, null, 2);
   }
   const size = result.limit === null ? `${result.size} ${result.unit}, no maximum documented by ${result.service}` : `${result.size} of ${result.limit} ${result.unit}`;
   const head = `${size} (${lang === 'nl' ? 'Dutch' : 'English'} reply)`;
   if (findings.length === 0) return `${head}\nNo findings: the reply reads calm.`;
-  const lines = findings.map((f) => `${f.at.padEnd(7)} ${f.severity.padEnd(7)} ${f.rule.padEnd(14)} "${f.excerpt}"\n        ${f.message}`);
+  const lines = findings.map((f) => {
+    const calmer = f.suggestions.filter((x) => x !== '').map((x) => `\n        calmer: "${x.replace(/\s+/g, ' ')}"`);
+    return `${f.at.padEnd(7)} ${f.severity.padEnd(7)} ${f.rule.padEnd(14)} "${f.excerpt}"\n        ${f.message}${calmer.join('')}`;
+  });
   const errors = findings.filter((f) => f.severity === 'error').length;
   return `${head}\n${lines.join('\n')}\n${findings.length} finding${findings.length === 1 ? '' : 's'}, ${errors} blocking.`;
 }

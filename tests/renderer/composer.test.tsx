@@ -57,14 +57,25 @@ describe('calm composer', () => {
     const { box } = await compose();
     fireEvent.change(box, { target: { value: `Hi John, that is not true!! ${XSS}` } });
     const mark = must(detail().querySelector('.lint-mark[data-rule="defensive"]'), 'a defensive mark');
-    expect(mark.textContent).toBe('that is not true');
+    // The arguing sentence is marked (after the greeting); its "!!" is listed as shouting.
+    expect(mark.textContent).toBe('that is not true!!');
     expect(mark.closest('[aria-hidden="true"]')).not.toBeNull();
-    expect(detail().querySelector('.lint-mark[data-rule="shouting"]')?.textContent).toBe('!!');
+    expect(detail().querySelector('.lint__item[data-rule="shouting"]')?.textContent).toContain('!!');
     expect(detail().querySelector('img')).toBeNull();
     expect(detail().querySelector('.lint-editor__backdrop')?.textContent).toContain(XSS);
     expect(detail().querySelector('.lint__item[data-rule="defensive"]')?.textContent).toContain('Sounds defensive');
     fireEvent.change(box, { target: { value: 'Hi John, thank you.' } });
     expect(detail().querySelectorAll('.lint-mark--error, .lint-mark--warning')).toHaveLength(0);
+  });
+
+  it('offers a calm rewrite for a finding and applies it with one click', async () => {
+    const { box } = await compose();
+    fireEvent.change(box, { target: { value: 'Hi John,\n\nYou should have read the menu.\n\nSanne' } });
+    must(detail().querySelector('.lint-mark[data-rule="lecturing"]'), 'a lecturing mark');
+    const item = must(detail().querySelector<HTMLElement>('.lint__item[data-rule="lecturing"]'), 'the finding');
+    fireEvent.click(within(item).getAllByRole('button', { name: /^Replace “You should have read the menu\.” with: / })[0] ?? item);
+    expect((box as HTMLTextAreaElement).value).toBe('Hi John,\n\nWe will make the menu clearer, so this does not happen to anyone again.\n\nSanne');
+    expect(detail().querySelector('.lint-mark[data-rule="lecturing"]')).toBeNull();
   });
 
   it('blocks queueing while a finding must be fixed', async () => {
@@ -111,7 +122,7 @@ describe('calm composer', () => {
     fireEvent.keyDown(box, { key: 'ArrowRight', altKey: true });
     expect(within(detail()).getAllByRole('button', { name: /^Insert suggestion/ })[0]?.textContent).toMatch(/^1Beste John/);
     fireEvent.change(box, { target: { value: 'Beste John, dat klopt niet.' } });
-    expect(detail().querySelector('.lint-mark[data-rule="defensive"]')?.textContent).toBe('dat klopt niet');
+    expect(detail().querySelector('.lint-mark[data-rule="defensive"]')?.textContent).toBe('dat klopt niet.');
   });
 
   it('shows a preview of the reply under the review before it is queued', async () => {

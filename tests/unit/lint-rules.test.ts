@@ -6,17 +6,18 @@ const nl: LintOptions = { lang: 'nl' };
 const of = (text: string, rule: LintRuleId, opts: LintOptions): LintFinding[] => lintReply(text, opts).filter((f) => f.rule === rule);
 const spans = (text: string, rule: LintRuleId, opts: LintOptions): string[] => of(text, rule, opts).map((f) => text.slice(f.start, f.end));
 
+// Arguing, blaming and lecturing mark the whole sentence: that is what a calm rewrite replaces.
 describe('defensive', () => {
   it.each([
-    ['en', 'That is not true, we were open.', 'That is not true'],
-    ['en', "Frankly you're wrong about the price.", "you're wrong"],
-    ['en', 'You should have checked the opening hours.', 'You should have checked'],
-    ['nl', 'Dat klopt niet, wij waren open.', 'Dat klopt niet'],
-    ['nl', 'U had moeten bellen.', 'U had moeten'],
-    ['nl', 'Je hebt het mis over de prijs.', 'Je hebt het mis'],
-    ['nl', 'Dat is gewoon niet waar.', 'Dat is gewoon niet waar'],
-  ] as const)('%s: flags "%s"', (lang, text, span) => {
-    expect(spans(text, 'defensive', { lang })).toEqual([span]);
+    ['en', 'That is not true, we were open.', 'defensive'],
+    ['en', "Frankly you're wrong about the price.", 'defensive'],
+    ['en', 'You should have checked the opening hours.', 'lecturing'],
+    ['nl', 'Dat klopt niet, wij waren open.', 'defensive'],
+    ['nl', 'U had moeten bellen.', 'lecturing'],
+    ['nl', 'Je hebt het mis over de prijs.', 'defensive'],
+    ['nl', 'Dat is gewoon niet waar.', 'defensive'],
+  ] as const)('%s: flags "%s"', (lang, text, rule) => {
+    expect(spans(`Hallo. ${text} Tot ziens.`, rule, { lang })).toEqual([text]);
     expect(blocksSending(lintReply(text, { lang }))).toBe(true);
   });
   it.each([
@@ -32,14 +33,15 @@ describe('defensive', () => {
 
 describe('blame', () => {
   it.each([
-    ['en', "We're sorry that you feel this way about our bread.", 'sorry that you feel this way'],
-    ['en', 'Sorry you are not satisfied with our service.', 'Sorry you are not satisfied'],
-    ['en', 'We apologise if you felt unwelcome.', 'apologise if you felt'],
-    ['nl', 'Sorry dat u ontevreden bent.', 'Sorry dat u ontevreden bent'],
-    ['nl', 'Het spijt ons dat je zo teleurgesteld bent.', 'Het spijt ons dat je zo teleurgesteld bent'],
-    ['nl', 'Jammer dat u het zo ervaart.', 'Jammer dat u het zo ervaart'],
-  ] as const)('%s: flags "%s"', (lang, text, span) => {
-    expect(spans(text, 'blame', { lang })).toEqual([span]);
+    ['en', "We're sorry that you feel this way about our bread."],
+    ['en', 'Sorry you are not satisfied with our service.'],
+    ['en', 'We apologise if you felt unwelcome.'],
+    ['nl', 'Sorry dat u ontevreden bent.'],
+    ['nl', 'Het spijt ons dat je zo teleurgesteld bent.'],
+    ['nl', 'Jammer dat u het zo ervaart.'],
+  ] as const)('%s: flags "%s"', (lang, text) => {
+    expect(spans(text, 'blame', { lang })).toEqual([text]);
+    expect(of(text, 'blame', { lang })[0]).toMatchObject({ severity: 'error', key: 'blame.apology' });
   });
   it.each([
     ['en', 'Sorry we did not help you the way we should have.'],
@@ -54,11 +56,11 @@ describe('blame', () => {
 });
 
 describe('apology', () => {
-  it('flags the second and later apologies, not the first', () => {
+  it('flags the sentence of the second and later apologies, not the first', () => {
     const text = 'Sorry for the wait. We apologise again, and sorry once more.';
-    expect(spans(text, 'apology', en)).toEqual(['apologise', 'sorry']);
+    expect(spans(text, 'apology', en)).toEqual(['We apologise again, and sorry once more.']);
     expect(of('Sorry for the wait.', 'apology', en)).toEqual([]);
-    expect(spans('Excuses voor het wachten. Het spijt ons echt.', 'apology', nl)).toEqual(['Het spijt ons']);
+    expect(spans('Excuses voor het wachten. Het spijt ons echt.', 'apology', nl)).toEqual(['Het spijt ons echt.']);
     expect(of('Het spijt ons dat u moest wachten.', 'apology', nl)).toEqual([]);
   });
 });
@@ -114,26 +116,27 @@ describe('formality (Dutch u/je)', () => {
 });
 
 describe('personal data', () => {
-  it('flags phone numbers, e-mail and street addresses that are not the business contact', () => {
-    const text = 'Bel Piet op 06-12345678 of mail piet@example.nl. Hij woont op de Dorpsstraat 12a.';
+  it("flags the reviewer's phone number, e-mail and street address", () => {
+    const text = 'Wij belden u op 06-12345678 en mailden naar piet@example.nl. Piet woont op de Dorpsstraat 12a.';
     expect(spans(text, 'personal-data', nl)).toEqual(['06-12345678', 'piet@example.nl', 'Dorpsstraat 12a']);
-    expect(spans('Call 020 123 4567 or visit 12 Baker Street.', 'personal-data', en)).toEqual(['020 123 4567', '12 Baker Street']);
+    expect(spans('We called you on 020 123 4567 and sent the parcel to 12 Baker Street.', 'personal-data', en)).toEqual(['020 123 4567', '12 Baker Street']);
+    expect(of(text, 'personal-data', nl).every((f) => f.severity === 'error')).toBe(true);
   });
   it('allows the business contact from Settings', () => {
     const opts = { ...nl, allowedContacts: ['info@zonnig.nl', '+31 20 123 4567'] };
     expect(of('Mail ons op info@zonnig.nl of bel 020 123 4567.', 'personal-data', opts)).toEqual([]);
   });
-  it('leaves dates, prices and order numbers alone', () => {
-    expect(of('On 12-03-2025 you paid €12.50 for order 4471.', 'personal-data', en)).toEqual([]);
+  it('leaves dates and prices alone, not the order number', () => {
+    expect(spans('On 12-03-2025 you paid €12.50 for order 4471.', 'personal-data', en)).toEqual(['order 4471']);
   });
 });
 
 describe('rating request and incentives', () => {
   it('flags asking for a better rating and incentives tied to the review', () => {
-    expect(spans('Could you please update your review?', 'rating-request', en)).toEqual(['update your review']);
-    expect(spans('We give you a discount if you change your rating.', 'rating-request', en)).toEqual(['discount', 'change your rating']);
-    expect(spans('Wilt u uw beoordeling aanpassen?', 'rating-request', nl)).toEqual(['uw beoordeling aanpassen']);
-    expect(spans('U krijgt een waardebon als u de review verwijdert.', 'rating-request', nl)).toEqual(['waardebon', 'de review verwijdert']);
+    expect(spans('Could you please update your review?', 'rating-request', en)).toEqual(['Could you please update your review?']);
+    expect(of('We give you a discount if you change your rating.', 'rating-request', en)).toMatchObject([{ key: 'rating-request.incentive', severity: 'error' }]);
+    expect(spans('Wilt u uw beoordeling aanpassen?', 'rating-request', nl)).toEqual(['Wilt u uw beoordeling aanpassen?']);
+    expect(of('U krijgt een waardebon als u de review verwijdert.', 'rating-request', nl)).toMatchObject([{ key: 'rating-request.incentive' }]);
   });
   it('leaves thanks for stars and a goodwill gesture alone', () => {
     expect(of('Thank you for the five stars!', 'rating-request', en)).toEqual([]);
@@ -174,7 +177,7 @@ describe('ranges with multi-byte text', () => {
   it('gives UTF-16 offsets that slice out the flagged words after emoji and accents', () => {
     const text = '👨‍👩‍👧 Café Zoë: 😀 dat klopt niet!! Ga naar de Dorpsstraat 1.';
     for (const f of lintReply(text, nl)) expect(text.slice(f.start, f.end).length).toBe(f.end - f.start);
-    expect(spans(text, 'defensive', nl)).toEqual(['dat klopt niet']);
+    expect(spans(text, 'defensive', nl)).toEqual(['👨‍👩‍👧 Café Zoë: 😀 dat klopt niet!!']);
     expect(spans(text, 'shouting', nl)).toEqual(['!!']);
     expect(spans(text, 'tone', nl)).toEqual(['👨‍👩‍👧', '😀']);
     expect(spans('Één fout, ÉCHT NIET.', 'shouting', nl)).toEqual(['ÉCHT NIET']);
@@ -185,7 +188,7 @@ describe('messages', () => {
   it('every finding key has a message in English and Dutch', async () => {
     const { locales } = await import('../../shared/locales');
     const { lintMessage } = await import('../../shared/reply/lint/messages');
-    const keys = ['defensive', 'blame', 'apology', 'shouting.caps', 'shouting.marks', 'tone.emoji', 'tone.slang', 'tone.diminutive', 'gendered', 'formality.mixed', 'formality.other', 'personal-data.email', 'personal-data.phone', 'personal-data.address', 'rating-request.ask', 'rating-request.incentive', 'greeting', 'sign-off', 'length', 'limit.bytes', 'limit.characters'];
+    const keys = ['defensive', 'blame.apology', 'blame.fault', 'lecturing', 'sarcasm', 'apology', 'shouting.caps', 'shouting.marks', 'tone.emoji', 'tone.slang', 'tone.diminutive', 'gendered', 'formality.mixed', 'formality.other', 'personal-data.email', 'personal-data.phone', 'personal-data.address', 'personal-data.order', 'personal-data.health', 'rating-request.ask', 'rating-request.incentive', 'greeting', 'sign-off', 'length', 'limit.bytes', 'limit.characters'];
     const samples = [
       'Dear Sir, Dat klopt niet!! ECHT NIET 😀 lol foutje. Sorry dat u ontevreden bent, sorry. Bedankt voor uw en je review. Mail a@b.nl, bel 0612345678, Dorpsstraat 1. Pas uw review aan voor korting in ruil voor de review.',
       'That is not true!! NEVER 😀 lol a tiny mistake. Sorry that you feel so, sorry. Mail a@b.nl, call 0612345678, 12 Baker Street. Change your review for a discount on your review.',

@@ -7,7 +7,7 @@ import { runKalm as kalm } from './run-kalm';
 interface Out {
   bytes: number;
   limit: number | null;
-  findings: { rule: string; severity: string; start: number; end: number; message: string }[];
+  findings: { rule: string; severity: string; start: number; end: number; message: string; suggestions: string[] }[];
 }
 
 describe('kalm check-reply', () => {
@@ -24,19 +24,22 @@ describe('kalm check-reply', () => {
   });
 
   it('prints findings with character offsets and English messages, and exits 0', async () => {
-    const f = await file('r.txt', '😀 Dat klopt niet!! Bel 06-12345678.\n');
+    const f = await file('r.txt', '😀 Hallo. Dat klopt niet!! Wij belden u op 06-12345678.\n');
     const r = await kalm(['check-reply', '--text-file', f, '--lang', 'nl', '--json'], env);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as Out;
-    expect(out.bytes).toBe(Buffer.byteLength('😀 Dat klopt niet!! Bel 06-12345678.'));
+    expect(out.bytes).toBe(Buffer.byteLength('😀 Hallo. Dat klopt niet!! Wij belden u op 06-12345678.'));
     expect(out.limit).toBe(4096);
     const defensive = out.findings.find((x) => x.rule === 'defensive');
-    // The emoji is one character (two UTF-16 units): "Dat" starts at character 2.
-    expect(defensive).toMatchObject({ severity: 'error', start: 2, end: 16 });
+    // The emoji is one character (two UTF-16 units): "Dat" starts at character 9.
+    // The whole sentence is marked: that is what its calm rewrite replaces.
+    expect(defensive).toMatchObject({ severity: 'error', start: 9, end: 25 });
+    expect(defensive?.suggestions.length).toBeGreaterThan(0);
+    expect(defensive?.suggestions[0]).toMatch(/ u /);
     expect(defensive?.message).toMatch(/defensive/i);
-    expect(Array.from('😀 Dat klopt niet!! Bel 06-12345678.').slice(2, 16).join('')).toBe('Dat klopt niet');
+    expect(Array.from('😀 Hallo. Dat klopt niet!! Wij belden u op 06-12345678.').slice(9, 25).join('')).toBe('Dat klopt niet!!');
     expect(out.findings.map((x) => x.rule)).toEqual(expect.arrayContaining(['shouting', 'tone', 'personal-data']));
-    for (const x of out.findings) expect(Object.keys(x)).toEqual(['rule', 'severity', 'start', 'end', 'message']);
+    for (const x of out.findings) expect(Object.keys(x)).toEqual(['rule', 'severity', 'start', 'end', 'message', 'suggestions']);
     // It never creates or locks the data folder.
     await expect(readdir(env.KALM_DATA_DIR!)).rejects.toThrow();
   });

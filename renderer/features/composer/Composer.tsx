@@ -5,7 +5,7 @@ import type { Review } from '../../../shared/domain/review';
 import { defaultSettings } from '../../../shared/domain/settings';
 import { checkReply } from '../../../shared/reply/check';
 import { defaultReplyLanguage } from '../../../shared/reply/language';
-import { blocksSending, type LintFinding, type ReplyLanguage } from '../../../shared/reply/lint';
+import { applySuggestion, blocksSending, type LintFinding, type ReplyLanguage } from '../../../shared/reply/lint';
 import { firstName, moodOf, suggestPhrases, type Suggestion } from '../../../shared/reply/phrases';
 import { checklistRequired, needsCoolDown, stepsFor } from '../../../shared/reply/steps';
 import { pickVariant, renderTemplate, type ReplyTemplate } from '../../../shared/reply/templates';
@@ -95,8 +95,9 @@ export function Composer({ review, locationName, author, onQueued }: ComposerPro
         rating: review.rating,
         allowedContacts: settings.contact.trim() ? [settings.contact.trim()] : [],
         signature,
+        reviewerName: vars.name ?? '',
       }),
-    [draft.text, source, review.source, review.text, review.rating, lang, formality, settings.emojiAllowed, settings.contact, signature],
+    [draft.text, source, review.source, review.text, review.rating, lang, formality, settings.emojiAllowed, settings.contact, signature, vars.name],
   );
   const empty = draft.text.trim() === '';
   const blocked = blocksSending(check.findings);
@@ -179,6 +180,13 @@ export function Composer({ review, locationName, author, onQueued }: ComposerPro
     box.setSelectionRange(f.start, f.end);
   };
 
+  /** One click puts the calm rewrite in place of the marked text; the cursor goes to its end. */
+  const applyRewrite = (f: LintFinding, suggestion: string) => {
+    if (locked) return;
+    draft.setText(applySuggestion(draft.text, f, suggestion));
+    focusEditorAt(f.start + suggestion.length);
+  };
+
   return (
     <section className="composer" onKeyDown={onKeyDown}>
       <div className="composer__head">
@@ -216,7 +224,7 @@ export function Composer({ review, locationName, author, onQueued }: ComposerPro
         <SizeMeter id={`${ids}-size`} size={check.size} limit={check.limit} unit={check.unit} />
         <SaveStatusLine status={draft.status} />
       </div>
-      <LintList id={`${ids}-lint`} text={draft.text} findings={check.findings} onShow={show} />
+      <LintList id={`${ids}-lint`} text={draft.text} findings={check.findings} onShow={show} onApply={applyRewrite} disabled={locked} />
       {draft.saveError && <ErrorState compact error={draft.saveError} onRetry={() => draft.restore(draft.text)} />}
       {queueError && <ErrorState compact error={queueError} onRetry={queue} />}
       <div className="composer__actions">

@@ -1,15 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import type { LintFinding } from '../../../shared/reply/lint';
+import { FindingSuggestions } from './FindingSuggestions';
 
 interface LintListProps {
   id: string;
   text: string;
   findings: readonly LintFinding[];
   onShow: (f: LintFinding) => void;
+  /** Replaces the finding's text with one of its calm rewrites. */
+  onApply: (f: LintFinding, suggestion: string) => void;
+  disabled?: boolean;
 }
 
-/** The calm check's findings as messages in the UI language, strongest first. */
-export function LintList({ id, text, findings, onShow }: LintListProps) {
+/** The calm check's findings as messages in the UI language, strongest first, each with its calm rewrites. */
+export function LintList({ id, text, findings, onShow, onApply, disabled = false }: LintListProps) {
   const { t } = useTranslation();
   const order = { error: 0, warning: 1, info: 2 } as const;
   const sorted = [...findings].sort((a, b) => order[a.severity] - order[b.severity] || a.start - b.start);
@@ -33,6 +37,9 @@ export function LintList({ id, text, findings, onShow }: LintListProps) {
                   </>
                 )}
               </span>
+              {(f.suggestions ?? []).length > 0 && (
+                <FindingSuggestions found={text.slice(f.start, f.end)} suggestions={f.suggestions ?? []} disabled={disabled} onApply={(s) => onApply(f, s)} />
+              )}
             </li>
           ))}
         </ul>

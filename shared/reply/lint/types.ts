@@ -6,6 +6,8 @@ export type Formality = 'u' | 'je';
 export const LINT_RULES = [
   'defensive',
   'blame',
+  'lecturing',
+  'sarcasm',
   'apology',
   'shouting',
   'tone',
@@ -33,6 +35,11 @@ export interface LintFinding {
   /** i18n key under `composer.lint.` (e.g. `defensive`, `tone.emoji`). */
   key: string;
   params?: Record<string, string | number>;
+  /**
+   * Calm rewrites in the reply's language and form of address: each replaces `text.slice(start, end)`
+   * ("" removes it). Filled in by `lintReply`; empty where only the owner can rewrite (length, limit).
+   */
+  suggestions?: string[];
 }
 
 export interface LintOptions {
@@ -50,6 +57,8 @@ export interface LintOptions {
   rating?: number | null;
   /** The sign-off the business uses (e.g. "Sanne" or "^SB"). */
   signature?: string;
+  /** The reviewer's first name, for a greeting in a rewrite ("Dear Anna,"); empty or absent: none. */
+  reviewerName?: string;
 }
 
 export interface LintRule {

@@ -6,22 +6,38 @@ import { anyOf, matchAll, matchesIn } from '../match';
 import type { LintRule } from '../types';
 
 const greetEn = anyOf(['hi', 'hello', 'hey', 'dear', 'good (?:morning|afternoon|evening|day)', 'thank you', 'thanks', 'many thanks', 'greetings', 'welcome']);
-const greetNl = anyOf(['beste', 'hallo', 'hoi', 'hey', 'dag', 'goedemorgen', 'goedemiddag', 'goedenavond', 'geachte', 'bedankt', 'dank', 'dankjewel', 'dank je', 'dank u', 'hartelijk dank', 'wat fijn', 'lieve']);
+const greetNl = anyOf(['beste', 'hallo', 'hoi', 'hey', 'dag', 'goedemorgen', 'goedemiddag', 'goedenavond', 'goedendag', 'goeiedag', 'goeiemorgen', 'goeienavond', 'geachte', 'bedankt', 'dank', 'dankjewel', 'dank je', 'dank u', 'hartelijk dank', 'wat fijn', 'lieve']);
 const closing = anyOf(['groet(?:en|jes)?', 'regards', 'wishes', 'best', 'cheers', 'sincerely', 'warmly', 'thanks', 'namens', 'team', 'tot (?:ziens|snel|gauw)', 'see you']);
 const initials = /^\^\p{Lu}{1,4}\.?$/u;
 
-/** Offsets of the first and last non-empty line. */
-function lines(text: string): { first: [number, number]; last: [number, number] } | null {
-  const re = /[^\n]*\S[^\n]*/g;
-  let first: [number, number] | null = null;
-  let last: [number, number] | null = null;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    const lead = m[0].length - m[0].trimStart().length;
-    const span: [number, number] = [m.index + lead, m.index + m[0].trimEnd().length];
-    first ??= span;
-    last = span;
+type Span = [number, number];
+const nonSpace = /\S/;
+
+/** The trimmed span of the line `[from, to)` when it has anything but white space. */
+function lineSpan(text: string, from: number, to: number): Span | null {
+  const line = text.slice(from, to);
+  if (!nonSpace.test(line)) return null;
+  return [from + line.length - line.trimStart().length, from + line.trimEnd().length];
+}
+
+/** Offsets of the first and last non-empty line: found from each end, so only those lines are read. */
+function lines(text: string): { first: Span; last: Span } | null {
+  let first: Span | null = null;
+  for (let from = 0; first === null && from <= text.length; ) {
+    const nl = text.indexOf('\n', from);
+    const to = nl === -1 ? text.length : nl;
+    first = lineSpan(text, from, to);
+    if (nl === -1) break;
+    from = nl + 1;
   }
-  return first && last ? { first, last } : null;
+  if (first === null) return null;
+  let last: Span | null = null;
+  for (let to = text.length; last === null; ) {
+    const from = text.lastIndexOf('\n', to - 1) + 1;
+    last = lineSpan(text, from, to);
+    to = from - 1;
+  }
+  return { first, last };
 }
 
 /** Too short to judge: the owner has only just started. */
