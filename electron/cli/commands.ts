@@ -15,6 +15,7 @@ import { isProcessAlive, LOCK_FILE, LockInfo } from '../core/store/lock';
 import { leftoverTempFiles, listQuarantine } from '../core/store/quarantine';
 import { loadWorkspaceFiles, REVIEWS_DIR } from '../core/store/workspace-files';
 import { doctorJson, doctorText, type DoctorReport, type LockStatus, reviewJson, reviewsTable } from './format';
+import { writeOut } from './output';
 
 export const usage = `Usage: kalm <command> [options]    (kalm --version prints the version)
 
@@ -180,7 +181,7 @@ async function doctor(dataDir: string, args: string[]): Promise<string> {
   const report = await inspectDataFolder(dataDir);
   const out = v.json ? JSON.stringify(doctorJson(report), null, 2) : doctorText(report);
   if (report.ok) return out;
-  process.stdout.write(out + '\n');
+  await writeOut(out + '\n');
   const n = report.problems.length + report.quarantine.length;
   throw new Error(`doctor found ${n} file${n === 1 ? '' : 's'} in ${dataDir} that need${n === 1 ? 's' : ''} your attention.`);
 }

@@ -9,6 +9,7 @@ import { parseFlags } from './args';
 import { openInBrowser } from '../web-host/open-browser';
 import { cliSourceNames, descriptorByCliName } from '../core/sources/registry';
 import { connectPlayWithKey, followWithKey } from './play-commands';
+import { writeOut } from './output';
 
 const importFlags = {
   format: { type: 'string' },
@@ -98,7 +99,7 @@ async function connectPlay(kalm: KalmCore, args: string[]): Promise<string> {
   const account = await kalm.play.serviceAccount();
   if (account) return followWithKey(kalm, packageName, account.clientEmail);
   const { authUrl, done } = await kalm.google.beginConnect({ play: true });
-  process.stdout.write(`${authUrl}\n`);
+  await writeOut(`${authUrl}\n`);
   process.stderr.write('Open the address above in your browser and allow Kalm to read your Google Play reviews. Waiting…\n');
   if (open) openInBrowser(authUrl);
   await done;

@@ -6,7 +6,7 @@ import { defaultReplyTargets, overdueCutoff, targetHours, type ReplyPolicy } fro
 import type { LocationStats, SourceStats, StatsFigures, StatsPeriod, StatsQuery, StatsSummary, TopicStats, TrendPoint } from './stats-schema';
 import { entryOf, median, RatingSum, replyHours, Tally } from './stats-tally';
 import { monthBucketer, monthLabel } from './stats-zone';
-import { isOpenStatus } from './views';
+import { isOverdueAt } from './figures';
 
 const HOUR_MS = 3_600_000;
 const newTally = (): Tally => new Tally();
@@ -52,7 +52,7 @@ export function computeFigures(reviews: Iterable<Review>, opts: StatsOptions = {
     const created = isoMs(r.createdAt);
     const { target, cutoff } = judged.source(r.source);
     const hours = replyHours(r, created);
-    tally.add(r, hours, judged.inTime(created, hours, target), isOpenStatus(r.status) && created < cutoff);
+    tally.add(r, hours, judged.inTime(created, hours, target), isOverdueAt(r.status, created, cutoff));
   }
   return tally.figures();
 }
@@ -129,7 +129,7 @@ export function summarize(reviews: Iterable<Review>, locations: readonly Locatio
     if (!inPeriod && !(hasPrevious && created >= prevFrom && created < from)) continue;
     const { target, cutoff } = judged.source(r.source);
     // isOverdue (reply-targets.ts) as one comparison: open and created before the source's cutoff.
-    const overdue = isOpenStatus(r.status) && created < cutoff;
+    const overdue = isOverdueAt(r.status, created, cutoff);
     const hours = replyHours(r, created);
     const inTime = judged.inTime(created, hours, target);
     if (!inPeriod) {
@@ -154,9 +154,11 @@ export function summarize(reviews: Iterable<Review>, locations: readonly Locatio
 
   const prevAverage = (sum: RatingSum | undefined): number | null => (hasPrevious ? (sum?.average ?? null) : null);
   const locationRows: LocationStats[] = [];
+  // Every location in scope, also one without reviews (a new branch): count 0, average null.
   for (const l of locations) {
-    const t = byLocation.get(l.source)?.get(l.id);
-    if (t) locationRows.push({ locationId: l.id, locationName: l.name, source: l.source, ...t.figures(), previousAverage: prevAverage(prevByLocation.get(l.source)?.get(l.id)) });
+    if ((q.source !== undefined && l.source !== q.source) || (q.locationId !== undefined && l.id !== q.locationId)) continue;
+    const t = byLocation.get(l.source)?.get(l.id) ?? new Tally();
+    locationRows.push({ locationId: l.id, locationName: l.name, source: l.source, ...t.figures(), previousAverage: prevAverage(prevByLocation.get(l.source)?.get(l.id)) });
   }
   const names = new Map(sources.map((s) => [s.id, s.name]));
   const order = (id: string): number => {
