@@ -94,7 +94,9 @@ async function listReviews(kalm: KalmCore, args: string[]): Promise<string> {
   const items: Review[] = [];
   for (let offset = 0; ; offset += 500) {
     const page = await kalm.call('reviews.query', {
-      status: v.unanswered ? 'unanswered' : 'all',
+      // --unanswered is the inbox's Unanswered view (shared/reviews/figures.ts), also drafted reviews.
+      status: 'all',
+      ...(v.unanswered ? { view: 'unanswered' as const } : {}),
       ...(ratings ? { ratings } : {}),
       ...(v.overdue ? { overdue: true } : {}),
       ...(v.source ? { source: v.source } : {}),

@@ -19,6 +19,8 @@ export interface StatsOptions {
   now?: number;
   /** The owner's targets and business hours (`replyPolicy(settings)`); default targets in plain hours without it. */
   policy?: ReplyPolicy;
+  /** A label's name by its id (topics show names); default the id itself. */
+  labelName?: (id: string) => string;
 }
 
 /** Per source: its target, the overdue cutoff at `now`, and whether a reply came in time (in business hours when those are on). */
@@ -79,9 +81,9 @@ function trendOf(months: Map<number, Month>): TrendPoint[] {
   return out;
 }
 
-function topicsOf(labels: Map<string, { count: number; rating: RatingSum }>): TopicStats[] {
+function topicsOf(labels: Map<string, { count: number; rating: RatingSum }>, nameOf: (id: string) => string): TopicStats[] {
   return [...labels.entries()]
-    .map(([label, t]) => ({ label, count: t.count, average: t.rating.average }))
+    .map(([id, t]) => ({ label: nameOf(id), labelId: id, count: t.count, average: t.rating.average }))
     .sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
 }
 
@@ -188,7 +190,7 @@ export function summarize(reviews: Iterable<Review>, locations: readonly Locatio
     sources: sourceRows,
     medianReplyHours: figures.medianReplyHours,
     trend: trendOf(months),
-    topics: topicsOf(labels),
+    topics: topicsOf(labels, opts.labelName ?? ((id) => id)),
   };
 }
 
