@@ -38,6 +38,8 @@ export const ReviewOrigin = z.object({
   title: z.string().nullable(),
   device: z.string().nullable(),
   appVersion: z.string().nullable(),
+  /** The source gave a day without a time (an import's "2025-03-14"): shown as that day, never as a moment. */
+  dateOnly: z.boolean().optional(),
 });
 export type ReviewOrigin = z.infer<typeof ReviewOrigin>;
 

@@ -60,6 +60,8 @@ export const ImportReport = z.object({
   dateOrder: z.enum(['dmy', 'mdy']),
   sourceId: z.string(),
   sourceName: z.string(),
+  /** The preset used: the one chosen, or the one recognised from the file's columns. */
+  preset: PresetName.optional(),
   rows: z.number().int(),
   valid: z.number().int(),
   /** The first rows Kalm could not use (at most 200), and how many in all. */

@@ -7,6 +7,7 @@ import {
   MAX_REPORTED_ERRORS, PREVIEW_ROWS,
   type ColumnMapping, type ImportFormat, type ImportOptions, type ImportReport, type PreviewRow, type RowError,
 } from '../../../shared/import/options';
+import { detectPreset } from '../../../shared/import/adapt';
 import { headerKey, PRESETS, resolveMapping } from '../../../shared/import/presets';
 import { rowToReview } from '../../../shared/import/row-to-review';
 import { openDecoded } from './decode';
@@ -36,7 +37,8 @@ function mappingProblem(columns: readonly string[], mapping: ColumnMapping, pres
   if (missing.length) return `The file has no column ${missing.join(', ')}. Its columns are: ${columns.slice(0, 30).join(', ')}.`;
   const need: string[] = [];
   if (mapping.date === undefined) need.push('date');
-  if (mapping.rating === undefined && mapping.text === undefined) need.push('rating or text');
+  // Without a rating column every review would be stored without stars: nothing is imported (IMPORT-FORMATS.md).
+  if (mapping.rating === undefined) need.push('rating');
   if (need.length === 0) return null;
   const looked = preset ? ` The ${PRESETS[preset].label} preset looked for: ${(PRESETS[preset].columns.date ?? []).join(', ')}.` : '';
   return `Required column${need.length > 1 ? 's' : ''} missing: ${need.join(' and ')}. Pick ${need.length > 1 ? 'them' : 'it'} in the mapping (or with --preset).${looked} The file's columns are: ${columns.slice(0, 30).join(', ')}.`;
@@ -50,11 +52,10 @@ function mappingProblem(columns: readonly string[], mapping: ColumnMapping, pres
 export async function readImport(path: string, options: ImportOptions, opts: { preview: boolean }): Promise<ReadImport> {
   const file = await openDecoded(path);
   const format = formatOf(path, file.head, options.format);
-  const preset = options.preset;
-  const sourceName = options.sourceName ?? (preset ? PRESETS[preset].label : 'Import');
-  const sourceId = slug(sourceName, 'import');
-  const scale = options.scale ?? (preset ? PRESETS[preset].scale : 'stars-5');
-  const fallbackOrder = preset ? PRESETS[preset].dateOrder : 'dmy';
+  // The preset: chosen, or recognised from the columns once they are known (settle).
+  let preset = options.preset;
+  const sourceNameOf = () => options.sourceName ?? (preset ? PRESETS[preset].label : 'Import');
+  const scaleOf = () => options.scale ?? (preset ? PRESETS[preset].scale : 'stars-5');
 
   const errors: RowError[] = [];
   let errorCount = 0;
@@ -69,7 +70,7 @@ export async function readImport(path: string, options: ImportOptions, opts: { p
   let rows = 0, valid = 0;
   let columns: string[] = [];
   let delimiter: string | null = null;
-  let ctx: { mapping: ColumnMapping; dateOrder: 'dmy' | 'mdy' } | null = null;
+  let ctx: { mapping: ColumnMapping; dateOrder: 'dmy' | 'mdy'; sourceId: string; sourceName: string; scale: ImportReport['scale']; starsFallback?: string } | null = null;
   let sample: FileRow[] = [];
 
   const settle = () => {
@@ -79,19 +80,32 @@ export async function readImport(path: string, options: ImportOptions, opts: { p
       for (const r of sample) if ('cells' in r) for (const k of Object.keys(r.cells)) seen.add(k);
       columns = [...seen];
     }
+    preset ??= detectPreset(columns);
+    // A JSON field is absent from items that lack it (a reply, a legacy rating): the preset's fields count even
+    // when the first items do not show them.
+    if (format === 'json' && preset) {
+      const p = PRESETS[preset];
+      const keys = new Set(columns.map(headerKey));
+      for (const name of [...Object.values(p.columns).map((names) => names[0]), ...(p.starsFallback ?? [])]) {
+        if (name !== undefined && !keys.has(headerKey(name))) columns.push(name);
+      }
+    }
     const mapping = resolveMapping(columns, preset, options.mapping);
     const problem = mappingProblem(columns, mapping, preset);
     if (problem) throw new KalmError('invalid_input', problem);
     const dates = sample.flatMap((r) => ('cells' in r && mapping.date ? [r.cells[mapping.date] ?? ''] : []));
-    const order = options.dateOrder && options.dateOrder !== 'auto' ? options.dateOrder : guessDateOrder(dates, fallbackOrder);
-    ctx = { mapping, dateOrder: order };
+    const order = options.dateOrder && options.dateOrder !== 'auto' ? options.dateOrder : guessDateOrder(dates, preset ? PRESETS[preset].dateOrder : 'dmy');
+    const keys = new Map(columns.map((c) => [headerKey(c), c]));
+    const starsFallback = preset ? (PRESETS[preset].starsFallback ?? []).map((n) => keys.get(headerKey(n))).find((c) => c !== undefined) : undefined;
+    const sourceName = sourceNameOf();
+    ctx = { mapping, dateOrder: order, sourceId: slug(sourceName, 'import'), sourceName, scale: scaleOf(), ...(starsFallback === undefined ? {} : { starsFallback }) };
     return ctx;
   };
 
   const handle = (r: FileRow) => {
     if ('error' in r) return fail(r.row, r.error);
-    const { mapping, dateOrder } = settle();
-    const result = rowToReview(r.cells, { sourceId, mapping, scale, dateOrder, defaultLocationId: sourceId });
+    const { mapping, dateOrder, sourceId, sourceName, scale, starsFallback } = settle();
+    const result = rowToReview(r.cells, { sourceId, mapping, scale, dateOrder, defaultLocationId: sourceId, ...(starsFallback === undefined ? {} : { starsFallback }) });
     if (!result.ok) return fail(r.row, result.message);
     const { review } = result;
     // Keyed by a hash: a new short string, so no row keeps its slice of the file alive (memory stays small).
@@ -138,7 +152,8 @@ export async function readImport(path: string, options: ImportOptions, opts: { p
   const settled = settle();
   const report: ImportReport = {
     format, encoding: file.encoding, delimiter: format === 'csv' ? delimiter : null, columns, mapping: settled.mapping,
-    scale, dateOrder: settled.dateOrder, sourceId, sourceName, rows, valid, errors, errorCount, preview,
+    scale: settled.scale, dateOrder: settled.dateOrder, sourceId: settled.sourceId, sourceName: settled.sourceName, rows, valid, errors, errorCount, preview,
+    ...(preset ? { preset } : {}),
   };
   return { report, reviews, locations };
 }
