@@ -42,8 +42,11 @@ Commands:
   connect google [--no-open]
                             sign in to Google Business Profile: prints the consent URL,
                             waits for you in the browser, stores the grant, finds locations
-  sync [--full] [--json]    fetch new and changed Google reviews (--full: every page, finds
-                            deleted reviews); progress on stderr
+  sync [--full] [--json]    fetch new and changed reviews of every connected source (Google
+                            Business Profile, every followed Play app; --full: every Google page,
+                            finds deleted reviews); one progress line per source on stderr;
+                            --json: {locations, reviews, new, updated, deleted, sources: [{source,
+                            …, error?}]}; exits 1 when a source failed (the others still sync)
   reply <id> --text "…" | --text-file F
                             queue a reply (offline; nothing is sent); exits 2 when the
                             reply is empty or over the limit

@@ -9,6 +9,7 @@ import { parseFlags } from './args';
 import { openInBrowser } from '../web-host/open-browser';
 import { cliSourceNames, descriptorByCliName } from '../core/sources/registry';
 import { connectPlayWithKey, followWithKey } from './play-commands';
+import { syncAll } from './sync-all';
 import { writeOut } from './output';
 
 const importFlags = {
@@ -167,6 +168,8 @@ export const sourceCommands: Record<string, Command> = {
     },
     readOnly: false,
     run: (kalm, a) => {
+      // Without --source: every connected source (Google and every followed Play app).
+      if (!a.includes('--watch') && parseFlags(a, syncFlags).source === undefined) return syncAll(kalm, a);
       const name = syncTarget(a);
       return hookFor('sync', name).run(kalm, a.includes('--watch') ? a : syncArgs(name, a));
     },
@@ -179,9 +182,10 @@ export const sourceUsage = `  connect play --package PKG [--no-open]
                             use a Google Cloud service-account JSON key instead (the account must
                             be invited in the Play Console); checked with Google, then stored
                             like the sign-in
-  sync --source play [--json]
-                            fetch the Play reviews of the last 7 days (Kalm keeps the older ones;
-                            it warns when the last sync is more than 7 days ago)
+  sync --source google|play [--full] [--json]
+                            only that source (google: its totals as before; play: the reviews
+                            of the last 7 days, Kalm keeps the older ones and warns when the
+                            last sync is more than 7 days ago)
   import <file> [--format csv|json] [--preset trustpilot|tripadvisor|facebook|kiyoh] [--source NAME]
          [--scale stars-5|score-10|recommend] [--date-order dmy|mdy] [--map field=Column]… [--dry-run] [--json]
                             import reviews exported from another site (CSV or JSON); bad rows are
