@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Version of the stored review record; bump it and add a migration when the shape changes. */
-export const REVIEW_SCHEMA_VERSION = 2;
+export const REVIEW_SCHEMA_VERSION = 3;
 
 export const Rating = z.literal([1, 2, 3, 4, 5]);
 export type Rating = z.infer<typeof Rating>;

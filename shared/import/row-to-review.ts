@@ -1,4 +1,5 @@
 import { REVIEW_SCHEMA_VERSION, reviewId, type RatingScale, type Review } from '../domain/review';
+import { detectReviewLanguage } from '../reply/language';
 import { parseReviewDate } from './dates';
 import { contentHash, slug } from './hash';
 import type { ColumnMapping, ImportField } from './options';
@@ -72,7 +73,8 @@ export function rowToReview(row: Readonly<Record<string, string>>, ctx: RowConte
     rating: rating.rating,
     text,
     translatedText: null,
-    language: clean(cell('language'))?.slice(0, 20) ?? null,
+    // The file's language column, else detected from the review's own words (the composer's detector).
+    language: clean(cell('language'))?.slice(0, 20) ?? detectReviewLanguage(body ?? title),
     author,
     anonymous: author === '',
     createdAt: date.iso,
