@@ -29,7 +29,7 @@ const pick = <T extends string>(name: string, raw: string | undefined, allowed: 
   return raw as T;
 };
 
-/** `kalm import <file> [--format csv|json] [--preset P] [--source NAME] [--scale S] [--date-order dmy|mdy] [--map field=Column]… [--dry-run] [--json]` */
+/** `kalm import <file> [--format csv|json|xlsx] [--preset P] [--source NAME] [--scale S] [--date-order dmy|mdy] [--map field=Column]… [--dry-run] [--json]` */
 function parseImport(args: string[]): { file: string; options: ImportOptions; dryRun: boolean; json: boolean } {
   let parsed;
   try {
@@ -186,7 +186,7 @@ export const sourceUsage = `  connect play --package PKG [--no-open]
                             only that source (google: its totals as before; play: the reviews
                             of the last 7 days, Kalm keeps the older ones and warns when the
                             last sync is more than 7 days ago)
-  import <file> [--format csv|json] [--preset trustpilot|tripadvisor|facebook|kiyoh] [--source NAME]
+  import <file> [--format csv|json|xlsx] [--preset trustpilot|tripadvisor|facebook|kiyoh] [--source NAME]
          [--scale stars-5|score-10|recommend] [--date-order dmy|mdy] [--map field=Column]… [--dry-run] [--json]
                             import reviews exported from another site (CSV or JSON); bad rows are
                             listed by row number on stderr and the good ones imported; importing

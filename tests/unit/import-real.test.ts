@@ -129,3 +129,34 @@ describe('import: strict rows, nothing half-done', () => {
     await kalm.close();
   });
 });
+
+describe('import: Trustpilot as an Excel workbook (.xlsx)', () => {
+  it('reads the first sheet like the CSV: same columns, real Excel dates, the title kept', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const csv = await readFile(join(REAL, 'trustpilot-service-reviews.csv'), 'utf8');
+    const lines = csv.trim().split('\r\n').map((l) => l.slice(1, -1).split('","'));
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Service reviews');
+    for (const [i, cells] of lines.entries()) {
+      // Excel stores dates as dates: the created column becomes a real date cell (in UTC, as the column says).
+      sheet.addRow(i === 0 ? cells : cells.map((c, col) => (col === 1 ? new Date(`${c.replace(' ', 'T')}Z`) : col === 4 ? Number(c) : c)));
+    }
+    wb.addWorksheet('Notes').addRow(['not reviews']);
+    const path = join(await tempDataDir(), 'trustpilot.xlsx');
+    await wb.xlsx.writeFile(path);
+
+    const kalm = await open();
+    const dry = await kalm.importer.preview(path, {});
+    expect(dry).toMatchObject({ format: 'xlsx', preset: 'trustpilot', rows: 3, valid: 3, errorCount: 0 });
+    await kalm.importer.run(path, {});
+    const reviews = await all(kalm, 'trustpilot');
+    expect(reviews.find((x) => x.author === 'Joris Verbeek')).toMatchObject({
+      rating: 1, createdAt: '2026-01-04T16:20:00.000Z', text: 'Koud brood\n\nHet brood was oudbakken en niemand reageerde op mijn mail.',
+      reply: { text: 'Beste Joris, dat had niet mogen gebeuren. We bellen je vandaag nog.' },
+    });
+    // The same reviews as from the CSV export: importing that next adds nothing.
+    const again = await kalm.importer.run(join(REAL, 'trustpilot-service-reviews.csv'), {});
+    expect([again.added, again.updated]).toEqual([0, 3]);
+    await kalm.close();
+  });
+});

@@ -96,7 +96,7 @@ export function createImportService(deps: ImportDeps): ImportService {
       // Uploads left by an earlier session (the app closed mid-import) are removed first.
       for (const old of await readdir(uploads)) if (!sizes.has(old.replace(/\..*$/, ''))) await rm(join(uploads, old), { force: true });
       const id = randomUUID();
-      const ext = /\.(csv|tsv|txt|json|jsonl|ndjson)$/i.exec(name)?.[0].toLowerCase() ?? '';
+      const ext = /\.(csv|tsv|txt|json|jsonl|ndjson|xlsx)$/i.exec(name)?.[0].toLowerCase() ?? '';
       sizes.set(id, { expected: size, name, ext });
       await writeFile(pathOf(id), new Uint8Array(0));
       return id;

@@ -10,7 +10,8 @@ import {
 import { detectPreset } from '../../../shared/import/adapt';
 import { headerKey, PRESETS, resolveMapping } from '../../../shared/import/presets';
 import { rowToReview } from '../../../shared/import/row-to-review';
-import { openDecoded } from './decode';
+import { openDecoded, type DecodedFile } from './decode';
+import { isZipFile, streamXlsx } from './xlsx';
 import { guessDelimiter, streamCsv, streamJson, type FileRow } from './rows';
 
 /** Rows read before the mapping is settled (to list JSON keys and guess the date order). */
@@ -50,8 +51,11 @@ function mappingProblem(columns: readonly string[], mapping: ColumnMapping, pres
  * KalmError; row problems are listed with their row number and the other rows still count.
  */
 export async function readImport(path: string, options: ImportOptions, opts: { preview: boolean }): Promise<ReadImport> {
-  const file = await openDecoded(path);
-  const format = formatOf(path, file.head, options.format);
+  // An Excel workbook (a ZIP archive named .xlsx, or --format xlsx) is read through exceljs; every other file as text.
+  const ext = extname(path).toLowerCase();
+  const xlsx = options.format === 'xlsx' || (options.format === undefined && (ext === '.xlsx' || ext === '') && (await isZipFile(path).catch(() => false)));
+  const file: DecodedFile | null = xlsx ? null : await openDecoded(path);
+  const format: ImportFormat = xlsx ? 'xlsx' : formatOf(path, file?.head ?? '', options.format);
   // The preset: chosen, or recognised from the columns once they are known (settle).
   let preset = options.preset;
   const sourceNameOf = () => options.sourceName ?? (preset ? PRESETS[preset].label : 'Import');
@@ -137,7 +141,9 @@ export async function readImport(path: string, options: ImportOptions, opts: { p
   };
 
   try {
-    if (format === 'csv') {
+    if (file === null) {
+      await streamXlsx(path, (h) => (columns = h.columns), onRow);
+    } else if (format === 'csv') {
       await streamCsv(file.text(), guessDelimiter(file.head), (h) => ((columns = h.columns), (delimiter = h.delimiter)), onRow);
     } else {
       await streamJson(file.text(), onRow);
@@ -151,7 +157,7 @@ export async function readImport(path: string, options: ImportOptions, opts: { p
   if (sample.length > 0 || !ctx) drain();
   const settled = settle();
   const report: ImportReport = {
-    format, encoding: file.encoding, delimiter: format === 'csv' ? delimiter : null, columns, mapping: settled.mapping,
+    format, encoding: file?.encoding ?? 'Excel workbook (.xlsx)', delimiter: format === 'csv' ? delimiter : null, columns, mapping: settled.mapping,
     scale: settled.scale, dateOrder: settled.dateOrder, sourceId: settled.sourceId, sourceName: settled.sourceName, rows, valid, errors, errorCount, preview,
     ...(preset ? { preset } : {}),
   };
