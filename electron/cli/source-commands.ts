@@ -10,7 +10,8 @@ import { openInBrowser } from '../web-host/open-browser';
 import { cliSourceNames, descriptorByCliName } from '../core/sources/registry';
 import { connectPlayWithKey, followWithKey } from './play-commands';
 import { syncAll } from './sync-all';
-import { writeOut } from './output';
+import { writeErr, writeOut } from './output';
+import type { ImportProgress } from '../core/import/read-import';
 
 const importFlags = {
   format: { type: 'string' },
@@ -69,10 +70,23 @@ function summary(r: ImportReport, file: string, dryRun: boolean): string {
   return `${head}\n${found}`;
 }
 
+const MB = 1024 * 1024;
+/** Progress of a large import on stderr, at most once a second: rows read and megabytes of the file. */
+function importProgress(): (p: ImportProgress & { pass: 'check' | 'import' }) => void {
+  let last = Date.now();
+  return (p) => {
+    const now = Date.now();
+    if (now - last < 1000 || p.bytes >= p.totalBytes) return;
+    last = now;
+    void writeErr(`${p.pass === 'check' ? 'Checking' : 'Importing'}: ${p.rows.toLocaleString('en')} rows, ${Math.round(p.bytes / MB)} of ${Math.round(p.totalBytes / MB)} MB\n`);
+  };
+}
+
 async function runImport(kalm: KalmCore, args: string[]): Promise<string> {
   const { file, options, dryRun, json } = parseImport(args);
   const path = resolve(file);
-  const report = dryRun ? await kalm.importer.preview(path, options) : await kalm.importer.run(path, options);
+  const progress = importProgress();
+  const report = dryRun ? await kalm.importer.preview(path, options, (p) => progress({ ...p, pass: 'check' })) : await kalm.importer.run(path, options, progress);
   if (report.errorCount > 0) {
     process.stderr.write(`${report.errorCount} row${report.errorCount === 1 ? '' : 's'} skipped:\n`);
     for (const e of report.errors.slice(0, 50)) process.stderr.write(`  ${e.message}\n`);

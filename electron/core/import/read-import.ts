@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { KalmError } from '../../../shared/domain/errors';
 import type { Review } from '../../../shared/domain/review';
@@ -19,10 +20,25 @@ const SAMPLE_ROWS = 50;
 
 export interface ReadImport {
   report: ImportReport;
-  /** Valid reviews by Kalm id (empty in a preview), and the names of the locations they are at. */
-  reviews: Map<string, Review>;
+  /** The names of the locations the valid reviews are at, by location id. */
   locations: Map<string, string>;
 }
+
+/** How far a read is: rows read and bytes of the file behind them. */
+export interface ImportProgress {
+  rows: number;
+  bytes: number;
+  totalBytes: number;
+}
+
+export interface ReadOptions {
+  /** Receives the valid reviews in batches as the file is read (nothing is kept here); absent: only check. */
+  sink?: (batch: Review[]) => void;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+/** Valid reviews handed to the sink at a time (the store writes shards in the background meanwhile). */
+const BATCH = 2000;
 
 const formatOf = (path: string, head: string, wanted: ImportFormat | undefined): ImportFormat => {
   if (wanted) return wanted;
@@ -50,7 +66,7 @@ function mappingProblem(columns: readonly string[], mapping: ColumnMapping, pres
  * is a `preview`, kept as a review. Whole-file problems (empty, binary, no usable columns) throw a
  * KalmError; row problems are listed with their row number and the other rows still count.
  */
-export async function readImport(path: string, options: ImportOptions, opts: { preview: boolean }): Promise<ReadImport> {
+export async function readImport(path: string, options: ImportOptions, opts: ReadOptions = {}): Promise<ReadImport> {
   // An Excel workbook (a ZIP archive named .xlsx, or --format xlsx) is read through exceljs; every other file as text.
   const ext = extname(path).toLowerCase();
   const xlsx = options.format === 'xlsx' || (options.format === undefined && (ext === '.xlsx' || ext === '') && (await isZipFile(path).catch(() => false)));
@@ -68,7 +84,9 @@ export async function readImport(path: string, options: ImportOptions, opts: { p
     if (errors.length < MAX_REPORTED_ERRORS) errors.push({ row, message: `Row ${row}: ${message}.` });
   };
   const preview: PreviewRow[] = [];
-  const reviews = new Map<string, Review>();
+  let batch: Review[] = [];
+  const totalBytes = file?.size ?? (await stat(path)).size;
+  let lastProgress = 0;
   const firstRowOf = new Map<string, number>();
   const locations = new Map<string, string>();
   let rows = 0, valid = 0;
@@ -125,10 +143,20 @@ export async function readImport(path: string, options: ImportOptions, opts: { p
         date: review.createdAt, text: review.text?.slice(0, 300) ?? null, hasReply: review.reply !== null,
       });
     }
-    if (!opts.preview) reviews.set(review.id, review);
+    if (opts.sink) {
+      batch.push(review);
+      if (batch.length >= BATCH) {
+        opts.sink(batch);
+        batch = [];
+      }
+    }
   };
   const onRow = (r: FileRow) => {
     rows++;
+    if (opts.onProgress && rows - lastProgress >= 5000) {
+      lastProgress = rows;
+      opts.onProgress({ rows, bytes: Math.min(totalBytes, file?.bytesRead() ?? 0), totalBytes });
+    }
     if (ctx) return handle(r);
     sample.push(r);
     if (sample.length >= SAMPLE_ROWS) drain();
@@ -155,13 +183,15 @@ export async function readImport(path: string, options: ImportOptions, opts: { p
   if (rows === 0 && columns.length === 0) throw new KalmError('invalid_input', 'The file has no rows: there are no reviews in it.');
   if (rows === 0) throw new KalmError('invalid_input', `The file has a header (${columns.slice(0, 10).join(', ')}) but no reviews below it.`);
   if (sample.length > 0 || !ctx) drain();
+  if (opts.sink && batch.length > 0) opts.sink(batch);
+  opts.onProgress?.({ rows, bytes: totalBytes, totalBytes });
   const settled = settle();
   const report: ImportReport = {
     format, encoding: file?.encoding ?? 'Excel workbook (.xlsx)', delimiter: format === 'csv' ? delimiter : null, columns, mapping: settled.mapping,
     scale: settled.scale, dateOrder: settled.dateOrder, sourceId: settled.sourceId, sourceName: settled.sourceName, rows, valid, errors, errorCount, preview,
     ...(preset ? { preset } : {}),
   };
-  return { report, reviews, locations };
+  return { report, locations };
 }
 
 /** True when a header looks like the preset's (to suggest a preset on the mapping screen). */
