@@ -54,6 +54,30 @@ export function formatFullDate(iso: string, lang: string): string {
   return cached(`full ${lang}`, () => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeStyle: 'short' })).format(date);
 }
 
+/**
+ * A day without a time ("12 March 2026" / "12 maart 2026"): an import that gave only a date. Stored as
+ * midnight UTC, so it is shown in UTC (never the evening before, west of Greenwich).
+ */
+export function formatDay(iso: string, lang: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  return cached(`day ${lang}`, () => new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' })).format(date);
+}
+
+/** A review's own date: the day only when the source gave no time (`origin.dateOnly`), else day and time. */
+export const formatReviewDate = (review: { createdAt: string; origin?: { dateOnly?: boolean | undefined } | null | undefined }, lang: string): string =>
+  review.origin?.dateOnly === true ? formatDay(review.createdAt, lang) : formatFullDate(review.createdAt, lang);
+
+/** "today", "3 days ago" for a review with a day only (never "5 hours ago" for a date without a time). */
+export function formatRelativeDay(iso: string, now: number, lang: string): string {
+  const then = Date.parse(iso);
+  if (Number.isNaN(then)) return '';
+  const today = Date.UTC(new Date(now).getUTCFullYear(), new Date(now).getUTCMonth(), new Date(now).getUTCDate());
+  const days = Math.round((then - today) / DAY);
+  if (Math.abs(days) < 7) return relativeFormat(lang, 'auto').format(days, 'day');
+  return formatRelative(iso, now, lang);
+}
+
 /** An average rating with one decimal: 4.3 / 4,3. */
 export const formatAverage = (value: number, lang: string): string =>
   cached(`avg ${lang}`, () => new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 })).format(value);

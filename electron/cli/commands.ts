@@ -15,6 +15,7 @@ import { leftoverTempFiles, listQuarantine } from '../core/store/quarantine';
 import { loadWorkspaceFiles, REVIEWS_DIR } from '../core/store/workspace-files';
 import { runOn, type ReadCore, type ReadScope } from './read-view';
 import { doctorJson, doctorText, type DoctorReport, type LockStatus } from './format';
+import { writeOut } from './output';
 
 export const usage = `Usage: kalm <command> [options]    (kalm --version prints the version)
 
@@ -41,8 +42,11 @@ Commands:
   connect google [--no-open]
                             sign in to Google Business Profile: prints the consent URL,
                             waits for you in the browser, stores the grant, finds locations
-  sync [--full] [--json]    fetch new and changed Google reviews (--full: every page, finds
-                            deleted reviews); progress on stderr
+  sync [--full] [--json]    fetch new and changed reviews of every connected source (Google
+                            Business Profile, every followed Play app; --full: every Google page,
+                            finds deleted reviews); one progress line per source on stderr;
+                            --json: {locations, reviews, new, updated, deleted, sources: [{source,
+                            …, error?}]}; exits 1 when a source failed (the others still sync)
   reply <id> --text "…" | --text-file F
                             queue a reply (offline; nothing is sent); exits 2 when the
                             reply is empty or over the limit
@@ -157,7 +161,7 @@ async function doctor(dataDir: string, args: string[]): Promise<string> {
   const report = await inspectDataFolder(dataDir);
   const out = v.json ? JSON.stringify(doctorJson(report), null, 2) : doctorText(report);
   if (report.ok) return out;
-  process.stdout.write(out + '\n');
+  await writeOut(out + '\n');
   const n = report.problems.length + report.quarantine.length;
   throw new Error(`doctor found ${n} file${n === 1 ? '' : 's'} in ${dataDir} that need${n === 1 ? 's' : ''} your attention.`);
 }

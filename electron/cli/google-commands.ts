@@ -3,12 +3,13 @@ import { openInBrowser } from '../web-host/open-browser';
 import { parseFlags } from './args';
 import type { Command } from './commands';
 import { checkWatch, watchSync } from './habit-commands';
+import { writeOut } from './output';
 
 /** `kalm connect google [--no-open]`: prints the consent URL alone on a line, waits for the browser, stores the grant. */
 async function connect(kalm: KalmCore, args: string[]): Promise<string> {
   const v = parseFlags(args, { 'no-open': { type: 'boolean' } }, ['google']);
   const { authUrl, done } = await kalm.google.beginConnect();
-  process.stdout.write(`${authUrl}\n`);
+  await writeOut(`${authUrl}\n`);
   process.stderr.write('Open the address above in your browser and allow Kalm to read your Business Profile. Waiting…\n');
   if (!v['no-open']) openInBrowser(authUrl);
   await done;

@@ -5,6 +5,7 @@ import { createSyncScheduler } from '../core/background/scheduler';
 import type { KalmCore } from '../core/create-kalm';
 import { parseFlags, UsageError } from './args';
 import type { Command } from './commands';
+import { writeOut } from './output';
 
 export const habitUsage = `  label <id> --add L | --remove L
                             add or remove a label (name or id) on a review; --add creates
@@ -93,7 +94,7 @@ export const checkWatch = (args: string[]): void => {
 export async function watchSync(kalm: KalmCore, args: string[]): Promise<string> {
   const v = parseFlags(args, watchOptions);
   const minutes = v.interval !== undefined ? Number(v.interval) : (await kalm.call('settings.get', {})).syncIntervalMinutes || 15;
-  const out = (line: string) => process.stdout.write(`${line}\n`);
+  const out = (line: string) => void writeOut(`${line}\n`);
   const offAlert = kalm.on('alerts.newReview', (a) => process.stderr.write(`New ${a.rating}★ review${a.locationName ? ` at ${a.locationName}` : ''}: ${a.reviewId}\n`));
   const power = nodePowerState();
   const scheduler = createSyncScheduler({

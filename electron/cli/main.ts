@@ -2,6 +2,7 @@ import { KalmError } from '../../shared/domain/errors';
 import { defaultDataDir } from '../core/data-dir';
 import { packageVersion } from '../core/version';
 import { UsageError } from './args';
+import { finish, guardPipes, writeErr, writeOut } from './output';
 
 /** Read commands load only the read view (read-commands.ts); the rest loads the core. Both on demand, so each starts light. */
 const READ_COMMANDS = new Set(['reviews', 'stats', 'export']);
@@ -24,33 +25,33 @@ async function run(command: string, rest: string[], dataDir: string): Promise<st
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write((await import('./commands')).usage + '\n');
+    await writeOut((await import('./commands')).usage + '\n');
     return 0;
   }
   if (command === '--version' || command === '-v') {
-    process.stdout.write(packageVersion() + '\n');
+    await writeOut(packageVersion() + '\n');
     return 0;
   }
   try {
     const dataDir = process.env.KALM_DATA_DIR || defaultDataDir();
     const out = await run(command, rest, dataDir);
-    if (out !== '') process.stdout.write(out.endsWith('\n') ? out : out + '\n');
+    if (out !== '') await writeOut(out.endsWith('\n') ? out : out + '\n');
     return 0;
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`kalm: ${err.message}\n\n${(await import('./commands')).usage}\n`);
+      await writeErr(`kalm: ${err.message}\n\n${(await import('./commands')).usage}\n`);
       return 2;
     }
-    process.stderr.write(`kalm: ${err instanceof KalmError || err instanceof Error ? err.message : String(err)}\n`);
+    await writeErr(`kalm: ${err instanceof KalmError || err instanceof Error ? err.message : String(err)}\n`);
     return 1;
   }
 }
 
-
+guardPipes();
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`kalm: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
+  (code) => finish(code),
+  async (err: unknown) => {
+    await writeErr(`kalm: ${err instanceof Error ? err.message : String(err)}\n`);
+    return finish(1);
   },
 );

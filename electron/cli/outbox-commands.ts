@@ -4,6 +4,7 @@ import { KalmError } from '../../shared/domain/errors';
 import type { KalmCore } from '../core/create-kalm';
 import { parseFlags, UsageError } from './args';
 import type { Command } from './commands';
+import { writeOut } from './output';
 
 const replyOptions = { text: { type: 'string' }, 'text-file': { type: 'string' } } as const;
 const jsonOption = { json: { type: 'boolean' } } as const;
@@ -84,13 +85,13 @@ async function publish(kalm: KalmCore, args: string[]): Promise<string> {
   const v = parseFlags(args, jsonOption);
   const { results } = await kalm.call('outbox.publish', {});
   const out = v.json
-    ? JSON.stringify(results.map((r) => ({ id: r.id, ok: r.ok, ...(r.error ? { error: r.error } : {}) })), null, 2)
+    ? JSON.stringify(results.map((r) => ({ id: r.id, reviewId: r.reviewId, ok: r.ok, ...(r.error ? { error: r.error } : {}) })), null, 2)
     : results.length === 0
       ? 'Nothing to send.'
       : results.map((r) => `${r.ok ? 'sent  ' : 'failed'}  ${r.reviewId}${r.error ? `: ${r.error}` : ''}${r.note ? ` (${r.note})` : ''}`).join('\n');
   const failed = results.filter((r) => !r.ok).length;
   if (failed === 0) return out;
-  process.stdout.write(out + '\n');
+  await writeOut(out + '\n');
   throw new Error(`${failed} repl${failed === 1 ? 'y was' : 'ies were'} not sent; see \`kalm outbox\`.`);
 }
 

@@ -24,7 +24,9 @@ const reviewsOptions = {
 /** The inbox query `kalm reviews` runs for these flags (also what the read view keeps while reading). */
 function reviewsQuery(v: { unanswered?: boolean | undefined; overdue?: boolean | undefined; source?: string | undefined; location?: string | undefined }, ratings: Rating[] | undefined) {
   return {
-    status: v.unanswered ? ('unanswered' as const) : ('all' as const),
+    // --unanswered is the inbox's Unanswered view (shared/reviews/figures.ts), also drafted reviews.
+    status: 'all' as const,
+    ...(v.unanswered ? { view: 'unanswered' as const } : {}),
     ...(ratings ? { ratings } : {}),
     ...(v.overdue ? { overdue: true } : {}),
     ...(v.source ? { source: v.source } : {}),

@@ -8,6 +8,7 @@ import { parseFlags, parseRatings, UsageError } from './args';
 import type { ReadCommand } from './commands';
 import type { ReadCore } from './read-view';
 import { statsJson, statsTable } from './format';
+import { writeOut } from './output';
 
 /** The system's time zone (TZ in the environment wins): `--from`/`--to` dates and the monthly trend follow it. */
 const systemZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -69,7 +70,7 @@ async function exportReviews(kalm: ReadCore, args: string[]): Promise<string> {
   const { format, out, filter } = parseExport(args);
   const file = await kalm.call('export.reviews', { format, filter });
   if (out === undefined) {
-    process.stdout.write(file.content);
+    await writeOut(file.content);
     return '';
   }
   const path = resolve(out);

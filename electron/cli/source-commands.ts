@@ -9,6 +9,9 @@ import { parseFlags } from './args';
 import { openInBrowser } from '../web-host/open-browser';
 import { cliSourceNames, descriptorByCliName } from '../core/sources/registry';
 import { connectPlayWithKey, followWithKey } from './play-commands';
+import { syncAll } from './sync-all';
+import { writeErr, writeOut } from './output';
+import type { ImportProgress } from '../core/import/read-import';
 
 const importFlags = {
   format: { type: 'string' },
@@ -27,7 +30,7 @@ const pick = <T extends string>(name: string, raw: string | undefined, allowed: 
   return raw as T;
 };
 
-/** `kalm import <file> [--format csv|json] [--preset P] [--source NAME] [--scale S] [--date-order dmy|mdy] [--map field=Column]… [--dry-run] [--json]` */
+/** `kalm import <file> [--format csv|json|xlsx] [--preset P] [--source NAME] [--scale S] [--date-order dmy|mdy] [--map field=Column]… [--dry-run] [--json]` */
 function parseImport(args: string[]): { file: string; options: ImportOptions; dryRun: boolean; json: boolean } {
   let parsed;
   try {
@@ -67,10 +70,23 @@ function summary(r: ImportReport, file: string, dryRun: boolean): string {
   return `${head}\n${found}`;
 }
 
+const MB = 1024 * 1024;
+/** Progress of a large import on stderr, at most once a second: rows read and megabytes of the file. */
+function importProgress(): (p: ImportProgress & { pass: 'check' | 'import' }) => void {
+  let last = Date.now();
+  return (p) => {
+    const now = Date.now();
+    if (now - last < 1000 || p.bytes >= p.totalBytes) return;
+    last = now;
+    void writeErr(`${p.pass === 'check' ? 'Checking' : 'Importing'}: ${p.rows.toLocaleString('en')} rows, ${Math.round(p.bytes / MB)} of ${Math.round(p.totalBytes / MB)} MB\n`);
+  };
+}
+
 async function runImport(kalm: KalmCore, args: string[]): Promise<string> {
   const { file, options, dryRun, json } = parseImport(args);
   const path = resolve(file);
-  const report = dryRun ? await kalm.importer.preview(path, options) : await kalm.importer.run(path, options);
+  const progress = importProgress();
+  const report = dryRun ? await kalm.importer.preview(path, options, (p) => progress({ ...p, pass: 'check' })) : await kalm.importer.run(path, options, progress);
   if (report.errorCount > 0) {
     process.stderr.write(`${report.errorCount} row${report.errorCount === 1 ? '' : 's'} skipped:\n`);
     for (const e of report.errors.slice(0, 50)) process.stderr.write(`  ${e.message}\n`);
@@ -98,7 +114,7 @@ async function connectPlay(kalm: KalmCore, args: string[]): Promise<string> {
   const account = await kalm.play.serviceAccount();
   if (account) return followWithKey(kalm, packageName, account.clientEmail);
   const { authUrl, done } = await kalm.google.beginConnect({ play: true });
-  process.stdout.write(`${authUrl}\n`);
+  await writeOut(`${authUrl}\n`);
   process.stderr.write('Open the address above in your browser and allow Kalm to read your Google Play reviews. Waiting…\n');
   if (open) openInBrowser(authUrl);
   await done;
@@ -166,6 +182,8 @@ export const sourceCommands: Record<string, Command> = {
     },
     readOnly: false,
     run: (kalm, a) => {
+      // Without --source: every connected source (Google and every followed Play app).
+      if (!a.includes('--watch') && parseFlags(a, syncFlags).source === undefined) return syncAll(kalm, a);
       const name = syncTarget(a);
       return hookFor('sync', name).run(kalm, a.includes('--watch') ? a : syncArgs(name, a));
     },
@@ -178,10 +196,11 @@ export const sourceUsage = `  connect play --package PKG [--no-open]
                             use a Google Cloud service-account JSON key instead (the account must
                             be invited in the Play Console); checked with Google, then stored
                             like the sign-in
-  sync --source play [--json]
-                            fetch the Play reviews of the last 7 days (Kalm keeps the older ones;
-                            it warns when the last sync is more than 7 days ago)
-  import <file> [--format csv|json] [--preset trustpilot|tripadvisor|facebook|kiyoh] [--source NAME]
+  sync --source google|play [--full] [--json]
+                            only that source (google: its totals as before; play: the reviews
+                            of the last 7 days, Kalm keeps the older ones and warns when the
+                            last sync is more than 7 days ago)
+  import <file> [--format csv|json|xlsx] [--preset trustpilot|tripadvisor|facebook|kiyoh] [--source NAME]
          [--scale stars-5|score-10|recommend] [--date-order dmy|mdy] [--map field=Column]… [--dry-run] [--json]
                             import reviews exported from another site (CSV or JSON); bad rows are
                             listed by row number on stderr and the good ones imported; importing

@@ -130,6 +130,13 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     return summary();
   }
 
+  // Exports, the dashboard's topics and the report name labels and team members; ids stay in …Id fields.
+  const labelName = (id: string): string => {
+    const label = habits.labels.find(id);
+    return label?.id === id ? label.name : id;
+  };
+  const memberName = (id: string): string => preferences.get().team.find((m) => m.id === id)?.name ?? id;
+
   const handlers = completeHandlers({
     'app.info': () => ({ name: 'Kalm', version, host, dataDir, demo: workspace.isDemo }),
     'workspace.get': () => summary(),
@@ -140,7 +147,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
       if (!review) throw new KalmError('not_found', `There is no review with id "${id.slice(0, 200)}".`);
       return review;
     },
-    'stats.summary': (q) => workspace.stats(q, now().getTime(), replyPolicy(preferences.get())),
+    'stats.summary': (q) => workspace.stats(q, now().getTime(), replyPolicy(preferences.get()), labelName),
     'store.problems': () => ({ problems }),
     ...sources.handlers,
     ...outbox.handlers,
@@ -156,7 +163,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     'reviews.markDone': (input) => inbox.markDone(input),
     'reviews.facets': () => workspace.facets(),
     ...habits.handlers,
-    'export.reviews': (req) => buildExport(workspace.all(), workspace.locations, req, now().toISOString().slice(0, 10)),
+    'export.reviews': (req) => buildExport(workspace.all(), workspace.locations, req, now().toISOString().slice(0, 10), { label: labelName, member: memberName }),
     // — composer: reply templates —
     'templates.list': () => ({ templates: [...(templates?.list() ?? []), ...builtInTemplates(preferences.get().formality)] }),
     'templates.save': (input) => {

@@ -82,8 +82,8 @@ export class Workspace {
   }
 
   /** `now` (ms): when "overdue" is judged and an open period ends; `policy`: the owner's targets and business hours. */
-  stats(q: StatsQuery, now: number = Date.now(), policy?: ReplyPolicy): StatsSummary {
-    return summarize(this.index.values(), this.locations, q, this.sources, policy ? { now, policy } : { now });
+  stats(q: StatsQuery, now: number = Date.now(), policy?: ReplyPolicy, labelName?: (id: string) => string): StatsSummary {
+    return summarize(this.index.values(), this.locations, q, this.sources, { now, ...(policy ? { policy } : {}), ...(labelName ? { labelName } : {}) });
   }
 
   /** Every review (deleted ones included), in no particular order. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Version of the stored review record; bump it and add a migration when the shape changes. */
-export const REVIEW_SCHEMA_VERSION = 2;
+export const REVIEW_SCHEMA_VERSION = 3;
 
 export const Rating = z.literal([1, 2, 3, 4, 5]);
 export type Rating = z.infer<typeof Rating>;
@@ -38,6 +38,8 @@ export const ReviewOrigin = z.object({
   title: z.string().nullable(),
   device: z.string().nullable(),
   appVersion: z.string().nullable(),
+  /** The source gave a day without a time (an import's "2025-03-14"): shown as that day, never as a moment. */
+  dateOnly: z.boolean().optional(),
 });
 export type ReviewOrigin = z.infer<typeof ReviewOrigin>;
 

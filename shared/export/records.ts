@@ -1,7 +1,14 @@
 import type { Review } from '../domain/review';
 
-/** One review as exported (JSON); the CSV has the same fields, the reply and labels flattened. */
-export const exportRecord = (r: Review, locationName: string) => ({
+/** Names for the ids a review carries (labels, team members); an unknown id is shown as itself. */
+export interface ExportNames {
+  label: (id: string) => string;
+  member: (id: string) => string;
+}
+export const ID_NAMES: ExportNames = { label: (id) => id, member: (id) => id };
+
+/** One review as exported (JSON): names for people and places, their ids in the …Id fields; the CSV flattens reply and labels. */
+export const exportRecord = (r: Review, locationName: string, names: ExportNames = ID_NAMES) => ({
   id: r.id,
   source: r.source,
   externalId: r.externalId,
@@ -16,14 +23,17 @@ export const exportRecord = (r: Review, locationName: string) => ({
   translatedText: r.translatedText,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
-  labels: r.labels,
+  labels: r.labels.map(names.label),
+  labelIds: r.labels,
+  assignee: r.assignee === null ? null : names.member(r.assignee),
+  assigneeId: r.assignee,
   reply: r.reply ? { text: r.reply.text, updatedAt: r.reply.updatedAt, state: r.reply.state } : null,
 });
 export type ExportRecord = ReturnType<typeof exportRecord>;
 
 export const CSV_COLUMNS = [
   'id', 'source', 'externalId', 'locationId', 'locationName', 'rating', 'status', 'author', 'anonymous', 'language',
-  'text', 'translatedText', 'createdAt', 'updatedAt', 'labels', 'replyText', 'replyUpdatedAt', 'replyState',
+  'text', 'translatedText', 'createdAt', 'updatedAt', 'labels', 'labelIds', 'assignee', 'assigneeId', 'replyText', 'replyUpdatedAt', 'replyState',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
@@ -34,6 +44,6 @@ export function csvRow(e: ExportRecord): Record<CsvColumn, string> {
     id: e.id, source: e.source, externalId: e.externalId, locationId: e.locationId, locationName: e.locationName,
     rating: s(e.rating), status: e.status, author: e.author, anonymous: s(e.anonymous), language: s(e.language),
     text: s(e.text), translatedText: s(e.translatedText), createdAt: e.createdAt, updatedAt: e.updatedAt,
-    labels: e.labels.join('; '), replyText: s(e.reply?.text ?? null), replyUpdatedAt: s(e.reply?.updatedAt ?? null), replyState: s(e.reply?.state ?? null),
+    labels: e.labels.join('; '), labelIds: e.labelIds.join('; '), assignee: s(e.assignee), assigneeId: s(e.assigneeId), replyText: s(e.reply?.text ?? null), replyUpdatedAt: s(e.reply?.updatedAt ?? null), replyState: s(e.reply?.state ?? null),
   };
 }

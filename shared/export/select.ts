@@ -1,6 +1,12 @@
 import type { Review } from '../domain/review';
 import { isoMs } from '../reviews/iso-time';
+import type { ReviewStatus } from '../domain/review';
+import { isAnswered, isUnanswered } from '../reviews/figures';
 import type { ExportFilter } from './export-schema';
+
+/** "unanswered" and "answered" as the inbox and the stats count them (figures.ts); other statuses exactly. */
+const statusMatches = (status: ReviewStatus, wanted: ReviewStatus | 'all'): boolean =>
+  wanted === 'all' ? status !== 'deleted' : wanted === 'unanswered' ? isUnanswered(status) : wanted === 'answered' ? isAnswered(status) : status === wanted;
 
 /** The reviews matching the filter, oldest first (then by id), so an export of the same data is the same file. */
 export function selectForExport(reviews: Iterable<Review>, f: ExportFilter): Review[] {
@@ -10,7 +16,7 @@ export function selectForExport(reviews: Iterable<Review>, f: ExportFilter): Rev
   const to = f.to === undefined ? Infinity : isoMs(f.to);
   const picked: { r: Review; at: number }[] = [];
   for (const r of reviews) {
-    if (status === 'all' ? r.status === 'deleted' : r.status !== status) continue;
+    if (!statusMatches(r.status, status)) continue;
     if (f.source !== undefined && r.source !== f.source) continue;
     if (f.locationId !== undefined && r.locationId !== f.locationId) continue;
     if (ratings && (r.rating === null || !ratings.has(r.rating))) continue;

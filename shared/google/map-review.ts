@@ -1,4 +1,5 @@
 import { REVIEW_SCHEMA_VERSION, reviewId, type Rating, type Reply, type Review, type ReviewStatus } from '../domain/review';
+import { detectReviewLanguage } from '../reply/language';
 import { GOOGLE_SOURCE_ID, parseReviewName } from './names';
 import type { GbpReview, GbpReviewReply } from './schemas';
 import { compareTimes, toIso } from './time';
@@ -60,9 +61,9 @@ export function mapGoogleReview(g: GbpReview, existing?: Review): MappedReview {
     rating: mapStarRating(g.starRating),
     text: split ? split.original : null,
     translatedText: split ? split.translated : null,
-    // Google gives no language and the layouts name none: unknown rather than guessed (one set
-    // locally is kept while the text stays the same).
-    language: existing && split && existing.text === split.original ? existing.language : null,
+    // Google gives no language: detected from the original text with the composer's detector (one already
+    // stored is kept while the text stays the same; a rating without text has none).
+    language: existing && split && existing.text === split.original && existing.language !== null ? existing.language : detectReviewLanguage(split ? split.original : null),
     author: g.reviewer?.displayName ?? '',
     anonymous,
     createdAt: toIso(g.createTime),

@@ -7,7 +7,8 @@ export type ImportField = z.infer<typeof ImportField>;
 export const PresetName = z.enum(['trustpilot', 'tripadvisor', 'facebook', 'kiyoh']);
 export type PresetName = z.infer<typeof PresetName>;
 
-export const ImportFormat = z.enum(['csv', 'json']);
+/** xlsx: an Excel workbook (Trustpilot offers its export as XLSX too); its first sheet is read like a CSV. */
+export const ImportFormat = z.enum(['csv', 'json', 'xlsx']);
 export type ImportFormat = z.infer<typeof ImportFormat>;
 
 /** How a rating column is read: stars 1–5, a score 1–10 (Kiyoh), or recommend yes/no (Facebook). */
@@ -60,6 +61,8 @@ export const ImportReport = z.object({
   dateOrder: z.enum(['dmy', 'mdy']),
   sourceId: z.string(),
   sourceName: z.string(),
+  /** The preset used: the one chosen, or the one recognised from the file's columns. */
+  preset: PresetName.optional(),
   rows: z.number().int(),
   valid: z.number().int(),
   /** The first rows Kalm could not use (at most 200), and how many in all. */

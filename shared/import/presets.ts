@@ -1,16 +1,10 @@
 import type { ColumnMapping, DateOrder, ImportField, PresetName } from './options';
 
 /**
- * Known export formats. Each field lists the header names seen in that site's exports (matched
- * without regard to case, spaces or punctuation); the first one present in the file wins.
- *
- * Where the names come from (see also the note in README "Importing reviews"):
- * - Facebook: the Graph API page ratings fields (`created_time`, `recommendation_type`,
- *   `review_text`, `reviewer.name`, `open_graph_story.id`), the shape of a JSON export.
- * - Trustpilot, Tripadvisor, Kiyoh/Klantenvertellen: their business exports are behind a login, so
- *   the column names are GUESSED from their review fields (Trustpilot "Review Stars", "Review Created
- *   (UTC)"; Kiyoh's 1–10 score) and common exporter spellings. A file with other headers still imports
- *   through the generic mapping screen.
+ * Known export formats, from what each site really gives its users (/work/shared/IMPORT-FORMATS.md;
+ * README "Importing reviews"). Each field lists the header names (or flattened JSON fields, "user.username")
+ * seen in that site's exports, matched without regard to case, spaces or punctuation; the first one present
+ * in the file wins. A file with other headers still imports through the generic mapping screen.
  */
 export interface Preset {
   name: PresetName;
@@ -18,9 +12,12 @@ export interface Preset {
   scale: 'stars-5' | 'score-10' | 'recommend';
   dateOrder: Exclude<DateOrder, 'auto'>;
   columns: Partial<Record<ImportField, readonly string[]>>;
+  /** A 1–5 star column read when the rating column is empty on a row (Facebook's pre-2018 `rating`). */
+  starsFallback?: readonly string[];
 }
 
 export const PRESETS: Readonly<Record<PresetName, Preset>> = {
+  // Trustpilot Business "Service reviews" export (CSV or XLSX); the title is kept (title, blank line, content).
   trustpilot: {
     name: 'trustpilot', label: 'Trustpilot', scale: 'stars-5', dateOrder: 'dmy',
     columns: {
@@ -28,43 +25,48 @@ export const PRESETS: Readonly<Record<PresetName, Preset>> = {
       rating: ['Review Stars', 'Stars', 'Rating'],
       title: ['Review Title', 'Title'],
       text: ['Review Content', 'Review Text', 'Content', 'Text'],
-      author: ['Review Consumer Name', 'Consumer Name', 'Reviewer Name', 'consumer.displayName', 'Name'],
+      author: ['Review Username', 'Review Consumer Name', 'Consumer Name', 'Reviewer Name', 'consumer.displayName', 'Name'],
       date: ['Review Created (UTC)', 'Review Date', 'Date', 'createdAt'],
       url: ['Review Url', 'Review URL', 'Link', 'URL'],
-      reply: ['Reply Content', 'Company Reply', 'companyReply.text'],
-      replyDate: ['Company Reply Date (UTC)', 'Reply Date', 'companyReply.createdAt'],
+      reply: ['Company Response', 'Company Reply', 'Reply Content', 'companyReply.text'],
+      replyDate: ['Company Reply Date (UTC)', 'Business Reply Date (UTC)', 'Reply Date', 'companyReply.createdAt'],
       language: ['Review Language', 'Language'],
       location: ['Location Name'],
     },
   },
+  // Tripadvisor Content API reviews JSON ({"data": [...]}), or a CSV with the same names.
   tripadvisor: {
     name: 'tripadvisor', label: 'Tripadvisor', scale: 'stars-5', dateOrder: 'mdy',
     columns: {
-      id: ['Review ID', 'Review Id', 'id'],
-      rating: ['Rating', 'Bubble Rating', 'Review Rating'],
-      title: ['Review Title', 'Title'],
-      text: ['Review Text', 'Review', 'Text'],
-      author: ['Reviewer', 'Reviewer Name', 'Username', 'User', 'user.username'],
-      date: ['Review Date', 'Published Date', 'Date', 'publishedDate'],
-      url: ['Review URL', 'URL', 'Link'],
-      reply: ['Management Response', 'Owner Response', 'Response'],
-      replyDate: ['Management Response Date', 'Response Date'],
+      id: ['id', 'Review ID', 'Review Id'],
+      rating: ['rating', 'Bubble Rating', 'Review Rating'],
+      title: ['title', 'Review Title'],
+      text: ['text', 'Review Text', 'Review'],
+      author: ['user.username', 'Reviewer', 'Reviewer Name', 'Username', 'User'],
+      date: ['published_date', 'Review Date', 'Published Date', 'Date', 'publishedDate'],
+      url: ['url', 'Review URL', 'Link'],
+      reply: ['owner_response.text', 'Management Response', 'Owner Response', 'Response'],
+      replyDate: ['owner_response.published_date', 'Management Response Date', 'Response Date'],
       location: ['Property', 'Location', 'Property Name'],
-      language: ['Language', 'lang'],
+      language: ['lang', 'Language'],
     },
   },
+  // Facebook Graph API `/{page-id}/ratings`: recommendations (positive → 5, negative → 1), the legacy
+  // 1–5 `rating` when there is no recommendation, anonymous without `reviewer`.
   facebook: {
     name: 'facebook', label: 'Facebook', scale: 'recommend', dateOrder: 'mdy',
     columns: {
       id: ['open_graph_story.id', 'Review ID', 'id'],
-      rating: ['recommendation_type', 'Recommendation', 'Recommends', 'rating'],
+      rating: ['recommendation_type', 'Recommendation', 'Recommends'],
       text: ['review_text', 'Review', 'Review Text', 'Text'],
       author: ['reviewer.name', 'Reviewer', 'Name'],
       date: ['created_time', 'Date', 'Created'],
       url: ['url', 'Link', 'permalink_url'],
-      reply: ['Reply', 'Page Reply'],
+      reply: ['page_reply', 'Reply', 'Page Reply'],
     },
+    starsFallback: ['rating'],
   },
+  // Kiyoh/Klantenvertellen publication feed (JSON): 1–10 score, text in reviewContent DEFAULT_OPINION.
   kiyoh: {
     name: 'kiyoh', label: 'Kiyoh', scale: 'score-10', dateOrder: 'dmy',
     columns: {

@@ -1,4 +1,5 @@
 import { REVIEW_SCHEMA_VERSION, reviewId, type RatingScale, type Review } from '../domain/review';
+import { detectReviewLanguage } from '../reply/language';
 import { parseReviewDate } from './dates';
 import { contentHash, slug } from './hash';
 import type { ColumnMapping, ImportField } from './options';
@@ -11,6 +12,8 @@ export interface RowContext {
   dateOrder: 'dmy' | 'mdy';
   /** Location id used when the file has no location column. */
   defaultLocationId: string;
+  /** A 1–5 star column read when the rating cell is empty (Facebook's legacy `rating` next to `recommendation_type`). */
+  starsFallback?: string;
 }
 
 export type RowResult = { ok: true; review: Review; locationName: string | null } | { ok: false; message: string };
@@ -32,7 +35,10 @@ export function rowToReview(row: Readonly<Record<string, string>>, ctx: RowConte
     return col === undefined ? undefined : row[col];
   };
   const problems: string[] = [];
-  const rating = mapRating(cell('rating') ?? '', ctx.scale);
+  const primary = cell('rating') ?? '';
+  const legacy = primary.trim() === '' && ctx.starsFallback !== undefined ? (row[ctx.starsFallback] ?? '') : '';
+  const scale: RatingScale = legacy.trim() !== '' ? 'stars-5' : ctx.scale;
+  const rating = mapRating(legacy.trim() !== '' ? legacy : primary, scale);
   if (!rating.ok) problems.push(rating.message);
   const rawDate = cell('date') ?? '';
   const date = parseReviewDate(rawDate, ctx.dateOrder);
@@ -53,9 +59,10 @@ export function rowToReview(row: Readonly<Record<string, string>>, ctx: RowConte
   const locationId = locationName ? slug(locationName, ctx.defaultLocationId) : ctx.defaultLocationId;
   const author = clean(cell('author')) ?? '';
   const fileId = clean(cell('id'));
-  const externalId = fileId
-    ? fileId.replace(/\s+/g, '_').slice(0, 200)
-    : `h${contentHash([author, date.iso, rating.original ?? '', text ?? ''].join('\u0001'))}`;
+  // Without an id column: who wrote it and when identify a review, so a newer export with an edited text or
+  // rating updates it; an anonymous or date-only review also needs its words to tell it from its neighbours.
+  const identity = author !== '' && !date.dateOnly ? [author, date.iso] : [author, date.iso, rating.original ?? '', text ?? ''];
+  const externalId = fileId ? fileId.replace(/\s+/g, '_').slice(0, 200) : `h${contentHash(identity.join('\u0001'))}`;
   const url = clean(cell('url'));
   const review: Review = {
     schemaVersion: REVIEW_SCHEMA_VERSION,
@@ -66,7 +73,8 @@ export function rowToReview(row: Readonly<Record<string, string>>, ctx: RowConte
     rating: rating.rating,
     text,
     translatedText: null,
-    language: clean(cell('language'))?.slice(0, 20) ?? null,
+    // The file's language column, else detected from the review's own words (the composer's detector).
+    language: clean(cell('language'))?.slice(0, 20) ?? detectReviewLanguage(body ?? title),
     author,
     anonymous: author === '',
     createdAt: date.iso,
@@ -77,7 +85,7 @@ export function rowToReview(row: Readonly<Record<string, string>>, ctx: RowConte
     assignee: null,
     note: null,
     url: url && /^https?:\/\//i.test(url) ? url.slice(0, 2000) : null,
-    origin: { rating: rating.original, scale: ctx.scale, title, device: null, appVersion: null },
+    origin: { rating: rating.original, scale, title, device: null, appVersion: null, ...(date.dateOnly ? { dateOnly: true } : {}) },
   };
   return { ok: true, review, locationName };
 }

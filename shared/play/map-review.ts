@@ -1,4 +1,5 @@
 import { REVIEW_SCHEMA_VERSION, reviewId, type Rating, type Review } from '../domain/review';
+import { detectReviewLanguage } from '../reply/language';
 import type { PlayReview, PlayTimestamp } from './schemas';
 
 export const PLAY_SOURCE = 'play';
@@ -37,8 +38,9 @@ export function mapPlayReview(packageName: string, play: PlayReview): Review | n
     rating,
     text: text === '' ? null : text,
     translatedText: translated ? translated.replace('\t', '\n\n') : null,
-    // The device's language setting, not necessarily the review's (GOOGLE-APIS.md §3).
-    language: user.reviewerLanguage?.split(/[-_]/)[0] ?? null,
+    // Detected from the review's own text (the composer's detector); the device's language setting
+    // (reviewerLanguage, not necessarily the review's: GOOGLE-APIS.md §3) only when the text tells nothing.
+    language: detectReviewLanguage(text === '' ? null : text) ?? user.reviewerLanguage?.split(/[-_]/)[0] ?? null,
     author,
     anonymous: author === '',
     createdAt: at,

@@ -1,6 +1,7 @@
 import type { Review } from '../domain/review';
 import type { Settings } from '../domain/settings';
 import { businessCalendar, type BusinessCalendar, type BusinessHours } from '../time/business-hours';
+import { isOpenStatus } from './figures';
 
 /**
  * How soon a review should have a reply, per source (WEBCARE.md, "Speed").
@@ -35,7 +36,7 @@ export function dueAt(review: Pick<Review, 'source' | 'createdAt'>, targets?: Re
 
 /** Still waiting for a reply (not answered, done or deleted) past its target at `now`. */
 export function isOverdue(review: Pick<Review, 'source' | 'createdAt' | 'status'>, now: number, targets?: ReplyTargets, hours?: HoursLike): boolean {
-  if (review.status === 'answered' || review.status === 'deleted' || review.status === 'done') return false;
+  if (!isOpenStatus(review.status)) return false;
   return now > dueAt(review, targets, hours);
 }
 
@@ -102,7 +103,7 @@ export function overdueCutoff(source: string, now: number, policy?: ReplyPolicy)
 export function overdueJudge(now: number, policy?: ReplyPolicy): (review: Pick<Review, 'source' | 'createdAt' | 'status'>) => boolean {
   const cutoffs = new Map<string, number>();
   return (review) => {
-    if (review.status === 'answered' || review.status === 'deleted' || review.status === 'done') return false;
+    if (!isOpenStatus(review.status)) return false;
     let cutoff = cutoffs.get(review.source);
     if (cutoff === undefined) cutoffs.set(review.source, (cutoff = overdueCutoff(review.source, now, policy)));
     return Date.parse(review.createdAt) < cutoff;

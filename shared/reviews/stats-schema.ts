@@ -78,7 +78,9 @@ export type TrendPoint = z.infer<typeof TrendPoint>;
 
 /** A label and how the reviews carrying it are rated. */
 export const TopicStats = z.object({
+  /** The label's name (as the owner named it); its id is `labelId`. */
   label: z.string(),
+  labelId: z.string(),
   count: z.number().int(),
   average: z.number().nullable(),
 });

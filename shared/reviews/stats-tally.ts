@@ -1,4 +1,5 @@
 import type { Review } from '../domain/review';
+import { isAnswered, isUnanswered, responseRateOf } from './figures';
 import { isoMs } from './iso-time';
 import { emptyRatingCounts } from './query';
 import type { StatsFigures } from './stats-schema';
@@ -18,12 +19,14 @@ export function median(values: number[]): number | null {
 export const replyHours = (r: Review, createdMs: number): number | null =>
   r.reply === null ? null : Math.max(0, isoMs(r.reply.updatedAt) - createdMs) / HOUR_MS;
 
-/** Running figures over reviews that are not deleted. */
+/** Running figures over reviews that are not deleted (unanswered, answered, response rate: figures.ts). */
 export class Tally {
   count = 0;
   rated = 0;
   sum = 0;
   replied = 0;
+  answered = 0;
+  unanswered = 0;
   inTime = 0;
   overdue = 0;
   readonly distribution = emptyRatingCounts();
@@ -38,6 +41,8 @@ export class Tally {
       this.rated++;
       this.sum += r.rating;
     }
+    if (isAnswered(r.status)) this.answered++;
+    if (isUnanswered(r.status)) this.unanswered++;
     if (hours !== null) {
       this.replied++;
       this.replyHours.push(hours);
@@ -55,8 +60,8 @@ export class Tally {
       average: this.average,
       count: this.count,
       rated: this.rated,
-      unanswered: this.count - this.replied,
-      responseRate: this.count > 0 ? round2(this.replied / this.count) : null,
+      unanswered: this.unanswered,
+      responseRate: responseRateOf(this.answered, this.count),
       medianReplyHours: median(this.replyHours),
       withinTarget: this.replied > 0 ? round2(this.inTime / this.replied) : null,
       overdue: this.overdue,

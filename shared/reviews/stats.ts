@@ -6,7 +6,7 @@ import { defaultReplyTargets, overdueCutoff, targetHours, type ReplyPolicy } fro
 import type { LocationStats, SourceStats, StatsFigures, StatsPeriod, StatsQuery, StatsSummary, TopicStats, TrendPoint } from './stats-schema';
 import { entryOf, median, RatingSum, replyHours, Tally } from './stats-tally';
 import { monthBucketer, monthLabel } from './stats-zone';
-import { isOpenStatus } from './views';
+import { isOverdueAt } from './figures';
 
 const HOUR_MS = 3_600_000;
 const newTally = (): Tally => new Tally();
@@ -19,6 +19,8 @@ export interface StatsOptions {
   now?: number;
   /** The owner's targets and business hours (`replyPolicy(settings)`); default targets in plain hours without it. */
   policy?: ReplyPolicy;
+  /** A label's name by its id (topics show names); default the id itself. */
+  labelName?: (id: string) => string;
 }
 
 /** Per source: its target, the overdue cutoff at `now`, and whether a reply came in time (in business hours when those are on). */
@@ -52,7 +54,7 @@ export function computeFigures(reviews: Iterable<Review>, opts: StatsOptions = {
     const created = isoMs(r.createdAt);
     const { target, cutoff } = judged.source(r.source);
     const hours = replyHours(r, created);
-    tally.add(r, hours, judged.inTime(created, hours, target), isOpenStatus(r.status) && created < cutoff);
+    tally.add(r, hours, judged.inTime(created, hours, target), isOverdueAt(r.status, created, cutoff));
   }
   return tally.figures();
 }
@@ -79,9 +81,9 @@ function trendOf(months: Map<number, Month>): TrendPoint[] {
   return out;
 }
 
-function topicsOf(labels: Map<string, { count: number; rating: RatingSum }>): TopicStats[] {
+function topicsOf(labels: Map<string, { count: number; rating: RatingSum }>, nameOf: (id: string) => string): TopicStats[] {
   return [...labels.entries()]
-    .map(([label, t]) => ({ label, count: t.count, average: t.rating.average }))
+    .map(([id, t]) => ({ label: nameOf(id), labelId: id, count: t.count, average: t.rating.average }))
     .sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
 }
 
@@ -129,7 +131,7 @@ export function summarize(reviews: Iterable<Review>, locations: readonly Locatio
     if (!inPeriod && !(hasPrevious && created >= prevFrom && created < from)) continue;
     const { target, cutoff } = judged.source(r.source);
     // isOverdue (reply-targets.ts) as one comparison: open and created before the source's cutoff.
-    const overdue = isOpenStatus(r.status) && created < cutoff;
+    const overdue = isOverdueAt(r.status, created, cutoff);
     const hours = replyHours(r, created);
     const inTime = judged.inTime(created, hours, target);
     if (!inPeriod) {
@@ -154,9 +156,11 @@ export function summarize(reviews: Iterable<Review>, locations: readonly Locatio
 
   const prevAverage = (sum: RatingSum | undefined): number | null => (hasPrevious ? (sum?.average ?? null) : null);
   const locationRows: LocationStats[] = [];
+  // Every location in scope, also one without reviews (a new branch): count 0, average null.
   for (const l of locations) {
-    const t = byLocation.get(l.source)?.get(l.id);
-    if (t) locationRows.push({ locationId: l.id, locationName: l.name, source: l.source, ...t.figures(), previousAverage: prevAverage(prevByLocation.get(l.source)?.get(l.id)) });
+    if ((q.source !== undefined && l.source !== q.source) || (q.locationId !== undefined && l.id !== q.locationId)) continue;
+    const t = byLocation.get(l.source)?.get(l.id) ?? new Tally();
+    locationRows.push({ locationId: l.id, locationName: l.name, source: l.source, ...t.figures(), previousAverage: prevAverage(prevByLocation.get(l.source)?.get(l.id)) });
   }
   const names = new Map(sources.map((s) => [s.id, s.name]));
   const order = (id: string): number => {
@@ -186,7 +190,7 @@ export function summarize(reviews: Iterable<Review>, locations: readonly Locatio
     sources: sourceRows,
     medianReplyHours: figures.medianReplyHours,
     trend: trendOf(months),
-    topics: topicsOf(labels),
+    topics: topicsOf(labels, opts.labelName ?? ((id) => id)),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ReviewStatus } from '../domain/review';
+import { isAnswered, isOpenStatus, isUnanswered } from './figures';
 import type { InboxView, ReviewQuery, ViewCounts } from './query-schema';
 import { overdueCutoff, type ReplyPolicy } from './reply-targets';
 
@@ -23,15 +24,15 @@ export const marksOf = (id: string, marks: ReviewMarks): number =>
 export function viewBits(status: ReviewStatus, marks: number): number {
   if (status === 'deleted') return 0;
   let bits = VIEW_BIT.all;
-  if (status === 'unanswered' || status === 'drafted') bits |= VIEW_BIT.unanswered;
-  if (status === 'answered' || status === 'done') bits |= VIEW_BIT.answered;
+  if (isUnanswered(status)) bits |= VIEW_BIT.unanswered;
+  if (isAnswered(status)) bits |= VIEW_BIT.answered;
   if (status === 'drafted' || (marks & MARK_DRAFT) !== 0) bits |= VIEW_BIT.drafts;
   if (status === 'queued' || status === 'conflict' || (marks & MARK_OUTBOX) !== 0) bits |= VIEW_BIT.outbox;
   return bits;
 }
 
-/** Still waiting for the owner: can be overdue. */
-export const isOpenStatus = (status: ReviewStatus): boolean => status !== 'answered' && status !== 'deleted' && status !== 'done';
+/** Still waiting for the owner: can be overdue (the definition lives in figures.ts). */
+export { isOpenStatus };
 
 /** Per source id: open reviews created before this moment (ms) are overdue at `now` (the owner's targets and business hours when `policy` is given). */
 export const overdueBefore = (source: string, now: number, policy?: ReplyPolicy): number => overdueCutoff(source, now, policy);

@@ -92,3 +92,23 @@ describe('review detail', () => {
     await waitFor(() => expect(detail().textContent).toContain('Bedankt!'));
   });
 });
+
+describe('review date', () => {
+  it('a date-only import shows the day only, never a time (and the row no hours)', async () => {
+    const dayOnly = review('day', {
+      rating: 4, createdAt: '2026-03-14T00:00:00.000Z', updatedAt: '2026-03-14T00:00:00.000Z', text: 'Goed geholpen.', author: 'Dagmar',
+      origin: { rating: '4', scale: 'stars-5', title: null, device: null, appVersion: null, dateOnly: true },
+    });
+    await renderInbox(createFakeApi({ reviews: [...inboxReviews, dayOnly], locations }));
+    open('day');
+    const time = must(detail().querySelector('time'), 'date');
+    expect(time.textContent).toBe('March 14, 2026');
+    expect(time.getAttribute('datetime')).toBe('2026-03-14');
+    const row = must(rows().find((r) => r.dataset.reviewId === 'google:loc-1:day'), 'row');
+    expect(row.querySelector('time')?.getAttribute('datetime')).toBe('2026-03-14');
+    expect(row.querySelector('time')?.textContent).not.toMatch(/hour|minute|uur|minuut/);
+    // A review with a time still shows it.
+    open('five');
+    expect(detail().querySelector('time')?.textContent).toMatch(/2026.*\d{1,2}:\d{2}/);
+  });
+});

@@ -27,7 +27,7 @@ const lockFile = (pid: number) => JSON.stringify({ pid, hostname: hostname(), st
 describe('kalm doctor', () => {
   it('on a healthy folder: says all is well, exits 0, and changes nothing', async () => {
     const dir = await tempDataDir();
-    await copyFixture('v2', dir);
+    await copyFixture('v3', dir);
     const before = await snapshot(dir);
 
     const text = await kalm(['doctor'], dir);
@@ -54,7 +54,7 @@ describe('kalm doctor', () => {
 
   it('on a broken folder: lists each file with why and a fix, the quarantine and the lock; exits 1; moves nothing', async () => {
     const dir = await tempDataDir();
-    await copyFixture('v2', dir);
+    await copyFixture('v3', dir);
     await writeFile(join(dir, 'reviews/google--gent.json'), await readFile(fixture('bad/truncated.json'), 'utf8'));
     await writeFile(join(dir, 'reviews/google--brugge.json'), await readFile(fixture('bad/future-v7.json'), 'utf8'));
     await mkdir(join(dir, 'reviews/google--antwerpen.json'));
@@ -72,7 +72,7 @@ describe('kalm doctor', () => {
     const out = text.stdout;
     expect(out).toContain('Files Kalm cannot use (3):');
     expect(out).toMatch(/✗ reviews\/google--gent\.json\n {4}reviews\/google--gent\.json is not valid JSON \(.+\)\. Kalm will move it to quarantine\/ the next time it opens; nothing will be deleted\.\n {4}Fix: /);
-    expect(out).toContain('reviews/google--brugge.json was written by a newer version of Kalm (schema 7); this version reads up to 2.');
+    expect(out).toContain('reviews/google--brugge.json was written by a newer version of Kalm (schema 7); this version reads up to 3.');
     expect(out).toContain('Fix: Install the newest version of Kalm.');
     expect(out).toContain('reviews/google--antwerpen.json is a folder, not a file.');
     expect(out).toContain('In quarantine/ (1) — set aside earlier, nothing was deleted:');
@@ -111,7 +111,7 @@ describe('kalm doctor', () => {
 
   it('says when Kalm is running on the folder', async () => {
     const dir = await tempDataDir();
-    await copyFixture('v2', dir);
+    await copyFixture('v3', dir);
     await writeFile(join(dir, 'kalm.lock'), lockFile(process.pid));
     const r = await kalm(['doctor'], dir);
     expect(r.code).toBe(0);
@@ -136,7 +136,7 @@ describe('kalm doctor', () => {
       return;
     }
     const dir = await tempDataDir();
-    await copyFixture('v2', dir);
+    await copyFixture('v3', dir);
     await chmod(join(dir, 'reviews/google--gent.json'), 0o000);
     for (const d of [join(dir, 'reviews'), dir]) await chmod(d, 0o555);
     try {

@@ -43,8 +43,9 @@ describe('kalm connect google / sync / reviews / stats against the Google emulat
 
     const sync = await kalm(['sync', '--json'], env);
     expect(sync.code, sync.stderr).toBe(0);
-    const totals = JSON.parse(sync.stdout) as Record<string, number>;
-    expect(Object.keys(totals).sort()).toEqual(['deleted', 'locations', 'new', 'reviews', 'updated']);
+    const totals = JSON.parse(sync.stdout) as Record<string, number> & { sources: unknown[] };
+    expect(Object.keys(totals).sort()).toEqual(['deleted', 'locations', 'new', 'reviews', 'sources', 'updated']);
+    expect(totals.sources).toEqual([{ source: 'google', locations: totals.locations, reviews: totals.reviews, new: totals.new, updated: totals.updated, deleted: totals.deleted }]);
     const onGoogle = emu.data.locations().reduce((n, l) => n + emu.data.reviews(l.v4Name).length, 0);
     expect(onGoogle).toBeGreaterThan(emu.data.reviews(FIXTURE_UTRECHT).length - 1);
     expect(totals.new).toBe(onGoogle);

@@ -56,8 +56,8 @@ describe('kalm reply / outbox / publish against the Google emulator', () => {
     expect(publish.code, publish.stderr).toBe(0);
     const results = JSON.parse(publish.stdout) as { id: string; ok: boolean; error?: string }[];
     expect(results).toHaveLength(1);
-    expect(results[0]).toMatchObject({ ok: true });
-    expect(Object.keys(results[0]!).sort()).toEqual(['id', 'ok']);
+    expect(results[0]).toMatchObject({ ok: true, reviewId: review.id });
+    expect(Object.keys(results[0]!).sort()).toEqual(['id', 'ok', 'reviewId']);
     expect(emu.data.replyOf(nameOf(review))?.comment).toBe(text);
 
     const again = await kalm(['publish', '--json'], env);

@@ -62,7 +62,7 @@ describe('mapping a v4 review', () => {
       id: `google:${UTRECHT}:AbFvOqkEXAMPLE1sanneOneStar`, source: 'google', locationId: UTRECHT,
       externalId: 'AbFvOqkEXAMPLE1sanneOneStar', rating: 1, author: 'Sanne Vermeulen', anonymous: false,
       createdAt: '2026-11-20T07:58:02.106Z', updatedAt: '2026-11-20T07:58:02.106Z', reply: null, status: 'unanswered',
-      labels: [], assignee: null, note: null, language: null, translatedText: null,
+      labels: [], assignee: null, note: null, language: 'nl', translatedText: null,
     });
     expect(review.text).toBe(raw('OneStar').comment);
     expect(mapped('LayoutA').review.createdAt).toBe('2026-11-09T16:47:10.734Z'); // 6 digits cut to 3
@@ -82,7 +82,8 @@ describe('mapping a v4 review', () => {
     const { review } = mapped('LayoutA');
     expect(review.text).toBe('Heerlijk zuurdesembrood en vriendelijke bediening. We komen elke week terug.');
     expect(review.translatedText).toBe('Delicious sourdough bread and friendly service. We come back every week.');
-    expect(review.language).toBeNull();
+    // Detected from the original, never from Google's translation.
+    expect(review.language).toBe('nl');
   });
 
   it('splits translation layout B', () => {
@@ -155,8 +156,10 @@ describe('mapping a v4 review', () => {
     expect(mapGoogleReview(noReply, mapped('Replied').review).review).toMatchObject({ status: 'unanswered', reply: null });
     // A deleted review that comes back is live again.
     expect(mapped('OneStar', { ...base, status: 'deleted' }).review.status).toBe('unanswered');
-    // A text change forgets a language set locally.
-    expect(mapGoogleReview({ ...raw('OneStar'), comment: 'Nieuw' }, local).review.language).toBeNull();
+    // A text change detects the language again (a local one belonged to the old text).
+    expect(mapGoogleReview({ ...raw('OneStar'), comment: 'The bread was stale and nobody answered the phone.' }, { ...local, language: 'nl' }).review.language).toBe('en');
+    // A rating without text has no language.
+    expect(mapGoogleReview({ ...raw('OneStar'), comment: undefined }).review.language).toBeNull();
   });
 });
 

@@ -32,7 +32,7 @@ describe('kalm import', () => {
     const dry = await kalm(['import', file, '--preset', 'kiyoh', '--dry-run'], { KALM_DATA_DIR: dir });
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('1 of 4 rows can be imported into "Kiyoh" (nothing was changed: --dry-run).');
-    expect(dry.stderr).toContain('3 rows skipped:\n  Row 3: 31-02-2025 is not a real date.\n  Row 4: the rating 12 is outside 1–10.\n  Row 5: it has 2 cells but the header has 4 columns.');
+    expect(dry.stderr).toContain('3 rows skipped:\n  Row 3: "31-02-2025" is not a real date (31-02-2025 does not exist).\n  Row 4: the rating 12 is outside 1–10.\n  Row 5: it has 2 cells but the header has 4 columns.');
     await expect(readFile(join(dir, 'sources.json'))).rejects.toThrow();
     const run = await kalm(['import', file, '--preset', 'kiyoh'], { KALM_DATA_DIR: dir });
     expect(run.stdout).toContain('Imported 1 of 4 rows');

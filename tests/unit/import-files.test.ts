@@ -95,10 +95,11 @@ describe('import: bad input gets a clear message and loses nothing', () => {
       ['empty.csv', '', /The file is empty/],
       ['header.csv', header, /has a header .* but no reviews below it/],
       ['blank.csv', '\n\n\n', /no rows/],
-      ['book.xlsx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0]), /Excel \.xlsx workbook/],
+      ['book.xlsx', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0]), /could not read this XLSX file/],
+      ['book.zip.csv', Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0]), /Excel \.xlsx workbook/],
       ['photo.csv', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0]), /PNG image/],
       ['noise.csv', Uint8Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256), /not a text file/],
-      ['nocols.csv', 'Naam,Plaats\nAnna,Gent\n', /Required columns missing: date and rating or text/],
+      ['nocols.csv', 'Naam,Plaats\nAnna,Gent\n', /Required columns missing: date and rating/],
       ['broken.json', '[{"stars": 5, "createdAt": "2025-01-01"}, {"stars": 4', /ends in the middle of a review/],
       ['nolist.json', '{"hello": "world"}', /has no list of reviews/],
     ];

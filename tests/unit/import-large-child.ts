@@ -2,7 +2,7 @@
 import { readImport } from '../../electron/core/import/read-import';
 
 async function main(): Promise<void> {
-  const { report } = await readImport(process.argv[2] ?? '', { preset: 'trustpilot' }, { preview: true });
+  const { report } = await readImport(process.argv[2] ?? '', { preset: 'trustpilot' });
   process.stdout.write(JSON.stringify({ rows: report.rows, valid: report.valid, errorCount: report.errorCount, firstError: report.errors[0]?.message ?? null }));
 }
 

@@ -30,10 +30,10 @@ describe('migrations (pure)', () => {
     expect(result.version).toBe(CURRENT_VERSION.shard);
     expect(JSON.stringify(raw)).toBe(before); // the input is not modified
     const shard = ShardFile.parse(result.data);
-    expect(shard).toMatchObject({ schemaVersion: 2, source: 'google', locationId: 'gent' });
+    expect(shard).toMatchObject({ schemaVersion: 3, source: 'google', locationId: 'gent' });
     const [low, answered, ratingOnly] = shard.reviews;
     expect(low).toMatchObject({
-      schemaVersion: 2,
+      schemaVersion: 3,
       rating: 2,
       text: 'De croissants waren oud en niemand zei sorry.',
       translatedText: null,
@@ -44,7 +44,8 @@ describe('migrations (pure)', () => {
       note: null,
       url: 'https://search.google.com/local/reviews?placeid=x',
     });
-    expect(answered).toMatchObject({ rating: 5, language: null, anonymous: false, status: 'answered', url: null });
+    // Its language was not stored: detected from its text on the way to schema 3.
+    expect(answered).toMatchObject({ rating: 5, language: 'nl', anonymous: false, status: 'answered', url: null });
     expect(answered?.reply).toEqual({ text: 'Dank je, Els! Tot snel.', updatedAt: '2025-06-04T09:00:00.000Z', state: 'published' });
     // v0 stored "no rating" as 0 stars and "no text" as '', and had no anonymous flag for nameless reviewers.
     expect(ratingOnly).toMatchObject({ rating: null, text: null, anonymous: true });
@@ -68,11 +69,11 @@ describe('migrations (pure)', () => {
     expect(file.locations[1]).toMatchObject({ name: 'Bakkerij Kalm — Utrecht', storeCode: 'UT-01', address: null });
   });
 
-  it('leaves current files as they are and validates the v2 fixtures', async () => {
+  it('leaves current files as they are and validates the v3 fixtures', async () => {
     for (const [kind, rel, schema] of [
       ['sources', 'v1/sources.json', SourcesFile],
-      ['shard', 'v2/reviews/google--gent.json', ShardFile],
-      ['shard', 'v2/reviews/google--utrecht.json', ShardFile],
+      ['shard', 'v3/reviews/google--gent.json', ShardFile],
+      ['shard', 'v3/reviews/google--utrecht.json', ShardFile],
     ] as const) {
       const raw = await readJson(fixture(rel));
       const result = migrateFile(kind, raw);
@@ -82,9 +83,9 @@ describe('migrations (pure)', () => {
   });
 
   it('recognises a file from a newer Kalm, also when only its reviews are newer', async () => {
-    expect(migrateShardFile(await readJson(fixture('bad/future-v7.json')))).toEqual({ outcome: 'newer', found: 7, version: 2 });
-    const mixed = { schemaVersion: 2, source: 'google', locationId: 'gent', reviews: [{ schemaVersion: 3 }] };
-    expect(migrateShardFile(mixed)).toMatchObject({ outcome: 'newer', found: 3 });
+    expect(migrateShardFile(await readJson(fixture('bad/future-v7.json')))).toEqual({ outcome: 'newer', found: 7, version: 3 });
+    const mixed = { schemaVersion: 3, source: 'google', locationId: 'gent', reviews: [{ schemaVersion: 4 }] };
+    expect(migrateShardFile(mixed)).toMatchObject({ outcome: 'newer', found: 4 });
     expect(migrateSourcesFile({ schemaVersion: 3, whatever: true })).toMatchObject({ outcome: 'newer', found: 3 });
   });
 
@@ -98,14 +99,14 @@ describe('migrations (pure)', () => {
     expect(() => migrateShardFile({ version: 0, source: 'google', locationId: 'gent', reviews: [{ stars: 'five' }] })).toThrow();
   });
 
-  it('upgrades a v1 shard to v2: only the versions move, every field is kept, and origin validates', async () => {
+  it('upgrades a v1 shard to the current version: only the versions move (languages were set), every field is kept, and origin validates', async () => {
     const raw = await readJson(fixture('v1/reviews/google--gent.json'));
     const result = migrateShardFile(raw);
-    expect(result).toMatchObject({ outcome: 'upgraded', from: 1, version: 2 });
+    expect(result).toMatchObject({ outcome: 'upgraded', from: 1, version: 3 });
     if (result.outcome !== 'upgraded') return;
     const shard = ShardFile.parse(result.data);
     const before = ShardFile.shape.reviews.element.omit({ schemaVersion: true }).array().parse((raw as { reviews: unknown[] }).reviews);
-    expect(shard.reviews.map(({ schemaVersion, ...rest }) => (expect(schemaVersion).toBe(2), rest))).toEqual(before);
+    expect(shard.reviews.map(({ schemaVersion, ...rest }) => (expect(schemaVersion).toBe(3), rest))).toEqual(before);
     const withOrigin = { ...shard, reviews: [{ ...shard.reviews[0], origin: { rating: '8', scale: 'score-10', title: null, device: null, appVersion: null } }] };
     expect(ShardFile.safeParse(withOrigin).success).toBe(true);
   });
@@ -146,13 +147,13 @@ describe('migrations on load', () => {
       ['reviews/google--utrecht.json', 'migrated'],
     ]);
     expect(ws.problems[1]?.reason).toBe(
-      'reviews/google--gent.json is from an older version of Kalm (schema 0); it was upgraded to schema 2. The original is kept in backups/reviews__google--gent.json.v0.2026-03-01T09-30-00-000Z.',
+      'reviews/google--gent.json is from an older version of Kalm (schema 0); it was upgraded to schema 3. The original is kept in backups/reviews__google--gent.json.v0.2026-03-01T09-30-00-000Z.',
     );
     expect(ws.problems.every((p) => p.at === NOW.toISOString() && p.movedTo === null)).toBe(true);
 
     // Rewritten at the current version, human-readable, and valid.
     const shardText = await readFile(join(dir, 'reviews/google--gent.json'), 'utf8');
-    expect(shardText).toMatch(/^\{\n "schemaVersion": 2,/);
+    expect(shardText).toMatch(/^\{\n "schemaVersion": 3,/);
     expect(ShardFile.parse(JSON.parse(shardText)).reviews).toHaveLength(3);
     expect(SourcesFile.safeParse(await readJson(join(dir, 'sources.json'))).success).toBe(true);
 

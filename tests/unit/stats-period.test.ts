@@ -128,9 +128,14 @@ describe('stats for a period', () => {
       makeReview({ externalId: 'e', rating: 4, labels: ['service'] }),
     ];
     expect(summarize(reviews, [], {}, [], { now: NOW }).topics).toEqual([
-      { label: 'wachttijd', count: 3, average: 1.5 },
-      { label: 'service', count: 2, average: 2.5 },
-      { label: 'brood', count: 1, average: 5 },
+      { label: 'wachttijd', labelId: 'wachttijd', count: 3, average: 1.5 },
+      { label: 'service', labelId: 'service', count: 2, average: 2.5 },
+      { label: 'brood', labelId: 'brood', count: 1, average: 5 },
+    ]);
+    // With the label names known the topics show names; the ids stay in labelId.
+    const names: Record<string, string> = { wachttijd: 'Wachttijd', service: 'Service', brood: 'Brood' };
+    expect(summarize(reviews, [], {}, [], { now: NOW, labelName: (id) => names[id] ?? id }).topics.map((t) => [t.label, t.labelId])).toEqual([
+      ['Wachttijd', 'wachttijd'], ['Service', 'service'], ['Brood', 'brood'],
     ]);
   });
 

@@ -83,12 +83,13 @@ describe('summarize', () => {
     expect(summarize(reviews, locations, {}, sources, { now: NOW }).targetHours).toBeNull(); // Google 24 h and Play 48 h mix
   });
 
-  it('has a row per location with reviews, in the order of the locations', () => {
+  it('has a row per location, in the order of the locations; one without reviews has count 0 and average null', () => {
     const s = summarize(reviews, locations, {}, sources);
     expect(s.locations.map((l) => [l.locationId, l.source, l.locationName, l.count, l.average, l.unanswered, l.responseRate, l.medianReplyHours])).toEqual([
       ['utrecht', 'google', 'UTRECHT', 4, 2.33, 1, 0.75, 24],
       ['gent', 'google', 'GENT', 2, 3, 1, 0.5, 0],
       ['app', 'play', 'APP', 1, 5, 1, 0, null],
+      ['closed', 'google', 'CLOSED', 0, null, 0, null, null],
     ]);
   });
 
@@ -128,7 +129,7 @@ describe('summarize', () => {
       period: { from: null, to: null, previousFrom: null, previousTo: null },
       targetHours: null,
       businessHours: false,
-      locations: [],
+      locations: locations.map((l) => ({ locationId: l.id, locationName: l.name, source: l.source, ...computeFigures([]), previousAverage: null })),
       sources: [],
       medianReplyHours: null,
       trend: [],

@@ -51,10 +51,10 @@ afterEach(() => {
 const GENT = 'reviews/google--gent.json';
 const UTRECHT_IDS = ['google:utrecht:Zz1'];
 
-/** A current (v2) data folder (two locations) with `gent`'s shard replaced by `content` (a fixture file name or a string). */
+/** A current (v3) data folder (two locations) with `gent`'s shard replaced by `content` (a fixture file name or a string). */
 async function folderWithGent(content: { fixture: string } | string | null): Promise<{ dir: string; bad: string }> {
   const dir = await tempDataDir();
-  await copyFixture('v2', dir);
+  await copyFixture('v3', dir);
   const bad = typeof content === 'string' ? content : content === null ? '' : await readFile(fixture(content.fixture), 'utf8');
   if (content !== null) await writeFile(join(dir, GENT), bad);
   return { dir, bad };
@@ -96,7 +96,7 @@ describe('loadWorkspaceFiles: a bad file never stops the rest', () => {
         kind: 'newer-version',
         movedTo: null,
         reason:
-          'reviews/google--gent.json was written by a newer version of Kalm (schema 7); this version reads up to 2. Update Kalm to see these reviews. The file was left as it is.',
+          'reviews/google--gent.json was written by a newer version of Kalm (schema 7); this version reads up to 3. Update Kalm to see these reviews. The file was left as it is.',
       }),
     ]);
     expect([...ws.readOnly]).toEqual([GENT]);
@@ -146,7 +146,7 @@ describe('loadWorkspaceFiles: a bad file never stops the rest', () => {
 
   it('a broken sources.json: quarantined, reviews still load, locations rebuilt from the shards', async () => {
     const dir = await tempDataDir();
-    await copyFixture('v2', dir);
+    await copyFixture('v3', dir);
     const bad = await readFile(fixture('bad/sources-truncated.json'), 'utf8');
     await writeFile(join(dir, 'sources.json'), bad);
     const ws = await loadWorkspaceFiles(dir);
@@ -165,7 +165,7 @@ describe('loadWorkspaceFiles: a bad file never stops the rest', () => {
 
   it('a sources.json from a newer Kalm: kept, never overwritten; reviews load with rebuilt locations', async () => {
     const dir = await tempDataDir();
-    await copyFixture('v2', dir);
+    await copyFixture('v3', dir);
     const future = JSON.stringify({ schemaVersion: 4, workspaces: [] });
     await writeFile(join(dir, 'sources.json'), future);
     const ws = await loadWorkspaceFiles(dir);
@@ -203,7 +203,7 @@ describe('loadWorkspaceFiles: a bad file never stops the rest', () => {
 
   it('a reviews "folder" that is a file: reported, not thrown', async () => {
     const dir = await tempDataDir();
-    await copyFixture('v2', dir);
+    await copyFixture('v3', dir);
     await rm(join(dir, 'reviews'), { recursive: true });
     await writeFile(join(dir, 'reviews'), 'not a folder');
     const ws = await loadWorkspaceFiles(dir);
@@ -240,7 +240,7 @@ describe('createKalm: the core opens, keeps running and says what is wrong', () 
 
   it('a broken sources.json: the core still shows every review, under rebuilt locations', async () => {
     const dir = await tempDataDir();
-    await copyFixture('v2', dir);
+    await copyFixture('v3', dir);
     await writeFile(join(dir, 'sources.json'), await readFile(fixture('bad/sources-truncated.json'), 'utf8'));
     const kalm = await createKalm({ dataDir: dir, host: 'test', loadDemoOnFirstRun: true });
     try {
@@ -307,7 +307,7 @@ describe('real permission errors (another user, or file modes when not root)', (
     }
     const { dir } = await folderWithGent({ fixture: 'v0/reviews/google--gent.json' });
     await writeFile(join(dir, 'reviews/google--brugge.json'), await readFile(fixture('bad/truncated.json'), 'utf8'));
-    await writeFile(join(dir, 'reviews/google--leuven.json'), await readFile(fixture('v2/reviews/google--utrecht.json'), 'utf8'));
+    await writeFile(join(dir, 'reviews/google--leuven.json'), await readFile(fixture('v3/reviews/google--utrecht.json'), 'utf8'));
     await chmod(join(dir, 'reviews/google--leuven.json'), 0o000);
     for (const d of [join(dir, 'reviews'), dir]) await chmod(d, 0o555);
     const before = await snapshot(dir);

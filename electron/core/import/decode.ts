@@ -14,6 +14,9 @@ export interface DecodedFile {
   head: string;
   /** The whole file as decoded text chunks (a stream, so a large file is never in memory at once). */
   text(): Readable;
+  /** Bytes of the file read so far by the latest `text()` stream (for progress). */
+  bytesRead(): number;
+  size: number;
 }
 
 /** Opens an import file: checks that it is text, finds its encoding, and streams it decoded. */
@@ -39,14 +42,19 @@ export async function openDecoded(path: string): Promise<DecodedFile> {
   if (found.kind === 'binary') throw new KalmError('invalid_input', `This file is ${found.what}, not a CSV or JSON export. Nothing was imported.`);
   const decoder = () => new TextDecoder(found.encoding, { fatal: false });
   const headDecoder = decoder();
+  let read = 0;
   return {
+    size,
+    bytesRead: () => read,
     encoding: found.label,
     head: headDecoder.decode(head, { stream: true }).replace(/^\ufeff/, ''),
     text() {
       const dec = decoder();
       const bytes = createReadStream(path, { highWaterMark: 256 * 1024 });
       return Readable.from((async function* () {
+        read = 0;
         for await (const chunk of bytes) {
+          read += (chunk as Buffer).length;
           const s = dec.decode(chunk as Buffer, { stream: true });
           if (s) yield s;
         }

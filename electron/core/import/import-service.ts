@@ -3,6 +3,7 @@ import { appendFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { KalmError } from '../../../shared/domain/errors';
 import type { Location } from '../../../shared/domain/location';
+import type { Review } from '../../../shared/domain/review';
 import type { Source } from '../../../shared/domain/source';
 import type { ImportOptions, ImportReport } from '../../../shared/import/options';
 import { mergeImported } from '../../../shared/import/row-to-review';
@@ -11,7 +12,7 @@ import type { OpenedStore } from '../store/open-store';
 import { clearShards, saveSourcesFile } from '../store/workspace-files';
 import type { Workspace } from '../workspace';
 import { MAX_IMPORT_BYTES } from './decode';
-import { readImport } from './read-import';
+import { readImport, type ImportProgress } from './read-import';
 
 /** Uploaded files wait here (renderer uploads in chunks) until imported or discarded. */
 export const UPLOADS_DIR = 'import-uploads';
@@ -28,9 +29,12 @@ export interface ImportDeps {
 
 export interface ImportService {
   /** Checks a file and shows what an import would do; changes nothing. */
-  preview(path: string, options: ImportOptions): Promise<ImportReport>;
-  /** Imports the valid rows of a file in one step; a whole-file problem throws and changes nothing. */
-  run(path: string, options: ImportOptions): Promise<ImportReport>;
+  preview(path: string, options: ImportOptions, onProgress?: (p: ImportProgress) => void): Promise<ImportReport>;
+  /**
+   * Imports the valid rows of a file: a first pass checks the whole file (a whole-file problem or no valid
+   * row throws and changes nothing), a second streams the reviews into the store in batches.
+   */
+  run(path: string, options: ImportOptions, onProgress?: (p: ImportProgress & { pass: 'check' | 'import' }) => void): Promise<ImportReport>;
   beginUpload(name: string, size: number): Promise<string>;
   appendUpload(id: string, offset: number, base64: string): Promise<number>;
   uploadPath(id: string): Promise<string>;
@@ -42,9 +46,10 @@ export function createImportService(deps: ImportDeps): ImportService {
   const uploads = join(deps.dataDir, UPLOADS_DIR);
   const sizes = new Map<string, { expected: number; name: string; ext: string }>();
 
-  async function run(path: string, options: ImportOptions): Promise<ImportReport> {
+  async function run(path: string, options: ImportOptions, onProgress?: (p: ImportProgress & { pass: 'check' | 'import' }) => void): Promise<ImportReport> {
     store.assertWritable();
-    const { report, reviews, locations } = await readImport(path, options, { preview: false });
+    // Pass 1 only reads: every whole-file problem shows up before anything changes.
+    const { report, locations } = await readImport(path, options, onProgress ? { onProgress: (p) => onProgress({ ...p, pass: 'check' }) } : {});
     if (report.valid === 0) {
       const first = report.errors.slice(0, 3).map((e) => e.message).join(' ');
       throw new KalmError('invalid_input', `No row of this file could be imported, so nothing was changed. ${first}`, report.errors.slice(0, 20).map((e) => ({ path: `row ${e.row}`, message: e.message })));
@@ -60,23 +65,33 @@ export function createImportService(deps: ImportDeps): ImportService {
       await clearShards(deps.dataDir);
     }
     let added = 0, updated = 0;
-    const merged = [...reviews.values()].map((r) => {
-      const old = workspace.get(r.id);
-      if (old) updated++;
-      else added++;
-      return mergeImported(old, r);
-    });
+    const touched = new Set<Parameters<typeof workspace.shard>[0]>();
     const keep = workspace.locations.filter((l) => !(l.source === source.id && locations.has(l.id)));
     workspace.sources = [...workspace.sources.filter((s) => s.id !== source.id), source];
     workspace.locations = [...keep, ...newLocations];
-    for (const key of workspace.upsertMany(merged)) {
+    // Pass 2: the reviews go into the store batch by batch as the file streams by (never all held at once).
+    const sink = (batch: Review[]) => {
+      const merged = batch.map((r) => {
+        const old = workspace.get(r.id);
+        if (old) updated++;
+        else added++;
+        return mergeImported(old, r);
+      });
+      for (const key of workspace.upsertMany(merged)) touched.add(key);
+    };
+    // Each changed shard is written once at the end (writing a growing shard after every batch only makes garbage).
+    const second = await readImport(path, options, { sink, ...(onProgress ? { onProgress: (p: ImportProgress) => onProgress({ ...p, pass: 'import' }) } : {}) });
+    if (second.report.valid !== report.valid) {
+      throw new KalmError('invalid_input', `The file changed while it was imported (${report.valid} valid rows, then ${second.report.valid}); import it again.`);
+    }
+    for (const key of touched) {
       const shard = workspace.shard(key);
       store.scheduleShard(shard.source, shard.locationId);
     }
     await store.flush();
     await saveSourcesFile(deps.dataDir, workspace.sources, workspace.locations);
     bus.emit('sources.changed', {});
-    bus.emit('reviews.changed', { reason: 'update', count: merged.length });
+    bus.emit('reviews.changed', { reason: 'update', count: added + updated });
     return { ...report, added, updated };
   }
 
@@ -87,7 +102,7 @@ export function createImportService(deps: ImportDeps): ImportService {
   };
 
   return {
-    preview: async (path, options) => (await readImport(path, options, { preview: true })).report,
+    preview: async (path, options, onProgress) => (await readImport(path, options, onProgress ? { onProgress } : {})).report,
     run,
     async beginUpload(name, size) {
       store.assertWritable();
@@ -96,7 +111,7 @@ export function createImportService(deps: ImportDeps): ImportService {
       // Uploads left by an earlier session (the app closed mid-import) are removed first.
       for (const old of await readdir(uploads)) if (!sizes.has(old.replace(/\..*$/, ''))) await rm(join(uploads, old), { force: true });
       const id = randomUUID();
-      const ext = /\.(csv|tsv|txt|json|jsonl|ndjson)$/i.exec(name)?.[0].toLowerCase() ?? '';
+      const ext = /\.(csv|tsv|txt|json|jsonl|ndjson|xlsx)$/i.exec(name)?.[0].toLowerCase() ?? '';
       sizes.set(id, { expected: size, name, ext });
       await writeFile(pathOf(id), new Uint8Array(0));
       return id;

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { KalmError } from '../../../shared/domain/errors';
 import type { Review } from '../../../shared/domain/review';
@@ -7,9 +8,11 @@ import {
   MAX_REPORTED_ERRORS, PREVIEW_ROWS,
   type ColumnMapping, type ImportFormat, type ImportOptions, type ImportReport, type PreviewRow, type RowError,
 } from '../../../shared/import/options';
+import { detectPreset } from '../../../shared/import/adapt';
 import { headerKey, PRESETS, resolveMapping } from '../../../shared/import/presets';
 import { rowToReview } from '../../../shared/import/row-to-review';
-import { openDecoded } from './decode';
+import { openDecoded, type DecodedFile } from './decode';
+import { isZipFile, streamXlsx } from './xlsx';
 import { guessDelimiter, streamCsv, streamJson, type FileRow } from './rows';
 
 /** Rows read before the mapping is settled (to list JSON keys and guess the date order). */
@@ -17,10 +20,25 @@ const SAMPLE_ROWS = 50;
 
 export interface ReadImport {
   report: ImportReport;
-  /** Valid reviews by Kalm id (empty in a preview), and the names of the locations they are at. */
-  reviews: Map<string, Review>;
+  /** The names of the locations the valid reviews are at, by location id. */
   locations: Map<string, string>;
 }
+
+/** How far a read is: rows read and bytes of the file behind them. */
+export interface ImportProgress {
+  rows: number;
+  bytes: number;
+  totalBytes: number;
+}
+
+export interface ReadOptions {
+  /** Receives the valid reviews in batches as the file is read (nothing is kept here); absent: only check. */
+  sink?: (batch: Review[]) => void;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+/** Valid reviews handed to the sink at a time (the store writes shards in the background meanwhile). */
+const BATCH = 2000;
 
 const formatOf = (path: string, head: string, wanted: ImportFormat | undefined): ImportFormat => {
   if (wanted) return wanted;
@@ -36,7 +54,8 @@ function mappingProblem(columns: readonly string[], mapping: ColumnMapping, pres
   if (missing.length) return `The file has no column ${missing.join(', ')}. Its columns are: ${columns.slice(0, 30).join(', ')}.`;
   const need: string[] = [];
   if (mapping.date === undefined) need.push('date');
-  if (mapping.rating === undefined && mapping.text === undefined) need.push('rating or text');
+  // Without a rating column every review would be stored without stars: nothing is imported (IMPORT-FORMATS.md).
+  if (mapping.rating === undefined) need.push('rating');
   if (need.length === 0) return null;
   const looked = preset ? ` The ${PRESETS[preset].label} preset looked for: ${(PRESETS[preset].columns.date ?? []).join(', ')}.` : '';
   return `Required column${need.length > 1 ? 's' : ''} missing: ${need.join(' and ')}. Pick ${need.length > 1 ? 'them' : 'it'} in the mapping (or with --preset).${looked} The file's columns are: ${columns.slice(0, 30).join(', ')}.`;
@@ -47,14 +66,16 @@ function mappingProblem(columns: readonly string[], mapping: ColumnMapping, pres
  * is a `preview`, kept as a review. Whole-file problems (empty, binary, no usable columns) throw a
  * KalmError; row problems are listed with their row number and the other rows still count.
  */
-export async function readImport(path: string, options: ImportOptions, opts: { preview: boolean }): Promise<ReadImport> {
-  const file = await openDecoded(path);
-  const format = formatOf(path, file.head, options.format);
-  const preset = options.preset;
-  const sourceName = options.sourceName ?? (preset ? PRESETS[preset].label : 'Import');
-  const sourceId = slug(sourceName, 'import');
-  const scale = options.scale ?? (preset ? PRESETS[preset].scale : 'stars-5');
-  const fallbackOrder = preset ? PRESETS[preset].dateOrder : 'dmy';
+export async function readImport(path: string, options: ImportOptions, opts: ReadOptions = {}): Promise<ReadImport> {
+  // An Excel workbook (a ZIP archive named .xlsx, or --format xlsx) is read through exceljs; every other file as text.
+  const ext = extname(path).toLowerCase();
+  const xlsx = options.format === 'xlsx' || (options.format === undefined && (ext === '.xlsx' || ext === '') && (await isZipFile(path).catch(() => false)));
+  const file: DecodedFile | null = xlsx ? null : await openDecoded(path);
+  const format: ImportFormat = xlsx ? 'xlsx' : formatOf(path, file?.head ?? '', options.format);
+  // The preset: chosen, or recognised from the columns once they are known (settle).
+  let preset = options.preset;
+  const sourceNameOf = () => options.sourceName ?? (preset ? PRESETS[preset].label : 'Import');
+  const scaleOf = () => options.scale ?? (preset ? PRESETS[preset].scale : 'stars-5');
 
   const errors: RowError[] = [];
   let errorCount = 0;
@@ -63,13 +84,15 @@ export async function readImport(path: string, options: ImportOptions, opts: { p
     if (errors.length < MAX_REPORTED_ERRORS) errors.push({ row, message: `Row ${row}: ${message}.` });
   };
   const preview: PreviewRow[] = [];
-  const reviews = new Map<string, Review>();
+  let batch: Review[] = [];
+  const totalBytes = file?.size ?? (await stat(path)).size;
+  let lastProgress = 0;
   const firstRowOf = new Map<string, number>();
   const locations = new Map<string, string>();
   let rows = 0, valid = 0;
   let columns: string[] = [];
   let delimiter: string | null = null;
-  let ctx: { mapping: ColumnMapping; dateOrder: 'dmy' | 'mdy' } | null = null;
+  let ctx: { mapping: ColumnMapping; dateOrder: 'dmy' | 'mdy'; sourceId: string; sourceName: string; scale: ImportReport['scale']; starsFallback?: string } | null = null;
   let sample: FileRow[] = [];
 
   const settle = () => {
@@ -79,19 +102,32 @@ export async function readImport(path: string, options: ImportOptions, opts: { p
       for (const r of sample) if ('cells' in r) for (const k of Object.keys(r.cells)) seen.add(k);
       columns = [...seen];
     }
+    preset ??= detectPreset(columns);
+    // A JSON field is absent from items that lack it (a reply, a legacy rating): the preset's fields count even
+    // when the first items do not show them.
+    if (format === 'json' && preset) {
+      const p = PRESETS[preset];
+      const keys = new Set(columns.map(headerKey));
+      for (const name of [...Object.values(p.columns).map((names) => names[0]), ...(p.starsFallback ?? [])]) {
+        if (name !== undefined && !keys.has(headerKey(name))) columns.push(name);
+      }
+    }
     const mapping = resolveMapping(columns, preset, options.mapping);
     const problem = mappingProblem(columns, mapping, preset);
     if (problem) throw new KalmError('invalid_input', problem);
     const dates = sample.flatMap((r) => ('cells' in r && mapping.date ? [r.cells[mapping.date] ?? ''] : []));
-    const order = options.dateOrder && options.dateOrder !== 'auto' ? options.dateOrder : guessDateOrder(dates, fallbackOrder);
-    ctx = { mapping, dateOrder: order };
+    const order = options.dateOrder && options.dateOrder !== 'auto' ? options.dateOrder : guessDateOrder(dates, preset ? PRESETS[preset].dateOrder : 'dmy');
+    const keys = new Map(columns.map((c) => [headerKey(c), c]));
+    const starsFallback = preset ? (PRESETS[preset].starsFallback ?? []).map((n) => keys.get(headerKey(n))).find((c) => c !== undefined) : undefined;
+    const sourceName = sourceNameOf();
+    ctx = { mapping, dateOrder: order, sourceId: slug(sourceName, 'import'), sourceName, scale: scaleOf(), ...(starsFallback === undefined ? {} : { starsFallback }) };
     return ctx;
   };
 
   const handle = (r: FileRow) => {
     if ('error' in r) return fail(r.row, r.error);
-    const { mapping, dateOrder } = settle();
-    const result = rowToReview(r.cells, { sourceId, mapping, scale, dateOrder, defaultLocationId: sourceId });
+    const { mapping, dateOrder, sourceId, sourceName, scale, starsFallback } = settle();
+    const result = rowToReview(r.cells, { sourceId, mapping, scale, dateOrder, defaultLocationId: sourceId, ...(starsFallback === undefined ? {} : { starsFallback }) });
     if (!result.ok) return fail(r.row, result.message);
     const { review } = result;
     // Keyed by a hash: a new short string, so no row keeps its slice of the file alive (memory stays small).
@@ -107,10 +143,20 @@ export async function readImport(path: string, options: ImportOptions, opts: { p
         date: review.createdAt, text: review.text?.slice(0, 300) ?? null, hasReply: review.reply !== null,
       });
     }
-    if (!opts.preview) reviews.set(review.id, review);
+    if (opts.sink) {
+      batch.push(review);
+      if (batch.length >= BATCH) {
+        opts.sink(batch);
+        batch = [];
+      }
+    }
   };
   const onRow = (r: FileRow) => {
     rows++;
+    if (opts.onProgress && rows - lastProgress >= 5000) {
+      lastProgress = rows;
+      opts.onProgress({ rows, bytes: Math.min(totalBytes, file?.bytesRead() ?? 0), totalBytes });
+    }
     if (ctx) return handle(r);
     sample.push(r);
     if (sample.length >= SAMPLE_ROWS) drain();
@@ -123,7 +169,9 @@ export async function readImport(path: string, options: ImportOptions, opts: { p
   };
 
   try {
-    if (format === 'csv') {
+    if (file === null) {
+      await streamXlsx(path, (h) => (columns = h.columns), onRow);
+    } else if (format === 'csv') {
       await streamCsv(file.text(), guessDelimiter(file.head), (h) => ((columns = h.columns), (delimiter = h.delimiter)), onRow);
     } else {
       await streamJson(file.text(), onRow);
@@ -135,12 +183,15 @@ export async function readImport(path: string, options: ImportOptions, opts: { p
   if (rows === 0 && columns.length === 0) throw new KalmError('invalid_input', 'The file has no rows: there are no reviews in it.');
   if (rows === 0) throw new KalmError('invalid_input', `The file has a header (${columns.slice(0, 10).join(', ')}) but no reviews below it.`);
   if (sample.length > 0 || !ctx) drain();
+  if (opts.sink && batch.length > 0) opts.sink(batch);
+  opts.onProgress?.({ rows, bytes: totalBytes, totalBytes });
   const settled = settle();
   const report: ImportReport = {
-    format, encoding: file.encoding, delimiter: format === 'csv' ? delimiter : null, columns, mapping: settled.mapping,
-    scale, dateOrder: settled.dateOrder, sourceId, sourceName, rows, valid, errors, errorCount, preview,
+    format, encoding: file?.encoding ?? 'Excel workbook (.xlsx)', delimiter: format === 'csv' ? delimiter : null, columns, mapping: settled.mapping,
+    scale: settled.scale, dateOrder: settled.dateOrder, sourceId: settled.sourceId, sourceName: settled.sourceName, rows, valid, errors, errorCount, preview,
+    ...(preset ? { preset } : {}),
   };
-  return { report, reviews, locations };
+  return { report, locations };
 }
 
 /** True when a header looks like the preset's (to suggest a preset on the mapping screen). */

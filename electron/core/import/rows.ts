@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import type { Duplex, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { liftNested } from '../../../shared/import/adapt';
 import { flattenItem, JsonItemSplitter } from '../../../shared/import/json-items';
 
 /** One record of the file: its row number, and its cells by column, or why it is unusable as a record. */
@@ -70,7 +71,7 @@ export async function streamJson(text: Readable, onRow: (r: FileRow) => void): P
       onRow({ row: n, error: 'it is not an object with review fields' });
       return;
     }
-    onRow({ row: n, cells: flattenItem(value) });
+    onRow({ row: n, cells: liftNested(flattenItem(value)) });
   });
   for await (const chunk of text) splitter.push(chunk as string);
   splitter.end();

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DRAFT_SCHEMA_VERSION } from '../../../shared/domain/draft';
 import { OUTBOX_SCHEMA_VERSION } from '../../../shared/domain/outbox';
 import { REVIEW_SCHEMA_VERSION } from '../../../shared/domain/review';
+import { detectReviewLanguage } from '../../../shared/reply/language';
 
 /**
  * The one place that knows every stored file kind and how to upgrade it.
@@ -136,10 +137,21 @@ const shardV1toV2: Step = (raw) => {
   return { ...raw, schemaVersion: 2, reviews: raw.reviews.map((r: unknown) => (isRecord(r) ? { ...r, schemaVersion: 2 } : r)) };
 };
 
+/**
+ * Version 3: every review has a language when its text tells one. Reviews stored before (Google gave none,
+ * imports without a language column) get it detected from their original text with the composer's detector.
+ */
+const shardV2toV3: Step = (raw) => {
+  if (!isRecord(raw) || !Array.isArray(raw.reviews)) throw new MigrationError('is not a Kalm reviews file (no reviews list)');
+  const withLanguage = (r: Record<string, unknown>) =>
+    r.language === null || r.language === undefined ? { ...r, language: detectReviewLanguage(typeof r.text === 'string' ? r.text : null) } : r;
+  return { ...raw, schemaVersion: 3, reviews: raw.reviews.map((r: unknown) => (isRecord(r) ? { ...withLanguage(r), schemaVersion: 3 } : r)) };
+};
+
 /** `STEPS[kind][v]` upgrades a file of that kind from version v to v + 1. */
 const STEPS: Readonly<Record<StoreFileKind, readonly (Step | undefined)[]>> = {
   sources: [sourcesV0toV1],
-  shard: [shardV0toV1, shardV1toV2],
+  shard: [shardV0toV1, shardV1toV2, shardV2toV3],
   // Drafts and the outbox started at version 1: nothing to upgrade yet.
   draft: [],
   outbox: [],

@@ -24,7 +24,7 @@ export function Topics({ topics }: { topics: readonly TopicStats[] }) {
       </thead>
       <tbody>
         {top.map((x) => (
-          <tr key={x.label} className={x.average !== null && x.average < 3 ? 'dash-topics__low' : undefined}>
+          <tr key={x.labelId} className={x.average !== null && x.average < 3 ? 'dash-topics__low' : undefined}>
             <th scope="row">
               <span className="dash-topics__bar" style={{ width: `${Math.max(4, (x.count / max) * 100)}%` }} aria-hidden="true" />
               <span className="dash-topics__name">{x.label}</span>

@@ -6,7 +6,7 @@ import type { Review } from '../../../shared/domain/review';
 import { PLAY_SOURCE_ID } from '../../../shared/reply/limits';
 import type { ReplyPolicy } from '../../../shared/reviews/reply-targets';
 import { Stars } from '../../components/Stars';
-import { formatFullDate } from '../../format';
+import { formatFullDate, formatReviewDate } from '../../format';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
 import { Composer } from '../composer/Composer';
 import { HandoffPanel } from '../handoff/HandoffPanel';
@@ -88,7 +88,7 @@ export function ReviewDetail({ review, location, sourceName, query, work, now, p
           <SourceMark source={review.source} name={sourceName} />
           <span>{location?.name ?? t('review.unknownLocation')}</span>
           <span aria-hidden="true"> · </span>
-          <time dateTime={review.createdAt}>{formatFullDate(review.createdAt, lang)}</time>
+          <time dateTime={review.origin?.dateOnly === true ? review.createdAt.slice(0, 10) : review.createdAt}>{formatReviewDate(review, lang)}</time>
           {edited && (
             <>
               <span aria-hidden="true"> · </span>

@@ -4,7 +4,7 @@ import type { Label } from '../../../shared/domain/label';
 import type { Review } from '../../../shared/domain/review';
 import type { ReplyPolicy } from '../../../shared/reviews/reply-targets';
 import { Stars } from '../../components/Stars';
-import { formatRelative } from '../../format';
+import { formatRelative, formatRelativeDay } from '../../format';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
 import { badgesOf, type LocalWork } from './badges';
 import { Highlight } from './Highlight';
@@ -80,8 +80,8 @@ export const ReviewRow = memo(function ReviewRow({ id, index, total, review, sel
         </span>
         <Stars rating={review.rating} />
         <StatusBadges kinds={badgesOf(review, ctx.now, ctx.work, ctx.policy)} />
-        <time className="row__age" dateTime={review.createdAt}>
-          {formatRelative(review.createdAt, ctx.now, lang)}
+        <time className="row__age" dateTime={review.origin?.dateOnly === true ? review.createdAt.slice(0, 10) : review.createdAt}>
+          {review.origin?.dateOnly === true ? formatRelativeDay(review.createdAt, ctx.now, lang) : formatRelative(review.createdAt, ctx.now, lang)}
         </time>
       </div>
       <div className="row__who">

@@ -99,7 +99,7 @@ export function ImportPanel() {
         <div className="source__actions">
           <label className="btn btn--primary import__choose">
             {t('sources.import.choose')}
-            <input ref={input} type="file" className="sr-only" accept=".csv,.tsv,.txt,.json,.jsonl,text/csv,application/json"
+            <input ref={input} type="file" className="sr-only" accept=".csv,.tsv,.txt,.json,.jsonl,.xlsx,text/csv,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
               onChange={(e) => void choose(e.target.files?.[0])} />
           </label>
         </div>
