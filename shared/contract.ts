@@ -15,6 +15,7 @@ import { PlayConnectKeyInput, PlayStatus, PlaySyncInput, PlaySyncTotals } from '
 import { ServiceAccountInfo } from './play/service-account';
 import { StatsQuery, StatsSummary } from './reviews/stats-schema';
 import { habitCalls, habitEvents } from './labels/habits-contract';
+import { teamCalls, teamEvents } from './team/team-contract';
 import { ExportFile, ExportRequest } from './export/export-schema';
 
 /**
@@ -120,6 +121,8 @@ export const contract = {
   'outbox.history': call(z.object({ reviewId: ReviewIdField }).strict(), ReplyHistoryView),
   // — working habits (issue 10): labels, rules, notes, assignees, hand-off, data folder —
   ...habitCalls,
+  // — team workspace (issue 20) —
+  ...teamCalls,
   // ----- dashboard and exports (issue 8) -----
   /** The reviews matching a filter as a CSV (UTF-8 with BOM) or JSON file; the renderer saves `content` as a download. */
   'export.reviews': call(ExportRequest, ExportFile),
@@ -172,6 +175,7 @@ export const events = {
   'drafts.changed': z.object({ reviewId: z.string() }),
   // — working habits (issue 10) —
   ...habitEvents,
+  ...teamEvents,
 } as const;
 
 export type Events = typeof events;

@@ -6,6 +6,7 @@ import type { TokenVault } from './google/token-vault';
 import type { PlayKeyStore } from './play/play-key-store';
 import type { SchedulerTimers } from './outbox/scheduler';
 import type { SettingsFactory } from './store/settings';
+import type { TeamSecretVault } from './team/team-config';
 
 export type HostKind = AppInfo['host'];
 
@@ -35,6 +36,8 @@ export interface KalmOptions {
   background?: { online?: () => boolean; power?: PowerState; timers?: Timers; onError?: (err: unknown) => void };
   /** Saves the window's report as a PDF (Electron only: printToPDF and a save dialog); without it `report.savePdf` is refused. */
   saveReportPdf?: (fileName: string) => Promise<{ saved: boolean; path: string | null }>;
+  /** Where the team member's password is kept (default: a 0600 file in the data folder; Electron: safeStorage). */
+  team?: { vault?: TeamSecretVault };
   /** Clock, for deterministic tests. */
   now?: () => Date;
 }
