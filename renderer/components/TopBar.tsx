@@ -3,6 +3,7 @@ import type { CallState } from '../hooks/useCall';
 import { LanguageSwitch } from './LanguageSwitch';
 import { MainNav, type View } from './MainNav';
 import { Wordmark } from './Wordmark';
+import { TeamSyncStatus } from '../features/team/TeamSyncStatus';
 
 interface TopBarProps {
   workspace: CallState<'workspace.get'>;
@@ -19,6 +20,7 @@ export function TopBar({ workspace, view, onView }: Props) {
     <header className="topbar">
       <Wordmark />
       <WorkspaceInfo workspace={workspace} />
+      <TeamSyncStatus />
       <MainNav view={view} onChange={onView} />
       <LanguageSwitch />
     </header>
