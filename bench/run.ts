@@ -7,6 +7,7 @@ import { benchReplyLint } from './reply-lint';
 import { benchRules } from './rules';
 import { benchInbox } from './inbox';
 import { benchStore } from './store';
+import { benchTeam } from './team';
 
 type Goal = { max: number } | { min: number };
 
@@ -30,6 +31,10 @@ const GOALS: Record<string, Goal> = {
   // auto-label rules (issue 10): a rule's preview at 100,000 reviews, live while the owner types
   rule_preview_p95_ms: { max: 100 },
   rule_preview_ratio: { max: 2 },
+  // team workspace (issue 20), against the in-process CouchDB stand-in
+  team_join_100k_ms: { max: 60_000 },
+  team_edit_latency_p95_ms: { max: 2_000 },
+  team_query_p95_ratio: { max: 1.2 },
 };
 
 /** Goals whose limit is itself a figure of the run. */
@@ -55,7 +60,9 @@ async function main(): Promise<void> {
   const dashboard = benchDashboard();
   process.stderr.write('bench: auto-label rule previews at 100,000 reviews…\n');
   const rules = benchRules();
-  const figures: Record<string, number> = { ...store, ...drafts, ...google, ...lint, ...inbox, ...dashboard, ...rules };
+  process.stderr.write('bench: team workspace: first join of 100,000 reviews, edit latency between two live desktops, inbox query…\n');
+  const team = await benchTeam();
+  const figures: Record<string, number> = { ...store, ...drafts, ...google, ...lint, ...inbox, ...dashboard, ...rules, ...team };
   const goals: Record<string, { value: number | null; goal: string; met: boolean }> = {};
   for (const [name, goal] of Object.entries({ ...GOALS, ...relativeGoals(figures) })) {
     const value = figures[name];

@@ -95,9 +95,10 @@ export async function wireTeam(deps: TeamWiringDeps): Promise<TeamWiring> {
     },
     async join(input, progress) {
       const s = await connect(input, null);
+      // This folder's own work goes into the replica first (merged on arrival), then the team's is pulled and applied.
+      if (deps.workspace.size > 0) await s.bridge.uploadAll();
       await pullAll(s.db, s.remote, report(progress));
       await s.bridge.start();
-      await s.bridge.uploadAll();
       await s.syncNow();
       await writeTeamConfig(deps.dataDir, { ...s.config, joinedAt: deps.now().toISOString() });
       if (deps.live) s.startLive();
