@@ -13,6 +13,7 @@ import { benchRules } from './rules';
 import { benchImport } from './import-200mb';
 import { benchInbox } from './inbox';
 import { benchStore } from './store';
+import { benchTeam } from './team';
 
 type Goal = { max: number } | { min: number };
 
@@ -52,6 +53,10 @@ const GOALS: Record<string, Goal> = {
   calm_heldout_false_alarm_rate: { max: 0.02 },
   // file import (issue 18): a 200 MB export imported in a child process, whole-process peak memory
   import_200mb_peak_rss_mb: { max: 400 },
+  // team workspace (issue 20), against the in-process CouchDB stand-in
+  team_join_100k_ms: { max: 60_000 },
+  team_edit_latency_p95_ms: { max: 2_000 },
+  team_query_p95_ratio: { max: 1.2 },
 };
 
 /** Goals of figures that are only measured on request; without the request they are reported as skipped. */
@@ -91,7 +96,9 @@ async function main(): Promise<void> {
   const big = million ? await benchMillion() : {};
   process.stderr.write('bench: importing a generated 200 MB Trustpilot export (peak memory of a child process)…\n');
   const imported = await benchImport();
-  const figures: Record<string, number> = { ...store, ...drafts, ...google, ...lint, ...inbox, ...dashboard, ...rules, ...cli, ...cliStart, ...cold, ...big, ...imported };
+  process.stderr.write('bench: team workspace: first join of 100,000 reviews, edit latency between two live desktops, inbox query…\n');
+  const team = await benchTeam();
+  const figures: Record<string, number> = { ...store, ...drafts, ...google, ...lint, ...inbox, ...dashboard, ...rules, ...cli, ...cliStart, ...cold, ...big, ...imported, ...team };
   const goals: Record<string, { value: number | null; goal: string; met: boolean | 'skipped' }> = {};
   for (const [name, goal] of Object.entries({ ...GOALS, ...relativeGoals(figures) })) {
     const value = figures[name];

@@ -16,6 +16,7 @@ import { ServiceAccountInfo } from './play/service-account';
 import { StatsQuery, StatsSummary } from './reviews/stats-schema';
 import { habitCalls, habitEvents } from './labels/habits-contract';
 import { supportCalls, supportEvents } from './app/support-contract';
+import { teamCalls, teamEvents } from './team/team-contract';
 import { ExportFile, ExportRequest } from './export/export-schema';
 
 /**
@@ -121,6 +122,8 @@ export const contract = {
   'outbox.history': call(z.object({ reviewId: ReviewIdField }).strict(), ReplyHistoryView),
   // — working habits (issue 10): labels, rules, notes, assignees, hand-off, data folder —
   ...habitCalls,
+  // — team workspace (issue 20) —
+  ...teamCalls,
   // ----- dashboard and exports (issue 8) -----
   /** The reviews matching a filter as a CSV (UTF-8 with BOM) or JSON file; the renderer saves `content` as a download. */
   'export.reviews': call(ExportRequest, ExportFile),
@@ -176,6 +179,7 @@ export const events = {
   // — working habits (issue 10) —
   ...habitEvents,
   ...supportEvents,
+  ...teamEvents,
 } as const;
 
 export type Events = typeof events;

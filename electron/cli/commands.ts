@@ -8,6 +8,7 @@ import { habitCommands, habitUsage } from './habit-commands';
 import { outboxCommands } from './outbox-commands';
 import { sourceCommands, sourceUsage } from './source-commands';
 import { readCommands, runReadCommand } from './read-commands';
+import { teamCommands, teamUsage } from './team-commands';
 import type { KalmCore } from '../core/create-kalm';
 import { defaultDataDir } from '../core/data-dir';
 import { isProcessAlive, LOCK_FILE, LockInfo } from '../core/store/lock';
@@ -56,6 +57,7 @@ Commands:
   publish [--json]          send the queued replies (demo reviews are answered locally only);
                             exits 1 when a reply could not be sent
 ${sourceUsage}
+${teamUsage}
   check-reply --text-file F [--lang nl|en] [--source google|play|trustpilot|tripadvisor|facebook|kiyoh|import]
             [--rating N] [--json]
                             run the calm check and the source's length limit on a reply (exit 0 even
@@ -114,6 +116,7 @@ const commands: Record<string, Command> = {
   ...sourceCommands,
   ...readCommands,
   ...habitCommands,
+  ...teamCommands,
 };
 
 async function readLockStatus(dataDir: string): Promise<LockStatus | null> {

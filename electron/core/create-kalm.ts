@@ -30,6 +30,8 @@ import { createStderrLog } from './log/log';
 import { wireSupport } from './support/wiring';
 import { packageVersion } from './version';
 import { shardKey, Workspace } from './workspace';
+import { wireTeam, type TeamWiring } from './team/wiring';
+import { localTeamHandlers } from './team/local-handlers';
 
 /** Every contract call has a handler (the sources' calls come from the registry, so this is checked when a core starts). */
 function completeHandlers(handlers: Partial<CoreHandlers>): CoreHandlers {
@@ -53,6 +55,8 @@ export interface KalmCore extends Kalm {
   openReview(reviewId: string): void;
   /** Google Play apps (kalm connect play / kalm sync --source play). */
   readonly play: PlayService;
+  /** The team workspace (kalm team …); null when opened read-only. */
+  readonly team: TeamWiring | null;
 }
 
 /** Builds the service graph for one data folder. Every host (Electron, web host, CLI, tests) calls this. */
@@ -84,6 +88,8 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   });
   problems.unshift(...store.loaded.problems);
   workspace.replace(store.loaded.sources, store.loaded.locations, store.loaded.reviews);
+  // A team workspace (issue 20) mirrors the store into its PouchDB replica and back; a local one is left as it is.
+  const team = readOnly ? null : await wireTeam({ dataDir, workspace, store, bus, now, ...(opts.team?.vault ? { vault: opts.team.vault } : {}), live: host === 'electron' || host === 'web' });
   const settings = readOnly ? null : (opts.settingsFactory ?? confSettingsFactory)({ dataDir, name: 'settings' });
   const preferences = createPreferences(settings ?? (readOnly ? readOnlySettings(dataDir) : null), bus);
   watchReplyPolicy(preferences, bus);
@@ -93,9 +99,12 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   const google = sources.services['google-business'];
   const play = sources.services['google-play'];
   const importer = sources.services['file-import'];
-  const background = habits.scheduler({ ...backgroundSync(sources.background), ...opts.background });
+  const scheduled = backgroundSync(sources.background);
+  // In a team only the desktop holding the sync lease runs the scheduled Google/Play sync; the others get it replicated.
+  const teamReady = async () => (await scheduled.ready()) && (team ? await team.mayRunScheduledSync() : true);
+  const background = habits.scheduler({ ...scheduled, ready: teamReady, ...opts.background });
   const inbox = wireInbox({ workspace, store, bus });
-  const outbox = await wireOutbox({ dataDir, workspace, store, bus, now, report, publishers: sources.publishers, ...(opts.timers ? { timers: opts.timers } : {}) });
+  const outbox = await wireOutbox({ dataDir, workspace, store, bus, now, report, publishers: team ? team.guard(sources.publishers) : sources.publishers, ...(opts.timers ? { timers: opts.timers } : {}) });
   const templates = readOnly ? null : await openTemplateStore({ dataDir, now, onProblem: report });
   /** Serialises whole-workspace writes (the demo) so two never interleave. */
   let bulkWrites: Promise<unknown> = Promise.resolve();
@@ -189,6 +198,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
         'store problems': problems.length,
       }),
     }),
+    ...(team?.handlers ?? localTeamHandlers),
     'report.savePdf': ({ fileName }) => {
       if (!opts.saveReportPdf) throw new KalmError('forbidden', 'Saving a PDF directly works in the Kalm app; here, print the report and choose "Save as PDF".');
       return opts.saveReportPdf(fileName);
@@ -205,6 +215,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     labels: habits.labels,
     openReview: (reviewId) => bus.emit('alerts.open', { reviewId }),
     play,
+    team,
     async call(name, input) {
       const spec = contract[name];
       if (!spec) throw new KalmError('unknown_call', `Unknown call "${String(name).slice(0, 80)}"`);
@@ -218,6 +229,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
       await outbox.scheduler.stop();
       await background.stop();
       await bulkWrites;
+      await team?.close();
       await store.close();
     },
   };

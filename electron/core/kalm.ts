@@ -8,6 +8,7 @@ import type { SchedulerTimers } from './outbox/scheduler';
 import type { SettingsFactory } from './store/settings';
 import type { KalmLog } from './log/log';
 import type { UpdaterPort } from './support/wiring';
+import type { TeamSecretVault } from './team/team-config';
 
 export type HostKind = AppInfo['host'];
 
@@ -45,6 +46,8 @@ export interface KalmOptions {
   log?: KalmLog;
   /** The auto-updater (Electron only); without it `update.status` is `off`. */
   updater?: UpdaterPort;
+  /** Where the team member's password is kept (default: a 0600 file in the data folder; Electron: safeStorage). */
+  team?: { vault?: TeamSecretVault };
   /** Clock, for deterministic tests. */
   now?: () => Date;
 }

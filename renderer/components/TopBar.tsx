@@ -4,6 +4,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { MainNav, type View } from './MainNav';
 import { UpdateButton } from './UpdateButton';
 import { Wordmark } from './Wordmark';
+import { TeamSyncStatus } from '../features/team/TeamSyncStatus';
 
 interface TopBarProps {
   workspace: CallState<'workspace.get'>;
@@ -20,6 +21,7 @@ export function TopBar({ workspace, view, onView }: Props) {
     <header className="topbar">
       <Wordmark />
       <WorkspaceInfo workspace={workspace} />
+      <TeamSyncStatus />
       <MainNav view={view} onChange={onView} />
       <UpdateButton />
       <LanguageSwitch />

@@ -17,6 +17,8 @@ import { summarize } from '../../shared/reviews/stats';
 import type { Source } from '../../shared/domain/source';
 import { createFakeImport } from './fake-import';
 import { fakeHabitHandlers } from './fake-habits';
+import { fakeTeamHandlers } from './fake-team';
+import { LOCAL_STATUS } from '../../shared/team/team-contract';
 import { buildExport } from '../../shared/export/export-reviews';
 import { parseServiceAccountKey, type ServiceAccountInfo } from '../../shared/play/service-account';
 import type { UpdateStatus } from '../../shared/app/support-contract';
@@ -100,6 +102,7 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
     for (const listener of listeners.get(name) ?? []) (listener as (p: typeof payload) => void)(payload);
   };
 
+  const teamState = { team: LOCAL_STATUS, otherDrafts: {}, presence: null };
   const handlers: Handlers = {
     'app.info': () => ({ name: 'Kalm', version: '0.0.0-test', host: 'test', dataDir: '/tmp/kalm-test', demo: state.demo }),
     'workspace.get': () => workspace(),
@@ -311,6 +314,8 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
     'report.savePdf': () => {
       throw new KalmError('forbidden', 'Saving a PDF directly works in the Kalm app.');
     },
+    // team workspace (issue 20)
+    ...fakeTeamHandlers(teamState),
   };
 
   const api: KalmApi = {

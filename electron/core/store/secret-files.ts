@@ -1,5 +1,6 @@
 import { PLAY_KEY_FILE } from '../play/play-key-store';
 import { TOKEN_FILE } from '../google/token-vault';
+import { TEAM_SECRET_FILE } from '../team/team-config';
 
 /** The Electron app's keychain-encrypted Google sign-in (electron/safe-storage-vault.ts). */
 export const ENCRYPTED_TOKEN_FILE = 'google-tokens.enc';
@@ -11,4 +12,4 @@ export const ENCRYPTED_PLAY_KEY_FILE = 'play-service-account.enc';
  * to USB sticks and cloud folders, and the encrypted ones only open on this computer anyway. After restoring
  * a backup the owner connects Google (and Play) again.
  */
-export const SECRET_FILES: ReadonlySet<string> = new Set([TOKEN_FILE, ENCRYPTED_TOKEN_FILE, PLAY_KEY_FILE, ENCRYPTED_PLAY_KEY_FILE]);
+export const SECRET_FILES: ReadonlySet<string> = new Set([TOKEN_FILE, ENCRYPTED_TOKEN_FILE, PLAY_KEY_FILE, ENCRYPTED_PLAY_KEY_FILE, TEAM_SECRET_FILE]);

@@ -7,6 +7,7 @@ import { GeneralSection } from './GeneralSection';
 import { TargetsSection } from './TargetsSection';
 import { TeamSection } from './TeamSection';
 import { ReplyToneSection } from './ReplyToneSection';
+import { TeamWorkspaceSection } from '../team/TeamWorkspaceSection';
 
 export interface SettingsSectionProps {
   settings: Settings;
@@ -47,4 +48,11 @@ export const settingsSections: SettingsSection[] = [
   { id: 'labels', titleKey: 'habits.labels.title', searchKeys: ['habits.rules.title', 'habits.labels.newName'], Component: LabelsSection },
   { id: 'alerts', titleKey: 'habits.alerts.title', searchKeys: ['habits.alerts.threshold', 'habits.alerts.interval', 'habits.alerts.startAtLogin', 'habits.alerts.browser'], Component: AlertsSection },
   { id: 'data', titleKey: 'habits.data.title', searchKeys: ['habits.data.folder', 'habits.data.backup', 'habits.data.open', 'settings.support.openLogs', 'settings.support.copyDiagnostics'], Component: DataSection },
+  // — team workspace (issue 20) —
+  {
+    id: 'team-workspace',
+    titleKey: 'team.settings.title',
+    searchKeys: ['team.settings.server', 'team.settings.db', 'team.settings.join', 'team.settings.create', 'team.settings.leave'],
+    Component: TeamWorkspaceSection,
+  },
 ];

@@ -1,0 +1,109 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import PouchDB from 'pouchdb';
+import { createKalm, type KalmCore } from '../electron/core/create-kalm';
+import { saveShardFile, saveSourcesFile } from '../electron/core/store/workspace-files';
+import { generateDemoWorkspace } from '../shared/demo/generate';
+import type { Review } from '../shared/domain/review';
+import { teamDocId, type TeamDoc } from '../shared/team/team-docs';
+import { startStandIn } from '../tests/team/standin-server';
+
+export interface TeamBench {
+  /** First join of a team workspace of N reviews: sign-in, pull, apply to the index and files (goal < 60,000 at 100,000). */
+  team_join_100k_ms: number;
+  team_join_docs_per_s: number;
+  /** A draft saved on one live desktop until the other has it (p95 of 20; goal < 2,000). */
+  team_edit_latency_p95_ms: number;
+  /** Inbox query p95 on the team desktop / on a local one with the same reviews (goal ≤ 1.2). */
+  team_query_p95_ratio: number;
+}
+
+const teamOf = (core: KalmCore) => {
+  if (!core.team) throw new Error('the bench core opened read-only');
+  return core.team;
+};
+const p95 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? 0;
+const NOW = new Date('2026-03-01T12:00:00.000Z');
+
+async function queryP95(core: KalmCore): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < 60; i++) {
+    const t0 = performance.now();
+    await core.call('reviews.query', { status: 'unanswered', ratings: [((i % 5) + 1) as 1 | 2 | 3 | 4 | 5], limit: 50 });
+    times.push(performance.now() - t0);
+  }
+  return p95(times.slice(10));
+}
+
+export async function benchTeam(reviewCount = 100_000): Promise<TeamBench> {
+  const couch = await startStandIn();
+  const dirs: string[] = [];
+  const dir = async () => { const d = await mkdtemp(join(tmpdir(), 'kalm-bench-team-')); dirs.push(d); return d; };
+  const cores: KalmCore[] = [];
+  try {
+    await couch.addUser('anna', 'anna-pw');
+    await couch.addUser('bram', 'bram-pw');
+    await couch.createDb('bench', ['anna', 'bram']);
+    const demo = generateDemoWorkspace({ now: NOW, reviewCount, locationCount: 50 });
+    const sources = demo.sources.map((s) => ({ ...s, state: 'connected' as const }));
+    // The workspace on the server, written as the admin would restore it.
+    const admin = new PouchDB<TeamDoc>(`${couch.url}/bench`, { skip_setup: true, fetch: (u, init) => {
+      const headers = new Headers(init?.headers);
+      headers.set('Authorization', 'Basic ' + Buffer.from('admin:admin-secret').toString('base64'));
+      return PouchDB.fetch(u, { ...init, headers });
+    } });
+    await admin.put({ _id: teamDocId.places(), type: 'places', sources, locations: demo.locations, at: NOW.toISOString() });
+    for (let i = 0; i < demo.reviews.length; i += 5000) {
+      await admin.bulkDocs(demo.reviews.slice(i, i + 5000).map((review: Review) => ({ _id: teamDocId.review(review.id), type: 'review' as const, review, labelMarks: {}, noteAt: null, noteBy: null, noteHistory: [] })));
+    }
+    await admin.close();
+
+    const bram = await createKalm({ dataDir: await dir(), host: 'test' });
+    cores.push(bram);
+    const t0 = performance.now();
+    await teamOf(bram).join({ server: couch.url, db: 'bench', user: 'bram', password: 'bram-pw' });
+    const joinMs = performance.now() - t0;
+
+    const localDir = await dir();
+    await saveSourcesFile(localDir, sources, demo.locations);
+    for (const loc of demo.locations) await saveShardFile(localDir, loc.source, loc.id, demo.reviews.filter((r) => r.locationId === loc.id && r.source === loc.source));
+    const local = await createKalm({ dataDir: localDir, host: 'test' });
+    cores.push(local);
+    const ratio = (await queryP95(bram)) / Math.max(0.001, await queryP95(local));
+
+    // Two live desktops (the web host replicates live): a draft on one, seen on the other.
+    const liveA = await createKalm({ dataDir: await dir(), host: 'web', autoPublish: false });
+    cores.push(liveA);
+    await teamOf(liveA).join({ server: couch.url, db: 'bench', user: 'anna', password: 'anna-pw' });
+    const latencies: number[] = [];
+    const ids = demo.reviews.slice(0, 20).map((r) => r.id);
+    await bram.close();
+    cores.splice(cores.indexOf(bram), 1);
+    const liveB = await createKalm({ dataDir: bram.dataDir, host: 'web', autoPublish: false });
+    cores.push(liveB);
+    await new Promise((r) => setTimeout(r, 1500)); // both live replications started
+    for (const [i, reviewId] of ids.entries()) {
+      const seen = new Promise<void>((resolve) => { const off = liveB.on('drafts.changed', (e) => { if (e.reviewId === reviewId) { off(); resolve(); } }); });
+      const s = performance.now();
+      await liveA.call('drafts.save', { reviewId, text: `Dank je wel (${i})` });
+      await Promise.race([seen, new Promise((r) => setTimeout(r, 10_000))]);
+      latencies.push(performance.now() - s);
+    }
+    return {
+      team_join_100k_ms: Math.round(joinMs),
+      team_join_docs_per_s: Math.round(reviewCount / (joinMs / 1000)),
+      team_edit_latency_p95_ms: Math.round(p95(latencies)),
+      team_query_p95_ratio: Math.round(ratio * 100) / 100,
+    };
+  } finally {
+    for (const c of cores) await c.close().catch(() => undefined);
+    await couch.close();
+    await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+  }
+}
+
+if (process.argv[2] === '--small') {
+  benchTeam(Number(process.argv[3] ?? 2000)).then((r) => console.log(JSON.stringify(r)), (e: unknown) => { console.error(e); process.exit(1); });
+}

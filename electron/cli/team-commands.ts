@@ -1,0 +1,108 @@
+import { readFile } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
+import { KalmError } from '../../shared/domain/errors';
+import type { TeamStatusView } from '../../shared/team/team-contract';
+import type { KalmCore } from '../core/create-kalm';
+import { parseFlags, UsageError } from './args';
+import type { Command } from './commands';
+
+export const teamUsage = `  team create --server URL --db NAME --user U [--password-file F]
+                            make this workspace a team workspace on a CouchDB 3 server and
+                            upload it (the database and its members are set up by the admin)
+  team join --server URL --db NAME --user U [--password-file F]
+                            join a team workspace: pulls it with progress (done/total)
+                            the password comes from --password-file, KALM_TEAM_PASSWORD or a
+                            prompt; never from an argument
+  team status [--json]      {server, db, user, state, pending, lastReplicatedAt, peers}
+  team sync [--json]        replicate both ways once and exit when caught up (scripts, cron)
+  team leave                back to a local-only workspace (everything stays on this computer)`;
+
+const connectOptions = { server: { type: 'string' }, db: { type: 'string' }, user: { type: 'string' }, 'password-file': { type: 'string' }, password: { type: 'string' } } as const;
+const jsonOption = { json: { type: 'boolean' } } as const;
+
+function parseConnect(args: string[]) {
+  const v = parseFlags(args, connectOptions);
+  if (v.password !== undefined) throw new UsageError('a password is never given as an argument (it would stay in the shell history): use --password-file F, KALM_TEAM_PASSWORD or the prompt');
+  if (!v.server || !v.db || !v.user) throw new UsageError('team create/join need --server URL --db NAME --user U');
+  return { server: v.server, db: v.db, user: v.user, passwordFile: v['password-file'] };
+}
+
+/** Asks for the password on the terminal without echoing it. */
+async function prompt(question: string): Promise<string> {
+  if (!process.stdin.isTTY) throw new UsageError('no password: give --password-file F or set KALM_TEAM_PASSWORD (there is no terminal to ask on)');
+  let muted = false;
+  const out = new Writable({ write: (chunk: Buffer, _enc, done) => { if (!muted) process.stderr.write(chunk); done(); } });
+  const rl = createInterface({ input: process.stdin, output: out, terminal: true });
+  return new Promise((resolve) => {
+    rl.question(question, (answer) => {
+      rl.close();
+      process.stderr.write('\n');
+      resolve(answer);
+    });
+    muted = true;
+  });
+}
+
+async function password(file: string | undefined, user: string): Promise<string> {
+  if (file) return (await readFile(file, 'utf8')).replace(/\r?\n$/, '');
+  const env = process.env.KALM_TEAM_PASSWORD;
+  if (env) return env;
+  return prompt(`Password of ${user}: `);
+}
+
+const progress = (verb: string) => (done: number, total: number | null) =>
+  process.stderr.write(`\r${verb} ${done}${total === null ? '' : ` / ${total}`} documents`);
+
+export function statusText(s: TeamStatusView): string {
+  if (!s.enabled) return 'This is a local-only workspace. Join a team with `kalm team join --server URL --db NAME --user U`.';
+  const when = s.lastReplicatedAt ? `, last replicated ${s.lastReplicatedAt}` : '';
+  return [`Team workspace "${s.db}" on ${s.server} as ${s.user}: ${s.state}${s.pending ? ` (${s.pending} changes pending)` : ''}${when}.`, s.error ? `Problem: ${s.error}` : '']
+    .filter(Boolean).join('\n');
+}
+
+const statusJson = (s: TeamStatusView) => JSON.stringify({ server: s.server || null, db: s.db || null, user: s.user || null, state: s.state, pending: s.pending, lastReplicatedAt: s.lastReplicatedAt, peers: s.peers }, null, 2);
+
+async function connect(kalm: KalmCore, args: string[], how: 'create' | 'join'): Promise<string> {
+  const c = parseConnect(args);
+  if (!kalm.team) throw new KalmError('locked', 'Kalm opened this data folder read-only; close the app and try again.');
+  const input = { server: c.server, db: c.db, user: c.user, password: await password(c.passwordFile, c.user) };
+  const s = how === 'create' ? await kalm.team.create(input, progress('Uploaded')) : await kalm.team.join(input, progress('Pulled'));
+  process.stderr.write('\n');
+  return `${how === 'create' ? 'Created' : 'Joined'}: ${statusText(s)}`;
+}
+
+async function team(kalm: KalmCore, args: string[]): Promise<string> {
+  const [sub, ...rest] = args;
+  if (sub === 'create' || sub === 'join') return connect(kalm, rest, sub);
+  if (sub === 'status') {
+    const v = parseFlags(rest, jsonOption);
+    const s = await kalm.call('team.status', {});
+    return v.json ? statusJson(s) : statusText(s);
+  }
+  if (sub === 'sync') {
+    const v = parseFlags(rest, jsonOption);
+    const service = kalm.team?.service;
+    if (!service) throw new KalmError('not_found', 'This is a local-only workspace: there is no team to sync with.');
+    const result = await service.syncNow();
+    const at = new Date().toISOString();
+    return v.json ? JSON.stringify({ ...result, state: 'synced', lastReplicatedAt: at }, null, 2) : `Synced with "${service.config.db}": ${result.pushed} sent, ${result.pulled} received.`;
+  }
+  if (sub === 'leave') {
+    await kalm.call('team.leave', {});
+    return 'Left the team workspace. Every review, draft and reply stays on this computer as a local workspace.';
+  }
+  throw new UsageError('team needs one of: create, join, status, sync, leave');
+}
+
+function check(args: string[]): void {
+  const [sub, ...rest] = args;
+  if (sub === 'create' || sub === 'join') parseConnect(rest);
+  else if (sub === 'status' || sub === 'sync') parseFlags(rest, jsonOption);
+  else if (sub === 'leave') parseFlags(rest, {});
+  else throw new UsageError('team needs one of: create, join, status, sync, leave');
+}
+
+export const teamCommands: Record<string, Command> = {
+  team: { check, readOnly: false, run: team },
+};

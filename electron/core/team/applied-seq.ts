@@ -1,0 +1,39 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../store/atomic-write';
+
+const FILE = 'team-applied.json';
+
+/** How far this data folder has applied the team replica's changes feed (so a restart does not re-read 100,000 documents). */
+export class AppliedSeq {
+  private value: number | string = 0;
+  private written: number | string = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly dataDir: string) {}
+
+  async load(): Promise<number | string> {
+    try {
+      const parsed: unknown = JSON.parse(await readFile(join(this.dataDir, FILE), 'utf8'));
+      const seq = (parsed as { seq?: unknown }).seq;
+      if (typeof seq === 'number' || typeof seq === 'string') this.value = this.written = seq;
+    } catch {
+      this.value = this.written = 0;
+    }
+    return this.value;
+  }
+
+  set(seq: number | string): void {
+    this.value = seq;
+    this.timer ??= setTimeout(() => void this.flush(), 500);
+  }
+
+  async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.value === this.written) return;
+    const seq = this.value;
+    await writeFileAtomic(join(this.dataDir, FILE), JSON.stringify({ seq }));
+    this.written = seq;
+  }
+}

@@ -1,0 +1,268 @@
+import type { Change } from 'pouchdb';
+import type { Draft } from '../../../shared/domain/draft';
+import type { OutboxItem } from '../../../shared/domain/outbox';
+import type { Review } from '../../../shared/domain/review';
+import { DraftDoc, ReviewDoc, teamDocId, type PresenceDoc, type TeamDoc } from '../../../shared/team/team-docs';
+import { mergePlacesDocs } from '../../../shared/team/merge';
+import { saveSourcesFile } from '../store/workspace-files';
+import type { EventBus } from '../events';
+import type { OpenedStore } from '../store/open-store';
+import { shardKey, type Workspace } from '../workspace';
+import { bodyOf, resolveConflicts } from './conflict-resolver';
+import { draftDocFrom, outboxDocFrom, reviewDocFrom, sameJson } from './local-docs';
+import { statusOf, type TeamDb } from './pouch';
+import { AppliedSeq } from './applied-seq';
+
+export interface TeamBridgeDeps {
+  dataDir: string;
+  db: TeamDb;
+  member: string;
+  workspace: Workspace;
+  store: OpenedStore;
+  bus: EventBus;
+  now: () => Date;
+  onError: (err: unknown) => void;
+  onPresence?: (doc: PresenceDoc) => void;
+}
+
+/** Local writes of the store as they were before the bridge wrapped them (remote changes are applied with these, so they are not sent back). */
+interface LocalWrites {
+  scheduleShard: OpenedStore['scheduleShard'];
+  saveDraft: ((d: Draft) => Promise<void>) | null;
+  discardDraft: ((reviewId: string) => Promise<void>) | null;
+  putItem: ((i: OutboxItem) => Promise<void>) | null;
+}
+
+/**
+ * Keeps a data folder and its team replica (PouchDB) the same, both ways. Local edits (the store's shard
+ * writes, draft saves, outbox items) become team documents; the replica's changes feed (what replication
+ * brought in) feeds the in-memory index and the local files. Conflicting versions are merged on arrival.
+ */
+export class TeamBridge {
+  private readonly known = new Map<string, Review>();
+  private readonly dirtyShards = new Set<string>();
+  private readonly local: LocalWrites;
+  private writes: Promise<void> = Promise.resolve();
+  private shardTimer: ReturnType<typeof setTimeout> | null = null;
+  private feed: { cancel(): void } | null = null;
+  private incoming: Change<TeamDoc>[] = [];
+  private applying: Promise<void> = Promise.resolve();
+  private readonly seq: AppliedSeq;
+  private readonly unwrap: (() => void)[] = [];
+
+  constructor(private readonly d: TeamBridgeDeps) {
+    const { store } = d;
+    this.seq = new AppliedSeq(d.dataDir);
+    for (const r of d.workspace.all()) this.known.set(r.id, r);
+    this.local = {
+      scheduleShard: store.scheduleShard.bind(store),
+      saveDraft: store.drafts ? store.drafts.save.bind(store.drafts) : null,
+      discardDraft: store.drafts ? store.drafts.discard.bind(store.drafts) : null,
+      putItem: store.outbox ? store.outbox.put.bind(store.outbox) : null,
+    };
+    this.unwrap.push(() => { store.scheduleShard = this.local.scheduleShard; });
+    this.unwrap.push(d.bus.on('sources.changed', () => this.queue(() => this.pushPlaces())));
+    store.scheduleShard = (source, locationId) => {
+      this.local.scheduleShard(source, locationId);
+      this.dirtyShards.add(shardKey(source, locationId));
+      this.shardTimer ??= setTimeout(() => this.pushDirtyShards(), 25);
+    };
+    const { drafts, outbox } = store;
+    if (drafts && this.local.saveDraft && this.local.discardDraft) {
+      const save = this.local.saveDraft, discard = this.local.discardDraft;
+      this.unwrap.push(() => { drafts.save = save; drafts.discard = discard; });
+      drafts.save = async (draft) => { await save(draft); this.queue(() => this.pushDraft(draft)); };
+      drafts.discard = async (reviewId) => { await discard(reviewId); this.queue(() => this.remove(teamDocId.draft(reviewId))); };
+    }
+    if (outbox && this.local.putItem) {
+      const put = this.local.putItem;
+      this.unwrap.push(() => { outbox.put = put; });
+      outbox.put = async (item) => { await put(item); this.queue(() => this.put(teamDocId.outbox(item.id), () => outboxDocFrom(item, d.member))); };
+    }
+  }
+
+  /** Applies what arrived since the last run, then follows the replica's changes feed. */
+  async start(): Promise<void> {
+    let since = await this.seq.load();
+    // Catch up in batches first (a join applies the whole workspace here), then follow live.
+    for (;;) {
+      const batch = await this.d.db.changes({ since, limit: 2000, include_docs: true, conflicts: true });
+      if (batch.results.length === 0) break;
+      await this.apply(batch.results);
+      since = batch.last_seq;
+    }
+    const feed = this.d.db.changes({ since, live: true, include_docs: true, conflicts: true, return_docs: false });
+    feed.on('change', (c) => {
+      this.incoming.push(c);
+      if (this.incoming.length === 1) setTimeout(() => this.drain(), 20);
+    });
+    feed.on('error', (err) => this.d.onError(err));
+    this.feed = feed;
+  }
+
+  /** Resolves once every local edit so far is in the replica and every change seen so far is applied. */
+  async settle(): Promise<void> {
+    if (this.shardTimer) { clearTimeout(this.shardTimer); this.pushDirtyShards(); }
+    await this.writes;
+    await this.drain();
+    await this.applying;
+    await this.seq.flush();
+  }
+
+  /** Stops following the replica and gives the store back its own writes (leaving the team keeps a local workspace). */
+  async stop(): Promise<void> {
+    this.feed?.cancel();
+    await this.settle();
+    for (const undo of this.unwrap.splice(0)) undo();
+  }
+
+  /** Every local review, draft and outbox item into the replica (a new team workspace, or a folder joining with work of its own). */
+  async uploadAll(progress?: (done: number, total: number) => void): Promise<void> {
+    const reviews = [...this.d.workspace.all()];
+    const drafts = this.d.store.drafts?.list() ?? [];
+    const items = this.d.store.outbox?.list() ?? [];
+    const total = reviews.length + drafts.length + items.length;
+    let done = 0;
+    await this.pushPlaces();
+    for (let i = 0; i < reviews.length; i += 2000) {
+      await this.pushReviews(reviews.slice(i, i + 2000));
+      progress?.((done += Math.min(2000, reviews.length - i)), total);
+    }
+    for (const draft of drafts) await this.pushDraft(draft);
+    for (const item of items) await this.put(teamDocId.outbox(item.id), () => outboxDocFrom(item, this.d.member));
+    progress?.(total, total);
+  }
+
+  private queue(job: () => Promise<void>): void {
+    this.writes = this.writes.then(job).catch((err: unknown) => this.d.onError(err));
+  }
+
+  private pushDirtyShards(): void {
+    this.shardTimer = null;
+    const changed: Review[] = [];
+    for (const key of this.dirtyShards) {
+      for (const r of this.d.workspace.shard(key).reviews) if (this.known.get(r.id) !== r) changed.push(r);
+    }
+    this.dirtyShards.clear();
+    if (changed.length > 0) this.queue(() => this.pushReviews(changed));
+  }
+
+  private async pushReviews(reviews: readonly Review[]): Promise<void> {
+    for (const r of reviews) this.known.set(r.id, r);
+    const at = this.d.now().toISOString();
+    const ids = reviews.map((r) => teamDocId.review(r.id));
+    const rows = (await this.d.db.allDocs({ keys: ids, include_docs: true })).rows;
+    const docs = reviews.flatMap((r, i) => {
+      const stored = rows[i]?.doc ?? null;
+      const prev = stored ? ReviewDoc.safeParse(bodyOf(stored)) : null;
+      const doc = reviewDocFrom(r, prev?.success ? prev.data : null, at, this.d.member);
+      if (prev?.success && sameJson(prev.data, doc)) return [];
+      return [{ ...doc, _id: teamDocId.review(r.id), ...(stored ? { _rev: stored._rev } : {}) }];
+    });
+    if (docs.length === 0) return;
+    const results = await this.d.db.bulkDocs(docs);
+    // A replication wrote the same review in between: write it again on top of the newer revision.
+    const retry = reviews.filter((r) => results.some((x) => 'error' in x && x.id === teamDocId.review(r.id)));
+    if (retry.length > 0) await this.pushReviews(retry);
+  }
+
+  private pushPlaces(): Promise<void> {
+    const { sources, locations } = this.d.workspace;
+    return this.put(teamDocId.places(), (prev) => {
+      const next: TeamDoc = { type: 'places', sources, locations, at: this.d.now().toISOString() };
+      if (prev?.type !== 'places') return next;
+      // A desktop adds its own sources and locations; it never drops the team's.
+      const merged = mergePlacesDocs([prev, next]);
+      return sameJson(merged.sources, prev.sources) && sameJson(merged.locations, prev.locations) ? prev : merged;
+    });
+  }
+
+  private pushDraft(draft: Draft): Promise<void> {
+    return this.put(teamDocId.draft(draft.reviewId), (prev) => {
+      const old = prev ? DraftDoc.safeParse(prev) : null;
+      return draftDocFrom(draft, old?.success ? old.data : null, this.d.member);
+    });
+  }
+
+  /** Writes one document on top of the replica's current revision (again on a 409 from a replication in between). */
+  private async put(_id: string, make: (prev: TeamDoc | null) => TeamDoc): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      let stored = null;
+      try { stored = await this.d.db.get(_id); } catch (err) { if (statusOf(err) !== 404) throw err; }
+      const prev = stored ? bodyOf(stored) : null;
+      const doc = make(prev);
+      if (prev && sameJson(prev, doc)) return;
+      try {
+        await this.d.db.put({ ...doc, _id, ...(stored ? { _rev: stored._rev } : {}) });
+        return;
+      } catch (err) {
+        if (statusOf(err) !== 409 || attempt >= 5) throw err;
+      }
+    }
+  }
+
+  private async remove(_id: string): Promise<void> {
+    try {
+      const stored = await this.d.db.get(_id);
+      await this.d.db.remove(_id, stored._rev);
+    } catch (err) {
+      if (statusOf(err) !== 404) throw err;
+    }
+  }
+
+  private drain(): Promise<void> {
+    const batch = this.incoming;
+    this.incoming = [];
+    if (batch.length === 0) return this.applying;
+    this.applying = this.applying.then(() => this.apply(batch)).catch((err: unknown) => this.d.onError(err));
+    return this.applying;
+  }
+
+  private async apply(batch: readonly Change<TeamDoc>[]): Promise<void> {
+    const reviews: Review[] = [];
+    let drafts = 0, items = 0;
+    for (const change of batch) {
+      const doc = change.doc;
+      if (doc?._conflicts?.length) {
+        await resolveConflicts(this.d.db, change.id); // the merged version arrives as its own change
+        continue;
+      }
+      const body = doc && !change.deleted ? bodyOf(doc) : null;
+      if (change.deleted && change.id.startsWith('draft:')) {
+        const reviewId = change.id.slice('draft:'.length);
+        if (this.d.store.drafts?.get(reviewId) && this.local.discardDraft) { await this.local.discardDraft(reviewId); drafts++; }
+      }
+      if (!body) continue;
+      if (body.type === 'review') {
+        if (!sameJson(this.d.workspace.get(body.review.id), body.review)) reviews.push(body.review);
+      } else if (body.type === 'draft' && this.local.saveDraft) {
+        if (!sameJson(this.d.store.drafts?.get(body.draft.reviewId), body.draft)) { await this.local.saveDraft(body.draft); drafts++; }
+        this.d.bus.emit('drafts.changed', { reviewId: body.draft.reviewId });
+      } else if (body.type === 'places') {
+        const w = this.d.workspace;
+        if (!sameJson(w.sources, body.sources) || !sameJson(w.locations, body.locations)) {
+          w.sources = body.sources;
+          w.locations = body.locations;
+          await saveSourcesFile(this.d.dataDir, body.sources, body.locations);
+          this.d.bus.emit('sources.changed', {});
+        }
+      } else if (body.type === 'presence') {
+        this.d.onPresence?.(body);
+      } else if (body.type === 'outbox' && this.local.putItem) {
+        if (!sameJson(this.d.store.outbox?.get(body.item.id), body.item)) { await this.local.putItem(body.item); items++; }
+      }
+    }
+    if (reviews.length > 0) {
+      for (const key of this.d.workspace.upsertMany(reviews)) {
+        const { source, locationId } = this.d.workspace.shard(key);
+        this.local.scheduleShard(source, locationId);
+      }
+      for (const r of reviews) this.known.set(r.id, r);
+      this.d.bus.emit('reviews.changed', { reason: 'sync', count: reviews.length });
+    }
+    if (items > 0) this.d.bus.emit('outbox.changed', {});
+    void drafts;
+    const last = batch[batch.length - 1];
+    if (last) this.seq.set(last.seq);
+  }
+}

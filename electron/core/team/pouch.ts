@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import PouchDB, { type Database, type Existing } from 'pouchdb';
+import type { TeamDoc } from '../../../shared/team/team-docs';
+import { TEAM_DB_DIR } from './team-config';
+
+export type TeamDb = Database<TeamDoc>;
+export type StoredTeamDoc = Existing<TeamDoc>;
+
+/** The local replica of the team database: LevelDB in the data folder (`team-db/`). */
+export function openLocalTeamDb(dataDir: string): TeamDb {
+  return new PouchDB<TeamDoc>(join(dataDir, TEAM_DB_DIR), { auto_compaction: true });
+}
+
+/**
+ * The team database on the server, signed in with a `_session` cookie. `skip_setup`: a member never creates
+ * the database (only the team's admin does), and `cookie()` is read on every request so a renewed session is used.
+ */
+export function openRemoteTeamDb(server: string, db: string, cookie: () => string): TeamDb {
+  const url = `${server.replace(/\/+$/, '')}/${encodeURIComponent(db)}`;
+  return new PouchDB<TeamDoc>(url, {
+    skip_setup: true,
+    fetch: (input, init) => {
+      const headers = new Headers(init?.headers);
+      headers.set('Cookie', cookie());
+      return PouchDB.fetch(input, { ...init, headers });
+    },
+  });
+}
+
+/** A PouchDB error's HTTP status (409 conflict, 404 missing…), or 0 when the server could not be reached. */
+export const statusOf = (err: unknown): number => {
+  const s = (err as { status?: unknown }).status;
+  return typeof s === 'number' ? s : 0;
+};

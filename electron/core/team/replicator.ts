@@ -1,0 +1,101 @@
+import type { Replication } from 'pouchdb';
+import { z } from 'zod';
+import type { TeamDb } from './pouch';
+
+export type TeamState = 'synced' | 'syncing' | 'offline' | 'error' | 'stopped';
+
+export interface ReplicationStatus {
+  state: TeamState;
+  /** Changes known to be still on their way (both directions). */
+  pending: number;
+  lastReplicatedAt: string | null;
+  offlineSince: string | null;
+  error: string | null;
+}
+
+const RemoteInfo = z.object({ doc_count: z.number().int().nonnegative(), db_name: z.string() });
+
+/** How many documents the server's database holds (a server that answers with an error body instead gives null). */
+export async function remoteDocCount(remote: TeamDb): Promise<number | null> {
+  try {
+    const parsed = RemoteInfo.safeParse(await remote.info());
+    return parsed.success ? parsed.data.doc_count : null;
+  } catch {
+    return null;
+  }
+}
+
+/** First pull of a workspace: resumable (PouchDB keeps a checkpoint), with documents done / total. */
+export async function pullAll(local: TeamDb, remote: TeamDb, progress: (done: number, total: number | null) => void): Promise<number> {
+  const total = await remoteDocCount(remote);
+  let done = 0;
+  const rep = local.replicate.from(remote, { batch_size: 1000, batches_limit: 4 });
+  rep.on('change', (info) => progress((done = info.docs_read ?? done), total));
+  await rep;
+  progress(total ?? done, total);
+  return done;
+}
+
+/** Replicates both ways once and resolves when caught up (`kalm team sync`, scripts, cron). */
+export async function syncOnce(local: TeamDb, remote: TeamDb): Promise<{ pushed: number; pulled: number }> {
+  const pushed = await local.replicate.to(remote, { batch_size: 500 });
+  const pulled = await local.replicate.from(remote, { batch_size: 1000 });
+  const n = (v: unknown) => z.object({ docs_written: z.number() }).safeParse(v).data?.docs_written ?? 0;
+  return { pushed: n(pushed), pulled: n(pulled) };
+}
+
+/**
+ * Live two-way replication with retry (PouchDB backs off while the server is out of reach and resumes
+ * from its checkpoint). `onAuthLost` is called when the server refuses the session, so the host signs in again.
+ */
+export class LiveReplication {
+  private rep: Replication | null = null;
+  private status: ReplicationStatus = { state: 'stopped', pending: 0, lastReplicatedAt: null, offlineSince: null, error: null };
+
+  constructor(
+    private readonly local: TeamDb,
+    private readonly remote: TeamDb,
+    private readonly opts: { now: () => Date; onStatus: (s: ReplicationStatus) => void; onAuthLost: (err: unknown) => void },
+  ) {}
+
+  get current(): ReplicationStatus {
+    return this.status;
+  }
+
+  start(): void {
+    if (this.rep) return;
+    const rep = this.local.sync(this.remote, { live: true, retry: true, batch_size: 500, back_off_function: (d) => (d === 0 ? 1000 : Math.min(d * 2, 60_000)) });
+    rep.on('change', (info) => this.set({ state: 'syncing', pending: info.change?.pending ?? 0, lastReplicatedAt: this.opts.now().toISOString(), offlineSince: null, error: null }));
+    rep.on('active', () => this.set({ ...this.status, state: 'syncing', error: null }));
+    rep.on('paused', (err) => {
+      if (err) this.set({ ...this.status, state: 'offline', offlineSince: this.status.offlineSince ?? this.opts.now().toISOString(), error: messageOf(err) });
+      else this.set({ ...this.status, state: 'synced', pending: 0, offlineSince: null, error: null, lastReplicatedAt: this.opts.now().toISOString() });
+    });
+    const failed = (err: unknown) => {
+      this.rep = null;
+      this.set({ ...this.status, state: 'error', error: messageOf(err) });
+      const status = (err as { status?: number }).status;
+      if (status === 401 || status === 403) this.opts.onAuthLost(err);
+    };
+    rep.on('denied', failed);
+    rep.on('error', failed);
+    this.rep = rep;
+  }
+
+  stop(): void {
+    this.rep?.cancel();
+    this.rep = null;
+    this.set({ ...this.status, state: 'stopped' });
+  }
+
+  private set(next: ReplicationStatus): void {
+    this.status = next;
+    this.opts.onStatus(next);
+  }
+}
+
+const messageOf = (err: unknown): string => {
+  const e = err as { reason?: unknown; message?: unknown; status?: unknown };
+  const text = typeof e.reason === 'string' ? e.reason : typeof e.message === 'string' ? e.message : String(err);
+  return typeof e.status === 'number' && e.status > 0 ? `${text} (${e.status})` : text;
+};

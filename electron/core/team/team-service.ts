@@ -1,0 +1,137 @@
+import { KalmError } from '../../../shared/domain/errors';
+import { PresenceDoc, teamDocId } from '../../../shared/team/team-docs';
+import type { EventBus } from '../events';
+import type { OpenedStore } from '../store/open-store';
+import type { Workspace } from '../workspace';
+import { TeamBridge } from './bridge';
+import { claimItem, takeLease, type ClaimResult } from './claims';
+import { openLocalTeamDb, openRemoteTeamDb, statusOf, type TeamDb } from './pouch';
+import { LiveReplication, syncOnce, type ReplicationStatus } from './replicator';
+import { checkAccess, signIn } from './session';
+import type { TeamConfig, TeamSecretVault } from './team-config';
+
+export interface TeamStatus extends ReplicationStatus {
+  server: string;
+  db: string;
+  user: string;
+  /** Members with a composer open (presence that has not expired), not counting this one. */
+  peers: { member: string; reviewId: string | null; until: string }[];
+}
+
+export interface TeamServiceDeps {
+  dataDir: string;
+  config: TeamConfig;
+  vault: TeamSecretVault;
+  workspace: Workspace;
+  store: OpenedStore;
+  bus: EventBus;
+  now: () => Date;
+  onError: (err: unknown) => void;
+  onStatus?: (s: TeamStatus) => void;
+}
+
+/** How long "<member> is answering this review" lasts without a renewal (the composer renews it while open). */
+export const PRESENCE_TTL_MS = 90_000;
+
+/** One data folder's team workspace: its replica, the bridge to the core, the session, replication, claims, lease and presence. */
+export class TeamService {
+  readonly db: TeamDb;
+  readonly remote: TeamDb;
+  readonly bridge: TeamBridge;
+  private cookie = '';
+  private live: LiveReplication | null = null;
+  private readonly peers = new Map<string, PresenceDoc>();
+
+  constructor(private readonly d: TeamServiceDeps) {
+    this.db = openLocalTeamDb(d.dataDir);
+    this.remote = openRemoteTeamDb(d.config.server, d.config.db, () => this.cookie);
+    this.bridge = new TeamBridge({ dataDir: d.dataDir, db: this.db, member: d.config.user, workspace: d.workspace, store: d.store, bus: d.bus, now: d.now, onError: d.onError, onPresence: (p) => this.notePresence(p) });
+  }
+
+  get config(): TeamConfig {
+    return this.d.config;
+  }
+
+  /** Signs in with the stored password (a `_session` cookie) and checks membership; throws a clear KalmError. */
+  async signIn(): Promise<void> {
+    const password = await this.d.vault.load();
+    if (!password) throw new KalmError('forbidden', `No password is stored for "${this.d.config.user}" on this computer. Run "kalm team join" again.`);
+    this.cookie = await signIn(this.d.config.server, this.d.config.user, password);
+    await checkAccess(this.d.config, this.cookie);
+  }
+
+  /** Live replication for hosts that keep running (Electron, web host): pauses offline, resumes from its checkpoint, signs in again when the session expired. */
+  startLive(): void {
+    const begin = () => {
+      this.live = new LiveReplication(this.db, this.remote, {
+        now: this.d.now,
+        onStatus: () => this.d.onStatus?.(this.status()),
+        onAuthLost: () => {
+          this.live = null;
+          setTimeout(() => void this.signIn().then(begin, this.d.onError), 5_000).unref();
+        },
+      });
+      this.live.start();
+    };
+    void this.signIn().then(begin, (err: unknown) => {
+      this.d.onError(err);
+      setTimeout(() => this.startLive(), 30_000).unref();
+    });
+  }
+
+  /** Both ways once, then every change applied locally (`kalm team sync`). */
+  async syncNow(): Promise<{ pushed: number; pulled: number }> {
+    await this.bridge.settle();
+    if (!this.cookie) await this.signIn();
+    const result = await syncOnce(this.db, this.remote);
+    await this.bridge.settle();
+    return result;
+  }
+
+  status(): TeamStatus {
+    const s = this.live?.current ?? { state: 'stopped' as const, pending: 0, lastReplicatedAt: null, offlineSince: null, error: null };
+    const now = this.d.now().getTime();
+    const peers = [...this.peers.values()].filter((p) => p.member !== this.d.config.user && Date.parse(p.until) > now).map(({ member, reviewId, until }) => ({ member, reviewId, until }));
+    return { ...s, server: this.d.config.server, db: this.d.config.db, user: this.d.config.user, peers };
+  }
+
+  /** Claims an outbox item on the server before it is published (see team-publisher.ts). */
+  claim(itemId: string, reviewId: string): Promise<ClaimResult> {
+    if (!this.cookie) return this.signIn().then(() => this.claim(itemId, reviewId), (err: unknown) => ({ kind: 'offline' as const, reason: String(err) }));
+    return claimItem(this.remote, { itemId, reviewId, by: this.d.config.user, at: this.d.now().toISOString() });
+  }
+
+  /** True when this desktop may run the scheduled Google/Play sync now (it holds the lease on the server). */
+  async holdsSyncLease(ttlMs: number): Promise<boolean> {
+    if (!this.cookie) await this.signIn().catch(() => undefined);
+    return takeLease(this.remote, 'google-sync', this.d.config.user, this.d.now(), ttlMs);
+  }
+
+  /** "<member> is answering this review": written to the replica, replicated to the others; null when the composer closed. */
+  async setPresence(reviewId: string | null): Promise<void> {
+    const _id = teamDocId.presence(this.d.config.user);
+    const until = new Date(this.d.now().getTime() + (reviewId ? PRESENCE_TTL_MS : 0)).toISOString();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      let rev: string | undefined;
+      try { rev = (await this.db.get(_id))._rev; } catch (err) { if (statusOf(err) !== 404) throw err; }
+      try {
+        await this.db.put({ _id, ...(rev ? { _rev: rev } : {}), type: 'presence', member: this.d.config.user, reviewId, until });
+        return;
+      } catch (err) {
+        if (statusOf(err) !== 409) throw err;
+      }
+    }
+  }
+
+  /** Called by the bridge for every presence document that arrives. */
+  notePresence(doc: PresenceDoc): void {
+    this.peers.set(doc.member, doc);
+    this.d.onStatus?.(this.status());
+  }
+
+  async close(): Promise<void> {
+    this.live?.stop();
+    await this.bridge.stop();
+    await this.db.close();
+  }
+}

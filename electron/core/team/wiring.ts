@@ -1,0 +1,144 @@
+import { KalmError } from '../../../shared/domain/errors';
+import { DraftDoc, teamDocId } from '../../../shared/team/team-docs';
+import { LOCAL_STATUS, type TeamConnectInput, type TeamStatusView } from '../../../shared/team/team-contract';
+import type { EventBus } from '../events';
+import type { OutboxPublisher } from '../outbox/publisher-port';
+import type { CoreHandlers } from '../sources/descriptor';
+import type { OpenedStore } from '../store/open-store';
+import type { Workspace } from '../workspace';
+import { bodyOf } from './conflict-resolver';
+import { pullAll } from './replicator';
+import { checkAccess, signIn } from './session';
+import { fileTeamVault, readTeamConfig, removeTeamConfig, writeTeamConfig, type TeamSecretVault } from './team-config';
+import { teamGuardedPublisher } from './team-publisher';
+import { TeamService, type TeamStatus } from './team-service';
+
+export interface TeamWiringDeps {
+  dataDir: string;
+  workspace: Workspace;
+  store: OpenedStore;
+  bus: EventBus;
+  now: () => Date;
+  vault?: TeamSecretVault;
+  /** Replicate live (Electron, web host); the CLI replicates only with `kalm team sync`. */
+  live: boolean;
+  onError?: (err: unknown) => void;
+}
+
+export type TeamHandlers = Pick<CoreHandlers, 'team.status' | 'team.create' | 'team.join' | 'team.leave' | 'team.presence' | 'team.otherDrafts'>;
+
+export interface TeamWiring {
+  readonly service: TeamService | null;
+  handlers: TeamHandlers;
+  /** The sources' publishers, each claiming its items on the team server first (a local workspace: unchanged). */
+  guard(publishers: readonly OutboxPublisher[]): OutboxPublisher[];
+  /** Only the desktop holding the lease runs the scheduled Google/Play sync (a local workspace: always). */
+  mayRunScheduledSync(): Promise<boolean>;
+  create(input: TeamConnectInput, progress?: (done: number, total: number | null) => void): Promise<TeamStatusView>;
+  join(input: TeamConnectInput, progress?: (done: number, total: number | null) => void): Promise<TeamStatusView>;
+  leave(): Promise<TeamStatusView>;
+  close(): Promise<void>;
+}
+
+const view = (s: TeamStatus): TeamStatusView => ({ enabled: true, ...s });
+
+/** The team workspace of one core: opened when `team.json` says so, created or joined at run time (Settings, CLI). */
+export async function wireTeam(deps: TeamWiringDeps): Promise<TeamWiring> {
+  const vault = deps.vault ?? fileTeamVault(deps.dataDir);
+  const onError = deps.onError ?? ((err: unknown) => console.error('kalm team:', err instanceof Error ? err.message : err));
+  let service: TeamService | null = null;
+  const status = (): TeamStatusView => (service ? view(service.status()) : LOCAL_STATUS);
+
+  const open = async (config: NonNullable<Awaited<ReturnType<typeof readTeamConfig>>>): Promise<TeamService> => {
+    const s = new TeamService({ ...deps, config, vault, onError, onStatus: (st) => deps.bus.emit('team.status', view(st)) });
+    service = s;
+    return s;
+  };
+  const config = await readTeamConfig(deps.dataDir);
+  if (config) {
+    const s = await open(config);
+    await s.bridge.start();
+    if (deps.live) s.startLive();
+  }
+
+  /** Signs in and checks membership before anything is written, so a wrong password or database changes nothing. */
+  async function connect(input: TeamConnectInput, joinedAt: string | null): Promise<TeamService> {
+    if (service) throw new KalmError('forbidden', `This workspace already belongs to the team workspace "${service.config.db}". Leave it first.`);
+    deps.store.assertWritable();
+    const cookie = await signIn(input.server, input.user, input.password);
+    await checkAccess(input, cookie);
+    await vault.save(input.password);
+    const cfg = { schemaVersion: 1 as const, server: input.server, db: input.db, user: input.user, joinedAt };
+    await writeTeamConfig(deps.dataDir, cfg);
+    const s = await open(cfg);
+    await s.signIn();
+    return s;
+  }
+
+  const report = (progress?: (done: number, total: number | null) => void) => (done: number, total: number | null) => {
+    progress?.(done, total);
+    deps.bus.emit('team.progress', { done, total });
+  };
+
+  const wiring: TeamWiring = {
+    get service() {
+      return service;
+    },
+    async create(input, progress) {
+      const s = await connect(input, null);
+      await s.bridge.start();
+      await s.bridge.uploadAll(report(progress));
+      await s.syncNow();
+      await writeTeamConfig(deps.dataDir, { ...s.config, joinedAt: deps.now().toISOString() });
+      if (deps.live) s.startLive();
+      return status();
+    },
+    async join(input, progress) {
+      const s = await connect(input, null);
+      // This folder's own work goes into the replica first (merged on arrival), then the team's is pulled and applied.
+      if (deps.workspace.size > 0) await s.bridge.uploadAll();
+      await pullAll(s.db, s.remote, report(progress));
+      await s.bridge.start();
+      await s.syncNow();
+      await writeTeamConfig(deps.dataDir, { ...s.config, joinedAt: deps.now().toISOString() });
+      if (deps.live) s.startLive();
+      return status();
+    },
+    async leave() {
+      if (!service) return LOCAL_STATUS;
+      const s = service;
+      service = null;
+      await s.close();
+      await removeTeamConfig(deps.dataDir);
+      await vault.clear();
+      deps.bus.emit('team.status', LOCAL_STATUS);
+      return LOCAL_STATUS;
+    },
+    guard: (publishers) => publishers.map((p) => teamGuardedPublisher(p, (itemId, reviewId) =>
+      service ? service.claim(itemId, reviewId) : Promise.resolve({ kind: 'mine' as const }))),
+    mayRunScheduledSync: async () => (service ? service.holdsSyncLease(30 * 60_000) : true),
+    async close() {
+      await service?.close();
+    },
+    handlers: {
+      'team.status': () => status(),
+      'team.create': (input) => wiring.create(input),
+      'team.join': (input) => wiring.join(input),
+      'team.leave': () => wiring.leave(),
+      'team.presence': async ({ reviewId }) => {
+        await service?.setPresence(reviewId);
+        return {};
+      },
+      'team.otherDrafts': async ({ reviewId }) => {
+        if (!service) return { others: [] };
+        try {
+          const doc = DraftDoc.safeParse(bodyOf(await service.db.get(teamDocId.draft(reviewId))));
+          return { others: doc.success ? doc.data.others : [] };
+        } catch {
+          return { others: [] };
+        }
+      },
+    },
+  };
+  return wiring;
+}

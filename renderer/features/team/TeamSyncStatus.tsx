@@ -1,0 +1,28 @@
+import { useTranslation } from 'react-i18next';
+import type { TeamStatusView } from '../../../shared/team/team-contract';
+import { useCall } from '../../hooks/useCall';
+
+/** The sync label of a team workspace ("synced", "syncing 12 changes", "offline since 10:42", "error — reason"). */
+export function teamStatusLabel(s: TeamStatusView, t: (key: string, o?: Record<string, unknown>) => string, lang: string): string {
+  switch (s.state) {
+    case 'synced': return t('team.status.synced');
+    case 'syncing': return s.pending > 0 ? t('team.status.syncing', { count: s.pending }) : t('team.status.syncingNone');
+    case 'offline':
+      return s.offlineSince ? t('team.status.offline', { time: new Date(s.offlineSince).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' }) }) : t('team.status.offlineNow');
+    case 'error': return t('team.status.error', { reason: s.error ?? '' });
+    default: return t('team.status.stopped');
+  }
+}
+
+/** The team workspace's sync state in the header; nothing for a local-only workspace. */
+export function TeamSyncStatus() {
+  const { t, i18n } = useTranslation();
+  const status = useCall('team.status', {}, 'team.status');
+  const s = status.data;
+  if (!s?.enabled) return null;
+  return (
+    <span role="status" className={`badge team-status team-status--${s.state}`} data-testid="team-status" title={t('team.status.title', { db: s.db, server: s.server, user: s.user })}>
+      {teamStatusLabel(s, t, i18n.language)}
+    </span>
+  );
+}

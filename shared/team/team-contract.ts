@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { OtherDraft } from './team-docs';
+
+/** Contract shapes of the team workspace (issue 20). */
+export const TeamStatusView = z.object({
+  /** False: a local-only workspace (the other fields are empty). */
+  enabled: z.boolean(),
+  server: z.string(),
+  db: z.string(),
+  user: z.string(),
+  state: z.enum(['synced', 'syncing', 'offline', 'error', 'stopped', 'local']),
+  pending: z.number().int().nonnegative(),
+  lastReplicatedAt: z.string().nullable(),
+  offlineSince: z.string().nullable(),
+  error: z.string().nullable(),
+  peers: z.array(z.object({ member: z.string(), reviewId: z.string().nullable(), until: z.string() })),
+});
+export type TeamStatusView = z.infer<typeof TeamStatusView>;
+
+export const LOCAL_STATUS: TeamStatusView = { enabled: false, server: '', db: '', user: '', state: 'local', pending: 0, lastReplicatedAt: null, offlineSince: null, error: null, peers: [] };
+
+const ReviewIdField = z.string().min(1).max(500);
+const ServerUrl = z.url({ protocol: /^https?$/, error: 'the team server as http(s)://host[:port]' });
+const DbName = z.string().regex(/^[a-z][a-z0-9_$()+/-]{0,237}$/, 'a workspace name: lower case letters, digits and _$()+-/ starting with a letter');
+export const TeamConnectInput = z
+  .object({ server: ServerUrl, db: DbName, user: z.string().trim().min(1).max(200), password: z.string().min(1).max(1000) })
+  .strict();
+export type TeamConnectInput = z.infer<typeof TeamConnectInput>;
+
+const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+export const teamCalls = {
+  /** The team workspace's sync state for the header and Settings (`enabled: false` for a local-only workspace). */
+  'team.status': call(z.object({}).strict(), TeamStatusView),
+  /** Makes this workspace a team workspace: signs in, uploads every review, draft and queued reply. */
+  'team.create': call(TeamConnectInput, TeamStatusView),
+  /** Joins a team workspace: signs in and pulls it (progress as `team.progress` events). */
+  'team.join': call(TeamConnectInput, TeamStatusView),
+  /** Back to a local-only workspace; every review, draft and reply stays on this computer. */
+  'team.leave': call(z.object({}).strict(), TeamStatusView),
+  /** "<member> is answering this review": set while the composer is open (renewed), null when it closes. */
+  'team.presence': call(z.object({ reviewId: ReviewIdField.nullable() }).strict(), z.object({})),
+  /** The other members' drafts of a review that were kept when two people drafted at once. */
+  'team.otherDrafts': call(z.object({ reviewId: ReviewIdField }).strict(), z.object({ others: z.array(OtherDraft) })),
+} as const;
+
+export const teamEvents = {
+  'team.status': TeamStatusView,
+  /** Joining or creating: documents done of total (null while unknown). */
+  'team.progress': z.object({ done: z.number().int(), total: z.number().int().nullable() }),
+} as const;

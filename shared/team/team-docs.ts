@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { Draft } from '../domain/draft';
+import { OutboxItem } from '../domain/outbox';
+import { Location } from '../domain/location';
+import { IsoTime, Review } from '../domain/review';
+import { Source } from '../domain/source';
+
+/**
+ * The documents of a team workspace (one CouchDB database per workspace). Ids are deterministic, so two
+ * desktops that write the same thing (the same Google review, a draft for the same review) collide and
+ * are merged instead of duplicated.
+ */
+export const teamDocId = {
+  review: (reviewId: string) => `review:${reviewId}`,
+  draft: (reviewId: string) => `draft:${reviewId}`,
+  outbox: (itemId: string) => `outbox:${itemId}`,
+  /** Written to the server before a reply is published: the first writer publishes, a 409 means someone else does. */
+  claim: (itemId: string) => `claim:${itemId}`,
+  /** Who runs the scheduled Google/Play sync until when. */
+  lease: (what: string) => `lease:${what}`,
+  presence: (member: string) => `presence:${member}`,
+  label: (id: string) => `label:${id}`,
+  rule: (id: string) => `rule:${id}`,
+  template: (id: string) => `template:${id}`,
+  /** The sources and locations of the workspace (one document). */
+  places: () => 'places:workspace',
+} as const;
+
+export type TeamDocKind = keyof typeof teamDocId;
+export const kindOfDocId = (id: string): TeamDocKind | null => {
+  const kind = id.slice(0, id.indexOf(':'));
+  return Object.hasOwn(teamDocId, kind) ? (kind as TeamDocKind) : null;
+};
+
+/** A label switched on or off by a member at a moment; per label the latest mark wins, so a removal is never undone by a merge. */
+export const LabelMark = z.object({ on: z.boolean(), at: IsoTime, by: z.string() });
+export type LabelMark = z.infer<typeof LabelMark>;
+
+/** An earlier version kept when a later edit won (notes, templates, labels, rules). */
+export const Superseded = z.object({ text: z.string(), at: IsoTime, by: z.string() });
+export type Superseded = z.infer<typeof Superseded>;
+
+export const ReviewDoc = z.object({
+  type: z.literal('review'),
+  review: Review,
+  labelMarks: z.record(z.string(), LabelMark),
+  noteAt: IsoTime.nullable(),
+  noteBy: z.string().nullable(),
+  noteHistory: z.array(Superseded),
+});
+export type ReviewDoc = z.infer<typeof ReviewDoc>;
+
+/** Another member's draft of the same review, kept when two people drafted at once. */
+export const OtherDraft = z.object({ by: z.string(), text: z.string(), updatedAt: IsoTime });
+export type OtherDraft = z.infer<typeof OtherDraft>;
+
+export const DraftDoc = z.object({ type: z.literal('draft'), draft: Draft, by: z.string(), others: z.array(OtherDraft) });
+export type DraftDoc = z.infer<typeof DraftDoc>;
+
+export const OutboxDoc = z.object({ type: z.literal('outbox'), item: OutboxItem, by: z.string() });
+export type OutboxDoc = z.infer<typeof OutboxDoc>;
+
+/** A label, rule or template: the later edit wins, the other is kept in `history`. */
+export const EntityDoc = z.object({
+  type: z.enum(['label', 'rule', 'template']),
+  body: z.record(z.string(), z.unknown()),
+  at: IsoTime,
+  by: z.string(),
+  history: z.array(Superseded),
+});
+export type EntityDoc = z.infer<typeof EntityDoc>;
+
+export const ClaimDoc = z.object({ type: z.literal('claim'), itemId: z.string(), reviewId: z.string(), by: z.string(), at: IsoTime });
+export type ClaimDoc = z.infer<typeof ClaimDoc>;
+
+export const LeaseDoc = z.object({ type: z.literal('lease'), holder: z.string(), until: IsoTime });
+export type LeaseDoc = z.infer<typeof LeaseDoc>;
+
+export const PresenceDoc = z.object({ type: z.literal('presence'), member: z.string(), reviewId: z.string().nullable(), until: IsoTime });
+export type PresenceDoc = z.infer<typeof PresenceDoc>;
+
+/** The workspace's sources and locations; merged per id (the later document's version of an id wins). */
+export const PlacesDoc = z.object({ type: z.literal('places'), sources: z.array(Source), locations: z.array(Location), at: IsoTime });
+export type PlacesDoc = z.infer<typeof PlacesDoc>;
+
+export const TeamDoc = z.discriminatedUnion('type', [PlacesDoc, ReviewDoc, DraftDoc, OutboxDoc, EntityDoc, ClaimDoc, LeaseDoc, PresenceDoc]);
+export type TeamDoc = z.infer<typeof TeamDoc>;

@@ -1,0 +1,23 @@
+import { KalmError } from '../../shared/domain/errors';
+import { LOCAL_STATUS, type TeamConnectInput, type TeamStatusView } from '../../shared/team/team-contract';
+import type { OtherDraft } from '../../shared/team/team-docs';
+
+/** The team calls of the renderer tests' fake core: a workspace that can be created, joined and left, with other members' drafts. */
+export function fakeTeamHandlers(state: { team: TeamStatusView; otherDrafts: Record<string, OtherDraft[]>; presence: string | null }) {
+  const connect = (input: TeamConnectInput): TeamStatusView => {
+    if (input.password === 'wrong') throw new KalmError('forbidden', `The team server did not accept the password of "${input.user}". Check the user name and password.`);
+    state.team = { ...LOCAL_STATUS, enabled: true, server: input.server, db: input.db, user: input.user, state: 'synced', lastReplicatedAt: '2026-03-01T10:42:00.000Z' };
+    return state.team;
+  };
+  return {
+    'team.status': () => state.team,
+    'team.create': connect,
+    'team.join': connect,
+    'team.leave': () => (state.team = LOCAL_STATUS),
+    'team.presence': ({ reviewId }: { reviewId: string | null }) => {
+      state.presence = reviewId;
+      return {};
+    },
+    'team.otherDrafts': ({ reviewId }: { reviewId: string }) => ({ others: state.otherDrafts[reviewId] ?? [] }),
+  };
+}

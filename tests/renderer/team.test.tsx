@@ -1,0 +1,31 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { App } from '../../renderer/App';
+import { createFakeApi } from './fake-api';
+
+describe('Settings → Team workspace and the header sync status', () => {
+  it('a wrong password says so; joining shows the sync status in the header; leaving hides it', async () => {
+    const fake = createFakeApi();
+    render(<App api={fake.api} />);
+    expect(screen.queryByTestId('team-status')).toBeNull();
+    fireEvent.click(await screen.findByRole('button', { name: 'Settings' }));
+    const section = await screen.findByTestId('team-settings');
+    const s = within(section);
+    fireEvent.change(s.getByLabelText('Team server (CouchDB 3)'), { target: { value: 'https://couch.example.nl' } });
+    fireEvent.change(s.getByLabelText('Workspace name'), { target: { value: 'bakkerij' } });
+    fireEvent.change(s.getByLabelText('Your user name'), { target: { value: 'anna' } });
+    fireEvent.change(s.getByLabelText('Password'), { target: { value: 'wrong' } });
+    fireEvent.click(s.getByRole('button', { name: 'Join team workspace' }));
+    expect((await s.findByRole('alert')).textContent).toMatch(/did not accept the password of "anna"/);
+
+    fireEvent.change(s.getByLabelText('Password'), { target: { value: 'right' } });
+    fireEvent.click(s.getByRole('button', { name: 'Join team workspace' }));
+    fake.emit('team.status', { enabled: true, server: 'https://couch.example.nl', db: 'bakkerij', user: 'anna', state: 'synced', pending: 0, lastReplicatedAt: null, offlineSince: null, error: null, peers: [] });
+    await waitFor(() => expect(screen.getByTestId('team-status').textContent).toBe('Team: synced'));
+    expect(fake.calls.filter((c) => c.name === 'team.join').at(-1)?.input).toEqual({ server: 'https://couch.example.nl', db: 'bakkerij', user: 'anna', password: 'right' });
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Leave team workspace' }));
+    fake.emit('team.status', { enabled: false, server: '', db: '', user: '', state: 'local', pending: 0, lastReplicatedAt: null, offlineSince: null, error: null, peers: [] });
+    await waitFor(() => expect(screen.queryByTestId('team-status')).toBeNull());
+  });
+});

@@ -1,0 +1,65 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import expressPouchDB from 'express-pouchdb';
+import PouchDB from 'pouchdb';
+
+/**
+ * The CouchDB stand-in for tests: express-pouchdb (full CouchDB mode: `_session`, `_users`, `_security`) on
+ * 127.0.0.1, port 0, backed by a temporary folder. Production is CouchDB 3 (README: Team workspace).
+ */
+export interface StandIn {
+  url: string;
+  /** Creates a database with these members (as the server admin). */
+  createDb(db: string, members: string[]): Promise<void>;
+  addUser(name: string, password: string): Promise<void>;
+  /** Stops answering (connections refused) until `resume()`; the data is kept. */
+  pause(): Promise<void>;
+  resume(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const ADMIN = 'Basic ' + Buffer.from('admin:admin-secret').toString('base64');
+
+export async function startStandIn(): Promise<StandIn> {
+  const dir = await mkdtemp(join(tmpdir(), 'kalm-couch-'));
+  const Server = PouchDB.defaults({ prefix: `${dir}/` });
+  const pouchApp = expressPouchDB(Server, { mode: 'fullCouchDB', inMemoryConfig: true, logPath: join(dir, 'log.txt') });
+  await new Promise<void>((res, rej) => pouchApp.couchConfig.set('admins', 'admin', 'admin-secret', (e: unknown) => (e ? rej(e) : res())));
+  let server: Server | null = null;
+  let port = 0;
+  const listen = () => new Promise<void>((res) => {
+    server = createServer(pouchApp).listen(port, '127.0.0.1', () => {
+      port = (server!.address() as AddressInfo).port;
+      res();
+    });
+  });
+  const stop = () => new Promise<void>((res) => {
+    if (!server) return res();
+    server.close(() => res());
+    server.closeAllConnections();
+    server = null;
+  });
+  await listen();
+  const url = `http://127.0.0.1:${port}`;
+  const admin = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(url + path, { method, headers: { authorization: ADMIN, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+  };
+  return {
+    url,
+    async createDb(db, members) {
+      await admin('PUT', `/${db}`);
+      await admin('PUT', `/${db}/_security`, { admins: { names: [], roles: [] }, members: { names: members, roles: [] } });
+    },
+    addUser: (name, password) => admin('PUT', `/_users/org.couchdb.user:${name}`, { _id: `org.couchdb.user:${name}`, name, password, roles: [], type: 'user' }),
+    pause: stop,
+    resume: listen,
+    async close() {
+      await stop();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
