@@ -23,7 +23,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof UsageError) {
-      process.stderr.write(`kalm: ${err.message}\n\n${usage}\n`);
+      process.stderr.write(err.showUsage ? `kalm: ${err.message}\n\n${usage}\n` : `kalm: ${err.message}\n`);
       return 2;
     }
     process.stderr.write(`kalm: ${err instanceof KalmError || err instanceof Error ? err.message : String(err)}\n`);
