@@ -11,7 +11,7 @@ test('a Google reply target of 2000 h says what is wrong next to the field and i
   await page.goto(host.url);
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
   const targets = page.locator('section.settings-section', { has: page.getByRole('heading', { name: 'Reply-time targets and business hours' }) });
-  const google = targets.getByRole('spinbutton', { name: 'Google', exact: true });
+  const google = targets.getByRole('spinbutton', { name: 'Google hours', exact: true });
   await expect(google).toHaveValue('24');
 
   await google.fill('2000');
@@ -26,7 +26,7 @@ test('a Google reply target of 2000 h says what is wrong next to the field and i
   // In Dutch the message is Dutch.
   await page.locator('.topbar .lang-switch').getByRole('button', { name: 'NL' }).click();
   const targetsNl = page.locator('section.settings-section', { has: page.getByRole('heading', { name: 'Reactietijden en openingstijden' }) });
-  const googleNl = targetsNl.getByRole('spinbutton', { name: 'Google', exact: true });
+  const googleNl = targetsNl.getByRole('spinbutton', { name: 'Google uur', exact: true });
   await googleNl.fill('2001');
   await googleNl.press('Tab');
   await expect(targetsNl.getByRole('alert')).toHaveText('Hoogstens 1.440.');

@@ -41,7 +41,7 @@ describe('Settings', () => {
     const fake = createFakeApi({ settings: { language: 'en' } });
     render(<App api={fake.api} />);
     await openSettings();
-    const google = await screen.findByLabelText('Google');
+    const google = await screen.findByLabelText(/^Google\s*hours$/);
     fireEvent.change(google, { target: { value: '2000' } });
     fireEvent.blur(google);
     expect(await screen.findByText('At most 1,440.')).toBeTruthy();
@@ -60,7 +60,7 @@ describe('Settings', () => {
     const fake = createFakeApi({ settings: { language: 'en' } });
     render(<App api={fake.api} />);
     await openSettings();
-    const google = await screen.findByLabelText('Google');
+    const google = await screen.findByLabelText(/^Google\s*hours$/);
     fake.failNext('settings.update', { code: 'locked', message: 'Kalm opened this data folder read-only, so it cannot save settings.' });
     fireEvent.change(google, { target: { value: '30' } });
     fireEvent.blur(google);

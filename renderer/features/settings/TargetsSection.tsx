@@ -100,27 +100,29 @@ function TargetHours({ source, settings }: { source: (typeof SOURCES)[number]; s
     void field.commit({ replyTargetHours: { ...settings.replyTargetHours, [source]: Number.isFinite(hours) ? hours : -1 } });
   };
   return (
-    <div className="rule__field">
-      <label htmlFor={`${id}-input`}>{t(`habits.targets.source.${source}`)}</label>
-      <span className="targets__hours">
-        <input
-          id={`${id}-input`}
-          type="number"
-          className="setting__input"
-          min={1}
-          max={1440}
-          value={text}
-          aria-invalid={field.state.kind === 'invalid'}
-          aria-describedby={`${id}-status`}
-          onChange={(e) => {
-            setText(e.target.value);
-            field.clear();
-          }}
-          onBlur={commit}
-          onKeyDown={(e) => e.key === 'Enter' && commit()}
-        />
-        {t('habits.targets.hours')}
-      </span>
+    <div>
+      {/* The label holds the unit too, so the field's name is "Google hours". */}
+      <label className="rule__field">
+        <span>{t(`habits.targets.source.${source}`)}</span>
+        <span className="targets__hours">
+          <input
+            type="number"
+            className="setting__input"
+            min={1}
+            max={1440}
+            value={text}
+            aria-invalid={field.state.kind === 'invalid'}
+            aria-describedby={`${id}-status`}
+            onChange={(e) => {
+              setText(e.target.value);
+              field.clear();
+            }}
+            onBlur={commit}
+            onKeyDown={(e) => e.key === 'Enter' && commit()}
+          />
+          {t('habits.targets.hours')}
+        </span>
+      </label>
       <FieldStatus id={`${id}-status`} state={field.state} />
     </div>
   );
