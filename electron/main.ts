@@ -12,6 +12,7 @@ import { registerIpc } from './ipc';
 import { createPdfSaver } from './report-pdf';
 import { createSafeStorageVault } from './safe-storage-vault';
 import { createSafeStoragePlayKeyStore } from './play-key-vault';
+import { startDesktopShell, windowPlacement, type WindowPlacement } from './desktop-wiring';
 import { denyAllPermissions, hardenContents } from './security';
 import { electronSettingsFactory } from './settings-electron';
 import { startAutoUpdate } from './updater';
@@ -38,11 +39,19 @@ let kalm: Kalm | undefined;
 let log: KalmLog | undefined;
 let disposeIpc: (() => void) | undefined;
 let closing = false;
+let placement: WindowPlacement | undefined;
+
+/** A main window where the last one was (size, place, maximised), remembering where it goes. */
+function openWindow() {
+  const win = createMainWindow({ bounds: placement?.bounds() ?? null, onLoadError: (m) => log?.error(m) });
+  placement?.remember(win);
+  return win;
+}
 
 const errorText = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
 function showMainWindow(): void {
-  const win = BrowserWindow.getAllWindows()[0] ?? createMainWindow();
+  const win = BrowserWindow.getAllWindows()[0] ?? openWindow();
   if (win.isMinimized()) win.restore();
   win.show();
   win.focus();
@@ -84,10 +93,13 @@ async function start(): Promise<void> {
   });
   kalm = core;
   disposeIpc = registerIpc(ipcMain, core);
-  createMainWindow({ onLoadError: (m) => fileLog.error(m) });
+  placement = windowPlacement(dataDir);
+  openWindow();
   wireHabitsShell({ kalm: core, app, Notification, net, powerMonitor, showWindow: showMainWindow });
+  // The application menu in the UI language, and the tray icon (unanswered count, new low review).
+  startDesktopShell(core, showMainWindow);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createMainWindow();
+    if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
 }
 

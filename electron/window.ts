@@ -5,6 +5,7 @@ import { BrowserWindow, nativeTheme, protocol, shell } from 'electron';
 import { APP_ENTRY_URL, APP_HOST, APP_SCHEME, hardenContents, secureWebPreferences } from './security';
 import { mimeType, resolveRendererFile } from './core/renderer-files';
 import { createDevRendererHandler, devRendererUrl } from './dev-renderer';
+import { MIN_HEIGHT, MIN_WIDTH, type SavedWindow } from './window-state';
 
 /** File names scripts/build-electron.mjs writes into dist-electron/ (package.json "main" points at MAIN_FILE). */
 export const MAIN_FILE = 'main.mjs';
@@ -69,15 +70,20 @@ export function serveRenderer(rendererDir: string = builtPaths().rendererDir): v
   protocol.handle(APP_SCHEME, dev ? createDevRendererHandler(dev) : createAppProtocolHandler(rendererDir));
 }
 
-/** The main window: secure preferences, hardened contents, shown once the first paint is ready. */
-export function createMainWindow(opts: { preload?: string; onLoadError?: (message: string) => void } = {}): BrowserWindow {
+/**
+ * The main window: secure preferences, hardened contents, shown once the first paint is ready; at the
+ * size and place it had last time when `bounds` says so (see window-state.ts).
+ */
+export function createMainWindow(opts: { preload?: string; bounds?: SavedWindow | null; onLoadError?: (message: string) => void } = {}): BrowserWindow {
   const preload = opts.preload ?? builtPaths().preload;
+  const b = opts.bounds ?? null;
   const win = new BrowserWindow({
     title: 'Kalm',
-    width: 1280,
-    height: 820,
-    minWidth: 880,
-    minHeight: 560,
+    width: b?.width ?? 1280,
+    height: b?.height ?? 820,
+    ...(b ? { x: b.x, y: b.y } : {}),
+    minWidth: MIN_WIDTH,
+    minHeight: MIN_HEIGHT,
     show: false,
     // The renderer's --bg (renderer/styles.css), so there is no flash before the first paint.
     backgroundColor: nativeTheme.shouldUseDarkColors ? '#121715' : '#f4f3f0',
@@ -85,7 +91,10 @@ export function createMainWindow(opts: { preload?: string; onLoadError?: (messag
     webPreferences: secureWebPreferences(preload),
   });
   hardenContents(win.webContents, shell);
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (b?.maximized) win.maximize();
+    win.show();
+  });
   const onLoadError = opts.onLoadError ?? ((m: string) => process.stderr.write(`${m}\n`));
   win.loadURL(APP_ENTRY_URL).catch((err: unknown) => onLoadError(`kalm: could not load ${APP_ENTRY_URL}: ${err instanceof Error ? err.message : String(err)}`));
   return win;

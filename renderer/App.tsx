@@ -14,6 +14,7 @@ import { OutboxPage } from './features/outbox/OutboxPage';
 import { SettingsPage } from './features/settings/SettingsPage';
 import { useCall } from './hooks/useCall';
 import { useHashRoute } from './hooks/useHashRoute';
+import { useStoredLanguage } from './hooks/useStoredLanguage';
 import { DEFAULT_FILTERS, type InboxFilters } from './lib/route';
 
 /** The dashboard (and its chart library) loads when first opened, so the inbox starts as quickly as before. */
@@ -34,6 +35,7 @@ export function App({ api = defaultApi }: AppProps) {
 
 function Shell() {
   const workspace = useCall('workspace.get', {}, 'reviews.changed');
+  useStoredLanguage();
   const { route, navigate } = useHashRoute();
   // The view follows the address (`#/outbox`, `#/inbox?location=…`); an unknown one shows the inbox.
   const view: View = isView(route.view) ? route.view : 'inbox';

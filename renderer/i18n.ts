@@ -60,7 +60,11 @@ export function formatLocale(lang: Language): string {
 /** The current UI language as one of ours (i18next may report a region variant). */
 export const currentLanguage = (): Language => (isLanguage(i18n.language) ? i18n.language : 'en');
 
-/** Switches the UI language, remembers it for next time and updates `<html lang>`. */
+/**
+ * Switches the UI language and updates `<html lang>`. The choice is kept in
+ * settings.json (see useStoredLanguage); this browser also caches it, so the
+ * first paint of the next start is already in the right language.
+ */
 export async function setLanguage(lang: Language): Promise<void> {
   try {
     localStorage.setItem(LANGUAGE_KEY, lang);

@@ -1,7 +1,18 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 /** A wrong command or flag: the CLI prints the usage on stderr and exits 2. */
-export class UsageError extends Error {}
+/**
+ * The command line was not right (exit 2). `showUsage: false` for a refusal whose message says all there is
+ * to say (a reply over the limit): then only that message is printed, not the whole usage.
+ */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly showUsage = true,
+  ) {
+    super(message);
+  }
+}
 
 /** Parses flags strictly; `positionals` lists the exact words a command takes after its name. */
 export function parseFlags<O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O, positionals: readonly string[] = []) {

@@ -55,6 +55,18 @@ const pad = (s: string, n: number): string => cut(s, n).padEnd(n);
 
 export const stars = (rating: number | null): string => (rating === null ? '—    ' : '★'.repeat(rating) + '☆'.repeat(5 - rating));
 
+/**
+ * The review's words for one table line: a title set apart from the text ("Title — text"); imports store the
+ * title as the text's first paragraph, which a flattened line would otherwise run into the text.
+ */
+export function titled(r: Pick<Review, 'origin' | 'text'>): string {
+  const text = r.text ?? '';
+  const title = r.origin?.title?.trim() ?? '';
+  if (title === '') return text;
+  const rest = text.startsWith(title) ? text.slice(title.length).replace(/^\s+/, '') : text;
+  return rest === '' ? title : `${title} — ${rest}`;
+}
+
 /** A readable table; review text is untrusted, so control characters are stripped before it reaches the terminal. */
 export function reviewsTable(reviews: Review[], locations: Location[], width = 120): string {
   if (reviews.length === 0) return 'No reviews match.';
@@ -62,7 +74,7 @@ export function reviewsTable(reviews: Review[], locations: Location[], width = 1
   const textWidth = Math.max(20, width - 5 - 2 - 10 - 2 - 16 - 2 - 18 - 2);
   const header = `${pad('Stars', 5)}  ${pad('Date', 10)}  ${pad('Location', 16)}  ${pad('Author', 18)}  Text`;
   const rows = reviews.map((r) => {
-    const text = r.text === null ? '(rating only)' : oneLine(stripControl(r.text));
+    const text = r.text === null ? '(rating only)' : oneLine(stripControl(titled(r)));
     const author = r.anonymous ? 'Anonymous' : stripControl(r.author);
     return `${stars(r.rating)}  ${r.createdAt.slice(0, 10)}  ${pad(stripControl(names.get(r.locationId) ?? r.locationId), 16)}  ${pad(author, 18)}  ${cut(text, textWidth)}`;
   });

@@ -39,7 +39,7 @@ export async function main(argv: string[]): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof UsageError) {
-      await writeErr(`kalm: ${err.message}\n\n${(await import('./commands')).usage}\n`);
+      await writeErr(err.showUsage ? `kalm: ${err.message}\n\n${(await import('./commands')).usage}\n` : `kalm: ${err.message}\n`);
       return 2;
     }
     await writeErr(`kalm: ${err instanceof KalmError || err instanceof Error ? err.message : String(err)}\n`);

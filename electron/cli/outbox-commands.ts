@@ -29,9 +29,9 @@ function parseReply(args: string[]) {
   return { id, text, file };
 }
 
-/** Empty or over the source's limit: a usage problem (exit 2) with the limit message. */
+/** Empty or over the source's limit: a usage problem (exit 2) with only the limit message (the usage would bury it). */
 const asUsage = (err: unknown): never => {
-  if (err instanceof KalmError && err.code === 'invalid_input') throw new UsageError(err.issues?.[0]?.message ?? err.message);
+  if (err instanceof KalmError && err.code === 'invalid_input') throw new UsageError(err.issues?.[0]?.message ?? err.message, false);
   throw err;
 };
 

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useAnchoredPanel } from '../hooks/useAnchoredPanel';
 
 interface FilterPopoverProps {
   /** What the filter is ("Location", "Label"): the button's lead text. */
@@ -23,6 +24,10 @@ export function FilterPopover({ what, summary, active, panelLabel, focus, childr
   const [open, setOpen] = useState(false);
   const id = useId();
   const box = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const panel = useRef<HTMLDivElement>(null);
+  // Fixed to the viewport: a narrow window or a scrolling pane never clips the panel.
+  const place = useAnchoredPanel(open, button, panel);
 
   useEffect(() => {
     if (!open) return undefined;
@@ -48,6 +53,7 @@ export function FilterPopover({ what, summary, active, panelLabel, focus, childr
       }}
     >
       <button
+        ref={button}
         type="button"
         className={`select-button${active ? ' select-button--on' : ''}`}
         aria-expanded={open}
@@ -57,7 +63,7 @@ export function FilterPopover({ what, summary, active, panelLabel, focus, childr
         <span className="select-button__what">{what}</span> {summary}
       </button>
       {open && (
-        <div id={`${id}-panel`} className="popover" role="group" aria-label={panelLabel}>
+        <div ref={panel} id={`${id}-panel`} className="popover" style={place} role="group" aria-label={panelLabel}>
           {children(id)}
         </div>
       )}

@@ -1,18 +1,20 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { diffOutbox, seenOf, type OutboxEvent } from '../../shared/outbox/outbox-events';
+import { nextExpiry, stackToasts, unexpired } from '../../shared/outbox/toast-stack';
 import { useApi } from '../api-context';
 import { useRetryWhenOnline } from '../features/outbox/useRetryWhenOnline';
 import './Toasts.css';
 
-/** How long a notification stays (failures and conflicts stay until dismissed). */
-export const TOAST_MS = 7000;
-const MAX_SHOWN = 4;
 /** Problems stay until the owner closes them or deals with them. */
 const STICKY: ReadonlySet<OutboxEvent['kind']> = new Set(['failed', 'conflict']);
 
 interface Toast {
   key: number;
+  /** A failure or conflict: stays until dismissed or dealt with. */
+  sticky: boolean;
+  /** When it arrived (ms). */
+  at: number;
   event: OutboxEvent;
   /** The demo workspace: nothing is really sent anywhere. */
   demo: boolean;
@@ -63,10 +65,12 @@ export function Toasts() {
             setToasts((old) => {
               const kept = old.filter(stillTrue);
               if (events.length === 0 && kept.length === old.length) return old;
-              return [...kept, ...events.map((event) => {
+              const at = Date.now();
+              const added = events.map((event): Toast => {
                 const postOn = event.kind === 'queued' ? now.get(event.id)?.copyAndOpen?.sourceName : undefined;
-                return { key: ++seq.current, event, demo, ...(postOn === undefined ? {} : { postOn }) };
-              })].slice(-MAX_SHOWN);
+                return { key: ++seq.current, sticky: STICKY.has(event.kind), at, event, demo, ...(postOn === undefined ? {} : { postOn }) };
+              });
+              return stackToasts(kept, added);
             });
           };
           if (events.some((e) => e.kind === 'sent' || e.kind === 'removed')) {
@@ -92,11 +96,11 @@ export function Toasts() {
     };
   }, [api]);
 
-  // Quiet news goes away by itself; problems stay until the owner closes them.
+  // Quiet news goes away by itself, each a few seconds after it came; problems stay until the owner closes them.
   useEffect(() => {
-    const first = toasts.find((x) => !STICKY.has(x.event.kind));
-    if (!first) return undefined;
-    const timer = setTimeout(() => setToasts((old) => old.filter((x) => x.key !== first.key)), TOAST_MS);
+    const wait = nextExpiry(toasts, Date.now());
+    if (wait === null) return undefined;
+    const timer = setTimeout(() => setToasts((old) => unexpired(old, Date.now())), wait + 10);
     return () => clearTimeout(timer);
   }, [toasts]);
 

@@ -18,6 +18,8 @@ import playEn from './play.en.json';
 import playNl from './play.nl.json';
 import teamEn from './team.en.json';
 import teamNl from './team.nl.json';
+import desktopEn from './desktop.en.json';
+import desktopNl from './desktop.nl.json';
 
 /**
  * The UI strings. Each area of the app keeps its strings in a pair of files
@@ -38,6 +40,7 @@ const parts: { en: LocaleTree; nl: LocaleTree; name: string }[] = [
   { en: sourcesEn, nl: sourcesNl, name: 'sources' },
   { en: playEn, nl: playNl, name: 'play' },
   { en: teamEn, nl: teamNl, name: 'team' },
+  { en: desktopEn, nl: desktopNl, name: 'desktop' },
 ];
 
 function mergeInto(target: LocaleTree, source: LocaleTree, where: string, path = ''): void {

@@ -41,13 +41,14 @@ test('answer a 1★ Dutch review calmly through every step with the keyboard', a
   await expect(editor).toBeEnabled({ timeout: 8000 });
   await expect(page.getByText('Ready when you are.')).toBeVisible();
 
-  // Thank → empathise → own → offer → sign: Alt+→ to the first step, Alt+1 inserts a suggestion and moves on.
+  // Thank → empathise → own → offer → sign: Alt+1 inserts a suggestion and stays on the step; Alt+→ moves on.
   await editor.focus();
   await editor.press('Alt+ArrowRight');
   await expect(page.getByRole('button', { name: /Thank/ })).toHaveAttribute('aria-current', 'step');
   await expect(page.getByRole('button', { name: /^Insert suggestion/ })).toHaveCount(3);
   for (const step of ['Empathise', 'Own it', 'Offer', 'Sign', 'Check']) {
     await editor.press('Alt+1');
+    await editor.press('Alt+ArrowRight');
     await expect(page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: step })).toHaveAttribute('aria-current', 'step');
   }
   await expect(editor).toHaveValue(/^(Beste|Goedendag|Hallo)[^\n]*\n\n[\s\S]+Sanne$/);
@@ -111,12 +112,13 @@ test('a 5★ review gets the short flow in Dutch, with what they liked and the t
   await page.getByRole('button', { name: /^5 sterren:/ }).click();
   await list.getByRole('option').first().click();
   await page.getByRole('button', { name: 'Beantwoorden' }).click();
-  const editor = page.getByRole('textbox', { name: 'Je antwoord' });
+  const editor = page.getByRole('textbox', { name: 'Je reactie' });
   await expect(editor).toBeEnabled();
   const steps = page.getByRole('navigation', { name: 'Stappen' }).getByRole('button');
   await expect(steps).toHaveText(['1Bedanken', '2Wat ze goed vonden', '3Opnieuw uitnodigen', '4Ondertekenen', '5Controle']);
   await editor.focus();
   await editor.press('Alt+1');
+  await editor.press('Alt+ArrowRight');
   await editor.press('Alt+1');
   await expect(editor).toHaveValue(/\n\n\S/);
   await page.screenshot({ path: `${shots}-4-praise-nl.png` });

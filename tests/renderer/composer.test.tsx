@@ -34,7 +34,7 @@ describe('calm composer', () => {
     expect(screen.getByText('Ready when you are.')).toBeTruthy();
   });
 
-  it('guides a 1★ review through the calm steps; Alt+1 inserts the first suggestion at the cursor and moves on', async () => {
+  it('guides a 1★ review through the calm steps; Alt+1 inserts the first suggestion at the cursor and stays; Alt+→ moves on', async () => {
     const { box } = await compose();
     await waitFor(() => expect(box.disabled).toBe(false));
     expect(steps().map((b) => b.textContent?.replace(/^\d/, ''))).toEqual(['Stay calm', 'Thank', 'Empathise', 'Own it', 'Offer', 'Sign', 'Check']);
@@ -44,8 +44,13 @@ describe('calm composer', () => {
     expect(suggestions).toHaveLength(3);
     fireEvent.keyDown(box, { key: '1', altKey: true });
     expect(box.value).toMatch(/^Hi John,\n\nThank you/);
+    expect(currentStep()).toBe('Thank');
+    fireEvent.keyDown(box, { key: 'ArrowRight', altKey: true });
     expect(currentStep()).toBe('Empathise');
-    for (let i = 0; i < 4; i++) fireEvent.keyDown(box, { key: '1', altKey: true });
+    for (let i = 0; i < 4; i++) {
+      fireEvent.keyDown(box, { key: '1', altKey: true });
+      fireEvent.keyDown(box, { key: 'ArrowRight', altKey: true });
+    }
     expect(currentStep()).toBe('Check');
     expect(box.value).toMatch(/sorry[\s\S]*info@zoet\.nl[\s\S]*\n\nKind regards,\nSanne$/);
     expect(screen.getByText('Calm check: nothing to change.')).toBeTruthy();
@@ -107,6 +112,8 @@ describe('calm composer', () => {
     expect(screen.getByRole('radio', { name: 'Nederlands' }).getAttribute('aria-checked')).toBe('true');
     fireEvent.keyDown(box, { key: '1', altKey: true });
     expect(box.value).toMatch(/^Beste Anna,\n\nHartelijk dank voor uw/);
+    expect(screen.getByText('Greet them by name and thank them for taking the time to write.')).toBeTruthy();
+    fireEvent.keyDown(box, { key: 'ArrowRight', altKey: true });
     const liked = within(detail()).getAllByRole('button', { name: /^Insert suggestion/ }).map((b) => b.textContent);
     expect(liked.join(' ')).toContain('heerlijk gegeten');
     fireEvent.keyDown(box, { key: 'Enter', ctrlKey: true });

@@ -6,6 +6,8 @@ import { locales } from '../../shared/locales';
 
 const { en, nl } = locales;
 import { detail, renderInbox, rowAt } from './helpers';
+import { createFakeApi } from './fake-api';
+import { inboxReviews, locations } from './fixtures';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -30,6 +32,10 @@ describe('locales', () => {
     }
   });
 });
+
+/** The language the UI last wrote to settings.json (through `settings.update`). */
+const savedLanguage = (fake: ReturnType<typeof createFakeApi>): unknown =>
+  fake.calls.filter((c) => c.name === 'settings.update').map((c) => (c.input as { language?: unknown }).language).at(-1);
 
 describe('language', () => {
   it('defaults from the browser (nl* → nl, else en) unless one is stored', () => {
@@ -63,6 +69,25 @@ describe('language', () => {
     await waitFor(() => expect(screen.getByRole('listbox', { name: 'Unanswered reviews' })).toBeTruthy());
     expect(localStorage.getItem(LANGUAGE_KEY)).toBe('en');
     expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('keeps the choice in settings.json, and a language stored there wins over this browser', async () => {
+    const fake = createFakeApi({ reviews: inboxReviews, locations });
+    await renderInbox(fake);
+    // First start: the browser's language (English here) is written down with the settings.
+    await waitFor(() => expect(savedLanguage(fake)).toBe('en'));
+    fireEvent.click(screen.getByRole('button', { name: 'NL' }));
+    await waitFor(() => expect(savedLanguage(fake)).toBe('nl'));
+  });
+
+  it('starts in the language from settings.json even when this browser remembers another', async () => {
+    localStorage.setItem(LANGUAGE_KEY, 'en');
+    const fake = createFakeApi({ reviews: inboxReviews, locations, settings: { language: 'nl' } });
+    await renderInbox(fake);
+    await waitFor(() => expect(screen.getByRole('group', { name: 'Taal' })).toBeTruthy());
+    expect(document.documentElement.lang).toBe('nl');
+    fireEvent.click(screen.getByRole('button', { name: 'EN' }));
+    await waitFor(() => expect(savedLanguage(fake)).toBe('en'));
   });
 
   it('formats relative ages with Intl in the current language', () => {

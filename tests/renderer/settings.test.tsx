@@ -10,7 +10,8 @@ const openSettings = async () => {
 
 describe('Settings', () => {
   it('saves a field when the user leaves it', async () => {
-    const fake = createFakeApi({ settings: { businessName: 'Zon' } });
+    // language set: the first-start write of the browser language is not part of this test.
+    const fake = createFakeApi({ settings: { businessName: 'Zon', language: 'en' } });
     render(<App api={fake.api} />);
     await openSettings();
     const name = await screen.findByLabelText('Business name');
@@ -34,5 +35,36 @@ describe('Settings', () => {
     fireEvent.change(search, { target: { value: 'zzz-nothing' } });
     expect(screen.queryByRole('heading', { name: 'Business and signature' })).toBeNull();
     expect(screen.getByText(/No setting matches/)).toBeTruthy();
+  });
+
+  it('says next to the field what is wrong with a reply target, and shows Saved only once the core accepted it', async () => {
+    const fake = createFakeApi({ settings: { language: 'en' } });
+    render(<App api={fake.api} />);
+    await openSettings();
+    const google = await screen.findByLabelText(/^Google\s*hours$/);
+    fireEvent.change(google, { target: { value: '2000' } });
+    fireEvent.blur(google);
+    expect(await screen.findByText('At most 1,440.')).toBeTruthy();
+    expect(google.getAttribute('aria-invalid')).toBe('true');
+    expect((google as HTMLInputElement).value).toBe('2000');
+    expect(screen.queryByText('Saved')).toBeNull();
+    expect(fake.calls.some((c) => c.name === 'settings.update')).toBe(false);
+    fireEvent.change(google, { target: { value: '12' } });
+    fireEvent.blur(google);
+    expect(await screen.findByText('Saved')).toBeTruthy();
+    expect(fake.calls.find((c) => c.name === 'settings.update')?.input).toMatchObject({ replyTargetHours: { google: 12 } });
+    expect(google.getAttribute('aria-invalid')).toBe('false');
+  });
+
+  it('shows the core\'s message when the core refuses a value the form let through', async () => {
+    const fake = createFakeApi({ settings: { language: 'en' } });
+    render(<App api={fake.api} />);
+    await openSettings();
+    const google = await screen.findByLabelText(/^Google\s*hours$/);
+    fake.failNext('settings.update', { code: 'locked', message: 'Kalm opened this data folder read-only, so it cannot save settings.' });
+    fireEvent.change(google, { target: { value: '30' } });
+    fireEvent.blur(google);
+    expect(await screen.findByText(/read-only, so it cannot save settings/)).toBeTruthy();
+    expect(screen.queryByText('Saved')).toBeNull();
   });
 });

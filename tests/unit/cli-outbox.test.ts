@@ -73,6 +73,8 @@ describe('kalm reply / outbox / publish against the Google emulator', () => {
     const long = await kalm(['reply', review.id, '--text', 'x'.repeat(4097)], env);
     expect(long.code).toBe(2);
     expect(long.stderr).toMatch(/4097 bytes.*at most 4096 bytes/);
+    // Only the clear message: one line, not the whole usage after it.
+    expect(long.stderr.trim().split('\n')).toHaveLength(1);
     const file = join(env.KALM_DATA_DIR!, 'empty.txt');
     await writeFile(file, '  \n');
     const empty = await kalm(['reply', review.id, '--text-file', file], env);

@@ -66,3 +66,14 @@ describe('kalm CLI', () => {
     expect(r.stdout).toContain('kalm demo');
   });
 });
+
+describe('kalm reviews: title and text', () => {
+  it('sets a title apart from the text on a table line', async () => {
+    const { titled: titledOf } = await import('../../electron/cli/format');
+    const titled = ({ title, text }: { title: string | null; text: string }) => titledOf({ text, origin: { rating: null, scale: null, title, device: null, appVersion: null } });
+    expect(titled({ title: 'Heerlijk brood', text: 'Heerlijk brood\n\nDe croissants waren vers.' })).toBe('Heerlijk brood — De croissants waren vers.');
+    expect(titled({ title: 'Top', text: 'Snelle service' })).toBe('Top — Snelle service');
+    expect(titled({ title: 'Alleen een titel', text: 'Alleen een titel' })).toBe('Alleen een titel');
+    expect(titled({ title: null, text: 'Gewoon tekst' })).toBe('Gewoon tekst');
+  });
+});

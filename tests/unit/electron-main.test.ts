@@ -69,6 +69,8 @@ vi.mock('electron', () => ({
 }));
 // The habits shell (notifications, badge, login item) has its own test: electron-habits.test.ts.
 vi.mock('../../electron/habits-shell', () => ({ wireHabitsShell: vi.fn(() => () => undefined) }));
+// The menu, tray and window placement have their own tests: electron-desktop.test.ts.
+vi.mock('../../electron/desktop-wiring', () => ({ windowPlacement: () => ({ bounds: () => null, remember: () => undefined }), startDesktopShell: vi.fn(() => () => undefined) }));
 vi.mock('../../electron/core/create-kalm', () => ({ createKalm: fake.createKalm }));
 vi.mock('../../electron/settings-electron', () => ({ electronSettingsFactory: () => ({ get: () => undefined, set: () => undefined, path: '' }) }));
 

@@ -24,9 +24,11 @@ export function ReviewDialog({ reviewId, onClose }: { reviewId: string; onClose:
   const sourceName = r ? (workspace.data?.sources.find((s) => s.id === r.source)?.name ?? r.source) : '';
   return (
     <dialog ref={ref} className="review-dialog" aria-label={t('habits.alerts.dialog')} onClose={onClose}>
-      <button type="button" className="btn btn--ghost review-dialog__close" onClick={() => ref.current?.close()}>
-        {t('habits.alerts.close')}
-      </button>
+      <div className="review-dialog__bar">
+        <button type="button" className="btn btn--secondary review-dialog__close" onClick={() => ref.current?.close()}>
+          {t('habits.alerts.close')}
+        </button>
+      </div>
       {review.error && <p role="alert">{review.error.message}</p>}
       {r && (
         <ReviewDetail

@@ -121,7 +121,7 @@ export function Composer({ review, locationName, author, onQueued }: ComposerPro
     const { text, cursor } = insertPhrase(draft.text, at[0] ?? 0, at[1] ?? 0, s.text, step);
     draft.setText(text);
     remember(s.id);
-    goTo(stepIndex + 1);
+    // The step stays: Alt+→ (or Next) moves on, so Alt+1 then Alt+→ never skips a step.
     focusEditorAt(cursor);
   };
 
@@ -197,7 +197,7 @@ export function Composer({ review, locationName, author, onQueued }: ComposerPro
       </div>
       <StepNav steps={steps} current={stepIndex} onSelect={goTo} />
       <div className="composer__step">
-        <p className="composer__help">{t(`composer.stepHelp.${step}`)}</p>
+        <p className="composer__help">{t(step === 'thank' && mood === 'praise' ? 'composer.stepHelp.thankPraise' : `composer.stepHelp.${step}`)}</p>
         {step === 'calm' && <CalmPanel remaining={remaining} total={settings.coolDown.seconds} paused={paused} />}
         {step !== 'calm' && step !== 'check' && <Suggestions suggestions={suggestions} disabled={locked} onInsert={insert} />}
         {step === 'offer' && vars.contact === '' && <p className="composer__muted">{t('composer.noContact')}</p>}

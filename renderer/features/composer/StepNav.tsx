@@ -11,7 +11,7 @@ interface StepNavProps {
 export function StepNav({ steps, current, onSelect }: StepNavProps) {
   const { t } = useTranslation();
   return (
-    <nav aria-label={t('composer.stepsLabel')}>
+    <nav className="steps-nav" aria-label={t('composer.stepsLabel')}>
       <ol className="steps">
         {steps.map((step, i) => (
           <li key={step}>
@@ -19,12 +19,13 @@ export function StepNav({ steps, current, onSelect }: StepNavProps) {
               type="button"
               className={`steps__step${i === current ? ' steps__step--current' : ''}${i < current ? ' steps__step--done' : ''}`}
               aria-current={i === current ? 'step' : undefined}
+              title={t(`composer.step.${step}`)}
               onClick={() => onSelect(i)}
             >
               <span className="steps__n" aria-hidden="true">
                 {i + 1}
               </span>
-              {t(`composer.step.${step}`)}
+              <span className="steps__label">{t(`composer.step.${step}`)}</span>
             </button>
           </li>
         ))}

@@ -4,7 +4,7 @@ import type { TrendPoint } from '../../../shared/reviews/stats-schema';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
 import { ChartFigure } from './ChartFigure';
 import { axisTick, chartColors, tooltipStyle } from './chart-theme';
-import { fmtHours, fmtMonth } from './format';
+import { fmtAxisHours, fmtHours, fmtMonth } from './format';
 
 /** Median time to reply per month (bars) against the reply-time target (line). */
 export function ReplyTimeChart({ trend, targetHours, animate = true }: { trend: readonly TrendPoint[]; targetHours: number | null; animate?: boolean }) {
@@ -38,7 +38,7 @@ export function ReplyTimeChart({ trend, targetHours, animate = true }: { trend: 
           <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid stroke={chartColors.grid} strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="label" tick={axisTick} stroke={chartColors.grid} minTickGap={12} />
-            <YAxis tick={axisTick} stroke={chartColors.grid} width={40} unit=" h" />
+            <YAxis tick={axisTick} stroke={chartColors.grid} width={48} tickFormatter={(v: number) => fmtAxisHours(v, locale)} />
             <Tooltip {...tooltipStyle} cursor={{ fill: 'var(--surface-sunk)' }} formatter={(value) => fmtHours(typeof value === 'number' ? value : null, locale)} />
             <Bar dataKey="hours" name={name} fill={chartColors.accent} radius={[3, 3, 0, 0]} isAnimationActive={animate} />
             {targetHours !== null && (

@@ -24,6 +24,10 @@ export function fmtHours(h: number | null, locale: string): string {
   return unit(h / 24, 'day', 1);
 }
 
+/** An axis tick in hours, short as each language writes it: "12h" / "12 u". */
+export const fmtAxisHours = (h: number, locale: string): string =>
+  new Intl.NumberFormat(locale, { style: 'unit', unit: 'hour', unitDisplay: 'narrow', maximumFractionDigits: 1 }).format(h);
+
 /** "2026-10" → "Oct 2026" / "okt 2026". */
 export function fmtMonth(month: string, locale: string, style: 'short' | 'long' = 'short'): string {
   const [y, m] = month.split('-').map(Number);

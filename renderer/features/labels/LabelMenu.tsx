@@ -1,6 +1,7 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Label } from '../../../shared/domain/label';
+import { useAnchoredPanel } from '../../hooks/useAnchoredPanel';
 
 interface LabelMenuProps {
   labels: readonly Label[];
@@ -16,6 +17,10 @@ export function LabelMenu({ labels, state, onToggle, buttonText, disabled }: Lab
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const id = useId();
+  const button = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLDivElement>(null);
+  // Fixed to the viewport: the list pane's scrolling never clips the menu.
+  const place = useAnchoredPanel(open, button, list);
   return (
     <div
       className="label-menu"
@@ -24,11 +29,11 @@ export function LabelMenu({ labels, state, onToggle, buttonText, disabled }: Lab
         if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false);
       }}
     >
-      <button type="button" className="btn btn--secondary" aria-expanded={open} aria-controls={id} disabled={disabled} onClick={() => setOpen((v) => !v)}>
+      <button ref={button} type="button" className="btn btn--secondary" aria-expanded={open} aria-controls={id} disabled={disabled} onClick={() => setOpen((v) => !v)}>
         {buttonText}
       </button>
       {open && (
-        <div id={id} className="label-menu__list" role="group" aria-label={buttonText} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+        <div ref={list} id={id} className="label-menu__list" style={place} role="group" aria-label={buttonText} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
           {labels.length === 0 && <p className="muted">{t('habits.labels.noneYet')}</p>}
           {labels.map((l) => {
             const has = state(l.id);

@@ -6,12 +6,6 @@ import { useFormatLocale } from '../../hooks/useUiLanguage';
 import { ConflictPanel } from './ConflictPanel';
 import { CopyAndOpenActions } from './CopyAndOpenActions';
 
-/** Review ids are `<source>:<location>:<external>`; the last part is enough to tell them apart. */
-const shortId = (reviewId: string): string => {
-  const last = reviewId.split(':').at(-1) ?? reviewId;
-  return last.length > 12 ? `${last.slice(0, 12)}…` : last;
-};
-
 const PREVIEW_CHARS = 160;
 const preview = (text: string): string => (text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS).trimEnd()}…` : text);
 
@@ -43,9 +37,10 @@ export function OutboxRow({ item, busy, onAction, onPosted = () => undefined }: 
       <div className="outbox__line">
         <span className={`badge ${manual ? 'badge--manual' : BADGE[state]}`}>{manual ? t('outbox.manual.badge', { source: manual.sourceName }) : t(`outbox.state.${state}`)}</span>
         {item.review !== null && <Stars rating={item.review.rating === null ? null : (Math.min(5, Math.max(1, item.review.rating)) as 1 | 2 | 3 | 4 | 5)} />}
+        {/* A review that is gone is named as such (its id stays in the tooltip, for support), never as a raw id. */}
         <span className="outbox__review" title={item.reviewId}>
           {item.review === null
-            ? t('outbox.review', { id: shortId(item.reviewId) })
+            ? t('outbox.reviewGone')
             : [item.review.author || t('review.anonymous'), item.review.locationName].filter(Boolean).join(' · ')}
         </span>
         <span className="outbox__actions">

@@ -52,11 +52,13 @@ export function AlertsSection({ settings, save }: SettingsSectionProps) {
         <span className="setting__hint">{t('habits.alerts.intervalHint')}</span>
       </label>
       <BackgroundStatusLine />
-      <label className="setting setting--inline">
-        <input type="checkbox" checked={settings.startAtLogin} onChange={(e) => void save({ startAtLogin: e.target.checked })} />
-        {t('habits.alerts.startAtLogin')}
-      </label>
-      {info.data && info.data.host !== 'electron' && <p className="setting__hint">{t('habits.alerts.startAtLoginDesktop')}</p>}
+      {/* Only the desktop app can start with the computer; the browser never shows what it cannot do. */}
+      {info.data?.host === 'electron' && (
+        <label className="setting setting--inline">
+          <input type="checkbox" checked={settings.startAtLogin} onChange={(e) => void save({ startAtLogin: e.target.checked })} />
+          {t('habits.alerts.startAtLogin')}
+        </label>
+      )}
     </>
   );
 }

@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FieldStatus } from './FieldStatus';
 import type { SettingsSectionProps } from './settings-sections';
+import { useSettingField } from './useSettingField';
 
 /** The tone of voice of replies: Dutch u/je, emoji, and the cool-down before answering a 1–2★ review. */
 export function ReplyToneSection({ settings, save }: SettingsSectionProps) {
@@ -8,17 +10,15 @@ export function ReplyToneSection({ settings, save }: SettingsSectionProps) {
   const ids = useId();
   const [seconds, setSeconds] = useState(String(settings.coolDown.seconds));
   const [shown, setShown] = useState(settings.coolDown.seconds);
+  const secondsField = useSettingField(settings);
   if (shown !== settings.coolDown.seconds) {
     setShown(settings.coolDown.seconds);
     setSeconds(String(settings.coolDown.seconds));
   }
   const commitSeconds = (): void => {
-    const n = Number(seconds);
-    if (!Number.isInteger(n) || n < 0 || n > 3600) {
-      setSeconds(String(settings.coolDown.seconds));
-      return;
-    }
-    if (n !== settings.coolDown.seconds) void save({ coolDown: { ...settings.coolDown, seconds: n } });
+    const n = seconds.trim() === '' ? Number.NaN : Number(seconds);
+    // Checked on the core's schema: a wrong number stays in the field with its message, never shown as saved.
+    if (n !== settings.coolDown.seconds) void secondsField.commit({ coolDown: { ...settings.coolDown, seconds: Number.isFinite(n) ? n : -1 } });
   };
   return (
     <>
@@ -54,8 +54,12 @@ export function ReplyToneSection({ settings, save }: SettingsSectionProps) {
           inputMode="numeric"
           value={seconds}
           disabled={!settings.coolDown.enabled}
-          aria-describedby={`${ids}-cool-hint`}
-          onChange={(e) => setSeconds(e.target.value)}
+          aria-describedby={`${ids}-cool-hint ${ids}-cool-status`}
+          aria-invalid={secondsField.state.kind === 'invalid'}
+          onChange={(e) => {
+            setSeconds(e.target.value);
+            secondsField.clear();
+          }}
           onBlur={commitSeconds}
           onKeyDown={(e) => {
             if (e.key === 'Enter') commitSeconds();
@@ -64,6 +68,7 @@ export function ReplyToneSection({ settings, save }: SettingsSectionProps) {
         <p id={`${ids}-cool-hint`} className="setting__hint">
           {t('composer.settings.coolDownHint')}
         </p>
+        <FieldStatus id={`${ids}-cool-status`} state={secondsField.state} />
       </div>
     </>
   );

@@ -16,8 +16,27 @@ export function SettingsPage() {
   const needle = fold(search.trim());
   const visible = settingsSections.filter((s) => needle === '' || [s.titleKey, ...s.searchKeys].some((key) => fold(t(key)).includes(needle)));
 
+  const toSection = (id: string) => {
+    const heading = document.getElementById(`settings-${id}`);
+    heading?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
+  };
+
   return (
     <div className="settings-page">
+      {/* Wide windows: a list of the sections beside them (hidden where there is no room for two columns). */}
+      <nav className="settings-page__nav" aria-label={t('settings.sections')}>
+        <ul>
+          {visible.map(({ id, titleKey }) => (
+            <li key={id}>
+              <button type="button" className="settings-page__nav-item" onClick={() => toSection(id)}>
+                {t(titleKey)}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="settings-page__content">
       <h1 className="settings-page__title">{t('settings.title')}</h1>
       <div className="settings-page__search">
         <input id={searchId} type="search" className="setting__input" aria-label={t('settings.search')} placeholder={t('settings.search')} value={search} onChange={(e) => setSearch(e.target.value)} />
@@ -28,12 +47,13 @@ export function SettingsPage() {
       {settings &&
         visible.map(({ id, titleKey, Component }) => (
           <section key={id} className="settings-section" aria-labelledby={`settings-${id}`}>
-            <h2 id={`settings-${id}`} className="settings-section__title">
+            <h2 id={`settings-${id}`} className="settings-section__title" tabIndex={-1}>
               {t(titleKey)}
             </h2>
             <Component settings={settings} save={save} />
           </section>
         ))}
+      </div>
     </div>
   );
 }

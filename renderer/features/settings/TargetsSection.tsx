@@ -1,7 +1,10 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../shared/domain/settings';
 import { isTimeZone } from '../../../shared/time/zoned';
+import { FieldStatus } from './FieldStatus';
 import type { SettingsSectionProps } from './settings-sections';
+import { useSettingField } from './useSettingField';
 
 const SOURCES = ['google', 'play', 'import'] as const;
 /** Monday first, as people read a week; the stored days are Sunday = 0. */
@@ -20,23 +23,7 @@ export function TargetsSection({ settings, save }: SettingsSectionProps) {
       <p className="setting__hint">{t('habits.targets.intro')}</p>
       <div className="targets">
         {SOURCES.map((source) => (
-          <label key={source} className="rule__field">
-            <span>{t(`habits.targets.source.${source}`)}</span>
-            <span className="targets__hours">
-              <input
-                type="number"
-                className="setting__input"
-                min={1}
-                max={1440}
-                defaultValue={settings.replyTargetHours[source] ?? 72}
-                onBlur={(e) => {
-                  const hours = Number(e.target.value);
-                  if (Number.isFinite(hours) && hours > 0 && hours !== settings.replyTargetHours[source]) void save({ replyTargetHours: { ...settings.replyTargetHours, [source]: hours } });
-                }}
-              />
-              {t('habits.targets.hours')}
-            </span>
-          </label>
+          <TargetHours key={source} source={source} settings={settings} />
         ))}
       </div>
       <label className="setting setting--inline">
@@ -88,5 +75,55 @@ export function TargetsSection({ settings, save }: SettingsSectionProps) {
         </tbody>
       </table>
     </>
+  );
+}
+
+/**
+ * One source's reply target in hours. The value is checked on the core's schema and the message shows next
+ * to the field; a refused value stays visible for correcting but is never shown as saved.
+ */
+function TargetHours({ source, settings }: { source: (typeof SOURCES)[number]; settings: Settings }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const saved = settings.replyTargetHours[source] ?? 72;
+  const [text, setText] = useState(String(saved));
+  const [shown, setShown] = useState(saved);
+  const field = useSettingField(settings);
+  if (shown !== saved) {
+    // Saved here or in another window: show the stored value.
+    setShown(saved);
+    setText(String(saved));
+  }
+  const commit = () => {
+    const hours = text.trim() === '' ? Number.NaN : Number(text);
+    if (hours === saved) return;
+    void field.commit({ replyTargetHours: { ...settings.replyTargetHours, [source]: Number.isFinite(hours) ? hours : -1 } });
+  };
+  return (
+    <div>
+      {/* The label holds the unit too, so the field's name is "Google hours". */}
+      <label className="rule__field">
+        <span>{t(`habits.targets.source.${source}`)}</span>
+        <span className="targets__hours">
+          <input
+            type="number"
+            className="setting__input"
+            min={1}
+            max={1440}
+            value={text}
+            aria-invalid={field.state.kind === 'invalid'}
+            aria-describedby={`${id}-status`}
+            onChange={(e) => {
+              setText(e.target.value);
+              field.clear();
+            }}
+            onBlur={commit}
+            onKeyDown={(e) => e.key === 'Enter' && commit()}
+          />
+          {t('habits.targets.hours')}
+        </span>
+      </label>
+      <FieldStatus id={`${id}-status`} state={field.state} />
+    </div>
   );
 }

@@ -20,11 +20,14 @@ export function useSettings(): SettingsHandle {
   const api = useApi();
   const state = useCall('settings.get', {}, 'settings.changed');
   const [saveError, setSaveError] = useState<KalmError | null>(null);
+  // What the core returned from the last save: shown at once, so a ticked box never flips back while the re-read runs.
+  const [accepted, setAccepted] = useState<{ after: Settings | null; value: Settings } | null>(null);
   const { reload } = state;
   const save = useCallback(
     async (patch: SettingsPatch): Promise<boolean> => {
       try {
-        await api.call('settings.update', patch);
+        const value = await api.call('settings.update', patch);
+        setAccepted({ after: state.data, value });
         setSaveError(null);
         reload();
         return true;
@@ -33,7 +36,9 @@ export function useSettings(): SettingsHandle {
         return false;
       }
     },
-    [api, reload],
+    [api, reload, state.data],
   );
-  return { settings: state.data, loadError: state.error, save, saveError, reload };
+  // Until the next read arrives (a newer `state.data`), the accepted value is the truth.
+  const settings = accepted !== null && accepted.after === state.data ? accepted.value : state.data;
+  return { settings, loadError: state.error, save, saveError, reload };
 }
