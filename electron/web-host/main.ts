@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../core/data-dir';
@@ -10,6 +11,15 @@ const usage = `Usage: npm run web -- [--port N] [--no-open]
 
 Serves Kalm on http://127.0.0.1 (default port ${DEFAULT_PORT}; a free port when it is taken).
 Data folder: KALM_DATA_DIR, default the app's user-data folder.`;
+
+/** dist/renderer, seen from the sources (electron/web-host/) or from the bundle (dist-web/); null before a build. */
+function builtRendererDir(): string | null {
+  for (const up of ['../../dist/renderer', '../dist/renderer']) {
+    const dir = fileURLToPath(new URL(up, import.meta.url));
+    if (existsSync(join(dir, 'index.html'))) return dir;
+  }
+  return null;
+}
 
 async function main(): Promise<void> {
   let values: { port?: string; 'no-open'?: boolean; help?: boolean };
@@ -25,8 +35,8 @@ async function main(): Promise<void> {
     console.error(`--port must be a number from 0 to 65535.\n\n${usage}`);
     process.exit(2);
   }
-  const rendererDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
-  if (!existsSync(rendererDir)) {
+  const rendererDir = builtRendererDir();
+  if (rendererDir === null) {
     console.error('Kalm: the renderer is not built yet. Run `npm run web` (it builds first) or `npm run build:renderer`.');
     process.exit(1);
   }
