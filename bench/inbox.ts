@@ -30,11 +30,14 @@ export async function writeChain(dir: string, reviewCount: number, locationCount
   await saveSourcesFile(dir, demo.sources, demo.locations);
 }
 
-/** Starts the web host on a data folder; resolves with its URL (with the launch token) and a stop function. */
-export async function startHost(dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/web-host/main.ts', '--port', '0', '--no-open'], {
-    cwd: root, env: { ...process.env, KALM_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'],
-  });
+/**
+ * Starts the web host on a data folder as `npm run web` does (scripts/web.mjs: the dist-web bundle while it is
+ * current; `fromSource` runs the TypeScript through tsx instead); resolves with its URL (with the launch token)
+ * and a stop function.
+ */
+export async function startHost(dataDir: string, opts: { fromSource?: boolean } = {}): Promise<{ url: string; stop: () => Promise<void> }> {
+  const env = { ...process.env, KALM_DATA_DIR: dataDir, KALM_WEB_FROM_SOURCE: opts.fromSource ? '1' : '0' };
+  const child = spawn(process.execPath, ['scripts/web.mjs', '--port', '0', '--no-open'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`bench: the web host did not start:\n${output}`)), 120_000);

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../core/data-dir';
@@ -44,6 +45,15 @@ function devRenderer(): Pick<WebHostOptions, 'devRenderer' | 'onServer'> & { clo
   };
 }
 
+/** dist/renderer, seen from the sources (electron/web-host/) or from the bundle (dist-web/); null before a build. */
+function builtRendererDir(): string | null {
+  for (const up of ['../../dist/renderer', '../dist/renderer']) {
+    const dir = fileURLToPath(new URL(up, import.meta.url));
+    if (existsSync(join(dir, 'index.html'))) return dir;
+  }
+  return null;
+}
+
 async function main(): Promise<void> {
   let values: { port?: string; 'no-open'?: boolean; help?: boolean; dev?: boolean };
   try {
@@ -54,10 +64,12 @@ async function main(): Promise<void> {
   if (values.help) return void process.stdout.write(`${usage}\n`);
   const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) return fail(`--port must be a number from 0 to 65535.\n\n${usage}`, 2);
-  const rendererDir = fileURLToPath(new URL('../../dist/renderer', import.meta.url));
-  if (!values.dev && !existsSync(rendererDir)) {
+  const built = builtRendererDir();
+  if (!values.dev && built === null) {
     return fail('Kalm: the renderer is not built yet. Run `npm run web` (it builds first) or `npm run build:renderer`.', 1);
   }
+  // npm run dev:web serves the renderer from Vite; the built folder is only the fallback path then.
+  const rendererDir = built ?? fileURLToPath(new URL('../../dist/renderer', import.meta.url));
   const dataDir = process.env.KALM_DATA_DIR || defaultDataDir();
   // One log file a day in the data folder's logs/; errors and warnings also on stderr.
   const log = createFileLog({ dataDir, stderr: true });

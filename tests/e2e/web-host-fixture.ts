@@ -14,11 +14,14 @@ export interface RunningHost {
   stop(opts?: { keepData?: boolean }): Promise<void>;
 }
 
-/** Starts the real web host (`tsx electron/web-host/main.ts`) on a fresh data folder and waits for its URL line. */
+/**
+ * Starts the real web host as `npm run web` does (scripts/web.mjs: the dist-web bundle `npm run build` made, or the
+ * sources through tsx when a source is newer) on a fresh data folder and waits for its URL line.
+ */
 export async function startHost(opts: { prepare?: (dataDir: string) => Promise<void>; env?: Record<string, string>; dataDir?: string } = {}): Promise<RunningHost> {
   const dataDir = opts.dataDir ?? (await mkdtemp(join(tmpdir(), 'kalm-e2e-')));
   await opts.prepare?.(dataDir);
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'electron/web-host/main.ts', '--port', '0', '--no-open'], {
+  const child: ChildProcess = spawn(process.execPath, ['scripts/web.mjs', '--port', '0', '--no-open'], {
     cwd: root,
     env: { ...process.env, KALM_DATA_DIR: dataDir, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
