@@ -11,7 +11,7 @@ import { sourceCommands, sourceUsage } from './source-commands';
 import { reportCommands } from './report-commands';
 import type { KalmCore } from '../core/create-kalm';
 import { defaultDataDir } from '../core/data-dir';
-import { isProcessAlive, LOCK_FILE, LockInfo } from '../core/store/lock';
+import { isHolderAlive, LOCK_FILE, LockInfo } from '../core/store/lock';
 import { leftoverTempFiles, listQuarantine } from '../core/store/quarantine';
 import { loadWorkspaceFiles, REVIEWS_DIR } from '../core/store/workspace-files';
 import { doctorJson, doctorText, type DoctorReport, type LockStatus, reviewJson, reviewsTable } from './format';
@@ -148,7 +148,7 @@ async function readLockStatus(dataDir: string): Promise<LockStatus | null> {
   } catch {
     return { pid: null, hostname: null, startedAt: null, alive: null };
   }
-  const alive = info.hostname === hostname() ? isProcessAlive(info.pid) : null;
+  const alive = info.hostname === hostname() ? isHolderAlive(info) : null;
   return { pid: info.pid, hostname: info.hostname, startedAt: info.startedAt, alive };
 }
 

@@ -4,6 +4,12 @@ import { defaultDataDir } from '../core/data-dir';
 import { packageVersion } from '../core/version';
 import { runCommand, UsageError, usage } from './commands';
 
+/** A parallel CLI write finishes within seconds: wait for it (saying so) before refusing. */
+const cliLockWait = {
+  waitForHolderMs: 5_000,
+  onWait: (holder: { pid: number }) => process.stderr.write(`kalm: the data folder is in use by another Kalm (process ${holder.pid}); waiting up to 5 s…\n`),
+};
+
 /** `kalm <command>`: parses arguments, runs one command on the core, exits 0 / 1 (failure) / 2 (usage). */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -17,7 +23,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const dataDir = process.env.KALM_DATA_DIR || defaultDataDir();
-    const open = ({ readOnly }: { readOnly: boolean }) => createKalm({ dataDir, host: 'cli', readOnly });
+    const open = ({ readOnly }: { readOnly: boolean }) => createKalm({ dataDir, host: 'cli', readOnly, lock: cliLockWait });
     const out = await runCommand(command, rest, open);
     if (out !== '') process.stdout.write(out.endsWith('\n') ? out : out + '\n');
     return 0;

@@ -78,6 +78,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     now,
     report,
     shardReviews: (source, locationId) => workspace.shard(shardKey(source, locationId)).reviews,
+    ...(opts.lock ? { lock: opts.lock } : {}),
   });
   problems.unshift(...store.loaded.problems);
   workspace.replace(store.loaded.sources, store.loaded.locations, store.loaded.reviews);

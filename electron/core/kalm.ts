@@ -35,6 +35,8 @@ export interface KalmOptions {
   background?: { online?: () => boolean; power?: PowerState; timers?: Timers; onError?: (err: unknown) => void };
   /** Saves the window's report as a PDF (Electron only: printToPDF and a save dialog); without it `report.savePdf` is refused. */
   saveReportPdf?: (fileName: string) => Promise<{ saved: boolean; path: string | null }>;
+  /** Waiting for a live holder of the data folder's lock (the CLI waits a few seconds, saying so). */
+  lock?: { waitForHolderMs?: number; onWait?: (holder: { pid: number; hostname: string }) => void };
   /** Clock, for deterministic tests. */
   now?: () => Date;
 }

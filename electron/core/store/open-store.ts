@@ -2,7 +2,7 @@ import { KalmError } from '../../../shared/domain/errors';
 import type { Review } from '../../../shared/domain/review';
 import type { StoreProblem } from '../../../shared/domain/store-problem';
 import { DraftStore } from './drafts';
-import { acquireDataLock, LOCK_FILE, type DataLock } from './lock';
+import { acquireDataLock, LOCK_FILE, type DataLock, type LockOptions } from './lock';
 import { migrateDraftFile, migrateOutboxFile } from './migrations';
 import { OutboxStore } from './outbox';
 import { ShardWriter } from './shard-writer';
@@ -16,6 +16,8 @@ export interface OpenStoreOptions {
   report: (problem: StoreProblem) => void;
   /** The reviews of one shard at the moment it is written. */
   shardReviews: (source: string, locationId: string) => Review[] | undefined;
+  /** Waiting for a live holder of the lock (the CLI waits briefly for a parallel write). */
+  lock?: Pick<LockOptions, 'waitForHolderMs' | 'onWait'>;
 }
 
 /** The opened data folder: its lock, what loaded, the draft and outbox stores, and the coalescing shard writer. */
@@ -47,7 +49,7 @@ export async function openStore(dataDir: string, opts: OpenStoreOptions): Promis
 
   let lock: DataLock;
   try {
-    lock = await acquireDataLock(dataDir);
+    lock = await acquireDataLock(dataDir, opts.lock ?? {});
   } catch (err) {
     // A data folder on a read-only disk (or one we may not write): show what is there, save nothing, say why.
     if (!(err instanceof KalmError) || err.code !== 'storage') throw err;
