@@ -11,6 +11,7 @@ import { createSafeStorageVault } from './safe-storage-vault';
 import { createSafeStoragePlayKeyStore } from './play-key-vault';
 import { denyAllPermissions, hardenContents } from './security';
 import { electronSettingsFactory } from './settings-electron';
+import { SHUTDOWN_SIGNALS } from './core/shutdown';
 import { createMainWindow, registerAppScheme, serveRenderer } from './window';
 
 /**
@@ -87,6 +88,9 @@ if (!app.requestSingleInstanceLock()) {
 
   // Every webContents (windows, devtools, anything created later) gets the same lock-down.
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, shell));
+
+  // Ctrl+C, kill and a closed terminal quit like the menu does, so before-quit flushes and releases the lock.
+  for (const signal of SHUTDOWN_SIGNALS) process.on(signal, () => app.quit());
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -26,6 +26,7 @@ import type { CoreHandlers } from './sources/descriptor';
 import { backgroundSync, buildSources } from './sources/registry';
 import { wireSources } from './sources/wiring';
 import type { PlayService } from './play/play-service';
+import { closeOnce } from './shutdown';
 import { packageVersion } from './version';
 import { shardKey, Workspace } from './workspace';
 
@@ -192,12 +193,13 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
       return (await handler(parsed.data)) as CallOutput<typeof name>;
     },
     on: (name, listener) => bus.on(name, listener),
-    async close() {
+    // Idempotent: every caller (signals, before-quit, the CLI) shares one close.
+    close: closeOnce(async () => {
       await outbox.scheduler.stop();
       await background.stop();
       await bulkWrites;
       await store.close();
-    },
+    }),
   };
 
   // A newcomer's first start shows the demo, so the app is useful before any source is connected.

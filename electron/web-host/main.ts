@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { nodePowerState } from '../core/background/power-state';
 import { createKalm } from '../core/create-kalm';
 import { defaultDataDir } from '../core/data-dir';
+import { exitOnSignals } from '../core/shutdown';
 import { openInBrowser } from './open-browser';
 import { DEFAULT_PORT, startWebHost } from './server';
 
@@ -42,9 +43,11 @@ async function main(): Promise<void> {
   const host = await startWebHost({ kalm, rendererDir, port });
   console.log(`Kalm is running at ${host.url}`);
   if (!values['no-open'] && !process.env.CI) openInBrowser(host.url);
-  const stop = () => void host.close().then(() => kalm.close()).then(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  // SIGINT (Ctrl+C), SIGTERM and SIGHUP (the terminal closed): stop serving, flush, release the lock, exit once.
+  exitOnSignals(async () => {
+    await host.close();
+    await kalm.close();
+  }, { onError: (err) => console.error(`Kalm: closing failed: ${err instanceof Error ? err.message : String(err)}`) });
 }
 
 main().catch((err: unknown) => {

@@ -1,6 +1,7 @@
 import { KalmError } from '../../../shared/domain/errors';
 import type { Review } from '../../../shared/domain/review';
 import type { StoreProblem } from '../../../shared/domain/store-problem';
+import { closeOnce } from '../shutdown';
 import { DraftStore } from './drafts';
 import { acquireDataLock, LOCK_FILE, type DataLock, type LockOptions } from './lock';
 import { migrateDraftFile, migrateOutboxFile } from './migrations';
@@ -91,16 +92,16 @@ export async function openStore(dataDir: string, opts: OpenStoreOptions): Promis
         await drafts.flush();
         await outbox.flush();
       },
-      async close() {
+      close: closeOnce(async () => {
         try {
           await writer.flush();
           await drafts.flush();
           await outbox.flush();
         } finally {
-          writer.close();
+          await writer.close().catch(() => undefined);
           await lock.release();
         }
-      },
+      }),
     };
   } catch (err) {
     await lock.release();
