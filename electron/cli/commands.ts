@@ -13,6 +13,7 @@ import type { KalmCore } from '../core/create-kalm';
 import { defaultDataDir } from '../core/data-dir';
 import { isHolderAlive, LOCK_FILE, LockInfo } from '../core/store/lock';
 import { leftoverTempFiles, listQuarantine } from '../core/store/quarantine';
+import { checkSettingsFile } from '../core/settings/open-settings';
 import { loadWorkspaceFiles, REVIEWS_DIR } from '../core/store/workspace-files';
 import { doctorJson, doctorText, type DoctorReport, type LockStatus, reviewJson, reviewsTable } from './format';
 
@@ -156,7 +157,8 @@ async function readLockStatus(dataDir: string): Promise<LockStatus | null> {
 export async function inspectDataFolder(dataDir: string): Promise<DoctorReport> {
   const found = await loadWorkspaceFiles(dataDir, { dryRun: true });
   const quarantine = await listQuarantine(dataDir);
-  const problems = found.problems.filter((p) => p.kind !== 'migrated');
+  const settingsProblem = await checkSettingsFile(dataDir);
+  const problems = [...(settingsProblem ? [settingsProblem] : []), ...found.problems.filter((p) => p.kind !== 'migrated')];
   return {
     ok: problems.length === 0 && quarantine.length === 0,
     dataDir,

@@ -18,6 +18,7 @@ import { createPreferences } from './settings/preferences';
 import { readOnlySettings, watchReplyPolicy } from './settings/reply-policy';
 import { replyPolicy } from '../../shared/reviews/reply-targets';
 import { confSettingsFactory } from './store/settings';
+import { checkSettingsFile, openSettings, reportInvalidPreferences } from './settings/open-settings';
 import { clearShards, saveShardFile, saveSourcesFile } from './store/workspace-files';
 import { storageError } from './store/storage-error';
 import type { GoogleService } from './sources/google-service';
@@ -83,8 +84,12 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   });
   problems.unshift(...store.loaded.problems);
   workspace.replace(store.loaded.sources, store.loaded.locations, store.loaded.reviews);
-  const settings = readOnly ? null : (opts.settingsFactory ?? confSettingsFactory)({ dataDir, name: 'settings' });
-  const preferences = createPreferences(settings ?? (readOnly ? readOnlySettings(dataDir) : null), bus);
+  const settings = readOnly ? null : await openSettings(dataDir, opts.settingsFactory ?? confSettingsFactory, { now, report });
+  const preferences = createPreferences(settings ?? readOnlySettings(dataDir), bus);
+  if (readOnly) {
+    const settingsProblem = await checkSettingsFile(dataDir, now);
+    if (settingsProblem) report(settingsProblem);
+  } else reportInvalidPreferences(preferences.problem, { now, report });
   watchReplyPolicy(preferences, bus);
   const habits = await wireHabits({ dataDir, readOnly, workspace, store, bus, settings: () => preferences.get(), now, report, openPath: opts.openPath });
   // Every source kind (Google Business Profile, Google Play, file import…) comes from the registry.
