@@ -64,9 +64,25 @@ ${habitUsage}
                             files in quarantine/, the lock; exits 1 when something needs you
   --help                    show this help
 
+Exit codes: 0 done, 1 failed, 2 wrong usage, 3 a read command (reviews, stats, export, labels,
+rules) printed its output but some files could not be read, so it is incomplete.
+
 Data folder: KALM_DATA_DIR (default: the app's user-data folder).`;
 
 export { UsageError };
+
+/** Exit code of a read command whose output lacks the data of a file that could not be read. */
+export const EXIT_MISSING_DATA = 3;
+
+/** A read command finished, but some files could not be read: `output` is complete for the rest (valid JSON with --json). */
+export class MissingDataError extends Error {
+  constructor(
+    readonly output: string,
+    files: number,
+  ) {
+    super(`${files} file${files === 1 ? '' : 's'} in the data folder could not be read, so this output is incomplete (exit code ${EXIT_MISSING_DATA}). Run \`kalm doctor\` for details.`);
+  }
+}
 
 const parse = <O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) => parseFlags(args, options);
 
@@ -208,7 +224,10 @@ export async function runCommand(
   const kalm = await open({ readOnly: command.readOnly });
   try {
     for (const p of kalm.problems) process.stderr.write(`kalm: ${p.reason}\n`);
-    return await command.run(kalm, args);
+    const out = await command.run(kalm, args);
+    const missing = command.readOnly ? kalm.problems.filter((p) => p.kind !== 'migrated') : [];
+    if (missing.length > 0) throw new MissingDataError(out, missing.length);
+    return out;
   } finally {
     await kalm.close();
   }

@@ -2,7 +2,7 @@ import { KalmError } from '../../shared/domain/errors';
 import { createKalm } from '../core/create-kalm';
 import { defaultDataDir } from '../core/data-dir';
 import { packageVersion } from '../core/version';
-import { runCommand, UsageError, usage } from './commands';
+import { EXIT_MISSING_DATA, MissingDataError, runCommand, UsageError, usage } from './commands';
 
 /** A parallel CLI write finishes within seconds: wait for it (saying so) before refusing. */
 const cliLockWait = {
@@ -28,6 +28,11 @@ export async function main(argv: string[]): Promise<number> {
     if (out !== '') process.stdout.write(out.endsWith('\n') ? out : out + '\n');
     return 0;
   } catch (err) {
+    if (err instanceof MissingDataError) {
+      if (err.output !== '') process.stdout.write(err.output.endsWith('\n') ? err.output : err.output + '\n');
+      process.stderr.write(`kalm: ${err.message}\n`);
+      return EXIT_MISSING_DATA;
+    }
     if (err instanceof UsageError) {
       process.stderr.write(`kalm: ${err.message}\n\n${usage}\n`);
       return 2;
