@@ -9,7 +9,7 @@ import { registerIpc } from './ipc';
 import { createPdfSaver } from './report-pdf';
 import { createSafeStorageVault } from './safe-storage-vault';
 import { createSafeStoragePlayKeyStore } from './play-key-vault';
-import { denyAllPermissions, hardenContents } from './security';
+import { hardenContents, restrictPermissions } from './security';
 import { electronSettingsFactory } from './settings-electron';
 import { SHUTDOWN_SIGNALS } from './core/shutdown';
 import { createMainWindow, registerAppScheme, serveRenderer } from './window';
@@ -46,7 +46,7 @@ function showMainWindow(): void {
 
 async function start(): Promise<void> {
   await app.whenReady();
-  denyAllPermissions(session.defaultSession);
+  restrictPermissions(session.defaultSession);
   serveRenderer();
   const dataDir = dataDirOverride ? path.resolve(dataDirOverride) : app.getPath('userData');
   const core = await createKalm({

@@ -21,6 +21,7 @@ import { confSettingsFactory } from './store/settings';
 import { checkSettingsFile, openSettings, reportInvalidPreferences } from './settings/open-settings';
 import { clearShards, saveShardFile, saveSourcesFile } from './store/workspace-files';
 import { storageError } from './store/storage-error';
+import { DIR_MODE, restrictDataFolder } from './store/file-modes';
 import type { GoogleService } from './sources/google-service';
 import type { ImportService } from './import/import-service';
 import type { CoreHandlers } from './sources/descriptor';
@@ -63,10 +64,12 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   const version = opts.version ?? packageVersion();
   if (!readOnly) {
     try {
-      await mkdir(dataDir, { recursive: true });
+      await mkdir(dataDir, { recursive: true, mode: DIR_MODE });
     } catch (err) {
       throw storageError(dataDir, err);
     }
+    // Every review, note and token is in here: owner-only (folder 0700, files 0600).
+    await restrictDataFolder(dataDir);
   }
   const bus = new EventBus();
   const workspace = new Workspace();

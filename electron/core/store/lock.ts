@@ -174,7 +174,7 @@ async function createExclusive(path: string, content: string): Promise<boolean> 
   const linked = await createByLink(path, content);
   if (linked !== 'unsupported') return linked;
   try {
-    const fh = await open(path, 'wx');
+    const fh = await open(path, 'wx', 0o600);
     try {
       await fh.writeFile(content, 'utf8');
     } finally {
@@ -190,7 +190,7 @@ async function createExclusive(path: string, content: string): Promise<boolean> 
 async function createByLink(path: string, content: string): Promise<boolean | 'unsupported'> {
   const tmp = join(path, '..', `.${LOCK_FILE}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(tmp, content, { flag: 'wx' });
+    await writeFile(tmp, content, { flag: 'wx', mode: 0o600 });
     await link(tmp, path);
     return true;
   } catch (err) {
