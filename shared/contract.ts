@@ -163,6 +163,8 @@ export const events = {
   'reviews.changed': z.object({ reason: z.enum(['demo', 'sync', 'update', 'policy']), count: z.number().int() }),
   /** A file problem found while running (e.g. a write failed); the full list is `store.problems`. */
   'store.problem': StoreProblem,
+  /** A file whose save had failed was saved on a retry: its 'write-failed' problems are over. */
+  'store.recovered': z.object({ file: z.string() }),
   'sources.changed': z.object({}),
   'sync.progress': SyncProgress,
   /** The outbox changed (queued, sent, failed, conflict, cancelled); clients re-list. */

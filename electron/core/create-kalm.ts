@@ -84,6 +84,11 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     report,
     shardReviews: (source, locationId) => workspace.shard(shardKey(source, locationId)).reviews,
     ...(opts.lock ? { lock: opts.lock } : {}),
+    // A failed write landed on a retry: its problem is over.
+    recovered: (file) => {
+      for (let i = problems.length - 1; i >= 0; i--) if (problems[i]?.file === file && problems[i]?.kind === 'write-failed') problems.splice(i, 1);
+      bus.emit('store.recovered', { file });
+    },
   });
   problems.unshift(...store.loaded.problems);
   workspace.replace(store.loaded.sources, store.loaded.locations, store.loaded.reviews);

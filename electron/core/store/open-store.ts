@@ -17,6 +17,8 @@ export interface OpenStoreOptions {
   report: (problem: StoreProblem) => void;
   /** The reviews of one shard at the moment it is written. */
   shardReviews: (source: string, locationId: string) => Review[] | undefined;
+  /** A file whose write had failed was written after all (its 'write-failed' problem is over). */
+  recovered?: (file: string) => void;
   /** Waiting for a live holder of the lock (the CLI waits briefly for a parallel write). */
   lock?: Pick<LockOptions, 'waitForHolderMs' | 'onWait'>;
 }
@@ -66,8 +68,9 @@ export async function openStore(dataDir: string, opts: OpenStoreOptions): Promis
   }
   try {
     const loaded = await loadWorkspaceFiles(dataDir, { now: opts.now });
-    const drafts = await DraftStore.open(dataDir, { onProblem: opts.report, now: opts.now, migrate: migrateDraftFile });
-    const outbox = await OutboxStore.open(dataDir, { onProblem: opts.report, now: opts.now, migrate: migrateOutboxFile });
+    const recovered = (file: string) => opts.recovered?.(file);
+    const drafts = await DraftStore.open(dataDir, { onProblem: opts.report, onRecovered: recovered, now: opts.now, migrate: migrateDraftFile });
+    const outbox = await OutboxStore.open(dataDir, { onProblem: opts.report, onRecovered: recovered, now: opts.now, migrate: migrateOutboxFile });
     const fileOf = (key: string) => shardPath(...fromKey(key));
     const writer = new ShardWriter({
       write: (key) => {
@@ -76,6 +79,7 @@ export async function openStore(dataDir: string, opts: OpenStoreOptions): Promis
         return reviews ? saveShardFile(dataDir, source, locationId, reviews) : Promise.resolve();
       },
       fileOf,
+      onRecovered: (key) => recovered(fileOf(key)),
       onError: (key, err) => opts.report({ file: fileOf(key), kind: 'write-failed', reason: err.message, movedTo: null, at: opts.now().toISOString() }),
     });
     return {
@@ -99,6 +103,8 @@ export async function openStore(dataDir: string, opts: OpenStoreOptions): Promis
           await outbox.flush();
         } finally {
           await writer.close().catch(() => undefined);
+          drafts.stopRetrying();
+          outbox.stopRetrying();
           await lock.release();
         }
       }),
