@@ -5,8 +5,8 @@ import { toKalmError } from '../../transport/errors';
 
 /** Debounce between the last keystroke and the autosave. */
 export const AUTOSAVE_MS = 400;
-/** During continuous typing a save still happens at least this often, so a crash loses at most this much. */
-export const AUTOSAVE_MAX_WAIT_MS = 1_000;
+/** During continuous typing a save starts at least this often, so with the save itself a crash loses at most about a second. */
+export const AUTOSAVE_MAX_WAIT_MS = 700;
 /** After a failed save (disk full, read-only folder) the latest text is tried again this often. */
 export const AUTOSAVE_RETRY_MS = 2_000;
 
