@@ -16,6 +16,7 @@ import { ServiceAccountInfo } from './play/service-account';
 import { StatsQuery, StatsSummary } from './reviews/stats-schema';
 import { habitCalls, habitEvents } from './labels/habits-contract';
 import { ExportFile, ExportRequest } from './export/export-schema';
+import { RemovalCount, RemovalTarget } from './workspace/removal';
 
 /**
  * The one source of truth for every call between the renderer and the core.
@@ -55,6 +56,10 @@ export const contract = {
     z.object({ seed: z.number().int().min(0).max(2 ** 31 - 1).optional() }).strict(),
     WorkspaceSummary,
   ),
+  /** What removing the demo, a source or a location would take with it (drafts, replies, labels, notes); changes nothing. */
+  'workspace.removalCount': call(z.object({ target: RemovalTarget }).strict(), RemovalCount),
+  /** Removes the demo, a source or a location with every draft, outbox item, reply history, label, note and hand-off of its reviews. */
+  'workspace.remove': call(z.object({ target: RemovalTarget }).strict(), RemovalCount),
   'reviews.query': call(ReviewQuery, ReviewPage),
   'reviews.get': call(z.object({ id: z.string().min(1).max(500) }).strict(), Review),
   'stats.summary': call(StatsQuery, StatsSummary),

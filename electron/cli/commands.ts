@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { Review } from '../../shared/domain/review';
 import { parseFlags, UsageError } from './args';
+import { checkDemo, demoUsage, runDemo } from './demo-commands';
 import { googleCommands } from './google-commands';
 import { habitCommands, habitUsage } from './habit-commands';
 import { outboxCommands } from './outbox-commands';
@@ -20,7 +21,7 @@ import { doctorJson, doctorText, type DoctorReport, type LockStatus, reviewJson,
 export const usage = `Usage: kalm <command> [options]    (kalm --version prints the version)
 
 Commands:
-  demo                      load the demo workspace into the data folder
+${demoUsage}
   reviews [options]         list reviews, lowest rating first, then oldest first
       --unanswered          only reviews without a reply
       --overdue             only reviews past their reply target (Settings: targets, business hours)
@@ -128,12 +129,6 @@ async function listReviews(kalm: KalmCore, args: string[]): Promise<string> {
   return reviewsTable(items, locations, process.stdout.columns || 120);
 }
 
-async function demo(kalm: KalmCore, args: string[]): Promise<string> {
-  parse(args, {});
-  const ws = await kalm.call('workspace.loadDemo', {});
-  return `Loaded the demo: ${ws.reviewCount} reviews at ${ws.locations.length} locations into ${kalm.dataDir}`;
-}
-
 export interface Command {
   /** Checks the arguments before the data folder is opened (bad flags exit 2 and touch nothing). */
   check(args: string[]): void;
@@ -143,7 +138,7 @@ export interface Command {
 }
 
 const commands: Record<string, Command> = {
-  demo: { check: (a) => void parse(a, {}), readOnly: false, run: demo },
+  demo: { check: checkDemo, readOnly: false, run: runDemo },
   reviews: { check: (a) => void parseRatings(parse(a, reviewsOptions).rating), readOnly: true, run: listReviews },
   ...googleCommands,
   ...outboxCommands,

@@ -5,6 +5,7 @@ import { buildExport } from '../../shared/export/export-reviews';
 import { KalmError } from '../../shared/domain/errors';
 import type { StoreProblem } from '../../shared/domain/store-problem';
 import { EventBus } from './events';
+import { createRemoval, type Removal } from './removal/removal';
 import { wireInbox } from './inbox-calls';
 import type { Kalm, KalmOptions } from './kalm';
 import { wireHabits } from './background/habits-wiring';
@@ -101,13 +102,22 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   watchReplyPolicy(preferences, bus);
   const habits = await wireHabits({ dataDir, readOnly, workspace, store, bus, settings: () => preferences.get(), now, report, openPath: opts.openPath });
   // Every source kind (Google Business Profile, Google Play, file import…) comes from the registry.
-  const sources = await buildSources({ opts, dataDir, workspace, store, bus, settings, preferences: () => preferences.get(), now, report, prepare: habits.prepare });
+  // Bound once the outbox exists (below): Google's connection removes the demo through the same cascade.
+  let removal: Removal | null = null;
+  const removeDemo = (): Promise<unknown> => (removal ? removal.remove({ kind: 'demo' }) : Promise.reject(new Error('The core is still starting.')));
+  const sources = await buildSources({ opts, dataDir, workspace, store, bus, settings, preferences: () => preferences.get(), now, report, prepare: habits.prepare, removeDemo });
   const google = sources.services['google-business'];
   const play = sources.services['google-play'];
   const importer = sources.services['file-import'];
   const background = habits.scheduler({ ...backgroundSync(sources.background), ...opts.background });
   const inbox = wireInbox({ workspace, store, bus });
   const outbox = await wireOutbox({ dataDir, workspace, store, bus, now, report, publishers: sources.publishers, ...(opts.timers ? { timers: opts.timers } : {}) });
+  removal = createRemoval({
+    dataDir, workspace, store, bus,
+    records: [outbox.records, { count: (ids) => ({ handoffs: habits.handoffs.count(ids) }), forget: (ids) => habits.handoffs.forget(ids) }],
+    afterRemove: () => inbox.refreshMarks(),
+  });
+  const removals = removal;
   const templates = readOnly ? null : await openTemplateStore({ dataDir, now, onProblem: report });
   /** Serialises whole-workspace writes (the demo) so two never interleave. */
   let bulkWrites: Promise<unknown> = Promise.resolve();
@@ -146,6 +156,12 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     'app.info': () => ({ name: 'Kalm', version, host, dataDir, demo: workspace.isDemo }),
     'workspace.get': () => summary(),
     'workspace.loadDemo': ({ seed }) => loadDemo(seed),
+    'workspace.removalCount': ({ target }) => removals.count(target),
+    'workspace.remove': ({ target }) => {
+      const done = bulkWrites.then(() => removals.remove(target));
+      bulkWrites = done.catch(() => undefined);
+      return done;
+    },
     'reviews.query': (q) => workspace.query(q, now().getTime(), replyPolicy(preferences.get())),
     'reviews.get': ({ id }) => {
       const review = workspace.get(id);

@@ -16,6 +16,8 @@ import sourcesEn from './sources.en.json';
 import sourcesNl from './sources.nl.json';
 import playEn from './play.en.json';
 import playNl from './play.nl.json';
+import demoEn from './demo.en.json';
+import demoNl from './demo.nl.json';
 
 /**
  * The UI strings. Each area of the app keeps its strings in a pair of files
@@ -35,6 +37,7 @@ const parts: { en: LocaleTree; nl: LocaleTree; name: string }[] = [
   { en: dashboardEn, nl: dashboardNl, name: 'dashboard' },
   { en: sourcesEn, nl: sourcesNl, name: 'sources' },
   { en: playEn, nl: playNl, name: 'play' },
+  { en: demoEn, nl: demoNl, name: 'demo' },
 ];
 
 function mergeInto(target: LocaleTree, source: LocaleTree, where: string, path = ''): void {

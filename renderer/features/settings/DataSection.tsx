@@ -5,6 +5,7 @@ import { useApi } from '../../api-context';
 import { useCall } from '../../hooks/useCall';
 import { toKalmError } from '../../transport/errors';
 import { InlineError } from '../labels/InlineError';
+import { DemoRemoval } from '../demo/DemoRemoval';
 
 /** Where the data folder is, opening it, and a backup zip of it. */
 export function DataSection() {
@@ -53,6 +54,7 @@ export function DataSection() {
       <p className="setting__hint">{t('habits.data.backupHint')}</p>
       <p role="status" className="setting__hint">{status}</p>
       <InlineError error={error} />
+      <DemoRemoval mode="settings" />
     </>
   );
 }

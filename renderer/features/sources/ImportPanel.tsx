@@ -1,5 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DemoRemoval } from '../demo/DemoRemoval';
 import type { KalmError } from '../../../shared/domain/errors';
 import type { ImportOptions, ImportReport, PresetName } from '../../../shared/import/options';
 import { useApi } from '../../api-context';
@@ -110,6 +111,7 @@ export function ImportPanel() {
           {step.report.errorCount > 0 && ` ${t('sources.import.doneSkipped', { count: step.report.errorCount })}`}
         </p>
       )}
+      {step.at === 'done' && <DemoRemoval mode="ask" />}
       {step.at === 'uploading' && (
         <p role="status">{t('sources.import.uploading', { name: step.name, percent: Math.round(step.progress * 100) })}</p>
       )}
