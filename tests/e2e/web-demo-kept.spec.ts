@@ -65,4 +65,18 @@ test('the first import asks about the demo; "Keep" keeps its reviews (marked Dem
   expect(after.map((r) => r.source)).toEqual(['trustpilot', 'trustpilot']);
   expect(await filesIn(host.dataDir, 'drafts')).toEqual([]);
   expect((await filesIn(host.dataDir, 'reviews')).filter((f) => f.startsWith('google'))).toEqual([]);
+
+  // An imported source goes the same way: counted, confirmed, nothing left behind.
+  await unanswered.getByRole('option').filter({ hasText: 'Noor Visser' }).click();
+  await page.getByRole('button', { name: 'Answer' }).click();
+  await page.getByRole('textbox', { name: 'Your reply' }).fill('Beste Noor, dat spijt ons.');
+  await expect(page.getByText('Saved', { exact: true })).toBeVisible();
+  await nav.getByRole('button', { name: 'Sources' }).click();
+  const imported = page.getByRole('list', { name: 'Imported sources' });
+  await imported.getByRole('button', { name: 'Remove Trustpilot…' }).click();
+  await expect(imported.getByRole('alertdialog')).toHaveText(/^Remove Trustpilot with 2 reviews\? 1 draft, 0 replies, 0 labels, 0 notes go with it\./);
+  await imported.getByRole('button', { name: 'Yes, remove Trustpilot' }).click();
+  await expect(page.getByRole('list', { name: 'Imported sources' })).toHaveCount(0);
+  expect(await filesIn(host.dataDir, 'drafts')).toEqual([]);
+  expect(await filesIn(host.dataDir, 'reviews')).toEqual([]);
 });
