@@ -1,3 +1,4 @@
+import { KalmError } from '../../shared/domain/errors';
 import type { RemovalCount } from '../../shared/workspace/removal';
 import type { KalmCore } from '../core/create-kalm';
 import { parseFlags, UsageError } from './args';
@@ -37,4 +38,14 @@ export async function noteKeptDemo(kalm: KalmCore): Promise<void> {
   if (!ws.demo) return;
   const c = await kalm.call('workspace.removalCount', { target: { kind: 'demo' } });
   process.stderr.write(`The demo is kept beside your reviews (${removalText(c)}). Remove it with: kalm demo --remove\n`);
+}
+
+/**
+ * Before `kalm connect google`: the demo sits on Google's source id, so connecting would remove it. The CLI cannot ask,
+ * so it removes nothing and says how (issue 17: nothing the owner made goes without asking).
+ */
+export async function refuseWhileDemo(kalm: KalmCore): Promise<void> {
+  if (!(await kalm.call('workspace.get', {})).demo) return;
+  const c = await kalm.call('workspace.removalCount', { target: { kind: 'demo' } });
+  throw new KalmError('forbidden', `The demo uses Google's place in Kalm, so it has to go before Google is connected (${removalText(c)}). Nothing was changed. Remove it with \`kalm demo --remove\`, then connect again.`);
 }

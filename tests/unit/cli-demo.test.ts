@@ -37,6 +37,12 @@ describe('kalm demo --remove', () => {
     expect(after.filter((r) => r.source === 'kiyoh')).toHaveLength(3);
     expect((await filesUnder(dir)).some((f) => f.startsWith('outbox/'))).toBe(true);
 
+    // Connecting Google would replace the demo (same source id): the CLI cannot ask, so it refuses and changes nothing.
+    const google = await kalm(['connect', 'google', '--no-open'], env);
+    expect(google.code).toBe(1);
+    expect(google.stderr).toContain('Nothing was changed. Remove it with `kalm demo --remove`, then connect again.');
+    expect((JSON.parse((await kalm(['reviews', '--json'], env)).stdout) as unknown[]).length).toBe(after.length);
+
     expect((await kalm(['demo', '--json'], env)).code).toBe(2);
     const removed = await kalm(['demo', '--remove', '--json'], env);
     expect(removed.code, removed.stderr).toBe(0);
