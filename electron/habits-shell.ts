@@ -1,5 +1,6 @@
 import type { App, Net, Notification as ElectronNotification, NotificationConstructorOptions, PowerMonitor } from 'electron';
 import type { KalmCore } from './core/create-kalm';
+import { notificationBody } from './notification-text';
 
 export interface HabitsShellDeps {
   kalm: KalmCore;
@@ -9,6 +10,8 @@ export interface HabitsShellDeps {
   powerMonitor: Pick<PowerMonitor, 'on'>;
   /** Brings the main window to the front. */
   showWindow: () => void;
+  /** For tests: the platform whose notification rules apply (default process.platform). */
+  platform?: NodeJS.Platform;
 }
 
 const stars = (n: number) => '★'.repeat(n);
@@ -29,7 +32,8 @@ export function wireHabitsShell(deps: HabitsShellDeps): () => void {
       if (!deps.Notification.isSupported()) return;
       const n = new deps.Notification({
         title: `${stars(alert.rating)} ${alert.locationName ?? 'Kalm'}`,
-        body: [alert.author, alert.excerpt].filter((s) => s !== '').join(': ') || 'Kalm',
+        // Reviewer text: Linux notification servers would read markup in it.
+        body: notificationBody([alert.author, alert.excerpt].filter((s) => s !== '').join(': ') || 'Kalm', deps.platform),
       });
       n.on('click', () => {
         deps.showWindow();

@@ -13,8 +13,9 @@ import { createPdfSaver } from './report-pdf';
 import { createSafeStorageVault } from './safe-storage-vault';
 import { createSafeStoragePlayKeyStore } from './play-key-vault';
 import { startDesktopShell, windowPlacement, type WindowPlacement } from './desktop-wiring';
-import { denyAllPermissions, hardenContents } from './security';
+import { hardenContents, restrictPermissions } from './security';
 import { electronSettingsFactory } from './settings-electron';
+import { SHUTDOWN_SIGNALS } from './core/shutdown';
 import { startAutoUpdate } from './updater';
 import { createMainWindow, registerAppScheme, serveRenderer } from './window';
 
@@ -59,7 +60,7 @@ function showMainWindow(): void {
 
 async function start(): Promise<void> {
   await app.whenReady();
-  denyAllPermissions(session.defaultSession);
+  restrictPermissions(session.defaultSession);
   serveRenderer();
   const dataDir = dataDirOverride ? path.resolve(dataDirOverride) : app.getPath('userData');
   // A packaged app has no visible stderr: one log file a day in the data folder's logs/ (Settings → Data).
@@ -113,6 +114,9 @@ if (!app.requestSingleInstanceLock()) {
 
   // Every webContents (windows, devtools, anything created later) gets the same lock-down.
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, shell));
+
+  // Ctrl+C, kill and a closed terminal quit like the menu does, so before-quit flushes and releases the lock.
+  for (const signal of SHUTDOWN_SIGNALS) process.on(signal, () => app.quit());
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();

@@ -83,8 +83,23 @@ export function hardenContents(contents: WebContents, shell: Pick<Shell, 'openEx
   });
 }
 
-/** Kalm needs no camera, microphone, notifications, geolocation, …: refuse every request and check. */
-export function denyAllPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/** The one permission Kalm's pages use: writing plain text to the clipboard (Copy reply, Copy and open, Forward). */
+export const CLIPBOARD_WRITE = 'clipboard-sanitized-write';
+
+/** Whether a permission may be used: only the clipboard write, only by the app's own page in its main frame. */
+export function isPermissionAllowed(permission: string, requestingUrl: string | null | undefined, isMainFrame: boolean | undefined): boolean {
+  return permission === CLIPBOARD_WRITE && isMainFrame === true && isAppUrl(requestingUrl);
+}
+
+/**
+ * Kalm needs no camera, microphone, notifications, geolocation, …: every request and check is
+ * refused, except the clipboard write of the app's own main frame (never a sub-frame or another origin).
+ */
+export function restrictPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler'>): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(isPermissionAllowed(permission, details.requestingUrl, details.isMainFrame)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+    isPermissionAllowed(permission, details.requestingUrl ?? requestingOrigin, details.isMainFrame),
+  );
 }

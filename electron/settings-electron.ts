@@ -7,7 +7,7 @@ import type { SettingsFactory } from './core/store/settings';
  * never silently reset (clearInvalidConfig: false).
  */
 export const electronSettingsFactory: SettingsFactory = ({ dataDir, name }) => {
-  const store = new Store<Record<string, unknown>>({ cwd: dataDir, name, clearInvalidConfig: false });
+  const store = new Store<Record<string, unknown>>({ cwd: dataDir, name, clearInvalidConfig: false, configFileMode: 0o600 });
   return {
     get: (key) => store.get(key),
     set: (key, value) => store.set(key, value),

@@ -18,6 +18,7 @@ import { habitCalls, habitEvents } from './labels/habits-contract';
 import { supportCalls, supportEvents } from './app/support-contract';
 import { teamCalls, teamEvents } from './team/team-contract';
 import { ExportFile, ExportRequest } from './export/export-schema';
+import { RemovalCount, RemovalTarget } from './workspace/removal';
 
 /**
  * The one source of truth for every call between the renderer and the core.
@@ -57,6 +58,10 @@ export const contract = {
     z.object({ seed: z.number().int().min(0).max(2 ** 31 - 1).optional() }).strict(),
     WorkspaceSummary,
   ),
+  /** What removing the demo, a source or a location would take with it (drafts, replies, labels, notes); changes nothing. */
+  'workspace.removalCount': call(z.object({ target: RemovalTarget }).strict(), RemovalCount),
+  /** Removes the demo, a source or a location with every draft, outbox item, reply history, label, note and hand-off of its reviews. */
+  'workspace.remove': call(z.object({ target: RemovalTarget }).strict(), RemovalCount),
   'reviews.query': call(ReviewQuery, ReviewPage),
   'reviews.get': call(z.object({ id: z.string().min(1).max(500) }).strict(), Review),
   'stats.summary': call(StatsQuery, StatsSummary),
@@ -169,6 +174,8 @@ export const events = {
   'reviews.changed': z.object({ reason: z.enum(['demo', 'sync', 'update', 'policy']), count: z.number().int() }),
   /** A file problem found while running (e.g. a write failed); the full list is `store.problems`. */
   'store.problem': StoreProblem,
+  /** A file whose save had failed was saved on a retry: its 'write-failed' problems are over. */
+  'store.recovered': z.object({ file: z.string() }),
   'sources.changed': z.object({}),
   'sync.progress': SyncProgress,
   /** The outbox changed (queued, sent, failed, conflict, cancelled); clients re-list. */

@@ -36,3 +36,16 @@ export const parseRatings = (raw: string | undefined): (1 | 2 | 3 | 4 | 5)[] | u
   if (parts.some((p) => !/^[1-5]$/.test(p))) throw new UsageError(`--rating takes star ratings 1 to 5 separated by commas, e.g. --rating 1,2 (got "${raw}")`);
   return [...new Set(parts.map((p) => Number(p) as 1 | 2 | 3 | 4 | 5))];
 };
+
+/** Exit code of a read command whose output lacks the data of a file that could not be read. */
+export const EXIT_MISSING_DATA = 3;
+
+/** A read command finished, but some files could not be read: `output` is complete for the rest (valid JSON with --json). */
+export class MissingDataError extends Error {
+  constructor(
+    readonly output: string,
+    files: number,
+  ) {
+    super(`${files} file${files === 1 ? '' : 's'} in the data folder could not be read, so this output is incomplete (exit code ${EXIT_MISSING_DATA}). Run \`kalm doctor\` for details.`);
+  }
+}

@@ -2,7 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
-import { parseFlags, parseRatings, UsageError } from './args';
+import { EXIT_MISSING_DATA, MissingDataError, parseFlags, parseRatings, UsageError } from './args';
+import { checkDemo, demoUsage, runDemo } from './demo-commands';
 import { googleCommands } from './google-commands';
 import { habitCommands, habitUsage } from './habit-commands';
 import { outboxCommands } from './outbox-commands';
@@ -11,8 +12,9 @@ import { readCommands, runReadCommand } from './read-commands';
 import { teamCommands, teamUsage } from './team-commands';
 import type { KalmCore } from '../core/create-kalm';
 import { defaultDataDir } from '../core/data-dir';
-import { isProcessAlive, LOCK_FILE, LockInfo } from '../core/store/lock';
+import { isHolderAlive, LOCK_FILE, LockInfo } from '../core/store/lock';
 import { leftoverTempFiles, listQuarantine } from '../core/store/quarantine';
+import { checkSettingsFile } from '../core/settings/open-settings';
 import { loadWorkspaceFiles, REVIEWS_DIR } from '../core/store/workspace-files';
 import { runOn, type ReadCore, type ReadScope } from './read-view';
 import { doctorJson, doctorText, type DoctorReport, type LockStatus } from './format';
@@ -21,7 +23,7 @@ import { writeOut } from './output';
 export const usage = `Usage: kalm <command> [options]    (kalm --version prints the version)
 
 Commands:
-  demo                      load the demo workspace into the data folder
+${demoUsage}
   reviews [options]         list reviews, lowest rating first, then oldest first
       --unanswered          only reviews without a reply
       --overdue             only reviews past their reply target (Settings: targets, business hours)
@@ -69,19 +71,18 @@ ${habitUsage}
                             files in quarantine/, the lock; exits 1 when something needs you
   --help                    show this help
 
+Exit codes: 0 done, 1 failed, 2 wrong usage, 3 a read command (reviews, stats, export, labels,
+rules) printed its output but some files could not be read, so it is incomplete.
+
 Data folder: KALM_DATA_DIR (default: the app's user-data folder).`;
 
 export { UsageError };
 
+export { EXIT_MISSING_DATA, MissingDataError };
+
 const parse = <O extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: O) => parseFlags(args, options);
 
 export { parseRatings };
-
-async function demo(kalm: KalmCore, args: string[]): Promise<string> {
-  parse(args, {});
-  const ws = await kalm.call('workspace.loadDemo', {});
-  return `Loaded the demo: ${ws.reviewCount} reviews at ${ws.locations.length} locations into ${kalm.dataDir}`;
-}
 
 interface CommandBase {
   /** Checks the arguments before the data folder is opened (bad flags exit 2 and touch nothing). */
@@ -110,7 +111,7 @@ export interface ReadCommand extends CommandBase {
 export type Command = CoreCommand | ReadCommand;
 
 const commands: Record<string, Command> = {
-  demo: { check: (a) => void parse(a, {}), readOnly: false, run: demo },
+  demo: { check: checkDemo, readOnly: false, run: runDemo },
   ...googleCommands,
   ...outboxCommands,
   ...sourceCommands,
@@ -132,7 +133,7 @@ async function readLockStatus(dataDir: string): Promise<LockStatus | null> {
   } catch {
     return { pid: null, hostname: null, startedAt: null, alive: null };
   }
-  const alive = info.hostname === hostname() ? isProcessAlive(info.pid) : null;
+  const alive = info.hostname === hostname() ? isHolderAlive(info) : null;
   return { pid: info.pid, hostname: info.hostname, startedAt: info.startedAt, alive };
 }
 
@@ -140,7 +141,8 @@ async function readLockStatus(dataDir: string): Promise<LockStatus | null> {
 export async function inspectDataFolder(dataDir: string): Promise<DoctorReport> {
   const found = await loadWorkspaceFiles(dataDir, { dryRun: true });
   const quarantine = await listQuarantine(dataDir);
-  const problems = found.problems.filter((p) => p.kind !== 'migrated');
+  const settingsProblem = await checkSettingsFile(dataDir);
+  const problems = [...(settingsProblem ? [settingsProblem] : []), ...found.problems.filter((p) => p.kind !== 'migrated')];
   return {
     ok: problems.length === 0 && quarantine.length === 0,
     dataDir,
@@ -188,5 +190,5 @@ export async function runCommand(
   if (args.includes('--help') || args.includes('-h')) return usage;
   command.check(args);
   if (command.readScope && process.env.KALM_CLI_FULL_LOAD !== '1') return runReadCommand(command, args, dataDir);
-  return runOn(await open({ readOnly: command.readOnly }), (k) => command.run(k, args));
+  return runOn(await open({ readOnly: command.readOnly }), (k) => command.run(k, args), command.readOnly);
 }

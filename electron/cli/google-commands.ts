@@ -1,4 +1,5 @@
 import type { KalmCore } from '../core/create-kalm';
+import { refuseWhileDemo } from './demo-commands';
 import { openInBrowser } from '../web-host/open-browser';
 import { parseFlags } from './args';
 import type { Command } from './commands';
@@ -8,6 +9,7 @@ import { writeOut } from './output';
 /** `kalm connect google [--no-open]`: prints the consent URL alone on a line, waits for the browser, stores the grant. */
 async function connect(kalm: KalmCore, args: string[]): Promise<string> {
   const v = parseFlags(args, { 'no-open': { type: 'boolean' } }, ['google']);
+  await refuseWhileDemo(kalm);
   const { authUrl, done } = await kalm.google.beginConnect();
   await writeOut(`${authUrl}\n`);
   process.stderr.write('Open the address above in your browser and allow Kalm to read your Business Profile. Waiting…\n');

@@ -1,8 +1,14 @@
 import { KalmError } from '../../shared/domain/errors';
 import { defaultDataDir } from '../core/data-dir';
 import { packageVersion } from '../core/version';
-import { UsageError } from './args';
+import { EXIT_MISSING_DATA, MissingDataError, UsageError } from './args';
 import { finish, guardPipes, writeErr, writeOut } from './output';
+
+/** A parallel CLI write finishes within seconds: wait for it (saying so) before refusing. */
+const cliLockWait = {
+  waitForHolderMs: 5_000,
+  onWait: (holder: { pid: number }) => process.stderr.write(`kalm: the data folder is in use by another Kalm (process ${holder.pid}); waiting up to 5 s…\n`),
+};
 
 /** Read commands load only the read view (read-commands.ts); the rest loads the core. Both on demand, so each starts light. */
 const READ_COMMANDS = new Set(['reviews', 'stats', 'export']);
@@ -18,7 +24,7 @@ async function run(command: string, rest: string[], dataDir: string): Promise<st
   }
   const { runCommand } = await import('./commands');
   const { createKalm } = await import('../core/create-kalm');
-  return runCommand(command, rest, ({ readOnly }) => createKalm({ dataDir, host: 'cli', readOnly }), dataDir);
+  return runCommand(command, rest, ({ readOnly }) => createKalm({ dataDir, host: 'cli', readOnly, lock: cliLockWait }), dataDir);
 }
 
 /** `kalm <command>`: parses arguments, runs one command on the core, exits 0 / 1 (failure) / 2 (usage). */
@@ -38,6 +44,11 @@ export async function main(argv: string[]): Promise<number> {
     if (out !== '') await writeOut(out.endsWith('\n') ? out : out + '\n');
     return 0;
   } catch (err) {
+    if (err instanceof MissingDataError) {
+      if (err.output !== '') await writeOut(err.output.endsWith('\n') ? err.output : err.output + '\n');
+      await writeErr(`kalm: ${err.message}\n`);
+      return EXIT_MISSING_DATA;
+    }
     if (err instanceof UsageError) {
       await writeErr(err.showUsage ? `kalm: ${err.message}\n\n${(await import('./commands')).usage}\n` : `kalm: ${err.message}\n`);
       return 2;

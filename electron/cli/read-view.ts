@@ -15,6 +15,7 @@ import { EventBus } from '../core/events';
 import { createPreferences } from '../core/settings/preferences';
 import { readOnlySettings } from '../core/settings/reply-policy';
 import { loadWorkspaceFiles } from '../core/store/workspace-files';
+import { MissingDataError } from './args';
 
 /** What a read command needs of the core: the same `call`s, answered straight from the files. */
 export interface ReadCore {
@@ -94,11 +95,15 @@ export async function openReadView(dataDir: string, scope: ReadScope = {}): Prom
   };
 }
 
-/** Prints the problems found on open, runs the command, closes. */
-export async function runOn<K extends ReadCore>(kalm: K, run: (kalm: K) => Promise<string>): Promise<string> {
+/** Prints the problems found on open, runs the command, closes; a read command missing files ends with MissingDataError. */
+export async function runOn<K extends ReadCore>(kalm: K, run: (kalm: K) => Promise<string>, readOnly = true): Promise<string> {
   try {
     for (const p of kalm.problems) process.stderr.write(`kalm: ${p.reason}\n`);
-    return await run(kalm);
+    const out = await run(kalm);
+    // A read command whose files could not all be read says so with its own exit code (its output stays valid).
+    const missing = readOnly ? kalm.problems.filter((p) => p.kind !== 'migrated') : [];
+    if (missing.length > 0) throw new MissingDataError(out, missing.length);
+    return out;
   } finally {
     await kalm.close();
   }

@@ -5,6 +5,7 @@ import type { KalmCore } from '../core/create-kalm';
 import { UsageError } from './args';
 import type { Command } from './commands';
 import { googleCommands } from './google-commands';
+import { noteKeptDemo } from './demo-commands';
 import { parseFlags } from './args';
 import { openInBrowser } from '../web-host/open-browser';
 import { cliSourceNames, descriptorByCliName } from '../core/sources/registry';
@@ -87,6 +88,7 @@ async function runImport(kalm: KalmCore, args: string[]): Promise<string> {
   const path = resolve(file);
   const progress = importProgress();
   const report = dryRun ? await kalm.importer.preview(path, options, (p) => progress({ ...p, pass: 'check' })) : await kalm.importer.run(path, options, progress);
+  if (!dryRun) await noteKeptDemo(kalm);
   if (report.errorCount > 0) {
     process.stderr.write(`${report.errorCount} row${report.errorCount === 1 ? '' : 's'} skipped:\n`);
     for (const e of report.errors.slice(0, 50)) process.stderr.write(`  ${e.message}\n`);
@@ -109,6 +111,12 @@ const checkPlayConnect = (args: string[]) => {
 
 /** `kalm connect play --package PKG [--no-open | --key KEY.json]`: signs in with the androidpublisher scope (or a service-account key), then follows the app. */
 async function connectPlay(kalm: KalmCore, args: string[]): Promise<string> {
+  const out = await followPlay(kalm, args);
+  await noteKeptDemo(kalm);
+  return out;
+}
+
+async function followPlay(kalm: KalmCore, args: string[]): Promise<string> {
   const { packageName, open, key } = checkPlayConnect(args);
   if (key !== undefined) return connectPlayWithKey(kalm, packageName, key);
   const account = await kalm.play.serviceAccount();

@@ -5,6 +5,7 @@ import { buildExport } from '../../shared/export/export-reviews';
 import { KalmError } from '../../shared/domain/errors';
 import type { StoreProblem } from '../../shared/domain/store-problem';
 import { EventBus } from './events';
+import { createRemoval, type Removal } from './removal/removal';
 import { wireInbox } from './inbox-calls';
 import type { Kalm, KalmOptions } from './kalm';
 import { wireHabits } from './background/habits-wiring';
@@ -18,8 +19,10 @@ import { createPreferences } from './settings/preferences';
 import { readOnlySettings, watchReplyPolicy } from './settings/reply-policy';
 import { replyPolicy } from '../../shared/reviews/reply-targets';
 import { confSettingsFactory } from './store/settings';
+import { checkSettingsFile, openSettings, reportInvalidPreferences } from './settings/open-settings';
 import { clearShards, saveShardFile, saveSourcesFile } from './store/workspace-files';
 import { storageError } from './store/storage-error';
+import { DIR_MODE, restrictDataFolder } from './store/file-modes';
 import type { GoogleService } from './sources/google-service';
 import type { ImportService } from './import/import-service';
 import type { CoreHandlers } from './sources/descriptor';
@@ -28,6 +31,7 @@ import { wireSources } from './sources/wiring';
 import type { PlayService } from './play/play-service';
 import { createStderrLog } from './log/log';
 import { wireSupport } from './support/wiring';
+import { closeOnce } from './shutdown';
 import { packageVersion } from './version';
 import { shardKey, Workspace } from './workspace';
 import { wireTeam, type TeamWiring } from './team/wiring';
@@ -67,10 +71,12 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   const version = opts.version ?? packageVersion();
   if (!readOnly) {
     try {
-      await mkdir(dataDir, { recursive: true });
+      await mkdir(dataDir, { recursive: true, mode: DIR_MODE });
     } catch (err) {
       throw storageError(dataDir, err);
     }
+    // Every review, note and token is in here: owner-only (folder 0700, files 0600).
+    await restrictDataFolder(dataDir);
   }
   const log = opts.log ?? createStderrLog();
   const bus = new EventBus((message, err) => log.error(message, err));
@@ -85,17 +91,30 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     now,
     report,
     shardReviews: (source, locationId) => workspace.shard(shardKey(source, locationId)).reviews,
+    ...(opts.lock ? { lock: opts.lock } : {}),
+    // A failed write landed on a retry: its problem is over.
+    recovered: (file) => {
+      for (let i = problems.length - 1; i >= 0; i--) if (problems[i]?.file === file && problems[i]?.kind === 'write-failed') problems.splice(i, 1);
+      bus.emit('store.recovered', { file });
+    },
   });
   problems.unshift(...store.loaded.problems);
   workspace.replace(store.loaded.sources, store.loaded.locations, store.loaded.reviews);
   // A team workspace (issue 20) mirrors the store into its PouchDB replica and back; a local one is left as it is.
   const team = readOnly ? null : await wireTeam({ dataDir, workspace, store, bus, now, ...(opts.team?.vault ? { vault: opts.team.vault } : {}), live: host === 'electron' || host === 'web' });
-  const settings = readOnly ? null : (opts.settingsFactory ?? confSettingsFactory)({ dataDir, name: 'settings' });
-  const preferences = createPreferences(settings ?? (readOnly ? readOnlySettings(dataDir) : null), bus);
+  const settings = readOnly ? null : await openSettings(dataDir, opts.settingsFactory ?? confSettingsFactory, { now, report });
+  const preferences = createPreferences(settings ?? readOnlySettings(dataDir), bus);
+  if (readOnly) {
+    const settingsProblem = await checkSettingsFile(dataDir, now);
+    if (settingsProblem) report(settingsProblem);
+  } else reportInvalidPreferences(preferences.problem, { now, report });
   watchReplyPolicy(preferences, bus);
   const habits = await wireHabits({ dataDir, readOnly, workspace, store, bus, settings: () => preferences.get(), now, report, openPath: opts.openPath });
   // Every source kind (Google Business Profile, Google Play, file import…) comes from the registry.
-  const sources = await buildSources({ opts, dataDir, workspace, store, bus, settings, preferences: () => preferences.get(), now, report, prepare: habits.prepare });
+  // Bound once the outbox exists (below): Google's connection removes the demo through the same cascade.
+  let removal: Removal | null = null;
+  const removeDemo = (): Promise<unknown> => (removal ? removal.remove({ kind: 'demo' }) : Promise.reject(new Error('The core is still starting.')));
+  const sources = await buildSources({ opts, dataDir, workspace, store, bus, settings, preferences: () => preferences.get(), now, report, prepare: habits.prepare, removeDemo });
   const google = sources.services['google-business'];
   const play = sources.services['google-play'];
   const importer = sources.services['file-import'];
@@ -105,6 +124,12 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   const background = habits.scheduler({ ...scheduled, ready: teamReady, ...opts.background });
   const inbox = wireInbox({ workspace, store, bus });
   const outbox = await wireOutbox({ dataDir, workspace, store, bus, now, report, publishers: team ? team.guard(sources.publishers) : sources.publishers, ...(opts.timers ? { timers: opts.timers } : {}) });
+  removal = createRemoval({
+    dataDir, workspace, store, bus,
+    records: [outbox.records, { count: (ids) => ({ handoffs: habits.handoffs.count(ids) }), forget: (ids) => habits.handoffs.forget(ids) }],
+    afterRemove: () => inbox.refreshMarks(),
+  });
+  const removals = removal;
   const templates = readOnly ? null : await openTemplateStore({ dataDir, now, onProblem: report });
   /** Serialises whole-workspace writes (the demo) so two never interleave. */
   let bulkWrites: Promise<unknown> = Promise.resolve();
@@ -150,6 +175,12 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     'app.info': () => ({ name: 'Kalm', version, host, dataDir, demo: workspace.isDemo }),
     'workspace.get': () => summary(),
     'workspace.loadDemo': ({ seed }) => loadDemo(seed),
+    'workspace.removalCount': ({ target }) => removals.count(target),
+    'workspace.remove': ({ target }) => {
+      const done = bulkWrites.then(() => removals.remove(target));
+      bulkWrites = done.catch(() => undefined);
+      return done;
+    },
     'reviews.query': (q) => workspace.query(q, now().getTime(), replyPolicy(preferences.get())),
     'reviews.get': ({ id }) => {
       const review = workspace.get(id);
@@ -225,13 +256,14 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
       return (await handler(parsed.data)) as CallOutput<typeof name>;
     },
     on: (name, listener) => bus.on(name, listener),
-    async close() {
+    // Idempotent: every caller (signals, before-quit, the CLI) shares one close.
+    close: closeOnce(async () => {
       await outbox.scheduler.stop();
       await background.stop();
       await bulkWrites;
       await team?.close();
       await store.close();
-    },
+    }),
   };
 
   // A newcomer's first start shows the demo, so the app is useful before any source is connected.

@@ -28,18 +28,31 @@ export function wireInbox({ workspace, store, bus }: { workspace: Workspace; sto
   async function markDone({ ids, done }: { ids: string[]; done: boolean }): Promise<{ changed: number }> {
     store.assertWritable();
     const next: Review[] = [];
+    const before: Review[] = [];
     for (const id of new Set(ids)) {
       const review = workspace.get(id);
       if (!review) continue;
       if (done && WAITING.has(review.status)) next.push({ ...review, status: 'done' });
       else if (!done && review.status === 'done') next.push({ ...review, status: review.reply ? 'answered' : 'unanswered' });
+      else continue;
+      before.push(review);
     }
     if (next.length === 0) return { changed: 0 };
-    for (const key of workspace.upsertMany(next)) {
-      const shard = workspace.shard(key);
-      store.scheduleShard(shard.source, shard.locationId);
+    const schedule = (keys: Iterable<string>) => {
+      for (const key of keys) {
+        const shard = workspace.shard(key);
+        store.scheduleShard(shard.source, shard.locationId);
+      }
+    };
+    schedule(workspace.upsertMany(next));
+    try {
+      await store.flush();
+    } catch (err) {
+      // Not saved: undo in memory too, so what the owner sees is what is on disk (never "failed" yet applied).
+      const current = before.filter((r) => next.some((n) => n.id === r.id && workspace.get(r.id)?.status === n.status));
+      schedule(workspace.upsertMany(current));
+      throw err;
     }
-    await store.flush();
     bus.emit('reviews.changed', { reason: 'update', count: next.length });
     return { changed: next.length };
   }

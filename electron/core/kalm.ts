@@ -48,6 +48,8 @@ export interface KalmOptions {
   updater?: UpdaterPort;
   /** Where the team member's password is kept (default: a 0600 file in the data folder; Electron: safeStorage). */
   team?: { vault?: TeamSecretVault };
+  /** Waiting for a live holder of the data folder's lock (the CLI waits a few seconds, saying so). */
+  lock?: { waitForHolderMs?: number; onWait?: (holder: { pid: number; hostname: string }) => void };
   /** Clock, for deterministic tests. */
   now?: () => Date;
 }

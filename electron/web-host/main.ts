@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../core/data-dir';
 import { createFileLog } from '../core/log/logger';
 import type { ViteDevServer } from 'vite';
+import { exitOnSignals } from '../core/shutdown';
 import { deferredKalm } from './deferred-kalm';
 import { openFolder, openInBrowser } from './open-browser';
 import { DEFAULT_PORT, startWebHost, type WebHostOptions } from './server';
@@ -89,6 +90,13 @@ async function main(): Promise<void> {
   log.info(`web host started on port ${host.port}${dev ? ' (development)' : ''}`);
   process.stdout.write(`Kalm is running at ${host.url}\n`);
   if (!values['no-open'] && !process.env.CI) openInBrowser(host.url);
+  // SIGINT (Ctrl+C), SIGTERM and SIGHUP (the terminal closed): stop serving, flush, release the lock, exit once —
+  // also while the store is still opening.
+  exitOnSignals(async () => {
+    await host.close();
+    await dev?.close();
+    await (await opening.catch(() => null))?.close();
+  }, { onError: (err) => log.error('Kalm: closing failed', err) });
   let kalm: Awaited<typeof opening>;
   try {
     kalm = await opening;
@@ -101,9 +109,6 @@ async function main(): Promise<void> {
   kalm.background.start();
   for (const p of kalm.problems) log.warn(`Kalm: ${p.reason}${p.movedTo ? ` — moved to ${p.movedTo}` : ''}`);
   process.stdout.write('Kalm has opened your reviews.\n');
-  const stop = () => void host.close().then(() => dev?.close()).then(() => kalm.close()).then(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
 main().catch((err: unknown) => {

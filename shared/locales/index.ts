@@ -20,6 +20,8 @@ import teamEn from './team.en.json';
 import teamNl from './team.nl.json';
 import desktopEn from './desktop.en.json';
 import desktopNl from './desktop.nl.json';
+import demoEn from './demo.en.json';
+import demoNl from './demo.nl.json';
 
 /**
  * The UI strings. Each area of the app keeps its strings in a pair of files
@@ -41,6 +43,7 @@ const parts: { en: LocaleTree; nl: LocaleTree; name: string }[] = [
   { en: playEn, nl: playNl, name: 'play' },
   { en: teamEn, nl: teamNl, name: 'team' },
   { en: desktopEn, nl: desktopNl, name: 'desktop' },
+  { en: demoEn, nl: demoNl, name: 'demo' },
 ];
 
 function mergeInto(target: LocaleTree, source: LocaleTree, where: string, path = ''): void {

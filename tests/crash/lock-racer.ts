@@ -7,6 +7,15 @@ import { acquireDataLock } from '../../electron/core/store/lock';
 const [mode, dataDir, startAt] = process.argv.slice(2);
 if (!dataDir) throw new Error('usage: lock-racer.ts race|exit <dataDir> [startAtMs]');
 
+if (mode === 'hold') {
+  // hold <dataDir> <ms>: takes the lock, prints HELD, releases it after <ms>.
+  const lock = await acquireDataLock(dataDir);
+  process.stdout.write('HELD\n');
+  await new Promise((r) => setTimeout(r, Number(startAt ?? 500)));
+  await lock.release();
+  process.exit(0);
+}
+
 if (mode === 'exit') {
   await acquireDataLock(dataDir);
   process.stdout.write('HELD\n');

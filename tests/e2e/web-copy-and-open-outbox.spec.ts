@@ -22,6 +22,8 @@ test('a reply to an imported review queued with Ctrl+Enter is finished from the 
   await expect(card.getByText('2 of 2 rows can be imported (CSV, UTF-8).')).toBeVisible();
   await card.getByRole('button', { name: 'Import 2 reviews' }).click();
   await expect(card.getByRole('status').filter({ hasText: 'Imported 2 reviews into Trustpilot' })).toBeVisible();
+  await card.getByRole('button', { name: /^Remove the demo now \(/ }).click();
+  await expect(card.getByText(/^Removed the demo: \d+ reviews/)).toBeVisible();
 
   // Answer one through the composer: Trustpilot documents no maximum, so the size shows without a limit.
   await nav.getByRole('button', { name: 'Inbox' }).click();

@@ -12,6 +12,8 @@ export interface RunningHost {
   dataDir: string;
   /** Stops the host; `keepData` leaves the data folder for a restart (`startHost({ dataDir })`). */
   stop(opts?: { keepData?: boolean }): Promise<void>;
+  /** Kills the host with SIGKILL (a crash: nothing is flushed); the data folder stays for a restart. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -48,6 +50,10 @@ export async function startHost(opts: { prepare?: (dataDir: string) => Promise<v
       child.kill('SIGTERM');
       await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
       if (!keepData) await rm(dataDir, { recursive: true, force: true });
+    },
+    async kill() {
+      child.kill('SIGKILL');
+      await new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r)));
     },
   };
 }

@@ -54,6 +54,9 @@ test('Google Play with a service-account key: connect in Sources, sync, reply, a
     await expect(card.getByRole('status').filter({ hasText: /^Synced/ })).toContainText('Synced 1 app: 2 reviews fetched, 2 new');
     // The page asked Play for its own language (English): the translation is kept apart from the original.
     expect(emu.requests.filter((r) => r.path.endsWith('/reviews')).at(-1)?.query.translationLanguage).toBe('en');
+    // The demo was kept when Play connected; the card asks, and the owner removes it now (issue 17).
+    await card.getByRole('button', { name: /^Remove the demo now \(/ }).click();
+    await expect(card.getByText(/^Removed the demo: \d+ reviews/)).toBeVisible();
     await card.screenshot({ path: 'test-results/e2e/play-key.png' });
     const a11y = await new AxeBuilder({ page }).include('section.card').analyze();
     expect(a11y.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);

@@ -22,8 +22,15 @@ test('connect Google, choose locations, sync with progress, and the inbox fills'
 
     // The consent page opens in a new tab; the emulator consents and redirects to Kalm's loopback.
     const popupPromise = context.waitForEvent('page');
+    // The demo sits on Google's place: Kalm asks first, counting what goes with it (issue 17).
+    const asked: string[] = [];
+    page.once('dialog', (d) => {
+      asked.push(d.message());
+      void d.accept();
+    });
     await page.getByRole('button', { name: 'Connect Google' }).click();
     const popup = await popupPromise;
+    expect(asked).toEqual([expect.stringMatching(/^Connecting Google replaces the demo \(0 drafts, 0 replies, \d+ labels?, 0 notes go with it\)\. Continue\?$/)]);
     await popup.waitForLoadState();
     await expect(popup.getByRole('heading', { name: 'Kalm is connected' })).toBeVisible();
     await popup.close();

@@ -112,6 +112,19 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       queueMicrotask(() => emit('reviews.changed', { reason: 'demo', count: state.reviews.length }));
       return workspace();
     },
+    'workspace.removalCount': () => {
+      if (!state.demo) throw new KalmError('not_found', 'There is no demo to remove.');
+      const ids = new Set(state.reviews.filter((r) => r.source === 'google').map((r) => r.id));
+      return { reviews: ids.size, drafts: [...drafts.keys()].filter((id) => ids.has(id)).length, replies: outbox.filter((i) => ids.has(i.reviewId)).length, labels: state.reviews.filter((r) => ids.has(r.id)).reduce((n, r) => n + r.labels.length, 0), notes: state.reviews.filter((r) => ids.has(r.id) && r.note).length, handoffs: 0 };
+    },
+    'workspace.remove': () => {
+      if (!state.demo) throw new KalmError('not_found', 'There is no demo to remove.');
+      const count = handlers['workspace.removalCount']({ target: { kind: 'demo' } });
+      state.reviews = state.reviews.filter((r) => r.source !== 'google');
+      state.demo = false;
+      queueMicrotask(() => emit('reviews.changed', { reason: 'update', count: count.reviews }));
+      return count;
+    },
     'reviews.query': (q) => {
       const active = new Set(['queued', 'sending', 'failed', 'conflict']);
       const marks = { drafts: new Set(drafts.keys()), outbox: new Set(outbox.filter((i) => active.has(i.state)).map((i) => i.reviewId)) };

@@ -5,7 +5,7 @@ import { wireHabitsShell } from '../../electron/habits-shell';
 
 type Listener = (payload: unknown) => void;
 
-function fakeShell(settings = { startAtLogin: true }) {
+function fakeShell(settings = { startAtLogin: true }, platform: NodeJS.Platform = 'linux') {
   const listeners = new Map<string, Listener[]>();
   const shown: { options: { title: string; body: string }; click: () => void }[] = [];
   const kalm = {
@@ -39,6 +39,7 @@ function fakeShell(settings = { startAtLogin: true }) {
     net: { isOnline: () => true },
     powerMonitor: { on: ((event: string, fn: () => void) => power.set(event, fn)) as never },
     showWindow,
+    platform,
   });
   const emit = <E extends EventName>(name: E, payload: EventPayload<E>) => (listeners.get(name) ?? []).forEach((fn) => fn(payload));
   return { kalm, app, shown, showWindow, emit, power };
@@ -53,6 +54,20 @@ describe('the Electron habits shell', () => {
     s.shown[0]?.click();
     expect(s.showWindow).toHaveBeenCalledOnce();
     expect(s.kalm.openReview).toHaveBeenCalledWith('google:loc:1');
+  });
+
+  it('escapes markup in reviewer text on Linux (notification servers read the body as markup), not elsewhere', () => {
+    const author = `<b>Eve</b> & "Co"`;
+    const excerpt = `<a href='https://evil.example'>click</a><img src=x>`;
+    const linux = fakeShell(undefined, 'linux');
+    linux.emit('alerts.newReview', { reviewId: 'r1', rating: 1, author, locationName: 'Utrecht', excerpt });
+    expect(linux.shown[0]?.options.body).toBe(
+      '&lt;b&gt;Eve&lt;/b&gt; &amp; &quot;Co&quot;: &lt;a href=&#39;https://evil.example&#39;&gt;click&lt;/a&gt;&lt;img src=x&gt;',
+    );
+    expect(linux.shown[0]?.options.body).not.toMatch(/[<>"']/);
+    const mac = fakeShell(undefined, 'darwin');
+    mac.emit('alerts.newReview', { reviewId: 'r1', rating: 1, author, locationName: 'Utrecht', excerpt });
+    expect(mac.shown[0]?.options.body).toBe(`${author}: ${excerpt}`);
   });
 
   it('puts the unanswered count on the badge, applies start at login, and starts background sync', async () => {

@@ -152,6 +152,16 @@ describe('main process lifecycle', () => {
     expect(fake.kalm.close).toHaveBeenCalledOnce();
   });
 
+  it('quits through app.quit() on SIGINT, SIGTERM and SIGHUP, so before-quit flushes', () => {
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      fake.app.quit.mockClear();
+      const mine = process.listeners(signal).at(-1);
+      expect(mine, signal).toBeTypeOf('function');
+      mine?.(signal);
+      expect(fake.app.quit, signal).toHaveBeenCalledOnce();
+    }
+  });
+
   it('leaves at once when another instance holds the lock', async () => {
     vi.resetModules();
     fake.state.lock = false;

@@ -48,7 +48,7 @@ vi.mock('electron', () => ({ BrowserWindow: fake.FakeWindow, protocol: fake.prot
 
 import { builtPaths, createAppProtocolHandler, createMainWindow, registerAppScheme, serveRenderer } from '../../electron/window';
 import { mimeType } from '../../electron/core/renderer-files';
-import { denyAllPermissions, hardenContents, isAppUrl, isSafeExternalUrl, secureWebPreferences } from '../../electron/security';
+import { CLIPBOARD_WRITE, hardenContents, restrictPermissions, isAppUrl, isSafeExternalUrl, secureWebPreferences } from '../../electron/security';
 
 type FakeContents = InstanceType<typeof fake.FakeContents>;
 
@@ -159,20 +159,47 @@ describe('hardened webContents', () => {
     expect(contents.listeners.get('will-navigate')).toHaveLength(1);
   });
 
-  it('denies every permission request and check', () => {
-    let request: ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void) | undefined;
-    let check: (() => boolean) | undefined;
+  type Details = { requestingUrl?: string; isMainFrame?: boolean };
+  function permissionHandlers() {
+    let request: ((wc: unknown, permission: string, cb: (ok: boolean) => void, details: Details) => void) | undefined;
+    let check: ((wc: unknown, permission: string, origin: string, details: Details) => boolean) | undefined;
     const session = {
       setPermissionRequestHandler: (fn: typeof request) => (request = fn),
       setPermissionCheckHandler: (fn: typeof check) => (check = fn),
     };
-    denyAllPermissions(session as unknown as Session);
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+    restrictPermissions(session as unknown as Session);
+    const asked = (permission: string, details: Details): boolean => {
       const cb = vi.fn();
-      request?.({}, permission, cb);
-      expect(cb).toHaveBeenCalledWith(false);
+      request?.({}, permission, cb, details);
+      expect(cb).toHaveBeenCalledOnce();
+      return cb.mock.calls[0]?.[0] as boolean;
+    };
+    const checked = (permission: string, origin: string, details: Details): boolean => check?.({}, permission, origin, details) ?? true;
+    return { asked, checked };
+  }
+
+  it('denies every permission request and check but the clipboard write', () => {
+    const { asked, checked } = permissionHandlers();
+    const app = { requestingUrl: 'app://kalm/index.html', isMainFrame: true };
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'fullscreen']) {
+      expect(asked(permission, app), permission).toBe(false);
+      expect(checked(permission, 'app://kalm', app), permission).toBe(false);
     }
-    expect(check?.()).toBe(false);
+  });
+
+  it('allows clipboard-sanitized-write for the app’s own main frame only', () => {
+    const { asked, checked } = permissionHandlers();
+    expect(CLIPBOARD_WRITE).toBe('clipboard-sanitized-write');
+    expect(asked(CLIPBOARD_WRITE, { requestingUrl: 'app://kalm/index.html#/inbox', isMainFrame: true })).toBe(true);
+    expect(checked(CLIPBOARD_WRITE, 'app://kalm', { requestingUrl: 'app://kalm/index.html', isMainFrame: true })).toBe(true);
+    expect(checked(CLIPBOARD_WRITE, 'app://kalm', { isMainFrame: true })).toBe(true);
+    // A sub-frame of the app, another origin, a look-alike host, or no frame information: refused.
+    expect(asked(CLIPBOARD_WRITE, { requestingUrl: 'app://kalm/index.html', isMainFrame: false })).toBe(false);
+    expect(asked(CLIPBOARD_WRITE, { requestingUrl: 'https://evil.example/', isMainFrame: true })).toBe(false);
+    expect(asked(CLIPBOARD_WRITE, { requestingUrl: 'app://kalm.evil/index.html', isMainFrame: true })).toBe(false);
+    expect(asked(CLIPBOARD_WRITE, { requestingUrl: 'app://kalm/index.html' })).toBe(false);
+    expect(checked(CLIPBOARD_WRITE, 'https://evil.example', { requestingUrl: 'https://evil.example/', isMainFrame: true })).toBe(false);
+    expect(checked(CLIPBOARD_WRITE, 'app://kalm', { requestingUrl: 'app://kalm/x', isMainFrame: false })).toBe(false);
   });
 });
 

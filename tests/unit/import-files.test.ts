@@ -202,13 +202,14 @@ describe('import: re-import updates instead of duplicating', () => {
     await kalm.close();
   });
 
-  it('an import replaces the demo workspace (the demo is not the owner’s)', async () => {
+  it('an import keeps the demo beside the imported reviews until it is removed on purpose (issue 17)', async () => {
     const dir = await tempDataDir();
     const kalm = await createKalm({ dataDir: dir, host: 'test', now: () => NOW, google: { client: null }, loadDemoOnFirstRun: true });
-    expect((await kalm.call('workspace.get', {})).demo).toBe(true);
+    const before = await kalm.call('workspace.get', {});
+    expect(before.demo).toBe(true);
     await kalm.importer.run(join(FIX, 'kiyoh.csv'), { preset: 'kiyoh' });
     const ws = await kalm.call('workspace.get', {});
-    expect(ws).toMatchObject({ demo: false, reviewCount: 3 });
+    expect(ws).toMatchObject({ demo: true, reviewCount: before.reviewCount + 3 });
     await kalm.close();
   });
 });

@@ -46,7 +46,7 @@ describe('copy-and-open publishing (sources without a reply API)', () => {
     const [demo] = (await kalm.call('reviews.query', { status: 'all', limit: 1 })).items;
     await expect(kalm.call('replies.markPosted', { reviewId: demo?.id ?? '', text: 'Dank!' })).rejects.toThrow(/Kalm sends replies to this review itself/);
     await kalm.importer.run(join(FIX, 'kiyoh.csv'), { preset: 'kiyoh' });
-    const [imported] = (await kalm.call('reviews.query', { status: 'all', limit: 1 })).items;
+    const [imported] = (await kalm.call('reviews.query', { status: 'all', source: 'kiyoh', limit: 1 })).items;
     await expect(kalm.call('replies.markPosted', { reviewId: imported?.id ?? '', text: '   ' })).rejects.toThrow(/empty/);
     await expect(kalm.call('replies.markPosted', { reviewId: 'kiyoh:kiyoh:nope', text: 'Dank!' })).rejects.toThrow(/no review/);
     await kalm.close();

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KalmError } from '../../shared/domain/errors';
 import { acquireDataLock, LOCK_FILE, LockInfo, type DataLock } from '../../electron/core/store/lock';
+import { parseProcStat, processStartTime } from '../../electron/core/store/process-identity';
 import { tempDataDir } from './helpers';
 
 const DEAD_PID = 999_999_999; // above every pid_max: never a live process
@@ -95,6 +96,51 @@ describe('data folder lock', () => {
     const lock = await acquire(dir);
     expect(await readLock(dir)).toEqual(lock.info);
     expect((await readdir(dir)).sort()).toEqual([LOCK_FILE]);
+  });
+
+  it('takes over at once a lock naming a live process that is not its writer (pid reused, e.g. after a reboot)', async () => {
+    const dir = await tempDataDir();
+    expect(processStartTime(1)).not.toBeNull(); // pid 1 is alive and has a start time on Linux
+    await writeLock(dir, { pid: 1, hostname: hostname(), startedAt: new Date().toISOString(), procStart: 'linux:an-earlier-boot:12345' });
+    const lock = await acquire(dir);
+    expect(await readLock(dir)).toEqual(lock.info);
+    expect(lock.info.procStart).toBe(processStartTime(process.pid));
+  });
+
+  it('takes over an old-format lock (no start time) naming a live pid once its heartbeat has stopped', async () => {
+    const dir = await tempDataDir();
+    await writeLock(dir, { pid: 1, hostname: hostname(), startedAt: '2026-01-01T00:00:00.000Z' }, 10 * 60_000);
+    await acquire(dir);
+    expect((await readLock(dir)).pid).toBe(process.pid);
+  });
+
+  it('refuses while the process that wrote the lock (same start time) still runs, naming it', async () => {
+    const dir = await tempDataDir();
+    const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    children.push(sleeper);
+    const procStart = processStartTime(sleeper.pid ?? 0) ?? 'unknown';
+    await writeLock(dir, { pid: sleeper.pid, hostname: hostname(), startedAt: new Date().toISOString(), procStart }, 10 * 60_000);
+    const err = await rejection(acquireDataLock(dir));
+    expect(err.message).toBe(`Another Kalm (process ${sleeper.pid}) is using the data folder ${dir}. Close it and try again.`);
+  });
+
+  it('waits (bounded, saying so once) for a parallel writer to finish, then takes the lock', async () => {
+    const dir = await tempDataDir();
+    const { child, output } = run(['hold', dir, '600']);
+    await new Promise<void>((resolve) => child.stdout?.once('data', () => resolve()));
+    const waits: number[] = [];
+    const lock = await acquire(dir, { waitForHolderMs: 5_000, onWait: (h) => waits.push(h.pid) });
+    expect(waits).toEqual([child.pid]);
+    expect(lock.info.pid).toBe(process.pid);
+    await output;
+    const again = await rejection(acquireDataLock(dir, { waitForHolderMs: 200, onWait: () => undefined }));
+    expect(again.message).toContain(`(process ${process.pid})`);
+  });
+
+  it('reads the start time from /proc/<pid>/stat even when the command name holds spaces and parentheses', () => {
+    const stat = '4242 (my (odd) cmd) S 1 4242 4242 0 -1 4194560 100 0 0 0 1 2 0 0 20 0 1 0 987654 1000 10';
+    expect(parseProcStat(stat)).toBe('987654');
+    expect(parseProcStat('garbage')).toBeNull();
   });
 
   it('honours a fresh lock from another computer and takes over one whose heartbeat stopped', async () => {

@@ -7,6 +7,7 @@ import { LOCK_FILE } from '../store/lock';
 import { fileStamp } from '../store/quarantine';
 import { SECRET_FILES } from '../store/secret-files';
 import { storageError } from '../store/storage-error';
+import { FILE_MODE } from '../store/file-modes';
 
 export interface BackupOptions {
   dataDir: string;
@@ -59,7 +60,7 @@ export async function backupDataFolder(opts: BackupOptions): Promise<{ path: str
   const zip = zipSync(files, { level: 6, mtime: opts.now() });
   const temp = join(target, `.${name}.tmp`);
   try {
-    const handle = await open(temp, 'w');
+    const handle = await open(temp, 'w', FILE_MODE); // it holds every review and note: owner-only
     try {
       await handle.writeFile(zip);
       await handle.sync();

@@ -36,6 +36,8 @@ export interface HabitsDeps {
 export interface Habits {
   handlers: HabitHandlers;
   labels: LabelService;
+  /** The hand-off records of reviews being removed (removal/). */
+  handoffs: { count(reviewIds: ReadonlySet<string>): number; forget(reviewIds: ReadonlySet<string>): Promise<void> };
   /** For the Google wiring: labels synced reviews and alerts about new low ones once saved. */
   prepare(reviews: readonly Review[]): { reviews: readonly Review[]; done: () => void };
   /** Creates the background sync (started by the hosts that run for a while). */
@@ -70,6 +72,14 @@ export async function wireHabits(deps: HabitsDeps): Promise<Habits> {
   return {
     handlers,
     labels,
+    handoffs: {
+      count: (ids) => forwards?.list().filter((f) => ids.has(f.reviewId)).length ?? 0,
+      async forget(ids) {
+        if (!forwards) return;
+        for (const f of forwards.list()) if (ids.has(f.reviewId)) await forwards.remove(f.reviewId);
+        bus.emit('handoff.changed', {});
+      },
+    },
     prepare(reviews) {
       const found = alerts.pick(reviews);
       return { reviews: labels.labelSynced(reviews), done: () => found.forEach((a) => bus.emit('alerts.newReview', a)) };

@@ -9,9 +9,10 @@ import type { ImportOptions, ImportReport } from '../../../shared/import/options
 import { mergeImported } from '../../../shared/import/row-to-review';
 import type { EventBus } from '../events';
 import type { OpenedStore } from '../store/open-store';
-import { clearShards, saveSourcesFile } from '../store/workspace-files';
+import { saveSourcesFile } from '../store/workspace-files';
 import type { Workspace } from '../workspace';
 import { MAX_IMPORT_BYTES } from './decode';
+import { keepDemoBeside } from './demo-on-import';
 import { readImport, type ImportProgress } from './read-import';
 
 /** Uploaded files wait here (renderer uploads in chunks) until imported or discarded. */
@@ -54,16 +55,11 @@ export function createImportService(deps: ImportDeps): ImportService {
       const first = report.errors.slice(0, 3).map((e) => e.message).join(' ');
       throw new KalmError('invalid_input', `No row of this file could be imported, so nothing was changed. ${first}`, report.errors.slice(0, 20).map((e) => ({ path: `row ${e.row}`, message: e.message })));
     }
-    const clash = workspace.sources.find((s) => s.id === report.sourceId && s.kind !== 'file-import' && s.state !== 'demo');
+    keepDemoBeside(workspace.sources, report.sourceId);
+    const clash = workspace.sources.find((s) => s.id === report.sourceId && s.kind !== 'file-import');
     if (clash) throw new KalmError('invalid_input', `"${report.sourceName}" is already the name of your ${clash.name} source; import under another name (--source).`);
     const source: Source = { id: report.sourceId, kind: 'file-import', name: report.sourceName, state: 'connected', lastSyncAt: deps.now().toISOString() };
     const newLocations: Location[] = [...locations].map(([id, name]) => ({ id, source: source.id, name, storeCode: null, address: null, mapsUrl: null, newReviewUrl: null }));
-    if (workspace.isDemo) {
-      // The demo's reviews are not the owner's: the first real source replaces them.
-      await store.flush();
-      workspace.replace([], [], []);
-      await clearShards(deps.dataDir);
-    }
     let added = 0, updated = 0;
     const touched = new Set<Parameters<typeof workspace.shard>[0]>();
     const keep = workspace.locations.filter((l) => !(l.source === source.id && locations.has(l.id)));

@@ -46,4 +46,24 @@ export class ReplyHistoryStore {
     const reviews = { ...this.folder.get(shard)?.reviews, [reviewId]: versions.slice(-MAX_REPLY_VERSIONS) };
     await this.folder.put({ schemaVersion: REPLY_HISTORY_VERSION, shard, reviews });
   }
+
+  /** How many of these reviews have reply versions recorded. */
+  countOf(reviewIds: ReadonlySet<string>): number {
+    let n = 0;
+    for (const id of reviewIds) if (this.versions(id).length) n++;
+    return n;
+  }
+
+  /** Forgets the reply versions of these reviews; a location file left without any is removed. */
+  async forget(reviewIds: ReadonlySet<string>): Promise<void> {
+    const shards = new Set([...reviewIds].map(historyShardOf));
+    for (const shard of shards) {
+      const file = this.folder.get(shard);
+      if (!file) continue;
+      const reviews = Object.fromEntries(Object.entries(file.reviews).filter(([id]) => !reviewIds.has(id)));
+      if (Object.keys(reviews).length === Object.keys(file.reviews).length) continue;
+      if (Object.keys(reviews).length === 0) await this.folder.remove(shard);
+      else await this.folder.put({ ...file, reviews });
+    }
+  }
 }

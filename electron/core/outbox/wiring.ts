@@ -40,6 +40,14 @@ export interface OutboxWiring {
   handlers: OutboxHandlers;
   /** Publishes in the background (Electron and web host; never the CLI): when due, and after every change. */
   scheduler: OutboxScheduler;
+  /** The drafts, outbox items (with their meta) and reply history of reviews being removed (removal/). */
+  records: ReviewRecords;
+}
+
+export interface ReviewRecords {
+  count(reviewIds: ReadonlySet<string>): { drafts: number; replies: number };
+  /** Deletes them, files included; resolves once every file is gone. */
+  forget(reviewIds: ReadonlySet<string>): Promise<void>;
 }
 
 /** How long a sent reply stays listed in the outbox. */
@@ -240,5 +248,22 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> 
     },
     'outbox.history': async ({ reviewId }) => ({ versions: history?.versions(reviewId) ?? [] }),
   };
-  return { handlers, scheduler };
+  const records: ReviewRecords = {
+    count: (ids) => ({
+      drafts: store.drafts?.list().filter((d) => ids.has(d.reviewId)).length ?? 0,
+      replies: queue?.list().filter((e) => ids.has(e.item.reviewId)).length ?? 0,
+    }),
+    async forget(ids) {
+      const { drafts, queue: q } = writable();
+      for (const d of drafts.list()) if (ids.has(d.reviewId)) await drafts.discard(d.reviewId);
+      for (const { item } of q.list()) {
+        if (!ids.has(item.reviewId)) continue;
+        await q.meta.remove(item.id);
+        await q.store.remove(item.id);
+      }
+      await history?.forget(ids);
+      changed();
+    },
+  };
+  return { handlers, scheduler, records };
 }

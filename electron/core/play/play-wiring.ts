@@ -6,7 +6,7 @@ import { rootsFromEnv } from '../google/config';
 import type { KalmOptions } from '../kalm';
 import type { GoogleService } from '../sources/google-service';
 import type { OpenedStore } from '../store/open-store';
-import { clearShards, saveSourcesFile } from '../store/workspace-files';
+import { saveSourcesFile } from '../store/workspace-files';
 import type { Workspace } from '../workspace';
 import { createPlayAuth } from './play-auth';
 import { createFilePlayKeyStore } from './play-key-store';
@@ -38,12 +38,7 @@ export function wirePlay(
       get: (id) => workspace.get(id),
       async setSource(source: Source, locations: Location[]) {
         store.assertWritable();
-        if (workspace.isDemo) {
-          // The demo's reviews are not the owner's: the first real source replaces them.
-          await store.flush();
-          workspace.replace([], [], []);
-          await clearShards(opts.dataDir);
-        }
+        // The demo stays beside the app's reviews until the owner removes it (Settings → Data, kalm demo --remove).
         workspace.sources = [...workspace.sources.filter((s) => s.id !== source.id), source];
         workspace.locations = [...workspace.locations.filter((l) => l.source !== source.id), ...locations];
         await saveSourcesFile(opts.dataDir, workspace.sources, workspace.locations);

@@ -40,6 +40,11 @@ export interface SourceBuildContext {
   report: (problem: StoreProblem) => void;
   /** Sees synced reviews before they are saved (auto-labels, alerts); `done` runs once they are durable. */
   prepare?: (reviews: readonly Review[]) => { reviews: readonly Review[]; done?: () => void };
+  /**
+   * Removes the demo with everything about its reviews (removal/): for a source that cannot sit beside it
+   * (Google Business Profile: the demo uses its source id).
+   */
+  removeDemo?: () => Promise<unknown>;
   /** A source built before this one (sources are built in the registry's order; Play signs in through Google). */
   use<K extends RegisteredKind>(kind: K): SourceServices[K];
 }

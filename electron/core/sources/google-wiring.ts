@@ -7,7 +7,7 @@ import { createFileTokenVault } from '../google/token-vault';
 import type { KalmOptions } from '../kalm';
 import type { OpenedStore } from '../store/open-store';
 import type { SettingsStore } from '../store/settings';
-import { clearShards, saveSourcesFile } from '../store/workspace-files';
+import { saveSourcesFile } from '../store/workspace-files';
 import { shardKey, type Workspace } from '../workspace';
 import { createGoogleService, type GoogleService } from './google-service';
 
@@ -20,6 +20,8 @@ export function wireGoogle(
     workspace: Workspace; store: OpenedStore; bus: EventBus; settings: SettingsStore | null; now: () => Date;
     /** Sees synced reviews before they are saved (auto-labels, alerts); `done` runs once they are durable. */
     prepare?: (reviews: readonly Review[]) => { reviews: readonly Review[]; done?: () => void };
+    /** The demo uses Google's source id, so it cannot stay beside a real Google connection (the app asks first). */
+    removeDemo?: () => Promise<unknown>;
   },
 ): Promise<GoogleService> {
   const { workspace, store, bus, settings } = deps;
@@ -44,16 +46,14 @@ export function wireGoogle(
       sources: () => workspace.sources,
       locations: () => workspace.locations,
       async setGoogle(source: Source, locations: Location[]) {
-        if (workspace.isDemo) {
-          // The demo's reviews are not the owner's: connecting a real source replaces them.
-          await store.flush();
-          workspace.replace([source], locations, []);
-          await clearShards(opts.dataDir);
-          bus.emit('reviews.changed', { reason: 'sync', count: 0 });
-        } else {
-          workspace.sources = [...workspace.sources.filter((s) => s.id !== source.id), source];
-          workspace.locations = [...workspace.locations.filter((l) => l.source !== source.id), ...locations];
+        if (workspace.sources.some((s) => s.id === source.id && s.state === 'demo')) {
+          // The demo sits on Google's source id: it goes with all its drafts, replies and notes (no file left behind);
+          // the Sources page asks before the sign-in starts, with the count.
+          if (!deps.removeDemo) throw new Error('Connecting Google while the demo is loaded needs removeDemo.');
+          await deps.removeDemo();
         }
+        workspace.sources = [...workspace.sources.filter((s) => s.id !== source.id), source];
+        workspace.locations = [...workspace.locations.filter((l) => l.source !== source.id), ...locations];
         await persistSources();
       },
       reviewsAt: (locationId: string) => workspace.shard(shardKey('google', locationId)).reviews,

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 
 /** The few file operations the write path uses; tests pass a faulty one to simulate a full or read-only disk. */
 export interface StoreFs {
-  mkdir(path: string, opts: { recursive: true }): Promise<unknown>;
+  mkdir(path: string, opts: { recursive: true; mode?: number }): Promise<unknown>;
   open(path: string, flags: string, mode?: number): Promise<StoreFileHandle>;
   rename(from: string, to: string): Promise<void>;
   rm(path: string, opts: { force: true }): Promise<void>;
@@ -28,7 +28,7 @@ export const isTempFileName = (name: string): boolean => name.startsWith('.') &&
  */
 export async function writeFileAtomic(path: string, data: string, fs: StoreFs = nodeStoreFs): Promise<void> {
   const dir = dirname(path);
-  await fs.mkdir(dir, { recursive: true });
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const fh = await fs.open(tmp, 'w', 0o600);

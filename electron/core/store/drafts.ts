@@ -61,4 +61,9 @@ export class DraftStore {
   get pending(): ReadonlySet<string> {
     return this.folder.pending;
   }
+
+  /** Stops retrying failed writes (the store is closing). */
+  stopRetrying(): void {
+    this.folder.stopRetrying();
+  }
 }

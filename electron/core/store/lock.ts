@@ -5,6 +5,7 @@ import { hostname as osHostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { KalmError } from '../../../shared/domain/errors';
+import { processStartTime } from './process-identity';
 import { describeFsError } from './storage-error';
 
 export const LOCK_FILE = 'kalm.lock';
@@ -21,6 +22,8 @@ export const LockInfo = z.object({
   startedAt: z.string(),
   /** Random per acquisition: tells our own lock apart from an old one that happens to carry our pid. */
   token: z.string().optional(),
+  /** When the holder process started (process-identity.ts): a reused pid has another start time. */
+  procStart: z.string().optional(),
 });
 export type LockInfo = z.infer<typeof LockInfo>;
 
@@ -42,6 +45,12 @@ export interface LockOptions {
   foreignStaleMs?: number;
   /** How long to keep trying while another process is busy taking over a stale lock. Default 10 s. */
   waitMs?: number;
+  /** How long to wait for a live holder to let go (e.g. a parallel CLI write) before refusing. Default 0. */
+  waitForHolderMs?: number;
+  /** Called once when Kalm starts waiting for a live holder (the CLI says so on stderr). */
+  onWait?: (holder: LockInfo) => void;
+  /** For tests: the start time of a process (default processStartTime). */
+  startTimeOf?: (pid: number) => string | null;
 }
 
 /** Tokens of the locks this process holds right now. */
@@ -57,6 +66,12 @@ export function isProcessAlive(pid: number): boolean {
   }
 }
 
+/** Whether the process a lock on this host names is still the one that wrote it (a reused pid is not). */
+export function isHolderAlive(info: LockInfo): boolean {
+  if (info.procStart !== undefined) return processStartTime(info.pid) === info.procStart;
+  return isProcessAlive(info.pid);
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const code = (err: unknown): string | undefined => (err as NodeJS.ErrnoException | null)?.code;
 
@@ -69,10 +84,14 @@ export async function acquireDataLock(dataDir: string, opts: LockOptions = {}): 
   const pid = opts.pid ?? process.pid;
   const host = opts.hostname ?? osHostname();
   const isAlive = opts.isAlive ?? isProcessAlive;
+  const startTimeOf = opts.startTimeOf ?? processStartTime;
   const path = join(dataDir, LOCK_FILE);
-  const info: LockInfo = { pid, hostname: host, startedAt: new Date().toISOString(), token: randomBytes(8).toString('hex') };
+  const procStart = startTimeOf(pid);
+  const info: LockInfo = { pid, hostname: host, startedAt: new Date().toISOString(), token: randomBytes(8).toString('hex'), ...(procStart ? { procStart } : {}) };
   const content = JSON.stringify(info) + '\n';
   const deadline = Date.now() + (opts.waitMs ?? 10_000);
+  const holderDeadline = Date.now() + (opts.waitForHolderMs ?? 0);
+  let waited = false;
 
   try {
     await mkdir(dataDir, { recursive: true });
@@ -80,9 +99,15 @@ export async function acquireDataLock(dataDir: string, opts: LockOptions = {}): 
       if (await createExclusive(path, content)) return held(path, info, content, opts.heartbeatMs ?? 30_000);
       const current = await readLock(path);
       if (current) {
-        const verdict = judge(current, { pid, host, isAlive, foreignStaleMs: opts.foreignStaleMs ?? 120_000 });
+        const verdict = judge(current, { pid, host, isAlive, startTimeOf, foreignStaleMs: opts.foreignStaleMs ?? 120_000 });
         if (verdict === 'alive' && current.info) {
           const owner = current.info;
+          if (Date.now() < holderDeadline) {
+            if (!waited) opts.onWait?.(owner);
+            waited = true;
+            await sleep(100 + Math.random() * 100);
+            continue;
+          }
           const where = owner.hostname === host ? '' : ` on ${owner.hostname}`;
           throw new KalmError('locked', `Another Kalm (process ${owner.pid}${where}) is using the data folder ${dataDir}. Close it and try again.`);
         }
@@ -127,7 +152,7 @@ type Verdict = 'alive' | 'stale' | 'wait';
 
 function judge(
   current: CurrentLock,
-  me: { pid: number; host: string; isAlive: (pid: number) => boolean; foreignStaleMs: number },
+  me: { pid: number; host: string; isAlive: (pid: number) => boolean; startTimeOf: (pid: number) => string | null; foreignStaleMs: number },
 ): Verdict {
   const age = Date.now() - current.mtimeMs;
   const owner = current.info;
@@ -135,7 +160,10 @@ function judge(
   if (owner.hostname !== me.host) return age < me.foreignStaleMs ? 'alive' : 'stale';
   // Our own pid on a lock we do not hold is a leftover from an earlier process that had the same pid.
   if (owner.pid === me.pid) return owner.token !== undefined && heldTokens.has(owner.token) ? 'alive' : 'stale';
-  return me.isAlive(owner.pid) ? 'alive' : 'stale';
+  // The holder said when it started: a dead pid, or one reused by another process (after a reboot), differs.
+  if (owner.procStart !== undefined) return me.startTimeOf(owner.pid) === owner.procStart ? 'alive' : 'stale';
+  // An older lock without a start time: the pid must be alive and its heartbeat (every 30 s) fresh.
+  return me.isAlive(owner.pid) && age < me.foreignStaleMs ? 'alive' : 'stale';
 }
 
 /**
@@ -146,7 +174,7 @@ async function createExclusive(path: string, content: string): Promise<boolean> 
   const linked = await createByLink(path, content);
   if (linked !== 'unsupported') return linked;
   try {
-    const fh = await open(path, 'wx');
+    const fh = await open(path, 'wx', 0o600);
     try {
       await fh.writeFile(content, 'utf8');
     } finally {
@@ -162,7 +190,7 @@ async function createExclusive(path: string, content: string): Promise<boolean> 
 async function createByLink(path: string, content: string): Promise<boolean | 'unsupported'> {
   const tmp = join(path, '..', `.${LOCK_FILE}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await writeFile(tmp, content, { flag: 'wx' });
+    await writeFile(tmp, content, { flag: 'wx', mode: 0o600 });
     await link(tmp, path);
     return true;
   } catch (err) {

@@ -1,8 +1,9 @@
 import { KalmError } from '../../../shared/domain/errors';
 import type { Review } from '../../../shared/domain/review';
 import type { StoreProblem } from '../../../shared/domain/store-problem';
+import { closeOnce } from '../shutdown';
 import { DraftStore } from './drafts';
-import { acquireDataLock, LOCK_FILE, type DataLock } from './lock';
+import { acquireDataLock, LOCK_FILE, type DataLock, type LockOptions } from './lock';
 import { migrateDraftFile, migrateOutboxFile } from './migrations';
 import { OutboxStore } from './outbox';
 import { ShardWriter } from './shard-writer';
@@ -16,6 +17,10 @@ export interface OpenStoreOptions {
   report: (problem: StoreProblem) => void;
   /** The reviews of one shard at the moment it is written. */
   shardReviews: (source: string, locationId: string) => Review[] | undefined;
+  /** A file whose write had failed was written after all (its 'write-failed' problem is over). */
+  recovered?: (file: string) => void;
+  /** Waiting for a live holder of the lock (the CLI waits briefly for a parallel write). */
+  lock?: Pick<LockOptions, 'waitForHolderMs' | 'onWait'>;
 }
 
 /** The opened data folder: its lock, what loaded, the draft and outbox stores, and the coalescing shard writer. */
@@ -47,7 +52,7 @@ export async function openStore(dataDir: string, opts: OpenStoreOptions): Promis
 
   let lock: DataLock;
   try {
-    lock = await acquireDataLock(dataDir);
+    lock = await acquireDataLock(dataDir, opts.lock ?? {});
   } catch (err) {
     // A data folder on a read-only disk (or one we may not write): show what is there, save nothing, say why.
     if (!(err instanceof KalmError) || err.code !== 'storage') throw err;
@@ -63,8 +68,9 @@ export async function openStore(dataDir: string, opts: OpenStoreOptions): Promis
   }
   try {
     const loaded = await loadWorkspaceFiles(dataDir, { now: opts.now });
-    const drafts = await DraftStore.open(dataDir, { onProblem: opts.report, now: opts.now, migrate: migrateDraftFile });
-    const outbox = await OutboxStore.open(dataDir, { onProblem: opts.report, now: opts.now, migrate: migrateOutboxFile });
+    const recovered = (file: string) => opts.recovered?.(file);
+    const drafts = await DraftStore.open(dataDir, { onProblem: opts.report, onRecovered: recovered, now: opts.now, migrate: migrateDraftFile });
+    const outbox = await OutboxStore.open(dataDir, { onProblem: opts.report, onRecovered: recovered, now: opts.now, migrate: migrateOutboxFile });
     const fileOf = (key: string) => shardPath(...fromKey(key));
     const writer = new ShardWriter({
       write: (key) => {
@@ -73,6 +79,7 @@ export async function openStore(dataDir: string, opts: OpenStoreOptions): Promis
         return reviews ? saveShardFile(dataDir, source, locationId, reviews) : Promise.resolve();
       },
       fileOf,
+      onRecovered: (key) => recovered(fileOf(key)),
       onError: (key, err) => opts.report({ file: fileOf(key), kind: 'write-failed', reason: err.message, movedTo: null, at: opts.now().toISOString() }),
     });
     return {
@@ -89,16 +96,18 @@ export async function openStore(dataDir: string, opts: OpenStoreOptions): Promis
         await drafts.flush();
         await outbox.flush();
       },
-      async close() {
+      close: closeOnce(async () => {
         try {
           await writer.flush();
           await drafts.flush();
           await outbox.flush();
         } finally {
-          writer.close();
+          await writer.close().catch(() => undefined);
+          drafts.stopRetrying();
+          outbox.stopRetrying();
           await lock.release();
         }
-      },
+      }),
     };
   } catch (err) {
     await lock.release();

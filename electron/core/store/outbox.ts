@@ -54,4 +54,9 @@ export class OutboxStore {
   get pending(): ReadonlySet<string> {
     return this.folder.pending;
   }
+
+  /** Stops retrying failed writes (the store is closing). */
+  stopRetrying(): void {
+    this.folder.stopRetrying();
+  }
 }

@@ -42,7 +42,7 @@ async function freeName(dataDir: string, dir: string, base: string): Promise<str
  * the file cannot be moved (e.g. a read-only data folder); the file is then still in place.
  */
 export async function quarantineFile(dataDir: string, relPath: string, at: Date): Promise<string> {
-  await mkdir(join(dataDir, QUARANTINE_DIR), { recursive: true });
+  await mkdir(join(dataDir, QUARANTINE_DIR), { recursive: true, mode: 0o700 });
   const target = await freeName(dataDir, QUARANTINE_DIR, `${flatten(relPath)}.${fileStamp(at)}`);
   await rename(join(dataDir, relPath), join(dataDir, target));
   return target;
@@ -50,7 +50,7 @@ export async function quarantineFile(dataDir: string, relPath: string, at: Date)
 
 /** Keeps an exact copy of a file's original text in `backups/<name>.v<version>.<timestamp>`; returns its relative path. */
 export async function backupFile(dataDir: string, relPath: string, original: string, version: number, at: Date): Promise<string> {
-  await mkdir(join(dataDir, BACKUPS_DIR), { recursive: true });
+  await mkdir(join(dataDir, BACKUPS_DIR), { recursive: true, mode: 0o700 });
   const target = await freeName(dataDir, BACKUPS_DIR, `${flatten(relPath)}.v${version}.${fileStamp(at)}`);
   await writeFileAtomic(join(dataDir, target), original);
   return target;

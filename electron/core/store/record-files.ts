@@ -25,6 +25,10 @@ export interface RecordFolderOptions<T> {
    */
   migrate?: (raw: unknown) => Migrated;
   onProblem?: (problem: StoreProblem) => void;
+  /** A file whose write had failed was written after all (the problem it caused is over). */
+  onRecovered?: (file: string) => void;
+  /** First automatic retry after a failed write; doubles up to 1 minute (as the shard writer). Default 2 s. */
+  retryMs?: number;
   fs?: StoreFs;
   now?: () => Date;
 }
@@ -33,7 +37,9 @@ export interface RecordFolderOptions<T> {
 export type Migrated = { outcome: 'current'; data: unknown } | { outcome: 'upgraded'; data: unknown; from: number } | { outcome: 'newer'; found: number };
 
 /** Options the public stores pass through. */
-export type RecordStoreOptions = Pick<RecordFolderOptions<unknown>, 'migrate' | 'onProblem' | 'fs' | 'now'>;
+export type RecordStoreOptions = Pick<RecordFolderOptions<unknown>, 'migrate' | 'onProblem' | 'onRecovered' | 'retryMs' | 'fs' | 'now'>;
+
+const MAX_RETRY_MS = 60_000;
 
 const describe = (err: unknown): string => {
   if (err instanceof z.ZodError) {
@@ -59,6 +65,10 @@ export class RecordFolder<T> {
   private readonly queued = new Map<string, Promise<void>>();
   readonly problems: StoreProblem[] = [];
   private readonly fs: StoreFs;
+  /** Keys whose last write failed (retried by the timer). */
+  private readonly failed = new Set<string>();
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryDelay: number | null = null;
 
   private constructor(private readonly opts: RecordFolderOptions<T>) {
     this.fs = opts.fs ?? nodeStoreFs;
@@ -85,16 +95,33 @@ export class RecordFolder<T> {
     if (!parsed.success) return Promise.reject(KalmError.fromZod(parsed.error, `saving a ${this.opts.what}`));
     const key = this.keyOf(parsed.data);
     if (this.foreign.has(key)) return Promise.reject(this.newerError(key));
-    this.records.set(key, parsed.data);
-    return this.sync(key);
+    return this.change(key, parsed.data);
   }
 
   /** Forgets the record and resolves once its file is gone. */
   remove(key: string): Promise<void> {
     if (this.foreign.has(key)) return Promise.reject(this.newerError(key));
     if (!this.records.has(key) && !this.unsaved.has(key)) return this.running.get(key) ?? Promise.resolve();
-    this.records.delete(key);
-    return this.sync(key);
+    return this.change(key, undefined);
+  }
+
+  /**
+   * Sets (or with undefined removes) a record and writes it. When the write fails, memory goes
+   * back to what it was (unless a later change replaced it) and the call rejects: a caller is
+   * never told "failed" while the change stays applied.
+   */
+  private change(key: string, next: T | undefined): Promise<void> {
+    const had = this.records.has(key);
+    const previous = this.records.get(key);
+    if (next === undefined) this.records.delete(key);
+    else this.records.set(key, next);
+    return this.sync(key).catch((err: unknown) => {
+      if (this.records.get(key) === next) {
+        if (had) this.records.set(key, previous as T);
+        else this.records.delete(key);
+      }
+      throw err;
+    });
   }
 
   /** Retries every record whose latest state is not on disk yet. */
@@ -132,6 +159,14 @@ export class RecordFolder<T> {
           await this.writeNow(key);
           // A queued follow-up still has to write; only then is the key saved.
           if (!this.queued.has(key)) this.unsaved.delete(key);
+          if (this.failed.delete(key)) {
+            this.opts.onRecovered?.(this.relPath(key));
+            if (this.failed.size === 0) this.retryDelay = null;
+          }
+        } catch (err) {
+          this.failed.add(key);
+          this.armRetry();
+          throw err;
         } finally {
           if (this.running.get(key) === job) this.running.delete(key);
         }
@@ -139,6 +174,23 @@ export class RecordFolder<T> {
     if (before) this.queued.set(key, job);
     else this.running.set(key, job);
     return job;
+  }
+
+  /** Retries what failed (disk full, read-only folder) on a back-off, until it lands. */
+  private armRetry(): void {
+    if (this.retryTimer) return;
+    const delay = (this.retryDelay = Math.min((this.retryDelay ?? (this.opts.retryMs ?? 2_000) / 2) * 2, MAX_RETRY_MS));
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.flush().catch(() => undefined); // a failure re-arms the timer
+    }, delay);
+    this.retryTimer.unref?.();
+  }
+
+  /** Stops the retry timer (the store is closing; what is unsaved was reported). */
+  stopRetrying(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
   }
 
   private async writeNow(key: string): Promise<void> {

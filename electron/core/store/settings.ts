@@ -11,7 +11,7 @@ export type SettingsFactory = (opts: { dataDir: string; name: string }) => Setti
 
 /** The plain-Node factory: conf writes `<dataDir>/<name>.json` atomically. */
 export const confSettingsFactory: SettingsFactory = ({ dataDir, name }) => {
-  const conf = new Conf<Record<string, unknown>>({ cwd: dataDir, configName: name, projectName: 'kalm', clearInvalidConfig: false });
+  const conf = new Conf<Record<string, unknown>>({ cwd: dataDir, configName: name, projectName: 'kalm', clearInvalidConfig: false, configFileMode: 0o600 });
   return {
     get: (key) => conf.get(key),
     set: (key, value) => conf.set(key, value),

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
+import { demoBesideOwn } from '../demo/demo-sources';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../components/ErrorState';
 import type { View } from '../../components/MainNav';
@@ -56,7 +57,8 @@ export function InboxPage({ workspace, filters, onFilters, onView }: InboxPagePr
     return (id: string) => names.get(id) ?? id;
   }, [sources]);
   const locationName = useMemo(() => locationNamer(locations), [locations]);
-  const ctx = useMemo<RowContext>(() => ({ now, policy, query: filters.q, work, locationName, sourceName, labels }), [now, policy, filters.q, work, locationName, sourceName, labels]);
+  const demoSources = useMemo(() => demoBesideOwn(sources), [sources]);
+  const ctx = useMemo<RowContext>(() => ({ now, policy, query: filters.q, work, locationName, sourceName, labels, demoSources }), [now, policy, filters.q, work, locationName, sourceName, labels, demoSources]);
   const findLocation = useMemo(() => locationFinder(locations), [locations]);
   const showShortcuts = useCallback(() => setHelp(true), []);
 

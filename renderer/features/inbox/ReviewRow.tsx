@@ -21,6 +21,8 @@ export interface RowContext {
   sourceName: (source: string) => string;
   /** Label definitions by id (names and colours for the row's label chips). */
   labels: ReadonlyMap<string, Label>;
+  /** Sources that are the demo while it stays beside the owner's own reviews: their rows say "Demo". */
+  demoSources?: ReadonlySet<string> | undefined;
 }
 
 interface ReviewRowProps {
@@ -86,6 +88,7 @@ export const ReviewRow = memo(function ReviewRow({ id, index, total, review, sel
       </div>
       <div className="row__who">
         <SourceMark source={review.source} name={ctx.sourceName(review.source)} />
+        {ctx.demoSources?.has(review.source) && <span className="badge badge--demo" title={t('workspace.demoRowTitle')}>{t('workspace.demo')}</span>}
         <span className="row__author">
           <Highlight text={author} query={ctx.query} />
         </span>

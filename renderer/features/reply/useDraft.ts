@@ -5,6 +5,10 @@ import { toKalmError } from '../../transport/errors';
 
 /** Debounce between the last keystroke and the autosave. */
 export const AUTOSAVE_MS = 400;
+/** During continuous typing a save starts at least this often, so with the save itself a crash loses at most about a second. */
+export const AUTOSAVE_MAX_WAIT_MS = 700;
+/** After a failed save (disk full, read-only folder) the latest text is tried again this often. */
+export const AUTOSAVE_RETRY_MS = 2_000;
 
 export type SaveStatus = 'idle' | 'saving' | 'saved' | 'error';
 
@@ -28,8 +32,10 @@ export interface DraftState {
 
 /**
  * One review's reply draft: loads it from `drafts.list`, and autosaves with
- * `drafts.save` a moment after typing stops. A save still pending when the
- * editor goes away is written then, so nothing typed is lost.
+ * `drafts.save` a moment after typing stops, and at least every second while
+ * typing goes on. A save still pending when the editor goes away (blur,
+ * another review, the window closing or hidden) is written then; a failed save
+ * is tried again until it lands, so nothing typed is lost.
  */
 export function useDraft(reviewId: string): DraftState {
   const api = useApi();
@@ -39,6 +45,10 @@ export function useDraft(reviewId: string): DraftState {
   const [saveError, setSaveError] = useState<KalmError | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const pending = useRef<string | null>(null);
+  /** When the oldest unsaved keystroke was typed (for the max-wait), or null. */
+  const pendingSince = useRef<number | null>(null);
+  const retry = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const retrySave = useRef<(value: string) => void>(() => undefined);
   const touched = useRef(false);
   const live = useRef(true);
 
@@ -71,6 +81,7 @@ export function useDraft(reviewId: string): DraftState {
           if (!live.current) return;
           setStatus('error');
           setSaveError(toKalmError(err));
+          retrySave.current(value);
         },
       );
     },
@@ -86,6 +97,7 @@ export function useDraft(reviewId: string): DraftState {
     clearTimer();
     const value = pending.current;
     pending.current = null;
+    pendingSince.current = null;
     if (value !== null) save(value);
   }, [save]);
 
@@ -94,15 +106,37 @@ export function useDraft(reviewId: string): DraftState {
       touched.current = true;
       setTextState(value);
       pending.current = value;
+      const now = Date.now();
+      pendingSince.current ??= now;
       clearTimer();
-      timer.current = setTimeout(flush, AUTOSAVE_MS);
+      // A pause of AUTOSAVE_MS saves; so does typing on for AUTOSAVE_MAX_WAIT_MS.
+      const left = AUTOSAVE_MAX_WAIT_MS - (now - pendingSince.current);
+      timer.current = setTimeout(flush, Math.max(0, Math.min(AUTOSAVE_MS, left)));
     },
     [flush],
   );
 
+  // A failed save: unless newer text is already waiting, try the failed text again a little later.
+  useEffect(() => {
+    retrySave.current = (value: string) => {
+      if (retry.current !== null || pending.current !== null) return;
+      retry.current = setTimeout(() => {
+        retry.current = null;
+        if (live.current && pending.current === null) save(value);
+      }, AUTOSAVE_RETRY_MS);
+    };
+    return () => {
+      if (retry.current !== null) clearTimeout(retry.current);
+      retry.current = null;
+    };
+  }, [save]);
+
   const cancelPending = useCallback(() => {
     clearTimer();
     pending.current = null;
+    pendingSince.current = null;
+    if (retry.current !== null) clearTimeout(retry.current);
+    retry.current = null;
   }, []);
 
   const restore = useCallback(
@@ -131,6 +165,21 @@ export function useDraft(reviewId: string): DraftState {
     flushRef.current = flush;
   }, [flush]);
   useEffect(() => () => flushRef.current(), []);
+  // The window closing, reloading or going to the background: save now.
+  useEffect(() => {
+    const now = () => flushRef.current();
+    const hidden = () => {
+      if (document.visibilityState === 'hidden') flushRef.current();
+    };
+    window.addEventListener('pagehide', now);
+    window.addEventListener('beforeunload', now);
+    document.addEventListener('visibilitychange', hidden);
+    return () => {
+      window.removeEventListener('pagehide', now);
+      window.removeEventListener('beforeunload', now);
+      document.removeEventListener('visibilitychange', hidden);
+    };
+  }, []);
 
   return { text, loaded, status, saveError, setText, flush, cancelPending, restore, reset };
 }

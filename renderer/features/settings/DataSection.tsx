@@ -6,6 +6,7 @@ import { useCall } from '../../hooks/useCall';
 import { toKalmError } from '../../transport/errors';
 import { InlineError } from '../labels/InlineError';
 import { SupportActions } from './SupportActions';
+import { DemoRemoval } from '../demo/DemoRemoval';
 
 /** Where the data folder is, opening it, a backup zip of it, and the logs and diagnostics for support. */
 export function DataSection() {
@@ -55,6 +56,7 @@ export function DataSection() {
       <p role="status" className="setting__hint">{status}</p>
       <InlineError error={error} />
       <SupportActions />
+      <DemoRemoval mode="settings" />
     </>
   );
 }

@@ -1,5 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DemoRemoval } from '../demo/DemoRemoval';
+import { ImportedSources } from './ImportedSources';
 import type { KalmError } from '../../../shared/domain/errors';
 import type { ImportOptions, ImportReport, PresetName } from '../../../shared/import/options';
 import { useApi } from '../../api-context';
@@ -110,6 +112,8 @@ export function ImportPanel() {
           {step.report.errorCount > 0 && ` ${t('sources.import.doneSkipped', { count: step.report.errorCount })}`}
         </p>
       )}
+      {step.at === 'done' && <DemoRemoval mode="ask" />}
+      <ImportedSources />
       {step.at === 'uploading' && (
         <p role="status">{t('sources.import.uploading', { name: step.name, percent: Math.round(step.progress * 100) })}</p>
       )}

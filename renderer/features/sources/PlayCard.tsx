@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DemoRemoval } from '../demo/DemoRemoval';
 import type { PlaySyncTotals } from '../../../shared/play/status';
 import { useApi } from '../../api-context';
 import { ErrorState } from '../../components/ErrorState';
@@ -93,6 +94,7 @@ export function PlayCard({ configured, builtInClient = false }: { configured: bo
           {result.warnings.map((w) => <p key={w} className="source__error">{w}</p>)}
         </div>
       )}
+      {followed.length > 0 && <DemoRemoval mode="ask" />}
       {error && <ErrorState error={error} onRetry={clearError} compact />}
       {builtInClient && !status.data?.serviceAccount ? (
         // A published build signs in with the publisher's client; a service-account key is the Advanced way.

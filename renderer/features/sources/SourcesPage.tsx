@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { confirmDemoReplaced } from '../demo/demo-sources';
+import { workText } from '../demo/DemoRemoval';
 import type { GoogleStatus, SyncProgress, SyncTotals } from '../../../shared/sources/google-status';
 import { useApi } from '../../api-context';
 import { ErrorState } from '../../components/ErrorState';
@@ -27,6 +29,13 @@ export function SourcesPage() {
 
   const connect = () =>
     run('connect', async () => {
+      const go = await confirmDemoReplaced({
+        demo: async () => (await api.call('workspace.get', {})).demo,
+        count: () => api.call('workspace.removalCount', { target: { kind: 'demo' } }),
+        confirm: (text) => window.confirm(text),
+        text: (c) => t('demo.googleConfirm', { what: workText(t, { ...c, reviews: 0, handoffs: 0 }) }),
+      });
+      if (!go) return;
       const { authUrl } = await api.call('sources.connectGoogle', {});
       // Electron opens http(s) windows in the system browser; the web host opens a new tab.
       window.open(authUrl, '_blank', 'noopener,noreferrer');
