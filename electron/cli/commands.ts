@@ -15,6 +15,7 @@ import { isHolderAlive, LOCK_FILE, LockInfo } from '../core/store/lock';
 import { leftoverTempFiles, listQuarantine } from '../core/store/quarantine';
 import { checkSettingsFile } from '../core/settings/open-settings';
 import { loadWorkspaceFiles, REVIEWS_DIR } from '../core/store/workspace-files';
+import { recoverDataFiles } from '../core/store/data-files';
 import { doctorJson, doctorText, type DoctorReport, type LockStatus, reviewJson, reviewsTable } from './format';
 
 export const usage = `Usage: kalm <command> [options]    (kalm --version prints the version)
@@ -174,7 +175,8 @@ export async function inspectDataFolder(dataDir: string): Promise<DoctorReport> 
   const found = await loadWorkspaceFiles(dataDir, { dryRun: true });
   const quarantine = await listQuarantine(dataDir);
   const settingsProblem = await checkSettingsFile(dataDir);
-  const problems = [...(settingsProblem ? [settingsProblem] : []), ...found.problems.filter((p) => p.kind !== 'migrated')];
+  const dataFiles = await recoverDataFiles(dataDir, { now: () => new Date(), dryRun: true });
+  const problems = [...(settingsProblem ? [settingsProblem] : []), ...dataFiles.problems, ...found.problems.filter((p) => p.kind !== 'migrated')];
   return {
     ok: problems.length === 0 && quarantine.length === 0,
     dataDir,
