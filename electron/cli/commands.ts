@@ -16,6 +16,7 @@ import { leftoverTempFiles, listQuarantine } from '../core/store/quarantine';
 import { checkSettingsFile } from '../core/settings/open-settings';
 import { loadWorkspaceFiles, REVIEWS_DIR } from '../core/store/workspace-files';
 import { recoverDataFiles } from '../core/store/data-files';
+import { checkRecordFiles } from '../core/store/record-files-check';
 import { doctorJson, doctorText, type DoctorReport, type LockStatus, reviewJson, reviewsTable } from './format';
 
 export const usage = `Usage: kalm <command> [options]    (kalm --version prints the version)
@@ -176,7 +177,8 @@ export async function inspectDataFolder(dataDir: string): Promise<DoctorReport> 
   const quarantine = await listQuarantine(dataDir);
   const settingsProblem = await checkSettingsFile(dataDir);
   const dataFiles = await recoverDataFiles(dataDir, { now: () => new Date(), dryRun: true });
-  const problems = [...(settingsProblem ? [settingsProblem] : []), ...dataFiles.problems, ...found.problems.filter((p) => p.kind !== 'migrated')];
+  const records = await checkRecordFiles(dataDir);
+  const problems = [...(settingsProblem ? [settingsProblem] : []), ...dataFiles.problems, ...records, ...found.problems.filter((p) => p.kind !== 'migrated')];
   return {
     ok: problems.length === 0 && quarantine.length === 0,
     dataDir,
