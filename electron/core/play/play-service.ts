@@ -67,12 +67,23 @@ async function load(dataDir: string): Promise<PlayState> {
   if (isReadOnlyFile(dataDir, PLAY_STATE_FILE)) {
     throw new KalmError('storage', `Kalm cannot use ${PLAY_STATE_FILE}: it was saved by a newer version of Kalm or could not be read, and is left as it is. Update Kalm to use Google Play here; your reviews are kept.`);
   }
+  let text: string;
   try {
-    return PlayState.parse(JSON.parse(await readFile(join(dataDir, PLAY_STATE_FILE), 'utf8')));
+    text = await readFile(join(dataDir, PLAY_STATE_FILE), 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { schemaVersion: 1, apps: [] };
     throw err;
   }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    raw = undefined;
+  }
+  const parsed = PlayState.safeParse(raw);
+  // A broken file is set aside when a writing Kalm starts (store/data-files.ts); until then, say which file and what to do.
+  if (!parsed.success) throw new KalmError('storage', `Kalm cannot read ${PLAY_STATE_FILE} (the list of Google Play apps it follows). Run \`kalm doctor\`; opening Kalm moves the file to quarantine/ and you add your apps again. Your reviews are kept.`);
+  return parsed.data;
 }
 
 /** Google Play apps followed by Kalm: the list of packages, their sync times, and syncing them into the store. */

@@ -79,6 +79,7 @@ export async function recoverDataFiles(
     if (problem.kind === 'newer-version') protectedFiles.set(spec.file, 'it was saved by a newer version of Kalm; update Kalm to change it');
     if (problem.kind === 'unreadable') protectedFiles.set(spec.file, 'it could not be read or moved aside and was left in place');
   }
-  if (!opts.dryRun) markReadOnlyFiles(dataDir, protectedFiles);
+  // Marks are in memory only (no file changes), so a read-only core refuses the same writes.
+  markReadOnlyFiles(dataDir, protectedFiles);
   return { problems, protectedFiles };
 }
