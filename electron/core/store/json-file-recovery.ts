@@ -66,7 +66,7 @@ export async function readJsonOrQuarantine<T>(dataDir: string, spec: JsonFileSpe
     raw = (spec.parse ?? JSON.parse)(text);
     const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
     if (spec.version !== undefined && typeof version === 'number' && version > spec.version) {
-      return problem('newer-version', `${spec.file} was saved by a newer version of Kalm (format ${version}); it is left as it is. ${spec.instead}`, null);
+      return problem('newer-version', `${spec.what} in ${spec.file} was saved by a newer version of Kalm (format ${version}); it is left as it is and Kalm will not change it. Update Kalm to use it.`, null);
     }
     return { value: spec.schema.parse(raw), problem: null };
   } catch (err) {
