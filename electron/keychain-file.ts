@@ -1,4 +1,6 @@
 import type { SafeStorage } from 'electron';
+import { z } from 'zod';
+import type { JsonFileSpec } from './core/store/json-file-recovery';
 import { KalmError } from '../shared/domain/errors';
 import { removeFileDurable } from './core/store/atomic-write';
 import { readSecretFile, writeSecretFile } from './core/google/token-vault';
@@ -16,6 +18,8 @@ export const strongEncryption = (safeStorage: SafeStorageLike, platform: NodeJS.
 };
 
 export interface SecretStore<T> {
+  /** How the core checks the file at start: decrypts and parses it, and quarantines it when that fails. */
+  readonly recoverySpec?: JsonFileSpec<unknown>;
   load(): Promise<T | null>;
   save(value: T): Promise<void>;
   clear(): Promise<void>;
@@ -36,12 +40,16 @@ export function keychainFile<T>(opts: {
   parse: (json: string, path: string) => T;
   /** What the owner reads when the file cannot be decrypted, and what to do. */
   undecryptable: string;
+  /** The file's entry in store/data-files.ts (its name, what it holds); checked here by decrypting it. */
+  recovery: JsonFileSpec<unknown>;
 }): SecretStore<T> {
   const { path, safeStorage, plain } = opts;
   const save = async (value: T): Promise<void> => {
     await writeSecretFile(path, `${safeStorage.encryptString(opts.toJson(value)).toString('base64')}\n`);
   };
+  const decrypt = (text: string): string => safeStorage.decryptString(Buffer.from(text.trim(), 'base64'));
   return {
+    recoverySpec: { ...opts.recovery, schema: z.unknown(), parse: (text) => opts.parse(decrypt(text), path) },
     async load() {
       const text = await readSecretFile(path);
       if (text === null) {
@@ -54,7 +62,7 @@ export function keychainFile<T>(opts: {
       }
       let json: string;
       try {
-        json = safeStorage.decryptString(Buffer.from(text.trim(), 'base64'));
+        json = decrypt(text);
       } catch {
         throw new KalmError('storage', opts.undecryptable);
       }

@@ -1,3 +1,4 @@
+import { ENCRYPTED_PLAY_KEY_SPEC } from './core/store/data-files';
 import { join } from 'node:path';
 import { ENCRYPTED_PLAY_KEY_FILE } from './core/store/secret-files';
 import { createFilePlayKeyStore, parseStoredKey, type PlayKeyStore } from './core/play/play-key-store';
@@ -18,6 +19,7 @@ export function createSafeStoragePlayKeyStore(dataDir: string, safeStorage: Safe
     path, safeStorage, plain,
     toJson: (key) => JSON.stringify(key),
     parse: parseStoredKey,
+    recovery: ENCRYPTED_PLAY_KEY_SPEC,
     undecryptable: `The saved Google Play service-account key in ${path} could not be decrypted (the system keychain changed?). Add the key again in Sources; your reviews are kept.`,
   });
 }

@@ -1,3 +1,4 @@
+import { ENCRYPTED_TOKEN_SPEC } from './core/store/data-files';
 import { join } from 'node:path';
 import { ENCRYPTED_TOKEN_FILE } from './core/store/secret-files';
 import { createFileTokenVault, parseStoredTokens, type TokenVault, validForSave } from './core/google/token-vault';
@@ -38,6 +39,7 @@ export function createSafeStorageVault(
     path, safeStorage, plain,
     toJson: (tokens) => JSON.stringify(validForSave(tokens)),
     parse: parseStoredTokens,
+    recovery: ENCRYPTED_TOKEN_SPEC,
     undecryptable: `The saved Google sign-in in ${path} could not be decrypted (the system keychain changed?). Connect Google again in Sources; your reviews are kept.`,
   });
   return { vault, encrypted: true, path };

@@ -16,6 +16,8 @@ import { isHolderAlive, LOCK_FILE, LockInfo } from '../core/store/lock';
 import { leftoverTempFiles, listQuarantine } from '../core/store/quarantine';
 import { checkSettingsFile } from '../core/settings/open-settings';
 import { loadWorkspaceFiles, REVIEWS_DIR } from '../core/store/workspace-files';
+import { recoverDataFiles } from '../core/store/data-files';
+import { checkRecordFiles } from '../core/store/record-files-check';
 import { runOn, type ReadCore, type ReadScope } from './read-view';
 import { doctorJson, doctorText, type DoctorReport, type LockStatus } from './format';
 import { writeOut } from './output';
@@ -142,7 +144,9 @@ export async function inspectDataFolder(dataDir: string): Promise<DoctorReport> 
   const found = await loadWorkspaceFiles(dataDir, { dryRun: true });
   const quarantine = await listQuarantine(dataDir);
   const settingsProblem = await checkSettingsFile(dataDir);
-  const problems = [...(settingsProblem ? [settingsProblem] : []), ...found.problems.filter((p) => p.kind !== 'migrated')];
+  const dataFiles = await recoverDataFiles(dataDir, { now: () => new Date(), dryRun: true });
+  const records = await checkRecordFiles(dataDir);
+  const problems = [...(settingsProblem ? [settingsProblem] : []), ...dataFiles.problems, ...records, ...found.problems.filter((p) => p.kind !== 'migrated')];
   return {
     ok: problems.length === 0 && quarantine.length === 0,
     dataDir,

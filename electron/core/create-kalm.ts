@@ -20,6 +20,7 @@ import { readOnlySettings, watchReplyPolicy } from './settings/reply-policy';
 import { replyPolicy } from '../../shared/reviews/reply-targets';
 import { confSettingsFactory } from './store/settings';
 import { checkSettingsFile, openSettings, reportInvalidPreferences } from './settings/open-settings';
+import { recoverDataFiles } from './store/data-files';
 import { clearShards, saveShardFile, saveSourcesFile } from './store/workspace-files';
 import { storageError } from './store/storage-error';
 import { DIR_MODE, restrictDataFolder } from './store/file-modes';
@@ -109,6 +110,9 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     if (settingsProblem) report(settingsProblem);
   } else reportInvalidPreferences(preferences.problem, { now, report });
   watchReplyPolicy(preferences, bus);
+  // The sources' own files (state, sign-in, keys): a broken one is set aside and reported before a source reads it.
+  const dataFiles = await recoverDataFiles(dataDir, { now, dryRun: readOnly, stores: [opts.google?.vault, opts.play?.keyStore] });
+  for (const p of dataFiles.problems) report(p);
   const habits = await wireHabits({ dataDir, readOnly, workspace, store, bus, settings: () => preferences.get(), now, report, openPath: opts.openPath });
   // Every source kind (Google Business Profile, Google Play, file import…) comes from the registry.
   // Bound once the outbox exists (below): Google's connection removes the demo through the same cascade.

@@ -39,6 +39,8 @@ export function StoreProblems() {
         {problems.map((p) => (
           <li key={`${p.file} ${p.at} ${p.kind}`}>
             <strong>{t(`problems.kind.${p.kind}`)}</strong> <code>{p.file}</code> — {p.reason}
+            {/* What the owner lost and has to do again, in their language (a file from a newer Kalm lost nothing). */}
+            {p.lost && p.kind !== 'newer-version' && <p className="problems__lost">{t(`problems.lost.${p.lost}`)}</p>}
           </li>
         ))}
       </ul>

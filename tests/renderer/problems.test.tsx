@@ -29,4 +29,15 @@ describe('data-folder problems', () => {
     act(() => fake.emit('store.problem', { ...problem, kind: 'write-failed', reason: 'Kalm could not save reviews/google--gent.json: disk full' }));
     expect((await screen.findByRole('alert')).textContent).toContain('disk full');
   });
+
+  it('says what was lost and what to do again, and nothing of the kind for a file from a newer Kalm', async () => {
+    const signIn = { file: 'google-tokens.json', kind: 'quarantined' as const, reason: 'The saved Google sign-in in google-tokens.json is not valid JSON; it was moved to quarantine/google-tokens.json.2026-11-24T10-00-00-000Z.', movedTo: 'quarantine/google-tokens.json.2026-11-24T10-00-00-000Z', at: '2026-11-24T10:00:00.000Z', lost: 'google-sign-in' as const };
+    const newer = { file: 'play-source.json', kind: 'newer-version' as const, reason: 'play-source.json was saved by a newer version of Kalm (format 2); it is left as it is.', movedTo: null, at: '2026-11-24T10:00:00.000Z', lost: 'play-apps' as const };
+    const fake = createFakeApi({ problems: [signIn, newer] });
+    render(<App api={fake.api} />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Google sign-in: connect Google again in Sources');
+    expect(alert.textContent).toContain('play-source.json');
+    expect(alert.textContent).not.toContain('add your apps again');
+  });
 });

@@ -2,6 +2,7 @@ import { chmod, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { KalmError } from '../../../shared/domain/errors';
+import type { JsonFileSpec } from '../store/json-file-recovery';
 import { removeFileDurable, writeFileAtomic } from '../store/atomic-write';
 
 /**
@@ -21,6 +22,8 @@ export const StoredGoogleTokens = z.object({
 export type StoredGoogleTokens = z.infer<typeof StoredGoogleTokens>;
 
 export interface TokenVault {
+  /** How the core checks this store's file at start (Electron's keychain files decrypt; see store/data-files.ts). */
+  readonly recoverySpec?: JsonFileSpec<unknown>;
   load(): Promise<StoredGoogleTokens | null>;
   save(tokens: StoredGoogleTokens): Promise<void>;
   clear(): Promise<void>;

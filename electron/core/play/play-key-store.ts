@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { KalmError } from '../../../shared/domain/errors';
 import { parseServiceAccountKey, type ServiceAccountKey } from '../../../shared/play/service-account';
+import type { JsonFileSpec } from '../store/json-file-recovery';
 import { removeFileDurable } from '../store/atomic-write';
 import { readSecretFile, writeSecretFile } from '../google/token-vault';
 
@@ -10,6 +11,8 @@ import { readSecretFile, writeSecretFile } from '../google/token-vault';
  * (electron/play-key-vault.ts).
  */
 export interface PlayKeyStore {
+  /** How the core checks this store's file at start (Electron's keychain files decrypt; see store/data-files.ts). */
+  readonly recoverySpec?: JsonFileSpec<unknown>;
   load(): Promise<ServiceAccountKey | null>;
   save(key: ServiceAccountKey): Promise<void>;
   clear(): Promise<void>;

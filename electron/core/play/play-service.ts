@@ -10,6 +10,7 @@ import type { PlaySyncTotals } from '../../../shared/play/status';
 import type { GoogleRoots } from '../google/config';
 import type { ServiceAccountInfo } from '../../../shared/play/service-account';
 import { writeFileAtomic } from '../store/atomic-write';
+import { isReadOnlyFile } from '../store/workspace-files';
 import { GoogleApiError } from '../google/errors';
 import { createPlayApi, type PlayApi } from './play-api';
 import type { PlayAuth } from './play-auth';
@@ -17,12 +18,12 @@ import { syncPlay } from './play-sync';
 
 export const PLAY_STATE_FILE = 'play-source.json';
 
-const PlayState = z.object({
+export const PlayState = z.object({
   schemaVersion: z.literal(1),
   /** `followed: false`: the owner stopped following the app; its reviews stay, it is not synced (a file without it: followed). */
   apps: z.array(z.object({ packageName: z.string().min(1), lastSyncAt: IsoTime.nullable(), followed: z.boolean().default(true) })),
 });
-type PlayState = z.infer<typeof PlayState>;
+export type PlayState = z.infer<typeof PlayState>;
 
 /** Android package names: letters, digits and underscores in dot-separated parts. */
 export const PACKAGE_NAME = /^[A-Za-z][\w]*(\.[A-Za-z][\w]*)+$/;
@@ -62,12 +63,27 @@ export interface PlayServiceDeps {
 }
 
 async function load(dataDir: string): Promise<PlayState> {
+  // A play-source.json from a newer Kalm (see store/data-files.ts) is left as it is: say so instead of a parse error.
+  if (isReadOnlyFile(dataDir, PLAY_STATE_FILE)) {
+    throw new KalmError('storage', `Kalm cannot use ${PLAY_STATE_FILE}: it was saved by a newer version of Kalm or could not be read, and is left as it is. Update Kalm to use Google Play here; your reviews are kept.`);
+  }
+  let text: string;
   try {
-    return PlayState.parse(JSON.parse(await readFile(join(dataDir, PLAY_STATE_FILE), 'utf8')));
+    text = await readFile(join(dataDir, PLAY_STATE_FILE), 'utf8');
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { schemaVersion: 1, apps: [] };
     throw err;
   }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    raw = undefined;
+  }
+  const parsed = PlayState.safeParse(raw);
+  // A broken file is set aside when a writing Kalm starts (store/data-files.ts); until then, say which file and what to do.
+  if (!parsed.success) throw new KalmError('storage', `Kalm cannot read ${PLAY_STATE_FILE} (the list of Google Play apps it follows). Run \`kalm doctor\`; opening Kalm moves the file to quarantine/ and you add your apps again. Your reviews are kept.`);
+  return parsed.data;
 }
 
 /** Google Play apps followed by Kalm: the list of packages, their sync times, and syncing them into the store. */

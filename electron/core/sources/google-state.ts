@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { IsoTime } from '../../../shared/domain/review';
 import { writeFileAtomic } from '../store/atomic-write';
+import { assertWritableFile } from '../store/workspace-files';
 
 export const GOOGLE_STATE_FILE = 'google-source.json';
 
@@ -46,5 +47,7 @@ export async function loadGoogleState(dataDir: string): Promise<GoogleState> {
 }
 
 export async function saveGoogleState(dataDir: string, state: GoogleState): Promise<void> {
+  // A google-source.json from a newer Kalm (see store/data-files.ts) is never written over.
+  assertWritableFile(dataDir, GOOGLE_STATE_FILE);
   await writeFileAtomic(join(dataDir, GOOGLE_STATE_FILE), JSON.stringify(state, null, 2) + '\n');
 }

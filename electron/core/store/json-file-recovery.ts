@@ -21,6 +21,12 @@ export interface JsonFileSpec<T> {
   instead: string;
   /** The newest schemaVersion this Kalm understands; files with a higher one are left alone. */
   version?: number;
+  /** Turns the file's text into the value to validate (default JSON.parse; a keychain file decrypts first). */
+  parse?: (text: string) => unknown;
+  /** The file holds a secret (a sign-in, a key): messages never quote its content. */
+  secret?: boolean;
+  /** What the owner lost, for the banner in their language (see StoreProblem.lost). */
+  lost?: StoreProblem['lost'];
 }
 
 export interface RecoveredJson<T> {
@@ -29,13 +35,15 @@ export interface RecoveredJson<T> {
   problem: StoreProblem | null;
 }
 
-const why = (err: unknown): string => {
-  if (err instanceof SyntaxError) return `is not valid JSON (${err.message})`;
+const why = (err: unknown, secret: boolean): string => {
+  if (err instanceof SyntaxError) return secret ? 'is not valid JSON' : `is not valid JSON (${err.message})`;
   if (err instanceof z.ZodError) {
     const i = err.issues[0];
     return `does not have the expected format (${i ? `${i.path.join('.') || 'file'}: ${i.message}` : 'unknown'})`;
   }
-  return String(err);
+  // A secret's own parser (decrypting, a key file check) may say more than it should: keep it short.
+  if (secret) return 'could not be read as a saved sign-in or key';
+  return err instanceof Error ? err.message : String(err);
 };
 
 /** Reads `spec.file`; quarantines it when broken (only reports what would happen with `dryRun`). */
@@ -43,7 +51,7 @@ export async function readJsonOrQuarantine<T>(dataDir: string, spec: JsonFileSpe
   const at = opts.now();
   const problem = (kind: StoreProblem['kind'], reason: string, movedTo: string | null): RecoveredJson<T> => ({
     value: null,
-    problem: { file: spec.file, kind, reason, movedTo, at: at.toISOString() },
+    problem: { file: spec.file, kind, reason, movedTo, at: at.toISOString(), ...(spec.lost ? { lost: spec.lost } : {}) },
   });
   let text: string;
   try {
@@ -54,17 +62,18 @@ export async function readJsonOrQuarantine<T>(dataDir: string, spec: JsonFileSpe
   }
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    if (text.trim() === '') throw new SyntaxError('the file is empty');
+    raw = (spec.parse ?? JSON.parse)(text);
     const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
     if (spec.version !== undefined && typeof version === 'number' && version > spec.version) {
-      return problem('newer-version', `${spec.file} was saved by a newer version of Kalm (format ${version}); it is left as it is. ${spec.instead}`, null);
+      return problem('newer-version', `${spec.what} in ${spec.file} was saved by a newer version of Kalm (format ${version}); it is left as it is and Kalm will not change it. Update Kalm to use it.`, null);
     }
     return { value: spec.schema.parse(raw), problem: null };
   } catch (err) {
-    if (opts.dryRun) return problem('quarantined', `${spec.what} in ${spec.file} ${why(err)}; Kalm will move it to quarantine/ when it starts. ${spec.instead}`, null);
+    if (opts.dryRun) return problem('quarantined', `${spec.what} in ${spec.file} ${why(err, spec.secret ?? false)}; Kalm will move it to quarantine/ when it starts. ${spec.instead}`, null);
     const movedTo = await quarantineFile(dataDir, spec.file, at).catch(() => null);
-    if (!movedTo) return problem('unreadable', `${spec.what} in ${spec.file} ${why(err)}; it could not be moved aside and was left in place. ${spec.instead}`, null);
-    return problem('quarantined', `${spec.what} in ${spec.file} ${why(err)}; it was moved to ${movedTo}. ${spec.instead}`, movedTo);
+    if (!movedTo) return problem('unreadable', `${spec.what} in ${spec.file} ${why(err, spec.secret ?? false)}; it could not be moved aside and was left in place. ${spec.instead}`, null);
+    return problem('quarantined', `${spec.what} in ${spec.file} ${why(err, spec.secret ?? false)}; it was moved to ${movedTo}. ${spec.instead}`, movedTo);
   }
 }
 
@@ -74,4 +83,5 @@ export const SETTINGS_FILE_SPEC: JsonFileSpec<Record<string, unknown>> = {
   schema: z.record(z.string(), z.unknown()),
   what: 'Your settings',
   instead: 'Kalm uses the default settings until you change them in Settings.',
+  lost: 'settings',
 };
