@@ -49,8 +49,11 @@ async function writeWorkspace(): Promise<string> {
 /** Runs one command in this process and returns what it printed on stdout. */
 async function run(args: string[], full: boolean): Promise<string> {
   let out = '';
-  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+  // writeOut (cli/output.ts) waits for the write's callback: call it, as a real stream does.
+  const write = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array, encOrDone?: unknown, done?: unknown) => {
     out += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
+    const callback = typeof encOrDone === 'function' ? encOrDone : done;
+    if (typeof callback === 'function') (callback as () => void)();
     return true;
   });
   vi.stubEnv('KALM_CLI_FULL_LOAD', full ? '1' : '');

@@ -1,7 +1,8 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  prepareMigration,
   CURRENT_VERSION,
   fileVersion,
   migrateDraftFile,
@@ -20,6 +21,7 @@ const readJson = async (path: string): Promise<unknown> => JSON.parse(await read
 const NOW = new Date('2026-03-01T09:30:00.000Z');
 
 describe('migrations (pure)', () => {
+  beforeAll(prepareMigration);
   it('upgrades a v0 shard: stars → rating, comment → text, new fields filled, status from the reply', async () => {
     const raw = await readJson(fixture('v0/reviews/google--gent.json'));
     const before = JSON.stringify(raw);

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { DRAFT_SCHEMA_VERSION } from '../../../shared/domain/draft';
 import { OUTBOX_SCHEMA_VERSION } from '../../../shared/domain/outbox';
 import { REVIEW_SCHEMA_VERSION } from '../../../shared/domain/review';
-import { detectReviewLanguage } from '../../../shared/reply/language';
 
 /**
  * The one place that knows every stored file kind and how to upgrade it.
@@ -141,10 +140,22 @@ const shardV1toV2: Step = (raw) => {
  * Version 3: every review has a language when its text tells one. Reviews stored before (Google gave none,
  * imports without a language column) get it detected from their original text with the composer's detector.
  */
+let detectLanguage: ((text: string | null) => string | null) | null = null;
+
+/**
+ * Loads what the upgrade steps need beyond this module (the language detector, which read-only CLI
+ * commands otherwise never load). Call it before `migrateFile` on a file older than the current version.
+ */
+export async function prepareMigration(): Promise<void> {
+  detectLanguage ??= (await import('../../../shared/reply/language')).detectReviewLanguage;
+}
+
 const shardV2toV3: Step = (raw) => {
+  const detect = detectLanguage;
+  if (detect === null) throw new Error('prepareMigration() must run before a shard is upgraded to version 3');
   if (!isRecord(raw) || !Array.isArray(raw.reviews)) throw new MigrationError('is not a Kalm reviews file (no reviews list)');
   const withLanguage = (r: Record<string, unknown>) =>
-    r.language === null || r.language === undefined ? { ...r, language: detectReviewLanguage(typeof r.text === 'string' ? r.text : null) } : r;
+    r.language === null || r.language === undefined ? { ...r, language: detect(typeof r.text === 'string' ? r.text : null) } : r;
   return { ...raw, schemaVersion: 3, reviews: raw.reviews.map((r: unknown) => (isRecord(r) ? { ...withLanguage(r), schemaVersion: 3 } : r)) };
 };
 

@@ -7,7 +7,7 @@ import { REVIEW_SCHEMA_VERSION, Review } from '../../../shared/domain/review';
 import { Source, type SourceKind } from '../../../shared/domain/source';
 import type { StoreProblem as StoreProblemRecord } from '../../../shared/domain/store-problem';
 import { isTempFileName, writeFileAtomic } from './atomic-write';
-import { MigrationError, migrateFile, SOURCES_SCHEMA_VERSION, type StoreFileKind } from './migrations';
+import { CURRENT_VERSION, fileVersion, MigrationError, migrateFile, prepareMigration, SOURCES_SCHEMA_VERSION, type StoreFileKind } from './migrations';
 import { backupFile, quarantineFile, removeLeftoverTempFiles } from './quarantine';
 import { noteShardValidated, noteShardWritten, openManifest, parseTrustedShard, schemaFingerprint, type ShardManifest } from './shard-manifest';
 import { describeFsError } from './storage-error';
@@ -189,7 +189,9 @@ async function readStoreFile<T>(ctx: Ctx, rel: string, kind: StoreFileKind, sche
   const text = bytes.toString('utf8');
   const original = text;
   try {
-    const migrated = migrateFile(kind, JSON.parse(text.replace(/^\uFEFF/, '')));
+    const raw: unknown = JSON.parse(text.replace(/^\uFEFF/, ''));
+    if (fileVersion(kind, raw) < CURRENT_VERSION[kind]) await prepareMigration();
+    const migrated = migrateFile(kind, raw);
     if (migrated.outcome === 'newer') {
       ctx.readOnly.set(rel, `it was written by a newer version of Kalm (schema ${migrated.found}); update Kalm to change ${what(kind)}`);
       report(ctx, rel, 'newer-version', `${rel} was written by a newer version of Kalm (schema ${migrated.found}); this version reads up to ${migrated.version}. Update Kalm to see ${what(kind)}. The file was left as it is.`);
