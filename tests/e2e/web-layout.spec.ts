@@ -10,7 +10,7 @@ import { expect, startHost, test, type RunningHost } from './web-host-fixture';
  * output folder (layout-<lang>-<width>-<screen>.png) for a person to look at.
  */
 
-const WIDTHS = [880, 1280, 1920] as const;
+const WIDTHS = [880, 1280, 1920, 2560] as const;
 const LANGS = ['en', 'nl'] as const;
 const NAV = {
   en: { inbox: 'Inbox', dashboard: 'Dashboard', outbox: 'Outbox', settings: 'Settings', main: 'Main', answer: 'Answer' },
@@ -52,7 +52,7 @@ test.afterAll(async () => {
 });
 
 for (const lang of LANGS) {
-  test(`every screen is whole from 880 to 1920 px and axe-clean, in ${lang.toUpperCase()}`, async ({ page }, info) => {
+  test(`every screen is whole from 880 to 2560 px and axe-clean, in ${lang.toUpperCase()}`, async ({ page }, info) => {
     await page.setViewportSize({ width: 1280, height: 820 });
     await page.goto(host.url);
     await expect(page.getByRole('listbox').getByRole('option').first()).toBeVisible();
@@ -63,7 +63,7 @@ for (const lang of LANGS) {
     const found: string[] = [];
     for (const screen of SCREENS) {
       for (const width of WIDTHS) {
-        await page.setViewportSize({ width, height: width >= 1920 ? 1080 : 820 });
+        await page.setViewportSize({ width, height: width >= 2560 ? 1440 : width >= 1920 ? 1080 : 820 });
         await open(page, lang, screen);
         await page.waitForTimeout(150); // one layout pass after the resize
         await page.screenshot({ path: info.outputPath(`layout-${lang}-${width}-${screen}.png`) });

@@ -28,12 +28,20 @@ export function LabelMenu({ labels, state, onToggle, buttonText, disabled }: Lab
         // Focus left the menu (and its button): close it.
         if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false);
       }}
+      onKeyDown={(e) => {
+        // Escape closes the menu wherever the focus is in it (its button too) and gives the focus back to the button.
+        if (e.key !== 'Escape' || !open) return;
+        e.preventDefault();
+        e.stopPropagation();
+        setOpen(false);
+        button.current?.focus();
+      }}
     >
       <button ref={button} type="button" className="btn btn--secondary" aria-expanded={open} aria-controls={id} disabled={disabled} onClick={() => setOpen((v) => !v)}>
         {buttonText}
       </button>
       {open && (
-        <div ref={list} id={id} className="label-menu__list" style={place} role="group" aria-label={buttonText} onKeyDown={(e) => e.key === 'Escape' && setOpen(false)}>
+        <div ref={list} id={id} className="label-menu__list" style={place} role="group" aria-label={buttonText}>
           {labels.length === 0 && <p className="muted">{t('habits.labels.noneYet')}</p>}
           {labels.map((l) => {
             const has = state(l.id);
