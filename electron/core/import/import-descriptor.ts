@@ -20,7 +20,7 @@ export const fileImportDescriptor: SourceDescriptor<'file-import'> = {
   capabilities: capabilitiesOf('file-import'),
   replyLimit: (source) => replyLimitFor(source),
   async build(ctx) {
-    const importer = createImportService(ctx);
+    const importer = createImportService({ ...ctx, keepInMemory: ctx.opts.host !== 'cli' });
     const postItYourself = (name: string) =>
       Promise.reject(new KalmError('forbidden', `${name} has no reply API open to small businesses: copy the reply, post it on the site, then click "I posted it".`));
     const nameOf = (sourceId: string) => ctx.workspace.sources.find((s) => s.id === sourceId)?.name ?? sourceId;
