@@ -40,7 +40,14 @@ export const fileImportDescriptor: SourceDescriptor<'file-import'> = {
         'import.chunk': async ({ uploadId, offset, data }) => ({ received: await importer.appendUpload(uploadId, offset, data) }),
         'import.preview': async ({ uploadId, options }) => importer.preview(await importer.uploadPath(uploadId), options),
         'import.commit': async ({ uploadId, options }) => {
-          const report = await importer.run(await importer.uploadPath(uploadId), options);
+          // Progress for the Import panel, at most four times a second (and the end of each pass).
+          let last = 0;
+          const report = await importer.run(await importer.uploadPath(uploadId), options, (p) => {
+            const at = Date.now();
+            if (at - last < 250 && p.bytes < p.totalBytes) return;
+            last = at;
+            ctx.bus.emit('import.progress', { uploadId, pass: p.pass, rows: p.rows, bytes: p.bytes, totalBytes: p.totalBytes });
+          });
           await importer.discardUpload(uploadId);
           return report;
         },
