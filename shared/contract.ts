@@ -51,6 +51,17 @@ export const WorkspaceSummary = z.object({
 });
 export type WorkspaceSummary = z.infer<typeof WorkspaceSummary>;
 
+/** How far an `import.commit` is (at most four a second, and once at the end of each pass): rows and bytes of the file read. */
+export const ImportProgressEvent = z.object({
+  uploadId: UploadId,
+  /** 'check' reads the whole file first; 'import' reads it again and stores the reviews. */
+  pass: z.enum(['check', 'import']),
+  rows: z.number().int().min(0),
+  bytes: z.number().int().min(0),
+  totalBytes: z.number().int().min(0),
+});
+export type ImportProgressEvent = z.infer<typeof ImportProgressEvent>;
+
 export const contract = {
   'app.info': call(NoInput, AppInfo),
   'workspace.get': call(NoInput, WorkspaceSummary),
@@ -178,6 +189,8 @@ export const events = {
   'store.recovered': z.object({ file: z.string() }),
   'sources.changed': z.object({}),
   'sync.progress': SyncProgress,
+  /** A running import (Sources → Import): rows and bytes read, for the progress bar. */
+  'import.progress': ImportProgressEvent,
   /** The outbox changed (queued, sent, failed, conflict, cancelled); clients re-list. */
   'outbox.changed': z.object({}),
   'settings.changed': z.object({}),

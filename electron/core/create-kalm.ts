@@ -91,7 +91,8 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     readOnly,
     now,
     report,
-    shardReviews: (source, locationId) => workspace.shard(shardKey(source, locationId)).reviews,
+    // A shard an import wrote straight to disk (the CLI) is not held in memory: never written from here.
+    shardReviews: (source, locationId) => (workspace.isDiskOnly(shardKey(source, locationId)) ? undefined : workspace.shard(shardKey(source, locationId)).reviews),
     ...(opts.lock ? { lock: opts.lock } : {}),
     // A failed write landed on a retry: its problem is over.
     recovered: (file) => {

@@ -38,6 +38,8 @@ export class Workspace {
   private index = new ReviewIndex();
   private searchTimer: ReturnType<typeof setTimeout> | null = null;
   private marks: ReviewMarks = NO_MARKS;
+  /** Shards written straight to disk by an import and not held here (see `keepOnDiskOnly`). */
+  private readonly diskOnly = new Set<string>();
   sources: Source[] = [];
   locations: Location[] = [];
 
@@ -114,6 +116,18 @@ export class Workspace {
     const cut = key.indexOf('\u0000');
     const source = key.slice(0, cut), locationId = key.slice(cut + 1);
     return { source, locationId, reviews: this.index.reviewsAt(source, locationId) };
+  }
+
+  /**
+   * A shard an import wrote to disk without loading it here (the CLI, which ends after the import): what this
+   * workspace holds of it is stale, so the store must never write it from here (`isDiskOnly`).
+   */
+  keepOnDiskOnly(key: string): void {
+    this.diskOnly.add(key);
+  }
+
+  isDiskOnly(key: string): boolean {
+    return this.diskOnly.has(key);
   }
 
   /** Reviews grouped per shard (source + location), shards with reviews only. */

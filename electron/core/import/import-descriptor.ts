@@ -20,7 +20,7 @@ export const fileImportDescriptor: SourceDescriptor<'file-import'> = {
   capabilities: capabilitiesOf('file-import'),
   replyLimit: (source) => replyLimitFor(source),
   async build(ctx) {
-    const importer = createImportService(ctx);
+    const importer = createImportService({ ...ctx, keepInMemory: ctx.opts.host !== 'cli' });
     const postItYourself = (name: string) =>
       Promise.reject(new KalmError('forbidden', `${name} has no reply API open to small businesses: copy the reply, post it on the site, then click "I posted it".`));
     const nameOf = (sourceId: string) => ctx.workspace.sources.find((s) => s.id === sourceId)?.name ?? sourceId;
@@ -40,7 +40,14 @@ export const fileImportDescriptor: SourceDescriptor<'file-import'> = {
         'import.chunk': async ({ uploadId, offset, data }) => ({ received: await importer.appendUpload(uploadId, offset, data) }),
         'import.preview': async ({ uploadId, options }) => importer.preview(await importer.uploadPath(uploadId), options),
         'import.commit': async ({ uploadId, options }) => {
-          const report = await importer.run(await importer.uploadPath(uploadId), options);
+          // Progress for the Import panel, at most four times a second (and the end of each pass).
+          let last = 0;
+          const report = await importer.run(await importer.uploadPath(uploadId), options, (p) => {
+            const at = Date.now();
+            if (at - last < 250 && p.bytes < p.totalBytes) return;
+            last = at;
+            ctx.bus.emit('import.progress', { uploadId, pass: p.pass, rows: p.rows, bytes: p.bytes, totalBytes: p.totalBytes });
+          });
           await importer.discardUpload(uploadId);
           return report;
         },

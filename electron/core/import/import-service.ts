@@ -3,17 +3,17 @@ import { appendFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { KalmError } from '../../../shared/domain/errors';
 import type { Location } from '../../../shared/domain/location';
-import type { Review } from '../../../shared/domain/review';
 import type { Source } from '../../../shared/domain/source';
 import type { ImportOptions, ImportReport } from '../../../shared/import/options';
-import { mergeImported } from '../../../shared/import/row-to-review';
 import type { EventBus } from '../events';
 import type { OpenedStore } from '../store/open-store';
-import { saveSourcesFile } from '../store/workspace-files';
+import { saveSourcesFile, shardPath } from '../store/workspace-files';
 import type { Workspace } from '../workspace';
 import { MAX_IMPORT_BYTES } from './decode';
 import { keepDemoBeside } from './demo-on-import';
+import { mergeSpill } from './merge-spill';
 import { readImport, type ImportProgress } from './read-import';
+import { ShardSpill } from './spill';
 
 /** Uploaded files wait here (renderer uploads in chunks) until imported or discarded. */
 export const UPLOADS_DIR = 'import-uploads';
@@ -26,6 +26,11 @@ export interface ImportDeps {
   store: OpenedStore;
   bus: EventBus;
   now: () => Date;
+  /**
+   * Hosts that keep running (Electron, web host, tests) load the imported reviews into the workspace; the CLI,
+   * which ends after the import, writes them to disk only, so its memory does not grow with the file.
+   */
+  keepInMemory: boolean;
 }
 
 export interface ImportService {
@@ -60,31 +65,26 @@ export function createImportService(deps: ImportDeps): ImportService {
     if (clash) throw new KalmError('invalid_input', `"${report.sourceName}" is already the name of your ${clash.name} source; import under another name (--source).`);
     const source: Source = { id: report.sourceId, kind: 'file-import', name: report.sourceName, state: 'connected', lastSyncAt: deps.now().toISOString() };
     const newLocations: Location[] = [...locations].map(([id, name]) => ({ id, source: source.id, name, storeCode: null, address: null, mapsUrl: null, newReviewUrl: null }));
-    let added = 0, updated = 0;
-    const touched = new Set<Parameters<typeof workspace.shard>[0]>();
-    const keep = workspace.locations.filter((l) => !(l.source === source.id && locations.has(l.id)));
-    workspace.sources = [...workspace.sources.filter((s) => s.id !== source.id), source];
-    workspace.locations = [...keep, ...newLocations];
-    // Pass 2: the reviews go into the store batch by batch as the file streams by (never all held at once).
-    const sink = (batch: Review[]) => {
-      const merged = batch.map((r) => {
-        const old = workspace.get(r.id);
-        if (old) updated++;
-        else added++;
-        return mergeImported(old, r);
-      });
-      for (const key of workspace.upsertMany(merged)) touched.add(key);
-    };
-    // Each changed shard is written once at the end (writing a growing shard after every batch only makes garbage).
-    const second = await readImport(path, options, { sink, ...(onProgress ? { onProgress: (p: ImportProgress) => onProgress({ ...p, pass: 'import' }) } : {}) });
-    if (second.report.valid !== report.valid) {
-      throw new KalmError('invalid_input', `The file changed while it was imported (${report.valid} valid rows, then ${second.report.valid}); import it again.`);
+    // Pass 2 parks the valid reviews on disk, one file per shard; then each shard is merged on its own,
+    // so the import holds one shard at a time, never the whole file.
+    const spill = await ShardSpill.create(deps.dataDir);
+    let counts: { added: number; updated: number };
+    try {
+      const second = await readImport(path, options, { sink: (batch) => batch.forEach((r) => spill.add(r)), ...(onProgress ? { onProgress: (p: ImportProgress) => onProgress({ ...p, pass: 'import' }) } : {}) });
+      if (second.report.valid !== report.valid) {
+        throw new KalmError('invalid_input', `The file changed while it was imported (${report.valid} valid rows, then ${second.report.valid}); import it again.`);
+      }
+      spill.flush();
+      store.assertWritable(spill.list().map((s) => shardPath(s.source, s.locationId)));
+      await store.flush();
+      const keep = workspace.locations.filter((l) => !(l.source === source.id && locations.has(l.id)));
+      workspace.sources = [...workspace.sources.filter((s) => s.id !== source.id), source];
+      workspace.locations = [...keep, ...newLocations];
+      counts = await mergeSpill(spill, { dataDir: deps.dataDir, workspace, store, keepInMemory: deps.keepInMemory });
+    } finally {
+      await spill.dispose();
     }
-    for (const key of touched) {
-      const shard = workspace.shard(key);
-      store.scheduleShard(shard.source, shard.locationId);
-    }
-    await store.flush();
+    const { added, updated } = counts;
     await saveSourcesFile(deps.dataDir, workspace.sources, workspace.locations);
     bus.emit('sources.changed', {});
     bus.emit('reviews.changed', { reason: 'update', count: added + updated });

@@ -2,6 +2,7 @@ import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DemoRemoval } from '../demo/DemoRemoval';
 import { ImportedSources } from './ImportedSources';
+import type { ImportProgressEvent } from '../../../shared/contract';
 import type { KalmError } from '../../../shared/domain/errors';
 import type { ImportOptions, ImportReport, PresetName } from '../../../shared/import/options';
 import { useApi } from '../../api-context';
@@ -9,6 +10,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { toKalmError } from '../../transport/errors';
 import { ImportMapping } from './ImportMapping';
 import { ImportPreview } from './ImportPreview';
+import { ImportProgressBar } from './ImportProgressBar';
 import { uploadFile } from './upload';
 
 type Step =
@@ -32,6 +34,7 @@ export function ImportPanel() {
   const [options, setOptions] = useState<ImportOptions>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<KalmError | null>(null);
+  const [progress, setProgress] = useState<ImportProgressEvent | null>(null);
   const latest = useRef(0);
 
   const preview = async (uploadId: string, name: string, next: ImportOptions) => {
@@ -74,13 +77,20 @@ export function ImportPanel() {
 
   const commit = async () => {
     if (step.at !== 'mapping') return;
+    const { uploadId } = step;
     setBusy(true);
     setError(null);
+    setProgress(null);
+    const stop = api.on('import.progress', (p) => {
+      if (p.uploadId === uploadId) setProgress(p);
+    });
     try {
-      setStep({ at: 'done', report: await api.call('import.commit', { uploadId: step.uploadId, options }) });
+      setStep({ at: 'done', report: await api.call('import.commit', { uploadId, options }) });
     } catch (err) {
       setError(toKalmError(err));
     } finally {
+      stop();
+      setProgress(null);
       setBusy(false);
     }
   };
@@ -121,7 +131,8 @@ export function ImportPanel() {
         <>
           <p className="import__file">{t('sources.import.file', { name: step.name })}</p>
           {step.report && <ImportMapping report={step.report} options={options} disabled={busy} onChange={change} />}
-          {busy && <p className="muted" role="status">{t('sources.import.reading')}</p>}
+          {busy && progress && <ImportProgressBar progress={progress} />}
+          {busy && !progress && <p className="muted" role="status">{t('sources.import.reading')}</p>}
           {step.report && <ImportPreview report={step.report} />}
           <div className="source__actions">
             <button type="button" className="btn btn--primary" disabled={busy || !step.report || step.report.valid === 0} onClick={() => void commit()}>

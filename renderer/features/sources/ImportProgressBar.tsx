@@ -1,0 +1,23 @@
+import { useTranslation } from 'react-i18next';
+import type { ImportProgressEvent } from '../../../shared/contract';
+
+const megabytes = (bytes: number, language: string): string =>
+  (bytes / 1048576).toLocaleString(language, { maximumFractionDigits: bytes < 10 * 1048576 ? 1 : 0 });
+
+/** How far a running import is: a bar over the file's bytes and a line with the pass, rows and megabytes. */
+export function ImportProgressBar({ progress }: { progress: ImportProgressEvent }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const text = t('sources.import.progress', {
+    pass: t(progress.pass === 'check' ? 'sources.import.progressCheck' : 'sources.import.progressImport'),
+    rows: progress.rows.toLocaleString(lang),
+    read: megabytes(progress.bytes, lang),
+    total: megabytes(progress.totalBytes, lang),
+  });
+  return (
+    <div className="import__progress">
+      <progress max={Math.max(1, progress.totalBytes)} value={Math.min(progress.bytes, progress.totalBytes)} aria-label={t('sources.import.progressLabel')} />
+      <p className="muted" role="status">{text}</p>
+    </div>
+  );
+}
