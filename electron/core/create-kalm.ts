@@ -13,6 +13,7 @@ import type { LabelService } from './labels/wiring';
 import { builtInTemplates } from '../../shared/reply/templates';
 import { wireOutbox } from './outbox/wiring';
 import { openTemplateStore } from './templates/template-store';
+import { LabelStore } from './labels/label-store';
 import { openStore } from './store/open-store';
 import { createPreferences } from './settings/preferences';
 import { readOnlySettings, watchReplyPolicy } from './settings/reply-policy';
@@ -85,12 +86,14 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   });
   problems.unshift(...store.loaded.problems);
   workspace.replace(store.loaded.sources, store.loaded.locations, store.loaded.reviews);
-  // A team workspace (issue 20) mirrors the store into its PouchDB replica and back; a local one is left as it is.
-  const team = readOnly ? null : await wireTeam({ dataDir, workspace, store, bus, now, ...(opts.team?.vault ? { vault: opts.team.vault } : {}), live: host === 'electron' || host === 'web' });
+  const labelStore = await LabelStore.open(dataDir, { readOnly, now, report });
+  const templates = readOnly ? null : await openTemplateStore({ dataDir, now, onProblem: report });
+  // A team workspace (issue 20) mirrors the store (and labels, rules, templates) into its PouchDB replica and back; a local one is left as it is.
+  const team = readOnly ? null : await wireTeam({ dataDir, workspace, store, bus, now, ...(opts.team?.vault ? { vault: opts.team.vault } : {}), live: host === 'electron' || host === 'web', entities: { labels: labelStore, templates } });
   const settings = readOnly ? null : (opts.settingsFactory ?? confSettingsFactory)({ dataDir, name: 'settings' });
   const preferences = createPreferences(settings ?? (readOnly ? readOnlySettings(dataDir) : null), bus);
   watchReplyPolicy(preferences, bus);
-  const habits = await wireHabits({ dataDir, readOnly, workspace, store, bus, settings: () => preferences.get(), now, report, openPath: opts.openPath });
+  const habits = await wireHabits({ dataDir, readOnly, labelStore, workspace, store, bus, settings: () => preferences.get(), now, report, openPath: opts.openPath });
   // Every source kind (Google Business Profile, Google Play, file import…) comes from the registry.
   const sources = await buildSources({ opts, dataDir, workspace, store, bus, settings, preferences: () => preferences.get(), now, report, prepare: habits.prepare });
   const google = sources.services['google-business'];
@@ -102,7 +105,6 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   const background = habits.scheduler({ ...scheduled, ready: teamReady, ...opts.background });
   const inbox = wireInbox({ workspace, store, bus });
   const outbox = await wireOutbox({ dataDir, workspace, store, bus, now, report, publishers: team ? team.guard(sources.publishers) : sources.publishers, ...(opts.timers ? { timers: opts.timers } : {}) });
-  const templates = readOnly ? null : await openTemplateStore({ dataDir, now, onProblem: report });
   /** Serialises whole-workspace writes (the demo) so two never interleave. */
   let bulkWrites: Promise<unknown> = Promise.resolve();
 

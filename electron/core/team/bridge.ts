@@ -12,6 +12,7 @@ import { bodyOf, resolveConflicts } from './conflict-resolver';
 import { draftDocFrom, outboxDocFrom, reviewDocFrom, sameJson } from './local-docs';
 import { statusOf, type TeamDb } from './pouch';
 import { AppliedSeq } from './applied-seq';
+import { EntityMirror, isEntityDocId, type TeamEntityStores } from './entity-mirror';
 
 export interface TeamBridgeDeps {
   dataDir: string;
@@ -23,6 +24,8 @@ export interface TeamBridgeDeps {
   now: () => Date;
   onError: (err: unknown) => void;
   onPresence?: (doc: PresenceDoc) => void;
+  /** Label definitions, rules and templates (mirrored as `label:`, `rule:`, `template:` documents). */
+  entities?: TeamEntityStores;
 }
 
 /** Local writes of the store as they were before the bridge wrapped them (remote changes are applied with these, so they are not sent back). */
@@ -49,6 +52,7 @@ export class TeamBridge {
   private applying: Promise<void> = Promise.resolve();
   private readonly seq: AppliedSeq;
   private readonly unwrap: (() => void)[] = [];
+  private readonly entities: EntityMirror | null;
 
   constructor(private readonly d: TeamBridgeDeps) {
     const { store } = d;
@@ -79,6 +83,10 @@ export class TeamBridge {
       this.unwrap.push(() => { outbox.put = put; });
       outbox.put = async (item) => { await put(item); this.queue(() => this.put(teamDocId.outbox(item.id), () => outboxDocFrom(item, d.member))); };
     }
+    this.entities = d.entities
+      ? new EntityMirror({ stores: d.entities, member: d.member, bus: d.bus, now: d.now, queue: (job) => this.queue(job), put: (id, make) => this.put(id, make), remove: (id) => this.remove(id) })
+      : null;
+    if (this.entities) this.unwrap.push(...this.entities.unwrap);
   }
 
   /** Applies what arrived since the last run, then follows the replica's changes feed. */
@@ -130,6 +138,7 @@ export class TeamBridge {
     }
     for (const draft of drafts) await this.pushDraft(draft);
     for (const item of items) await this.put(teamDocId.outbox(item.id), () => outboxDocFrom(item, this.d.member));
+    await this.entities?.uploadAll();
     progress?.(total, total);
   }
 
@@ -232,8 +241,11 @@ export class TeamBridge {
         const reviewId = change.id.slice('draft:'.length);
         if (this.d.store.drafts?.get(reviewId) && this.local.discardDraft) { await this.local.discardDraft(reviewId); drafts++; }
       }
+      if (change.deleted && this.entities && isEntityDocId(change.id)) await this.entities.applyDeleted(change.id);
       if (!body) continue;
-      if (body.type === 'review') {
+      if (body.type === 'label' || body.type === 'rule' || body.type === 'template') {
+        await this.entities?.apply(body);
+      } else if (body.type === 'review') {
         if (!sameJson(this.d.workspace.get(body.review.id), body.review)) reviews.push(body.review);
       } else if (body.type === 'draft' && this.local.saveDraft) {
         if (!sameJson(this.d.store.drafts?.get(body.draft.reviewId), body.draft)) { await this.local.saveDraft(body.draft); drafts++; }

@@ -11,6 +11,7 @@ import { pullAll } from './replicator';
 import { checkAccess, signIn } from './session';
 import { fileTeamVault, readTeamConfig, removeTeamConfig, writeTeamConfig, type TeamSecretVault } from './team-config';
 import { teamGuardedPublisher } from './team-publisher';
+import type { TeamEntityStores } from './entity-mirror';
 import { TeamService, type TeamStatus } from './team-service';
 
 export interface TeamWiringDeps {
@@ -23,6 +24,8 @@ export interface TeamWiringDeps {
   /** Replicate live (Electron, web host); the CLI replicates only with `kalm team sync`. */
   live: boolean;
   onError?: (err: unknown) => void;
+  /** Label definitions, rules and templates, mirrored to the team. */
+  entities?: TeamEntityStores;
 }
 
 export type TeamHandlers = Pick<CoreHandlers, 'team.status' | 'team.create' | 'team.join' | 'team.leave' | 'team.presence' | 'team.otherDrafts'>;
