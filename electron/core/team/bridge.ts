@@ -142,6 +142,12 @@ export class TeamBridge {
     progress?.(total, total);
   }
 
+  /** The member picked or merged a version: the other members' drafts kept beside this review's draft are dropped (for everyone). */
+  async settleOtherDrafts(reviewId: string): Promise<void> {
+    await this.writes;
+    await this.put(teamDocId.draft(reviewId), (prev) => (prev?.type === 'draft' ? { ...prev, others: [] } : null));
+  }
+
   private queue(job: () => Promise<void>): void {
     this.writes = this.writes.then(job).catch((err: unknown) => this.d.onError(err));
   }
@@ -193,14 +199,14 @@ export class TeamBridge {
     });
   }
 
-  /** Writes one document on top of the replica's current revision (again on a 409 from a replication in between). */
-  private async put(_id: string, make: (prev: TeamDoc | null) => TeamDoc): Promise<void> {
+  /** Writes one document on top of the replica's current revision (again on a 409 from a replication in between); `make` gives null to leave it. */
+  private async put(_id: string, make: (prev: TeamDoc | null) => TeamDoc | null): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       let stored = null;
       try { stored = await this.d.db.get(_id); } catch (err) { if (statusOf(err) !== 404) throw err; }
       const prev = stored ? bodyOf(stored) : null;
       const doc = make(prev);
-      if (prev && sameJson(prev, doc)) return;
+      if (doc === null || (prev && sameJson(prev, doc))) return;
       try {
         await this.d.db.put({ ...doc, _id, ...(stored ? { _rev: stored._rev } : {}) });
         return;

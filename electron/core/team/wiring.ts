@@ -28,7 +28,7 @@ export interface TeamWiringDeps {
   entities?: TeamEntityStores;
 }
 
-export type TeamHandlers = Pick<CoreHandlers, 'team.status' | 'team.create' | 'team.join' | 'team.leave' | 'team.presence' | 'team.otherDrafts'>;
+export type TeamHandlers = Pick<CoreHandlers, 'team.status' | 'team.create' | 'team.join' | 'team.leave' | 'team.presence' | 'team.otherDrafts' | 'team.settleOtherDrafts'>;
 
 export interface TeamWiring {
   readonly service: TeamService | null;
@@ -140,6 +140,10 @@ export async function wireTeam(deps: TeamWiringDeps): Promise<TeamWiring> {
         } catch {
           return { others: [] };
         }
+      },
+      'team.settleOtherDrafts': async ({ reviewId }) => {
+        await service?.bridge.settleOtherDrafts(reviewId);
+        return {};
       },
     },
   };

@@ -16,6 +16,7 @@ import { InboxHeader } from './InboxHeader';
 import { locationFinder, locationNamer } from './locations';
 import { LIST_ID, ReviewList, SkeletonRows } from './ReviewList';
 import type { RowContext } from './ReviewRow';
+import { useTeamPresence } from '../team/presence';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useInbox } from './useInbox';
 import { useInboxKeys, type ListMove } from './useInboxKeys';
@@ -56,7 +57,8 @@ export function InboxPage({ workspace, filters, onFilters, onView }: InboxPagePr
     return (id: string) => names.get(id) ?? id;
   }, [sources]);
   const locationName = useMemo(() => locationNamer(locations), [locations]);
-  const ctx = useMemo<RowContext>(() => ({ now, policy, query: filters.q, work, locationName, sourceName, labels }), [now, policy, filters.q, work, locationName, sourceName, labels]);
+  const presence = useTeamPresence();
+  const ctx = useMemo<RowContext>(() => ({ now, policy, query: filters.q, work, locationName, sourceName, labels, presence }), [now, policy, filters.q, work, locationName, sourceName, labels, presence]);
   const findLocation = useMemo(() => locationFinder(locations), [locations]);
   const showShortcuts = useCallback(() => setHelp(true), []);
 

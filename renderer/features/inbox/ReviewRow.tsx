@@ -10,6 +10,7 @@ import { badgesOf, type LocalWork } from './badges';
 import { Highlight } from './Highlight';
 import { RowLabels } from './RowLabels';
 import { SourceMark, StatusBadges } from './StatusBadges';
+import { PresenceNote } from '../team/presence';
 
 export interface RowContext {
   now: number;
@@ -21,6 +22,8 @@ export interface RowContext {
   sourceName: (source: string) => string;
   /** Label definitions by id (names and colours for the row's label chips). */
   labels: ReadonlyMap<string, Label>;
+  /** Other team members answering a review now, by review id (team workspace). */
+  presence?: ReadonlyMap<string, readonly string[]> | undefined;
 }
 
 interface ReviewRowProps {
@@ -80,6 +83,7 @@ export const ReviewRow = memo(function ReviewRow({ id, index, total, review, sel
         </span>
         <Stars rating={review.rating} />
         <StatusBadges kinds={badgesOf(review, ctx.now, ctx.work, ctx.policy)} />
+        <PresenceNote compact members={ctx.presence?.get(review.id)} />
         <time className="row__age" dateTime={review.createdAt}>
           {formatRelative(review.createdAt, ctx.now, lang)}
         </time>
