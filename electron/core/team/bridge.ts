@@ -9,7 +9,7 @@ import type { EventBus } from '../events';
 import type { OpenedStore } from '../store/open-store';
 import { shardKey, type Workspace } from '../workspace';
 import { bodyOf, resolveConflicts } from './conflict-resolver';
-import { draftDocFrom, outboxDocFrom, reviewDocFrom, sameJson } from './local-docs';
+import { draftDocFrom, outboxDocFrom, ownDraftOf, reviewDocFrom, sameJson } from './local-docs';
 import { statusOf, type TeamDb } from './pouch';
 import { AppliedSeq } from './applied-seq';
 import { EntityMirror, isEntityDocId, type TeamEntityStores } from './entity-mirror';
@@ -145,7 +145,8 @@ export class TeamBridge {
   /** The member picked or merged a version: the other members' drafts kept beside this review's draft are dropped (for everyone). */
   async settleOtherDrafts(reviewId: string): Promise<void> {
     await this.writes;
-    await this.put(teamDocId.draft(reviewId), (prev) => (prev?.type === 'draft' ? { ...prev, others: [] } : null));
+    const mine = this.d.store.drafts?.get(reviewId);
+    await this.put(teamDocId.draft(reviewId), (prev) => (prev?.type === 'draft' && mine ? { type: 'draft', draft: mine, by: this.d.member, others: [] } : null));
   }
 
   private queue(job: () => Promise<void>): void {
@@ -254,7 +255,8 @@ export class TeamBridge {
       } else if (body.type === 'review') {
         if (!sameJson(this.d.workspace.get(body.review.id), body.review)) reviews.push(body.review);
       } else if (body.type === 'draft' && this.local.saveDraft) {
-        if (!sameJson(this.d.store.drafts?.get(body.draft.reviewId), body.draft)) { await this.local.saveDraft(body.draft); drafts++; }
+        const own = ownDraftOf(body, this.d.member);
+        if (!sameJson(this.d.store.drafts?.get(own.reviewId), own)) { await this.local.saveDraft(own); drafts++; }
         this.d.bus.emit('drafts.changed', { reviewId: body.draft.reviewId });
       } else if (body.type === 'places') {
         const w = this.d.workspace;

@@ -7,6 +7,7 @@ import type { CoreHandlers } from '../sources/descriptor';
 import type { OpenedStore } from '../store/open-store';
 import type { Workspace } from '../workspace';
 import { bodyOf } from './conflict-resolver';
+import { othersFor } from './local-docs';
 import { pullAll } from './replicator';
 import { checkAccess, signIn } from './session';
 import { fileTeamVault, readTeamConfig, removeTeamConfig, writeTeamConfig, type TeamSecretVault } from './team-config';
@@ -136,7 +137,9 @@ export async function wireTeam(deps: TeamWiringDeps): Promise<TeamWiring> {
         if (!service) return { others: [] };
         try {
           const doc = DraftDoc.safeParse(bodyOf(await service.db.get(teamDocId.draft(reviewId))));
-          return { others: doc.success ? doc.data.others : [] };
+          const mine = deps.store.drafts?.get(reviewId)?.text;
+          // A version the same as this member's own text is no other draft (the usual case: one member took over another's draft).
+          return { others: doc.success ? othersFor(doc.data, service.config.user).filter((o) => o.text !== mine) : [] };
         } catch {
           return { others: [] };
         }
