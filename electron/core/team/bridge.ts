@@ -66,6 +66,8 @@ export class TeamBridge {
     };
     this.unwrap.push(() => { store.scheduleShard = this.local.scheduleShard; });
     this.unwrap.push(d.bus.on('sources.changed', () => this.queue(() => this.pushPlaces())));
+    // The demo replaces the whole workspace without the shard writes: every review goes to the team, and the ones it dropped are removed.
+    this.unwrap.push(d.bus.on('reviews.changed', (e) => { if (e.reason === 'demo') this.queue(() => this.pushWholeWorkspace()); }));
     store.scheduleShard = (source, locationId) => {
       this.local.scheduleShard(source, locationId);
       this.dirtyShards.add(shardKey(source, locationId));
@@ -147,6 +149,14 @@ export class TeamBridge {
     await this.writes;
     const mine = this.d.store.drafts?.get(reviewId);
     await this.put(teamDocId.draft(reviewId), (prev) => (prev?.type === 'draft' && mine ? { type: 'draft', draft: mine, by: this.d.member, others: [] } : null));
+  }
+
+  private async pushWholeWorkspace(): Promise<void> {
+    await this.pushPlaces();
+    const gone = [...this.known.keys()].filter((id) => !this.d.workspace.get(id));
+    for (const id of gone) { this.known.delete(id); await this.remove(teamDocId.review(id)); }
+    const changed = [...this.d.workspace.all()].filter((r) => this.known.get(r.id) !== r);
+    for (let i = 0; i < changed.length; i += 2000) await this.pushReviews(changed.slice(i, i + 2000));
   }
 
   private queue(job: () => Promise<void>): void {
@@ -236,6 +246,7 @@ export class TeamBridge {
 
   private async apply(batch: readonly Change<TeamDoc>[]): Promise<void> {
     const reviews: Review[] = [];
+    const removed: string[] = [];
     let drafts = 0, items = 0;
     for (const change of batch) {
       const doc = change.doc;
@@ -249,6 +260,7 @@ export class TeamBridge {
         if (this.d.store.drafts?.get(reviewId) && this.local.discardDraft) { await this.local.discardDraft(reviewId); drafts++; }
       }
       if (change.deleted && this.entities && isEntityDocId(change.id)) await this.entities.applyDeleted(change.id);
+      if (change.deleted && change.id.startsWith('review:')) removed.push(change.id.slice('review:'.length));
       if (!body) continue;
       if (body.type === 'label' || body.type === 'rule' || body.type === 'template') {
         await this.entities?.apply(body);
@@ -279,6 +291,17 @@ export class TeamBridge {
       }
       for (const r of reviews) this.known.set(r.id, r);
       this.d.bus.emit('reviews.changed', { reason: 'sync', count: reviews.length });
+    }
+    if (removed.length > 0) {
+      // A review another member removed (the demo replaced, a review deleted) goes here too.
+      for (const id of removed) {
+        this.known.delete(id);
+        for (const key of this.d.workspace.remove(id)) {
+          const { source, locationId } = this.d.workspace.shard(key);
+          this.local.scheduleShard(source, locationId);
+        }
+      }
+      this.d.bus.emit('reviews.changed', { reason: 'sync', count: removed.length });
     }
     if (items > 0) this.d.bus.emit('outbox.changed', {});
     void drafts;
