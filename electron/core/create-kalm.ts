@@ -14,6 +14,7 @@ import type { LabelService } from './labels/wiring';
 import { builtInTemplates } from '../../shared/reply/templates';
 import { wireOutbox } from './outbox/wiring';
 import { openTemplateStore } from './templates/template-store';
+import { LabelStore } from './labels/label-store';
 import { openStore } from './store/open-store';
 import { createPreferences } from './settings/preferences';
 import { readOnlySettings, watchReplyPolicy } from './settings/reply-policy';
@@ -102,8 +103,10 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   });
   problems.unshift(...store.loaded.problems);
   workspace.replace(store.loaded.sources, store.loaded.locations, store.loaded.reviews);
-  // A team workspace (issue 20) mirrors the store into its PouchDB replica and back; a local one is left as it is.
-  const team = readOnly ? null : await wireTeam({ dataDir, workspace, store, bus, now, ...(opts.team?.vault ? { vault: opts.team.vault } : {}), live: host === 'electron' || host === 'web' });
+  const labelStore = await LabelStore.open(dataDir, { readOnly, now, report });
+  const templates = readOnly ? null : await openTemplateStore({ dataDir, now, onProblem: report });
+  // A team workspace (issue 20) mirrors the store (and labels, rules, templates) into its PouchDB replica and back; a local one is left as it is.
+  const team = readOnly ? null : await wireTeam({ dataDir, workspace, store, bus, now, ...(opts.team?.vault ? { vault: opts.team.vault } : {}), live: host === 'electron' || host === 'web', entities: { labels: labelStore, templates } });
   const settings = readOnly ? null : await openSettings(dataDir, opts.settingsFactory ?? confSettingsFactory, { now, report });
   const preferences = createPreferences(settings ?? readOnlySettings(dataDir), bus);
   if (readOnly) {
@@ -114,7 +117,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   // The sources' own files (state, sign-in, keys): a broken one is set aside and reported before a source reads it.
   const dataFiles = await recoverDataFiles(dataDir, { now, dryRun: readOnly, stores: [opts.google?.vault, opts.play?.keyStore] });
   for (const p of dataFiles.problems) report(p);
-  const habits = await wireHabits({ dataDir, readOnly, workspace, store, bus, settings: () => preferences.get(), now, report, openPath: opts.openPath });
+  const habits = await wireHabits({ dataDir, readOnly, labelStore, workspace, store, bus, settings: () => preferences.get(), now, report, openPath: opts.openPath });
   // Every source kind (Google Business Profile, Google Play, file import…) comes from the registry.
   // Bound once the outbox exists (below): Google's connection removes the demo through the same cascade.
   let removal: Removal | null = null;
@@ -135,7 +138,6 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     afterRemove: () => inbox.refreshMarks(),
   });
   const removals = removal;
-  const templates = readOnly ? null : await openTemplateStore({ dataDir, now, onProblem: report });
   /** Serialises whole-workspace writes (the demo) so two never interleave. */
   let bulkWrites: Promise<unknown> = Promise.resolve();
 

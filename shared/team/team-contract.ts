@@ -42,6 +42,8 @@ export const teamCalls = {
   'team.presence': call(z.object({ reviewId: ReviewIdField.nullable() }).strict(), z.object({})),
   /** The other members' drafts of a review that were kept when two people drafted at once. */
   'team.otherDrafts': call(z.object({ reviewId: ReviewIdField }).strict(), z.object({ others: z.array(OtherDraft) })),
+  /** The member picked or merged a version: the other members' drafts of this review are no longer shown. */
+  'team.settleOtherDrafts': call(z.object({ reviewId: ReviewIdField }).strict(), z.object({})),
 } as const;
 
 export const teamEvents = {

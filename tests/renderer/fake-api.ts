@@ -17,7 +17,7 @@ import { summarize } from '../../shared/reviews/stats';
 import type { Source } from '../../shared/domain/source';
 import { createFakeImport } from './fake-import';
 import { fakeHabitHandlers } from './fake-habits';
-import { fakeTeamHandlers } from './fake-team';
+import { fakeTeamHandlers, type FakeTeamState } from './fake-team';
 import { LOCAL_STATUS } from '../../shared/team/team-contract';
 import { buildExport } from '../../shared/export/export-reviews';
 import { parseServiceAccountKey, type ServiceAccountInfo } from '../../shared/play/service-account';
@@ -35,6 +35,8 @@ export interface FakeApi {
   failNext(name: CallName, error: unknown): void;
   /** The outbox items themselves (tests put one in a conflict or failed state; then emit `outbox.changed`). */
   outbox: OutboxItemView[];
+  /** The team workspace as the fake core sees it (tests set a status with peers, other members' drafts; read the presence). */
+  team: FakeTeamState;
 }
 
 /** An in-memory KalmApi over the real pure query and stats functions, validating input like the core does. */
@@ -102,7 +104,7 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
     for (const listener of listeners.get(name) ?? []) (listener as (p: typeof payload) => void)(payload);
   };
 
-  const teamState = { team: LOCAL_STATUS, otherDrafts: {}, presence: null };
+  const teamState: FakeTeamState = { team: LOCAL_STATUS, otherDrafts: {}, presence: null };
   const handlers: Handlers = {
     'app.info': () => ({ name: 'Kalm', version: '0.0.0-test', host: 'test', dataDir: '/tmp/kalm-test', demo: state.demo }),
     'workspace.get': () => workspace(),
@@ -362,5 +364,6 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
     emit,
     failNext: (name, error) => failures.set(name, error),
     outbox,
+    team: teamState,
   };
 }

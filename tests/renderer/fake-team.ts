@@ -3,7 +3,14 @@ import { LOCAL_STATUS, type TeamConnectInput, type TeamStatusView } from '../../
 import type { OtherDraft } from '../../shared/team/team-docs';
 
 /** The team calls of the renderer tests' fake core: a workspace that can be created, joined and left, with other members' drafts. */
-export function fakeTeamHandlers(state: { team: TeamStatusView; otherDrafts: Record<string, OtherDraft[]>; presence: string | null }) {
+export interface FakeTeamState {
+  team: TeamStatusView;
+  otherDrafts: Record<string, OtherDraft[]>;
+  /** The review this member last said she is answering (null: none). */
+  presence: string | null;
+}
+
+export function fakeTeamHandlers(state: FakeTeamState) {
   const connect = (input: TeamConnectInput): TeamStatusView => {
     if (input.password === 'wrong') throw new KalmError('forbidden', `The team server did not accept the password of "${input.user}". Check the user name and password.`);
     state.team = { ...LOCAL_STATUS, enabled: true, server: input.server, db: input.db, user: input.user, state: 'synced', lastReplicatedAt: '2026-03-01T10:42:00.000Z' };
@@ -19,5 +26,9 @@ export function fakeTeamHandlers(state: { team: TeamStatusView; otherDrafts: Rec
       return {};
     },
     'team.otherDrafts': ({ reviewId }: { reviewId: string }) => ({ others: state.otherDrafts[reviewId] ?? [] }),
+    'team.settleOtherDrafts': ({ reviewId }: { reviewId: string }) => {
+      state.otherDrafts = { ...state.otherDrafts, [reviewId]: [] };
+      return {};
+    },
   };
 }

@@ -14,6 +14,17 @@ const until = async (what: () => Promise<boolean>, ms = 20_000) => {
   }
 };
 
+/** The label definitions, the rules' words and the shared template's variants, as one desktop sees them. */
+async function definitions(core: KalmCore) {
+  const { labels, rules } = await core.call('labels.list', {});
+  const templates = (await core.call('templates.list', {})).templates.filter((t) => !t.builtIn);
+  return {
+    labels: labels.map((l) => ({ name: l.name, color: l.color })).sort((a, b) => a.name.localeCompare(b.name)),
+    rules: rules.map((r) => r.words),
+    template: templates.find((t) => t.name === 'Dank')?.variants ?? null,
+  };
+}
+
 describe('team workspace: five desktops on one stand-in CouchDB', () => {
   let couch: StandIn;
   const cores: KalmCore[] = [];
@@ -42,6 +53,17 @@ describe('team workspace: five desktops on one stand-in CouchDB', () => {
       expect((await core.call('workspace.get', {})).locations.map((l) => l.name)).toEqual(['De Bakkerij']);
     }
 
+    // A rule and a template made while online reach everyone before the team goes offline.
+    const coffee = await anna.call('labels.save', { name: 'Koffie', color: '#b45309' });
+    await anna.call('labels.saveRules', { rules: [{ id: 'rule-coffee', labelId: coffee.id, words: ['koffie'] }] });
+    const template = await anna.call('templates.save', { name: 'Dank', lang: 'nl', band: 'praise', variants: ['Dank je wel!'] });
+    for (const core of cores) await core.team!.service!.syncNow();
+    for (const core of cores) await core.team!.service!.syncNow();
+    for (const core of cores) {
+      expect((await core.call('labels.list', {})).rules.map((r) => r.words)).toEqual([['koffie']]);
+      expect((await core.call('templates.list', {})).templates.find((t) => t.id === template.id)?.variants).toEqual(['Dank je wel!']);
+    }
+
     // Everyone goes offline and edits.
     await couch.pause();
     for (const [i, core] of cores.entries()) {
@@ -50,6 +72,13 @@ describe('team workspace: five desktops on one stand-in CouchDB', () => {
       await core.call('labels.apply', { reviewIds: [reviewId(11)], add: [label.id], remove: [] });
       await core.call('reviews.setNote', { reviewId: reviewId(5 + i), note: `Note of ${MEMBERS[i]}` });
     }
+    // Bram, then Cem edit the rule; Dewi, then Eva the template (the later edit must win, the other go to history).
+    const [, bram, cem, dewi, eva] = cores;
+    await bram!.call('labels.saveRules', { rules: [{ id: 'rule-coffee', labelId: coffee.id, words: ['cappuccino'] }] });
+    await dewi!.call('templates.save', { id: template.id, name: 'Dank', lang: 'nl', band: 'praise', variants: ['Dank je, Dewi'] });
+    await new Promise((r) => setTimeout(r, 20));
+    await cem!.call('labels.saveRules', { rules: [{ id: 'rule-coffee', labelId: coffee.id, words: ['espresso'] }] });
+    await eva!.call('templates.save', { id: template.id, name: 'Dank', lang: 'nl', band: 'praise', variants: ['Dank je, Eva'] });
     await couch.resume();
     for (const core of cores) await core.team!.service!.syncNow();
     for (const core of cores) await core.team!.service!.syncNow();
@@ -59,6 +88,23 @@ describe('team workspace: five desktops on one stand-in CouchDB', () => {
       const all = await Promise.all(cores.map(snapshot));
       return all.every((s) => JSON.stringify(s) === JSON.stringify(all[0]));
     });
+    await until(async () => {
+      const all = await Promise.all(cores.map(async (c) => JSON.stringify(await definitions(c))));
+      return all.every((x) => x === all[0]);
+    });
+    for (const core of cores) {
+      const defs = await definitions(core);
+      // Every label made offline on one desktop arrived with its name and colour everywhere.
+      for (const m of MEMBERS) expect(defs.labels).toContainEqual({ name: `by-${m}`, color: '#0f766e' });
+      expect(defs.labels).toContainEqual({ name: 'Koffie', color: '#b45309' });
+      expect(defs.rules).toEqual([['espresso']]);
+      expect(defs.template).toEqual(['Dank je, Eva']);
+    }
+    const ruleDoc = await anna.team!.service!.db.get('rule:rule-coffee');
+    expect(JSON.stringify(ruleDoc)).toContain('cappuccino');
+    const templateDoc = await anna.team!.service!.db.get(`template:${template.id}`);
+    expect(JSON.stringify(templateDoc)).toContain('Dank je, Dewi');
+
     const merged = (await snapshot(cores[0]!)) as { reviews: { id: string; labels: string[]; note: string | null }[]; drafts: { reviewId: string; text: string }[] };
     expect(merged.drafts.map((d) => d.text).sort()).toEqual(MEMBERS.map((m) => `Draft by ${m}`).sort());
     expect(merged.reviews.find((r) => r.id === reviewId(11))!.labels).toHaveLength(5);

@@ -23,6 +23,8 @@ export type HabitHandlers = { [N in HabitCall]: (input: z.output<Contract[N]['in
 export interface HabitsDeps {
   dataDir: string;
   readOnly: boolean;
+  /** The label store, when the caller opened it already (the team workspace mirrors it). */
+  labelStore?: LabelStore;
   workspace: Workspace;
   store: OpenedStore;
   bus: EventBus;
@@ -47,7 +49,7 @@ export interface Habits {
 /** Labels, rules, notes, hand-off, alerts, background sync and the data folder (issue 10). */
 export async function wireHabits(deps: HabitsDeps): Promise<Habits> {
   const { bus } = deps;
-  const labelStore = await LabelStore.open(deps.dataDir, { readOnly: deps.readOnly, now: deps.now, report: deps.report });
+  const labelStore = deps.labelStore ?? await LabelStore.open(deps.dataDir, { readOnly: deps.readOnly, now: deps.now, report: deps.report });
   const forwards = deps.readOnly ? null : await openForwardStore(deps.dataDir, { onProblem: deps.report, now: deps.now });
   const labels = wireLabels({ ...deps, labels: labelStore, onChanged: () => bus.emit('labels.changed', {}) });
   const handoff = wireHandoff({ ...deps, forwards });

@@ -9,9 +9,10 @@ import type { EventBus } from '../events';
 import type { OpenedStore } from '../store/open-store';
 import { shardKey, type Workspace } from '../workspace';
 import { bodyOf, resolveConflicts } from './conflict-resolver';
-import { draftDocFrom, outboxDocFrom, reviewDocFrom, sameJson } from './local-docs';
+import { draftDocFrom, outboxDocFrom, ownDraftOf, reviewDocFrom, sameJson } from './local-docs';
 import { statusOf, type TeamDb } from './pouch';
 import { AppliedSeq } from './applied-seq';
+import { EntityMirror, isEntityDocId, type TeamEntityStores } from './entity-mirror';
 
 export interface TeamBridgeDeps {
   dataDir: string;
@@ -23,6 +24,8 @@ export interface TeamBridgeDeps {
   now: () => Date;
   onError: (err: unknown) => void;
   onPresence?: (doc: PresenceDoc) => void;
+  /** Label definitions, rules and templates (mirrored as `label:`, `rule:`, `template:` documents). */
+  entities?: TeamEntityStores;
 }
 
 /** Local writes of the store as they were before the bridge wrapped them (remote changes are applied with these, so they are not sent back). */
@@ -49,6 +52,7 @@ export class TeamBridge {
   private applying: Promise<void> = Promise.resolve();
   private readonly seq: AppliedSeq;
   private readonly unwrap: (() => void)[] = [];
+  private readonly entities: EntityMirror | null;
 
   constructor(private readonly d: TeamBridgeDeps) {
     const { store } = d;
@@ -62,6 +66,8 @@ export class TeamBridge {
     };
     this.unwrap.push(() => { store.scheduleShard = this.local.scheduleShard; });
     this.unwrap.push(d.bus.on('sources.changed', () => this.queue(() => this.pushPlaces())));
+    // The demo replaces the whole workspace without the shard writes: every review goes to the team, and the ones it dropped are removed.
+    this.unwrap.push(d.bus.on('reviews.changed', (e) => { if (e.reason === 'demo') this.queue(() => this.pushWholeWorkspace()); }));
     store.scheduleShard = (source, locationId) => {
       this.local.scheduleShard(source, locationId);
       this.dirtyShards.add(shardKey(source, locationId));
@@ -79,6 +85,10 @@ export class TeamBridge {
       this.unwrap.push(() => { outbox.put = put; });
       outbox.put = async (item) => { await put(item); this.queue(() => this.put(teamDocId.outbox(item.id), () => outboxDocFrom(item, d.member))); };
     }
+    this.entities = d.entities
+      ? new EntityMirror({ stores: d.entities, member: d.member, bus: d.bus, now: d.now, queue: (job) => this.queue(job), put: (id, make) => this.put(id, make), remove: (id) => this.remove(id) })
+      : null;
+    if (this.entities) this.unwrap.push(...this.entities.unwrap);
   }
 
   /** Applies what arrived since the last run, then follows the replica's changes feed. */
@@ -130,7 +140,23 @@ export class TeamBridge {
     }
     for (const draft of drafts) await this.pushDraft(draft);
     for (const item of items) await this.put(teamDocId.outbox(item.id), () => outboxDocFrom(item, this.d.member));
+    await this.entities?.uploadAll();
     progress?.(total, total);
+  }
+
+  /** The member picked or merged a version: the other members' drafts kept beside this review's draft are dropped (for everyone). */
+  async settleOtherDrafts(reviewId: string): Promise<void> {
+    await this.writes;
+    const mine = this.d.store.drafts?.get(reviewId);
+    await this.put(teamDocId.draft(reviewId), (prev) => (prev?.type === 'draft' && mine ? { type: 'draft', draft: mine, by: this.d.member, others: [] } : null));
+  }
+
+  private async pushWholeWorkspace(): Promise<void> {
+    await this.pushPlaces();
+    const gone = [...this.known.keys()].filter((id) => !this.d.workspace.get(id));
+    for (const id of gone) { this.known.delete(id); await this.remove(teamDocId.review(id)); }
+    const changed = [...this.d.workspace.all()].filter((r) => this.known.get(r.id) !== r);
+    for (let i = 0; i < changed.length; i += 2000) await this.pushReviews(changed.slice(i, i + 2000));
   }
 
   private queue(job: () => Promise<void>): void {
@@ -184,14 +210,14 @@ export class TeamBridge {
     });
   }
 
-  /** Writes one document on top of the replica's current revision (again on a 409 from a replication in between). */
-  private async put(_id: string, make: (prev: TeamDoc | null) => TeamDoc): Promise<void> {
+  /** Writes one document on top of the replica's current revision (again on a 409 from a replication in between); `make` gives null to leave it. */
+  private async put(_id: string, make: (prev: TeamDoc | null) => TeamDoc | null): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       let stored = null;
       try { stored = await this.d.db.get(_id); } catch (err) { if (statusOf(err) !== 404) throw err; }
       const prev = stored ? bodyOf(stored) : null;
       const doc = make(prev);
-      if (prev && sameJson(prev, doc)) return;
+      if (doc === null || (prev && sameJson(prev, doc))) return;
       try {
         await this.d.db.put({ ...doc, _id, ...(stored ? { _rev: stored._rev } : {}) });
         return;
@@ -220,6 +246,7 @@ export class TeamBridge {
 
   private async apply(batch: readonly Change<TeamDoc>[]): Promise<void> {
     const reviews: Review[] = [];
+    const removed: string[] = [];
     let drafts = 0, items = 0;
     for (const change of batch) {
       const doc = change.doc;
@@ -232,11 +259,16 @@ export class TeamBridge {
         const reviewId = change.id.slice('draft:'.length);
         if (this.d.store.drafts?.get(reviewId) && this.local.discardDraft) { await this.local.discardDraft(reviewId); drafts++; }
       }
+      if (change.deleted && this.entities && isEntityDocId(change.id)) await this.entities.applyDeleted(change.id);
+      if (change.deleted && change.id.startsWith('review:')) removed.push(change.id.slice('review:'.length));
       if (!body) continue;
-      if (body.type === 'review') {
+      if (body.type === 'label' || body.type === 'rule' || body.type === 'template') {
+        await this.entities?.apply(body);
+      } else if (body.type === 'review') {
         if (!sameJson(this.d.workspace.get(body.review.id), body.review)) reviews.push(body.review);
       } else if (body.type === 'draft' && this.local.saveDraft) {
-        if (!sameJson(this.d.store.drafts?.get(body.draft.reviewId), body.draft)) { await this.local.saveDraft(body.draft); drafts++; }
+        const own = ownDraftOf(body, this.d.member);
+        if (!sameJson(this.d.store.drafts?.get(own.reviewId), own)) { await this.local.saveDraft(own); drafts++; }
         this.d.bus.emit('drafts.changed', { reviewId: body.draft.reviewId });
       } else if (body.type === 'places') {
         const w = this.d.workspace;
@@ -259,6 +291,17 @@ export class TeamBridge {
       }
       for (const r of reviews) this.known.set(r.id, r);
       this.d.bus.emit('reviews.changed', { reason: 'sync', count: reviews.length });
+    }
+    if (removed.length > 0) {
+      // A review another member removed (the demo replaced, a review deleted) goes here too.
+      for (const id of removed) {
+        this.known.delete(id);
+        for (const key of this.d.workspace.remove(id)) {
+          const { source, locationId } = this.d.workspace.shard(key);
+          this.local.scheduleShard(source, locationId);
+        }
+      }
+      this.d.bus.emit('reviews.changed', { reason: 'sync', count: removed.length });
     }
     if (items > 0) this.d.bus.emit('outbox.changed', {});
     void drafts;

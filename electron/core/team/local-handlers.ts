@@ -14,4 +14,5 @@ export const localTeamHandlers: TeamHandlers = {
   'team.leave': readOnly,
   'team.presence': () => ({}),
   'team.otherDrafts': () => ({ others: [] }),
+  'team.settleOtherDrafts': () => ({}),
 };

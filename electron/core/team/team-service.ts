@@ -9,6 +9,7 @@ import { openLocalTeamDb, openRemoteTeamDb, statusOf, type TeamDb } from './pouc
 import { LiveReplication, syncOnce, type ReplicationStatus } from './replicator';
 import { checkAccess, signIn } from './session';
 import type { TeamConfig, TeamSecretVault } from './team-config';
+import type { TeamEntityStores } from './entity-mirror';
 
 export interface TeamStatus extends ReplicationStatus {
   server: string;
@@ -28,6 +29,7 @@ export interface TeamServiceDeps {
   now: () => Date;
   onError: (err: unknown) => void;
   onStatus?: (s: TeamStatus) => void;
+  entities?: TeamEntityStores | undefined;
 }
 
 /** How long "<member> is answering this review" lasts without a renewal (the composer renews it while open). */
@@ -45,7 +47,7 @@ export class TeamService {
   constructor(private readonly d: TeamServiceDeps) {
     this.db = openLocalTeamDb(d.dataDir);
     this.remote = openRemoteTeamDb(d.config.server, d.config.db, () => this.cookie);
-    this.bridge = new TeamBridge({ dataDir: d.dataDir, db: this.db, member: d.config.user, workspace: d.workspace, store: d.store, bus: d.bus, now: d.now, onError: d.onError, onPresence: (p) => this.notePresence(p) });
+    this.bridge = new TeamBridge({ dataDir: d.dataDir, db: this.db, member: d.config.user, workspace: d.workspace, store: d.store, bus: d.bus, now: d.now, onError: d.onError, onPresence: (p) => this.notePresence(p), ...(d.entities ? { entities: d.entities } : {}) });
   }
 
   get config(): TeamConfig {

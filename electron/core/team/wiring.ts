@@ -7,10 +7,12 @@ import type { CoreHandlers } from '../sources/descriptor';
 import type { OpenedStore } from '../store/open-store';
 import type { Workspace } from '../workspace';
 import { bodyOf } from './conflict-resolver';
+import { othersFor } from './local-docs';
 import { pullAll } from './replicator';
 import { checkAccess, signIn } from './session';
 import { fileTeamVault, readTeamConfig, removeTeamConfig, writeTeamConfig, type TeamSecretVault } from './team-config';
 import { teamGuardedPublisher } from './team-publisher';
+import type { TeamEntityStores } from './entity-mirror';
 import { TeamService, type TeamStatus } from './team-service';
 
 export interface TeamWiringDeps {
@@ -23,9 +25,11 @@ export interface TeamWiringDeps {
   /** Replicate live (Electron, web host); the CLI replicates only with `kalm team sync`. */
   live: boolean;
   onError?: (err: unknown) => void;
+  /** Label definitions, rules and templates, mirrored to the team. */
+  entities?: TeamEntityStores;
 }
 
-export type TeamHandlers = Pick<CoreHandlers, 'team.status' | 'team.create' | 'team.join' | 'team.leave' | 'team.presence' | 'team.otherDrafts'>;
+export type TeamHandlers = Pick<CoreHandlers, 'team.status' | 'team.create' | 'team.join' | 'team.leave' | 'team.presence' | 'team.otherDrafts' | 'team.settleOtherDrafts'>;
 
 export interface TeamWiring {
   readonly service: TeamService | null;
@@ -133,10 +137,16 @@ export async function wireTeam(deps: TeamWiringDeps): Promise<TeamWiring> {
         if (!service) return { others: [] };
         try {
           const doc = DraftDoc.safeParse(bodyOf(await service.db.get(teamDocId.draft(reviewId))));
-          return { others: doc.success ? doc.data.others : [] };
+          const mine = deps.store.drafts?.get(reviewId)?.text;
+          // A version the same as this member's own text is no other draft (the usual case: one member took over another's draft).
+          return { others: doc.success ? othersFor(doc.data, service.config.user).filter((o) => o.text !== mine) : [] };
         } catch {
           return { others: [] };
         }
+      },
+      'team.settleOtherDrafts': async ({ reviewId }) => {
+        await service?.bridge.settleOtherDrafts(reviewId);
+        return {};
       },
     },
   };

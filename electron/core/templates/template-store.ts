@@ -10,6 +10,9 @@ export interface TemplateStore {
   list(): ReplyTemplate[];
   save(input: TemplateInput): Promise<ReplyTemplate>;
   remove(id: string): Promise<void>;
+  get(id: string): ReplyTemplate | undefined;
+  /** Keeps a template exactly as given (a team member's template arriving through replication). */
+  put(record: ReplyTemplate): Promise<void>;
 }
 
 /** The owner's templates: one JSON file per template in `<dataDir>/templates/` (atomic writes, quarantine for unreadable files). */
@@ -26,6 +29,8 @@ export async function openTemplateStore(opts: { dataDir: string; now: () => Date
   });
   return {
     list: () => folder.list().sort((a, b) => a.name.localeCompare(b.name)),
+    get: (id) => folder.get(id),
+    put: (record) => folder.put(ReplyTemplate.parse(record)),
     async save(input) {
       const at = opts.now().toISOString();
       const existing = input.id ? folder.get(input.id) : undefined;

@@ -17,6 +17,8 @@ import { SaveStatusLine } from '../reply/SaveStatusLine';
 import { useDraft } from '../reply/useDraft';
 import { useSourceOf } from '../reply/useSourceOf';
 import { useSettings } from '../settings/useSettings';
+import { OtherDrafts } from '../team/OtherDrafts';
+import { useAnnouncePresence } from '../team/presence';
 import { CalmPanel } from './CalmPanel';
 import { Checklist, CHECKLIST, type ChecklistItem } from './Checklist';
 import { DiscardButton } from './DiscardButton';
@@ -51,6 +53,7 @@ export function Composer({ review, locationName, author, onQueued }: ComposerPro
   const ids = useId();
   const editor = useRef<HTMLTextAreaElement>(null);
   const draft = useDraft(review.id);
+  useAnnouncePresence(review.id);
   // The source's kind decides the reply limit (Google bytes, Play characters, none documented for imports).
   const source = useSourceOf(review.source);
   const settings = useSettings().settings ?? defaultSettings();
@@ -195,6 +198,7 @@ export function Composer({ review, locationName, author, onQueued }: ComposerPro
         </label>
         <ReplyLanguageSwitch value={lang} onChange={setLang} />
       </div>
+      <OtherDrafts reviewId={review.id} mine={draft.text} onUse={draft.setText} />
       <StepNav steps={steps} current={stepIndex} onSelect={goTo} />
       <div className="composer__step">
         <p className="composer__help">{t(step === 'thank' && mood === 'praise' ? 'composer.stepHelp.thankPraise' : `composer.stepHelp.${step}`)}</p>

@@ -17,6 +17,7 @@ import { InboxHeader } from './InboxHeader';
 import { locationFinder, locationNamer } from './locations';
 import { LIST_ID, ReviewList, SkeletonRows } from './ReviewList';
 import type { RowContext } from './ReviewRow';
+import { useTeamPresence } from '../team/presence';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { useInbox } from './useInbox';
 import { useInboxKeys, type ListMove } from './useInboxKeys';
@@ -58,7 +59,8 @@ export function InboxPage({ workspace, filters, onFilters, onView }: InboxPagePr
   }, [sources]);
   const locationName = useMemo(() => locationNamer(locations), [locations]);
   const demoSources = useMemo(() => demoBesideOwn(sources), [sources]);
-  const ctx = useMemo<RowContext>(() => ({ now, policy, query: filters.q, work, locationName, sourceName, labels, demoSources }), [now, policy, filters.q, work, locationName, sourceName, labels, demoSources]);
+  const presence = useTeamPresence();
+  const ctx = useMemo<RowContext>(() => ({ now, policy, query: filters.q, work, locationName, sourceName, labels, demoSources, presence }), [now, policy, filters.q, work, locationName, sourceName, labels, demoSources, presence]);
   const findLocation = useMemo(() => locationFinder(locations), [locations]);
   const showShortcuts = useCallback(() => setHelp(true), []);
 

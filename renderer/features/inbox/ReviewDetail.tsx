@@ -9,6 +9,7 @@ import { Stars } from '../../components/Stars';
 import { formatFullDate, formatReviewDate } from '../../format';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
 import { Composer } from '../composer/Composer';
+import { PresenceNote, useTeamPresence } from '../team/presence';
 import { HandoffPanel } from '../handoff/HandoffPanel';
 import { PostedReply } from '../outbox/PostedReply';
 import { badgesOf, type LocalWork } from './badges';
@@ -55,6 +56,7 @@ export function ReviewDetail({ review, location, sourceName, query, work, now, p
   const api = useApi();
   const [undoFailed, setUndoFailed] = useState(false);
   const ids = useId();
+  const presence = useTeamPresence();
   const actions = useRef<HTMLElement>(null);
   const author = review.anonymous || review.author.trim() === '' ? t('review.anonymous') : review.author;
   const edited = Date.parse(review.updatedAt) - Date.parse(review.createdAt) > 60_000;
@@ -97,6 +99,7 @@ export function ReviewDetail({ review, location, sourceName, query, work, now, p
           )}
         </p>
         <StatusBadges kinds={badgesOf(review, now, work, policy)} />
+        <PresenceNote members={presence.get(review.id)} />
       </header>
 
       <div className="detail__body">

@@ -10,6 +10,7 @@ import { badgesOf, type LocalWork } from './badges';
 import { Highlight } from './Highlight';
 import { RowLabels } from './RowLabels';
 import { SourceMark, StatusBadges } from './StatusBadges';
+import { PresenceNote } from '../team/presence';
 
 export interface RowContext {
   now: number;
@@ -23,6 +24,8 @@ export interface RowContext {
   labels: ReadonlyMap<string, Label>;
   /** Sources that are the demo while it stays beside the owner's own reviews: their rows say "Demo". */
   demoSources?: ReadonlySet<string> | undefined;
+  /** Other team members answering a review now, by review id (team workspace). */
+  presence?: ReadonlyMap<string, readonly string[]> | undefined;
 }
 
 interface ReviewRowProps {
@@ -82,6 +85,7 @@ export const ReviewRow = memo(function ReviewRow({ id, index, total, review, sel
         </span>
         <Stars rating={review.rating} />
         <StatusBadges kinds={badgesOf(review, ctx.now, ctx.work, ctx.policy)} />
+        <PresenceNote compact members={ctx.presence?.get(review.id)} />
         <time className="row__age" dateTime={review.origin?.dateOnly === true ? review.createdAt.slice(0, 10) : review.createdAt}>
           {review.origin?.dateOnly === true ? formatRelativeDay(review.createdAt, ctx.now, lang) : formatRelative(review.createdAt, ctx.now, lang)}
         </time>

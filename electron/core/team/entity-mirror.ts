@@ -1,0 +1,137 @@
+import { Label } from '../../../shared/domain/label';
+import { LabelRule, type LabelsFile } from '../../../shared/labels/label-schema';
+import { ReplyTemplate } from '../../../shared/reply/templates';
+import { teamDocId, type EntityDoc, type TeamDoc } from '../../../shared/team/team-docs';
+import type { EventBus } from '../events';
+import type { LabelStore } from '../labels/label-store';
+import type { TemplateStore } from '../templates/template-store';
+import { sameJson } from './local-docs';
+
+/** The stores of the workspace's label definitions, rules and templates (absent in a core opened read-only). */
+export interface TeamEntityStores {
+  labels: LabelStore;
+  templates: TemplateStore | null;
+}
+
+type Kind = EntityDoc['type'];
+type Put = (id: string, make: (prev: TeamDoc | null) => TeamDoc) => Promise<void>;
+
+export interface EntityMirrorDeps {
+  stores: TeamEntityStores;
+  member: string;
+  bus: EventBus;
+  now: () => Date;
+  /** Runs a write to the replica in the bridge's order. */
+  queue: (job: () => Promise<void>) => void;
+  put: Put;
+  remove: (id: string) => Promise<void>;
+}
+
+const ENTITY_KINDS: readonly Kind[] = ['label', 'rule', 'template'];
+export const isEntityDocId = (id: string): boolean => ENTITY_KINDS.some((k) => id.startsWith(`${k}:`));
+
+/**
+ * Keeps `labels.json` (label definitions and rules) and `templates/` the same as the team's `label:`, `rule:` and
+ * `template:` documents, both ways. A local edit becomes a dated, signed document (the later edit wins a conflict,
+ * the other version goes to the item's history, see shared/team/merge.ts); a document that replication brought in
+ * is written to the local files with the stores' own writes, so it is not sent back.
+ */
+export class EntityMirror {
+  private readonly saveLabels: LabelStore['save'];
+  private readonly saveTemplate: TemplateStore['put'] | null;
+  private readonly removeTemplate: TemplateStore['remove'] | null;
+  readonly unwrap: (() => void)[] = [];
+
+  constructor(private readonly d: EntityMirrorDeps) {
+    const { labels, templates } = d.stores;
+    const save = labels.save.bind(labels);
+    this.saveLabels = save;
+    labels.save = async (next) => {
+      const before = labels.current;
+      await save(next);
+      d.queue(() => this.pushLabelChanges(before, labels.current));
+    };
+    this.unwrap.push(() => { labels.save = save; });
+    if (templates) {
+      const put = templates.put.bind(templates), remove = templates.remove.bind(templates), saveInput = templates.save.bind(templates);
+      this.saveTemplate = put;
+      this.removeTemplate = remove;
+      templates.save = async (input) => {
+        const saved = await saveInput(input);
+        d.queue(() => this.pushEntity('template', saved.id, saved));
+        return saved;
+      };
+      templates.remove = async (id) => {
+        await remove(id);
+        d.queue(() => d.remove(teamDocId.template(id)));
+      };
+      this.unwrap.push(() => { templates.save = saveInput; templates.remove = remove; });
+    } else {
+      this.saveTemplate = null;
+      this.removeTemplate = null;
+    }
+  }
+
+  /** Every label, rule and template of this folder into the replica (a new team workspace, or a folder joining with its own). */
+  async uploadAll(): Promise<void> {
+    const { labels, rules } = this.d.stores.labels.current;
+    for (const l of labels) await this.pushEntity('label', l.id, l);
+    for (const r of rules) await this.pushEntity('rule', r.id, r);
+    for (const t of this.d.stores.templates?.list() ?? []) await this.pushEntity('template', t.id, t);
+  }
+
+  /** A label, rule or template document that arrived (or the merged version of a conflict). */
+  async apply(doc: EntityDoc): Promise<void> {
+    if (doc.type === 'template') {
+      const t = ReplyTemplate.safeParse(doc.body);
+      if (t.success && this.saveTemplate && !sameJson(this.d.stores.templates?.get(t.data.id), t.data)) await this.saveTemplate(t.data);
+      return;
+    }
+    const current = this.d.stores.labels.current;
+    if (doc.type === 'label') {
+      const l = Label.safeParse(doc.body);
+      if (l.success) await this.writeLabels({ ...current, labels: upsert(current.labels, l.data) });
+    } else {
+      const r = LabelRule.safeParse(doc.body);
+      if (r.success) await this.writeLabels({ ...current, rules: upsert(current.rules, r.data) });
+    }
+  }
+
+  /** A label, rule or template that another member deleted. */
+  async applyDeleted(docId: string): Promise<void> {
+    const at = docId.indexOf(':');
+    const kind = docId.slice(0, at), id = docId.slice(at + 1);
+    if (kind === 'template') {
+      if (this.removeTemplate && this.d.stores.templates?.get(id)) await this.removeTemplate(id);
+      return;
+    }
+    const current = this.d.stores.labels.current;
+    if (kind === 'label') await this.writeLabels({ ...current, labels: current.labels.filter((l) => l.id !== id), rules: current.rules.filter((r) => r.labelId !== id) });
+    if (kind === 'rule') await this.writeLabels({ ...current, rules: current.rules.filter((r) => r.id !== id) });
+  }
+
+  private async writeLabels(next: LabelsFile): Promise<void> {
+    if (sameJson(next, this.d.stores.labels.current) || this.d.stores.labels.readOnly) return;
+    await this.saveLabels(next);
+    this.d.bus.emit('labels.changed', {});
+  }
+
+  private async pushLabelChanges(before: LabelsFile, after: LabelsFile): Promise<void> {
+    for (const [kind, was, now] of [['label', before.labels, after.labels], ['rule', before.rules, after.rules]] as const) {
+      for (const item of now) if (!sameJson(was.find((x) => x.id === item.id), item)) await this.pushEntity(kind, item.id, item);
+      for (const item of was) if (!now.some((x) => x.id === item.id)) await this.d.remove(teamDocId[kind](item.id));
+    }
+  }
+
+  private pushEntity(type: Kind, id: string, body: object): Promise<void> {
+    return this.d.put(teamDocId[type](id), (prev) => {
+      const old = prev?.type === type ? prev : null;
+      if (old && sameJson(old.body, body)) return old;
+      return { type, body: { ...body }, at: this.d.now().toISOString(), by: this.d.member, history: old?.history ?? [] };
+    });
+  }
+}
+
+function upsert<T extends { id: string }>(list: readonly T[], item: T): T[] {
+  return list.some((x) => x.id === item.id) ? list.map((x) => (x.id === item.id ? item : x)) : [...list, item];
+}
