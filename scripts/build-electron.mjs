@@ -2,11 +2,11 @@
 //   electron/main.ts    -> dist-electron/main.mjs    (ESM, Node; electron and package.json dependencies stay external)
 //   electron/preload.ts -> dist-electron/preload.cjs (CommonJS: sandboxed preloads cannot use ESM; only electron external)
 // window.ts finds preload.cjs next to main.mjs and the renderer in ../dist/renderer.
-import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { dependencyExternals } from './node-bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -15,11 +15,6 @@ export const PRELOAD_OUT = 'preload.cjs';
 export const defaultOutdir = path.join(root, 'dist-electron');
 
 /** @returns {string[]} */
-function dependencyExternals() {
-  const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
-  const deps = Object.keys(pkg.dependencies ?? {});
-  return ['electron', ...deps, ...deps.map((d) => `${d}/*`)];
-}
 
 /**
  * The publisher's Google OAuth client as esbuild constants (electron/core/google/publisher-client.ts reads them).
