@@ -3,7 +3,8 @@ import { extname } from 'node:path';
 import { KalmError } from '../../../shared/domain/errors';
 import type { Review } from '../../../shared/domain/review';
 import { guessDateOrder } from '../../../shared/import/dates';
-import { contentHash, slug } from '../../../shared/import/hash';
+import { slug } from '../../../shared/import/hash';
+import { SeenIds } from '../../../shared/import/seen-ids';
 import {
   MAX_REPORTED_ERRORS, PREVIEW_ROWS,
   type ColumnMapping, type ImportFormat, type ImportOptions, type ImportReport, type PreviewRow, type RowError,
@@ -87,7 +88,7 @@ export async function readImport(path: string, options: ImportOptions, opts: Rea
   let batch: Review[] = [];
   const totalBytes = file?.size ?? (await stat(path)).size;
   let lastProgress = 0;
-  const firstRowOf = new Map<string, number>();
+  const seenIds = new SeenIds();
   const locations = new Map<string, string>();
   let rows = 0, valid = 0;
   let columns: string[] = [];
@@ -130,11 +131,9 @@ export async function readImport(path: string, options: ImportOptions, opts: Rea
     const result = rowToReview(r.cells, { sourceId, mapping, scale, dateOrder, defaultLocationId: sourceId, ...(starsFallback === undefined ? {} : { starsFallback }) });
     if (!result.ok) return fail(r.row, result.message);
     const { review } = result;
-    // Keyed by a hash: a new short string, so no row keeps its slice of the file alive (memory stays small).
-    const key = contentHash(review.id);
-    const first = firstRowOf.get(key);
+    // Kept as 64-bit hashes in typed arrays: no row keeps its slice of the file alive, no object per id.
+    const first = seenIds.firstRow(review.id, r.row);
     if (first !== undefined) return fail(r.row, `it has the same review id as row ${first}; Kalm kept row ${first}`);
-    firstRowOf.set(key, r.row);
     valid++;
     locations.set(review.locationId, result.locationName ?? sourceName);
     if (preview.length < PREVIEW_ROWS) {

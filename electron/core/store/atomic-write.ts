@@ -24,16 +24,20 @@ export const isTempFileName = (name: string): boolean => name.startsWith('.') &&
 /**
  * Writes a file so that a crash leaves either the old or the new content, never a mix:
  * temp file in the same folder, fsync, rename over the target, fsync the folder.
- * On failure the temp file is removed and the old file is untouched.
+ * On failure the temp file is removed and the old file is untouched. `data` may come in pieces, so a large
+ * file is never one string in memory.
  */
-export async function writeFileAtomic(path: string, data: string, fs: StoreFs = nodeStoreFs): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Iterable<string>, fs: StoreFs = nodeStoreFs): Promise<void> {
   const dir = dirname(path);
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const fh = await fs.open(tmp, 'w', 0o600);
     try {
-      await fh.writeFile(data, 'utf8');
+      // Pieces (a large shard, one run of reviews at a time) follow each other: writeFile on an open handle
+      // writes from its current position.
+      if (typeof data === 'string') await fh.writeFile(data, 'utf8');
+      else for (const piece of data) await fh.writeFile(piece, 'utf8');
       await fh.sync();
     } finally {
       await fh.close();

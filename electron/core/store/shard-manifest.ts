@@ -137,11 +137,11 @@ export async function openManifest(reviewsDir: string, schema: string, keep: boo
 }
 
 /** After a shard was written with `text`: records it (hash of the text, size and time of the file) and saves the manifest. */
-export async function noteShardWritten(reviewsDir: string, schema: string, name: string, text: string): Promise<void> {
+export async function noteShardWritten(reviewsDir: string, schema: string, name: string, text: string | { crc32: number }): Promise<void> {
   const manifest = manifestFor(reviewsDir, schema);
   try {
     const st = await stat(join(reviewsDir, name));
-    manifest.note(name, { size: st.size, mtimeMs: st.mtimeMs, crc32: contentHash(text) });
+    manifest.note(name, { size: st.size, mtimeMs: st.mtimeMs, crc32: typeof text === 'string' ? contentHash(text) : text.crc32 });
   } catch {
     return;
   }

@@ -10,6 +10,7 @@ import { isTempFileName, writeFileAtomic } from './atomic-write';
 import { CURRENT_VERSION, fileVersion, MigrationError, migrateFile, prepareMigration, SOURCES_SCHEMA_VERSION, type StoreFileKind } from './migrations';
 import { backupFile, quarantineFile, removeLeftoverTempFiles } from './quarantine';
 import { noteShardValidated, noteShardWritten, openManifest, parseTrustedShard, schemaFingerprint, type ShardManifest } from './shard-manifest';
+import { shardText } from './shard-text';
 import { describeFsError } from './storage-error';
 
 export { QUARANTINE_DIR } from './quarantine';
@@ -295,11 +296,11 @@ export async function saveSourcesFile(dataDir: string, sources: Source[], locati
 /** Writes one shard atomically; refuses (KalmError 'storage') when that file is read-only. */
 export async function saveShardFile(dataDir: string, source: string, locationId: string, reviews: Review[]): Promise<void> {
   refuseReadOnly(dataDir, shardPath(source, locationId));
-  const body: ShardFile = { schemaVersion: REVIEW_SCHEMA_VERSION, source, locationId, reviews };
   const name = shardFileName(source, locationId);
-  const text = JSON.stringify(body, null, 1) + '\n';
-  await writeFileAtomic(join(dataDir, REVIEWS_DIR, name), text);
-  await noteShardWritten(join(dataDir, REVIEWS_DIR), schemaFingerprint(ShardFile), name, text);
+  // Written a run of reviews at a time: a shard of any size is never one string in memory.
+  const text = shardText(REVIEW_SCHEMA_VERSION, source, locationId, reviews);
+  await writeFileAtomic(join(dataDir, REVIEWS_DIR, name), text.pieces);
+  await noteShardWritten(join(dataDir, REVIEWS_DIR), schemaFingerprint(ShardFile), name, { crc32: text.crc32() });
 }
 
 /**
