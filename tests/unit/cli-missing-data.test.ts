@@ -13,7 +13,8 @@ describe('read commands when a file could not be read', () => {
     expect(all.code, all.stderr).toBe(0);
     const total = (JSON.parse(all.stdout) as unknown[]).length;
 
-    const shards = (await readdir(join(dir, 'reviews'))).filter((n) => n.endsWith('.json'));
+    // Shards only: the manifest (.kalm-manifest.json) sits beside them.
+    const shards = (await readdir(join(dir, 'reviews'))).filter((n) => n.endsWith('.json') && !n.startsWith('.'));
     await writeFile(join(dir, 'reviews', shards[0]!), '{"schemaVersion": 2, "reviews": [');
 
     const reviews = await runKalm(['reviews', '--json'], env);
