@@ -15,6 +15,8 @@ export function problemText(t: T, p: SettingProblem): string {
   if (p.code === 'too_big') return t(p.text ? 'settings.field.tooLong' : 'settings.field.tooBig', { max: p.max });
   if (p.code === 'too_small') return t(p.text ? 'settings.field.required' : p.inclusive ? 'settings.field.tooSmall' : 'settings.field.moreThan', { min: p.min });
   if (p.code === 'not_whole') return t('settings.field.notWhole');
+  if (p.code === 'time_zone') return t('settings.field.timeZone');
+  if (p.code === 'close_before_open') return t('settings.field.closeBeforeOpen');
   return t('settings.field.invalid', { detail: p.detail });
 }
 
