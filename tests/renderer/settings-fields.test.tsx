@@ -107,4 +107,21 @@ describe('Settings fields say what is wrong next to them', () => {
     const days = (updates(fake)[0]?.input as { businessHours: { days: unknown[] } }).businessHours.days;
     expect(days[1]).toEqual({ open: '07:30', close: '08:00' });
   });
+
+  it('a team member name that is too long is refused under its form and kept; a short one is added', async () => {
+    const fake = createFakeApi({ settings: { language: 'en' } });
+    render(<App api={fake.api} />);
+    await openSettings();
+    const member = await screen.findByLabelText('Team member’s name');
+    fireEvent.change(member, { target: { value: 'm'.repeat(201) } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add member' }));
+    await waitFor(() => expect(statusOf(member)).toBe('At most 200 characters.'));
+    expect((member as HTMLInputElement).value).toHaveLength(201);
+    expect(updates(fake)).toHaveLength(0);
+    fireEvent.change(member, { target: { value: 'Anna' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Add member' }));
+    await waitFor(() => expect(statusOf(member)).toBe('Saved'));
+    expect((member as HTMLInputElement).value).toBe('');
+    expect(updates(fake)[0]?.input).toMatchObject({ team: [{ name: 'Anna' }] });
+  });
 });
