@@ -124,4 +124,19 @@ describe('Settings fields say what is wrong next to them', () => {
     expect((member as HTMLInputElement).value).toBe('');
     expect(updates(fake)[0]?.input).toMatchObject({ team: [{ name: 'Anna' }] });
   });
+
+  it('the alert threshold shows a refusal by the core next to it and Saved (with the new choice kept) once accepted', async () => {
+    const fake = createFakeApi({ settings: { language: 'en', alertMaxRating: 2 } });
+    render(<App api={fake.api} />);
+    await openSettings();
+    const threshold = await screen.findByLabelText(/Alert me about new reviews/);
+    fake.failNext('settings.update', { code: 'locked', message: 'Kalm opened this data folder read-only, so it cannot save settings.' });
+    fireEvent.change(threshold, { target: { value: '3' } });
+    await waitFor(() => expect(statusOf(threshold)).toContain('read-only, so it cannot save settings'));
+    expect((threshold as HTMLSelectElement).value).toBe('2');
+    fireEvent.change(threshold, { target: { value: '4' } });
+    await waitFor(() => expect(statusOf(threshold)).toBe('Saved'));
+    expect((threshold as HTMLSelectElement).value).toBe('4');
+    expect(updates(fake).at(-1)?.input).toEqual({ alertMaxRating: 4 });
+  });
 });
