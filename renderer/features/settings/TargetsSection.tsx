@@ -12,9 +12,11 @@ const SOURCES = ['google', 'play', 'import'] as const;
 const WEEK = [1, 2, 3, 4, 5, 6, 0] as const;
 
 /** Reply-time targets per source and the business hours they count in. */
-export function TargetsSection({ settings, save }: SettingsSectionProps) {
+export function TargetsSection({ settings, accept }: SettingsSectionProps) {
   const { t } = useTranslation();
+  const ids = useId();
   const bh = settings.businessHours;
+  const enabled = useSettingField(settings, accept);
   return (
     <>
       <p className="setting__hint">{t('habits.targets.intro')}</p>
@@ -24,9 +26,15 @@ export function TargetsSection({ settings, save }: SettingsSectionProps) {
         ))}
       </div>
       <label className="setting setting--inline">
-        <input type="checkbox" checked={bh.enabled} onChange={(e) => void save({ businessHours: { ...bh, enabled: e.target.checked } })} />
+        <input
+          type="checkbox"
+          checked={bh.enabled}
+          aria-describedby={`${ids}-enabled-status`}
+          onChange={(e) => void enabled.commit({ businessHours: { ...bh, enabled: e.target.checked } })}
+        />
         {t('habits.targets.businessHours')}
       </label>
+      <FieldStatus id={`${ids}-enabled-status`} state={enabled.state} />
       <p className="setting__hint">{t('habits.targets.businessHoursHint')}</p>
       <TimeZoneField settings={settings} />
       <table className="hours">
