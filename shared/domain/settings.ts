@@ -1,12 +1,19 @@
 import { z } from 'zod';
+import { isTimeZone } from '../time/zoned';
 
 export const SETTINGS_SCHEMA_VERSION = 1;
 
 const Hours = z.number().positive().max(24 * 60);
+/** Messages of the refinements, turned into a sentence in the UI language by `checkSettingsPatch`. */
+export const CLOSE_BEFORE_OPEN = 'closes before it opens';
+export const UNKNOWN_TIME_ZONE = 'unknown time zone';
 const Clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM, e.g. 09:00');
 
 /** Opening hours of one weekday (0 = Sunday … 6 = Saturday); null = closed that day. */
-export const DayHours = z.object({ open: Clock, close: Clock }).nullable();
+export const DayHours = z
+  .object({ open: Clock, close: Clock })
+  .refine((h) => h.close > h.open, { message: CLOSE_BEFORE_OPEN, path: ['close'] })
+  .nullable();
 
 export const Department = z.object({
   id: z.string().min(1).max(100),
@@ -47,7 +54,7 @@ export const Settings = z.object({
   replyTargetHours: z.record(z.string().min(1).max(100), Hours).default({ google: 24, play: 48, import: 72 }),
   /** Business hours in which reply targets count; off = every hour counts. */
   businessHours: z
-    .object({ enabled: z.boolean(), timeZone: z.string().min(1).max(100), days: z.array(DayHours).length(7) })
+    .object({ enabled: z.boolean(), timeZone: z.string().min(1).max(100).refine(isTimeZone, UNKNOWN_TIME_ZONE), days: z.array(DayHours).length(7) })
     .default({
       enabled: false,
       timeZone: 'Europe/Amsterdam',

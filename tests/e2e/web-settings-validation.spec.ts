@@ -41,3 +41,31 @@ test('a Google reply target of 2000 h says what is wrong next to the field and i
   const raw = JSON.parse(await readFile(join(host.dataDir, 'settings.json'), 'utf8')) as { preferences?: { language?: unknown } };
   expect(raw.preferences?.language).toBe('en');
 });
+
+test('a business name over 200 characters says so next to the field, stays for correcting and is not stored; a short one is', async ({ page, host }) => {
+  const storedName = async (): Promise<unknown> => {
+    const raw = JSON.parse(await readFile(join(host.dataDir, 'settings.json'), 'utf8')) as { preferences?: { businessName?: unknown } };
+    return raw.preferences?.businessName;
+  };
+  await page.goto(host.url);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click();
+  const general = page.locator('section.settings-section', { has: page.getByRole('heading', { name: 'Business and signature' }) });
+  const name = general.getByRole('textbox', { name: 'Business name', exact: true });
+  const tooLong = 'Bakkerij '.repeat(23); // 207 characters
+
+  await name.fill(tooLong);
+  await name.press('Tab');
+  await expect(general.getByRole('alert')).toHaveText('At most 200 characters.');
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toHaveValue(tooLong);
+  await expect(general.getByText('Saved')).toHaveCount(0);
+  await general.screenshot({ path: test.info().outputPath('name-refused-en.png') });
+  expect(await storedName()).not.toBe(tooLong);
+
+  await name.fill('Bakkerij De Zon');
+  await name.press('Enter');
+  await expect(general.getByText('Saved')).toBeVisible();
+  await expect(name).toHaveAttribute('aria-invalid', 'false');
+  await expect(name).toBeFocused();
+  await expect.poll(storedName).toBe('Bakkerij De Zon');
+});

@@ -1,14 +1,20 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCall } from '../../hooks/useCall';
 import { BackgroundStatusLine } from './BackgroundStatusLine';
+import { FieldStatus } from './FieldStatus';
 import type { SettingsSectionProps } from './settings-sections';
+import { useSettingField } from './useSettingField';
 
 const browserPermission = (): NotificationPermission | 'unsupported' => (typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);
 
-/** Alerts for new low reviews, background sync and starting with the computer. */
-export function AlertsSection({ settings, save }: SettingsSectionProps) {
+/** Alerts for new low reviews, background sync and starting with the computer; each saved through the core, its message next to it. */
+export function AlertsSection({ settings, accept }: SettingsSectionProps) {
   const { t } = useTranslation();
+  const ids = useId();
+  const threshold = useSettingField(settings, accept);
+  const interval = useSettingField(settings, accept);
+  const login = useSettingField(settings, accept);
   const info = useCall('app.info', {});
   const [permission, setPermission] = useState(browserPermission);
   const inBrowser = info.data?.host === 'web';
@@ -17,7 +23,13 @@ export function AlertsSection({ settings, save }: SettingsSectionProps) {
     <>
       <label className="setting">
         <span className="setting__label">{t('habits.alerts.threshold')}</span>
-        <select className="setting__input" value={settings.alertMaxRating ?? ''} onChange={(e) => void save({ alertMaxRating: e.target.value === '' ? null : Number(e.target.value) })}>
+        <select
+          className="setting__input"
+          value={settings.alertMaxRating ?? ''}
+          aria-invalid={threshold.state.kind === 'invalid'}
+          aria-describedby={`${ids}-threshold-status`}
+          onChange={(e) => void threshold.commit({ alertMaxRating: e.target.value === '' ? null : Number(e.target.value) })}
+        >
           <option value="">{t('habits.alerts.off')}</option>
           {[1, 2, 3, 4, 5].map((r) => (
             <option key={r} value={r}>
@@ -27,6 +39,7 @@ export function AlertsSection({ settings, save }: SettingsSectionProps) {
         </select>
         <span className="setting__hint">{t('habits.alerts.thresholdHint')}</span>
       </label>
+      <FieldStatus id={`${ids}-threshold-status`} state={threshold.state} />
       {inBrowser && (
         <div className="setting">
           <span className="setting__label">{t('habits.alerts.browser')}</span>
@@ -42,7 +55,13 @@ export function AlertsSection({ settings, save }: SettingsSectionProps) {
       )}
       <label className="setting">
         <span className="setting__label">{t('habits.alerts.interval')}</span>
-        <select className="setting__input" value={settings.syncIntervalMinutes} onChange={(e) => void save({ syncIntervalMinutes: Number(e.target.value) })}>
+        <select
+          className="setting__input"
+          value={settings.syncIntervalMinutes}
+          aria-invalid={interval.state.kind === 'invalid'}
+          aria-describedby={`${ids}-interval-status`}
+          onChange={(e) => void interval.commit({ syncIntervalMinutes: Number(e.target.value) })}
+        >
           {[0, 5, 15, 30, 60, 240].map((m) => (
             <option key={m} value={m}>
               {m === 0 ? t('habits.alerts.intervalOff') : t('habits.alerts.everyMinutes', { count: m })}
@@ -51,13 +70,17 @@ export function AlertsSection({ settings, save }: SettingsSectionProps) {
         </select>
         <span className="setting__hint">{t('habits.alerts.intervalHint')}</span>
       </label>
+      <FieldStatus id={`${ids}-interval-status`} state={interval.state} />
       <BackgroundStatusLine />
       {/* Only the desktop app can start with the computer; the browser never shows what it cannot do. */}
       {info.data?.host === 'electron' && (
-        <label className="setting setting--inline">
-          <input type="checkbox" checked={settings.startAtLogin} onChange={(e) => void save({ startAtLogin: e.target.checked })} />
-          {t('habits.alerts.startAtLogin')}
-        </label>
+        <>
+          <label className="setting setting--inline">
+            <input type="checkbox" checked={settings.startAtLogin} aria-describedby={`${ids}-login-status`} onChange={(e) => void login.commit({ startAtLogin: e.target.checked })} />
+            {t('habits.alerts.startAtLogin')}
+          </label>
+          <FieldStatus id={`${ids}-login-status`} state={login.state} />
+        </>
       )}
     </>
   );

@@ -3,29 +3,36 @@ import { LanguageSwitch } from '../../components/LanguageSwitch';
 import type { SettingsSectionProps } from './settings-sections';
 import { TextSetting } from './TextSetting';
 
-/** Who the business is and who signs the replies. */
-export function GeneralSection({ settings, save }: SettingsSectionProps) {
+/** Who the business is and who signs the replies; each field checked on the core's schema, its message next to it. */
+export function GeneralSection({ settings }: SettingsSectionProps) {
   const { t } = useTranslation();
   return (
     <>
-      <TextSetting label={t('settings.general.businessName')} value={settings.businessName} maxLength={200} onSave={(businessName) => save({ businessName })} />
+      <TextSetting label={t('settings.general.businessName')} settings={settings} value={settings.businessName} toPatch={(businessName) => ({ businessName })} />
       <TextSetting
         label={t('settings.general.contact')}
         hint={t('settings.general.contactHint')}
         placeholder={t('settings.general.contactPlaceholder')}
+        settings={settings}
         value={settings.contact}
-        maxLength={500}
-        onSave={(contact) => save({ contact })}
+        toPatch={(contact) => ({ contact })}
       />
       <TextSetting
         label={t('settings.general.signer')}
         hint={t('settings.general.signerHint')}
         placeholder={t('settings.general.signerPlaceholder')}
+        settings={settings}
         value={settings.signer}
-        maxLength={100}
-        onSave={(signer) => save({ signer })}
+        toPatch={(signer) => ({ signer })}
       />
-      <TextSetting label={t('settings.general.signature')} hint={t('settings.general.signatureHint')} value={settings.signature} maxLength={500} multiline onSave={(signature) => save({ signature })} />
+      <TextSetting
+        label={t('settings.general.signature')}
+        hint={t('settings.general.signatureHint')}
+        settings={settings}
+        value={settings.signature}
+        multiline
+        toPatch={(signature) => ({ signature })}
+      />
       <div className="setting">
         <span className="setting__label">{t('language.label')}</span>
         <LanguageSwitch />

@@ -5,12 +5,15 @@ import type { SettingsSectionProps } from './settings-sections';
 import { useSettingField } from './useSettingField';
 
 /** The tone of voice of replies: Dutch u/je, emoji, and the cool-down before answering a 1–2★ review. */
-export function ReplyToneSection({ settings, save }: SettingsSectionProps) {
+export function ReplyToneSection({ settings, accept }: SettingsSectionProps) {
   const { t } = useTranslation();
   const ids = useId();
+  const formality = useSettingField(settings, accept);
+  const emoji = useSettingField(settings, accept);
+  const coolDownOn = useSettingField(settings, accept);
   const [seconds, setSeconds] = useState(String(settings.coolDown.seconds));
   const [shown, setShown] = useState(settings.coolDown.seconds);
-  const secondsField = useSettingField(settings);
+  const secondsField = useSettingField(settings, accept);
   if (shown !== settings.coolDown.seconds) {
     setShown(settings.coolDown.seconds);
     setSeconds(String(settings.coolDown.seconds));
@@ -26,21 +29,29 @@ export function ReplyToneSection({ settings, save }: SettingsSectionProps) {
         <legend className="setting__label">{t('composer.settings.formality')}</legend>
         {(['u', 'je'] as const).map((f) => (
           <label key={f} className="setting--inline">
-            <input type="radio" name={`${ids}-formality`} checked={settings.formality === f} onChange={() => void save({ formality: f })} />
+            <input type="radio" name={`${ids}-formality`} checked={settings.formality === f} onChange={() => void formality.commit({ formality: f })} />
             {t(`composer.settings.formality_${f}`)}
           </label>
         ))}
         <p className="setting__hint">{t('composer.settings.formalityHint')}</p>
+        <FieldStatus id={`${ids}-formality-status`} state={formality.state} />
       </fieldset>
       <label className="setting setting--inline">
-        <input type="checkbox" checked={settings.emojiAllowed} onChange={(e) => void save({ emojiAllowed: e.target.checked })} />
+        <input type="checkbox" checked={settings.emojiAllowed} aria-describedby={`${ids}-emoji-status`} onChange={(e) => void emoji.commit({ emojiAllowed: e.target.checked })} />
         {t('composer.settings.emoji')}
       </label>
+      <FieldStatus id={`${ids}-emoji-status`} state={emoji.state} />
       <div className="setting">
         <label className="setting--inline">
-          <input type="checkbox" checked={settings.coolDown.enabled} onChange={(e) => void save({ coolDown: { ...settings.coolDown, enabled: e.target.checked } })} />
+          <input
+            type="checkbox"
+            checked={settings.coolDown.enabled}
+            aria-describedby={`${ids}-cool-on-status`}
+            onChange={(e) => void coolDownOn.commit({ coolDown: { ...settings.coolDown, enabled: e.target.checked } })}
+          />
           {t('composer.settings.coolDown')}
         </label>
+        <FieldStatus id={`${ids}-cool-on-status`} state={coolDownOn.state} />
         <label className="setting__label" htmlFor={`${ids}-seconds`}>
           {t('composer.settings.coolDownSeconds')}
         </label>

@@ -11,7 +11,7 @@ const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').to
 export function SettingsPage() {
   const { t } = useTranslation();
   const searchId = useId();
-  const { settings, loadError, save, saveError, reload } = useSettings();
+  const { settings, loadError, save, saveError, accept, reload } = useSettings();
   const [search, setSearch] = useState('');
   const needle = fold(search.trim());
   const visible = settingsSections.filter((s) => needle === '' || [s.titleKey, ...s.searchKeys].some((key) => fold(t(key)).includes(needle)));
@@ -50,7 +50,7 @@ export function SettingsPage() {
             <h2 id={`settings-${id}`} className="settings-section__title" tabIndex={-1}>
               {t(titleKey)}
             </h2>
-            <Component settings={settings} save={save} />
+            <Component settings={settings} save={save} accept={accept} />
           </section>
         ))}
       </div>

@@ -1,9 +1,10 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/domain/settings';
-import { isTimeZone } from '../../../shared/time/zoned';
+import { DayHoursRow } from './DayHoursRow';
 import { FieldStatus } from './FieldStatus';
 import type { SettingsSectionProps } from './settings-sections';
+import { TimeZoneField } from './TimeZoneField';
 import { useSettingField } from './useSettingField';
 
 const SOURCES = ['google', 'play', 'import'] as const;
@@ -11,13 +12,11 @@ const SOURCES = ['google', 'play', 'import'] as const;
 const WEEK = [1, 2, 3, 4, 5, 6, 0] as const;
 
 /** Reply-time targets per source and the business hours they count in. */
-export function TargetsSection({ settings, save }: SettingsSectionProps) {
+export function TargetsSection({ settings, accept }: SettingsSectionProps) {
   const { t } = useTranslation();
+  const ids = useId();
   const bh = settings.businessHours;
-  const [zone, setZone] = useState(bh.timeZone);
-  const [zoneError, setZoneError] = useState(false);
-  const setDay = (day: number, value: (typeof bh.days)[number]) => void save({ businessHours: { ...bh, days: bh.days.map((d, i) => (i === day ? value : d)) } });
-
+  const enabled = useSettingField(settings, accept);
   return (
     <>
       <p className="setting__hint">{t('habits.targets.intro')}</p>
@@ -27,51 +26,22 @@ export function TargetsSection({ settings, save }: SettingsSectionProps) {
         ))}
       </div>
       <label className="setting setting--inline">
-        <input type="checkbox" checked={bh.enabled} onChange={(e) => void save({ businessHours: { ...bh, enabled: e.target.checked } })} />
+        <input
+          type="checkbox"
+          checked={bh.enabled}
+          aria-describedby={`${ids}-enabled-status`}
+          onChange={(e) => void enabled.commit({ businessHours: { ...bh, enabled: e.target.checked } })}
+        />
         {t('habits.targets.businessHours')}
       </label>
+      <FieldStatus id={`${ids}-enabled-status`} state={enabled.state} />
       <p className="setting__hint">{t('habits.targets.businessHoursHint')}</p>
-      <label className="setting">
-        <span className="setting__label">{t('habits.targets.timeZone')}</span>
-        <input
-          className="setting__input"
-          value={zone}
-          aria-invalid={zoneError}
-          onChange={(e) => setZone(e.target.value)}
-          onBlur={() => {
-            const ok = isTimeZone(zone.trim());
-            setZoneError(!ok);
-            if (ok && zone.trim() !== bh.timeZone) void save({ businessHours: { ...bh, timeZone: zone.trim() } });
-          }}
-        />
-        {zoneError && <span role="alert" className="inline-error">{t('habits.targets.badZone')}</span>}
-      </label>
+      <TimeZoneField settings={settings} />
       <table className="hours">
         <tbody>
-          {WEEK.map((day) => {
-            const hours = bh.days[day] ?? null;
-            const name = t(`habits.days.${day}`);
-            return (
-              <tr key={day}>
-                <th scope="row">{name}</th>
-                <td>
-                  <label className="setting--inline">
-                    <input type="checkbox" checked={hours !== null} onChange={(e) => setDay(day, e.target.checked ? { open: '09:00', close: '17:00' } : null)} />
-                    {t('habits.targets.open')}
-                  </label>
-                </td>
-                <td>
-                  {hours && (
-                    <span className="hours__times">
-                      <input type="time" className="setting__input" aria-label={t('habits.targets.opensAt', { day: name })} value={hours.open} onChange={(e) => e.target.value && setDay(day, { ...hours, open: e.target.value })} />
-                      –
-                      <input type="time" className="setting__input" aria-label={t('habits.targets.closesAt', { day: name })} value={hours.close} onChange={(e) => e.target.value && setDay(day, { ...hours, close: e.target.value })} />
-                    </span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
+          {WEEK.map((day) => (
+            <DayHoursRow key={day} day={day} settings={settings} />
+          ))}
         </tbody>
       </table>
     </>

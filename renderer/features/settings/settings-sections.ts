@@ -12,6 +12,8 @@ import { TeamWorkspaceSection } from '../team/TeamWorkspaceSection';
 export interface SettingsSectionProps {
   settings: Settings;
   save: (patch: SettingsPatch) => Promise<boolean>;
+  /** Shows a value the core accepted from a field's own save at once (so a switch never flips back meanwhile). */
+  accept?: (value: Settings) => void;
 }
 
 export interface SettingsSection {

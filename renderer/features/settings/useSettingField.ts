@@ -15,6 +15,8 @@ export function problemText(t: T, p: SettingProblem): string {
   if (p.code === 'too_big') return t(p.text ? 'settings.field.tooLong' : 'settings.field.tooBig', { max: p.max });
   if (p.code === 'too_small') return t(p.text ? 'settings.field.required' : p.inclusive ? 'settings.field.tooSmall' : 'settings.field.moreThan', { min: p.min });
   if (p.code === 'not_whole') return t('settings.field.notWhole');
+  if (p.code === 'time_zone') return t('settings.field.timeZone');
+  if (p.code === 'close_before_open') return t('settings.field.closeBeforeOpen');
   return t('settings.field.invalid', { detail: p.detail });
 }
 
@@ -23,7 +25,7 @@ export function problemText(t: T, p: SettingProblem): string {
  * the field: the same schema as the core checks it first, and "Saved" shows
  * only after the core accepted it (a refusal shows the core's message).
  */
-export function useSettingField(settings: Settings): { state: FieldState; commit: (patch: SettingsPatch) => Promise<boolean>; clear: () => void } {
+export function useSettingField(settings: Settings, accept?: (value: Settings) => void): { state: FieldState; commit: (patch: SettingsPatch) => Promise<boolean>; clear: () => void } {
   const { t } = useTranslation();
   const api = useApi();
   const [state, setState] = useState<FieldState>({ kind: 'idle' });
@@ -36,7 +38,8 @@ export function useSettingField(settings: Settings): { state: FieldState; commit
       }
       setState({ kind: 'saving' });
       try {
-        await api.call('settings.update', patch);
+        const value = await api.call('settings.update', patch);
+        accept?.(value);
         setState({ kind: 'saved' });
         return true;
       } catch (err) {
@@ -44,7 +47,7 @@ export function useSettingField(settings: Settings): { state: FieldState; commit
         return false;
       }
     },
-    [api, settings, t],
+    [accept, api, settings, t],
   );
   const clear = useCallback(() => setState({ kind: 'idle' }), []);
   return { state, commit, clear };

@@ -12,6 +12,8 @@ export interface SettingsHandle {
   /** Saves some fields; resolves false (and sets `saveError`) when the core refuses. */
   save: (patch: SettingsPatch) => Promise<boolean>;
   saveError: KalmError | null;
+  /** Shows what the core returned from a save made elsewhere (a field's own hook) at once, until the re-read. */
+  accept: (value: Settings) => void;
   reload: () => void;
 }
 
@@ -38,7 +40,14 @@ export function useSettings(): SettingsHandle {
     },
     [api, reload, state.data],
   );
+  const accept = useCallback(
+    (value: Settings) => {
+      setAccepted({ after: state.data, value });
+      reload();
+    },
+    [reload, state.data],
+  );
   // Until the next read arrives (a newer `state.data`), the accepted value is the truth.
   const settings = accepted !== null && accepted.after === state.data ? accepted.value : state.data;
-  return { settings, loadError: state.error, save, saveError, reload };
+  return { settings, loadError: state.error, save, saveError, accept, reload };
 }
