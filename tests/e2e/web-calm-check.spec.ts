@@ -12,7 +12,7 @@ async function openComposer(page: import('@playwright/test').Page, url: string, 
   await page.getByRole('button', { name: ui === 'en' ? /^4 stars:/ : /^4 sterren:/ }).click();
   await list.getByRole('option').first().click();
   await page.getByRole('button', { name: ui === 'en' ? 'Answer' : 'Beantwoorden' }).click();
-  const editor = page.getByRole('textbox', { name: ui === 'en' ? 'Your reply' : 'Je antwoord' });
+  const editor = page.getByRole('textbox', { name: ui === 'en' ? 'Your reply' : 'Je reactie' });
   await expect(editor).toBeEnabled();
   return editor;
 }

@@ -155,7 +155,7 @@ test('a reply the source rejected: the review is back in the inbox, shown as rej
       const dir = join(dataDir, 'reviews');
       // The first review of the inbox (lowest rating, oldest) gets a reply its source rejected.
       type Shard = { reviews: { id: string; rating: number | null; createdAt: string; status: string; reply: unknown }[] };
-      const shards = await Promise.all((await readdir(dir)).map(async (f) => ({ path: join(dir, f), json: JSON.parse(await readFile(join(dir, f), 'utf8')) as Shard })));
+      const shards = await Promise.all((await readdir(dir)).filter((f) => !f.startsWith('.')).map(async (f) => ({ path: join(dir, f), json: JSON.parse(await readFile(join(dir, f), 'utf8')) as Shard })));
       const first = shards.flatMap((s) => s.json.reviews.filter((r) => r.status === 'unanswered' && r.rating === 1))
         .sort((a, b) => a.createdAt.localeCompare(b.createdAt))[0];
       if (!first) throw new Error('the demo has no unanswered 1-star review');
