@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { expect } from '@playwright/test';
 
 /**
  * Settings with the composer's cool-down off, written into a data folder
@@ -31,9 +32,13 @@ export async function turnOffPause(page: Page): Promise<void> {
 
 /** The one-minute checklist by keyboard only: the focus starts on its first tick. */
 export async function tickChecklistByKeyboard(page: Page): Promise<void> {
-  await page.getByRole('checkbox', { name: 'I stuck to the facts.' }).waitFor();
-  for (let i = 0; i < 3; i++) {
+  const boxes = [page.getByRole('checkbox', { name: 'I stuck to the facts.' }), page.getByRole('checkbox', { name: 'Someone who knows the subject checked it.' }), page.getByRole('checkbox', { name: 'As the customer, I would be happy with this reply.' })];
+  // Ctrl+Enter puts the focus on the first tick; wait for it before typing, as a user sees it arrive.
+  await expect(boxes[0]!).toBeFocused();
+  for (const [i, box] of boxes.entries()) {
     if (i > 0) await page.keyboard.press('Tab');
+    await expect(box).toBeFocused();
     await page.keyboard.press('Space');
+    await expect(box).toBeChecked();
   }
 }
