@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { test as base } from '@playwright/test';
+import { test as base, type Page } from '@playwright/test';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -56,6 +56,23 @@ export async function startHost(opts: { prepare?: (dataDir: string) => Promise<v
       await new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(null) : child.once('exit', r)));
     },
   };
+}
+
+/** Calls the web host's api from the page, with the page's launch token (how the renderer calls it). */
+export async function callApi<T>(page: Page, name: string, input: unknown): Promise<T> {
+  const body = await page.evaluate(
+    async ([n, i]) => {
+      const res = await fetch(`/api/${n}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${sessionStorage.getItem('kalm.token') ?? ''}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(i),
+      });
+      return (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
+    },
+    [name, input] as const,
+  );
+  if (!body.ok) throw new Error(`${name} failed: ${JSON.stringify(body.error)}`);
+  return body.value as T;
 }
 
 /** A test with a web host on the demo workspace (the first run loads it). */

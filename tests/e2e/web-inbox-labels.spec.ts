@@ -1,24 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { test, expect } from './web-host-fixture';
+import { callApi, test, expect } from './web-host-fixture';
 import { chainHostForDescribe } from './web-inbox-data';
 
-/** Calls the web host's api from the page, with the page's launch token (how the renderer calls it). */
-async function call<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const body = await page.evaluate(
-    async ([n, i]) => {
-      const res = await fetch(`/api/${n}`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${sessionStorage.getItem('kalm.token') ?? ''}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(i),
-      });
-      return (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
-    },
-    [name, input] as const,
-  );
-  if (!body.ok) throw new Error(`${name} failed: ${JSON.stringify(body.error)}`);
-  return body.value as T;
-}
+const call = callApi;
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, startHost, test, type RunningHost } from './web-host-fixture';
+import { callApi, expect, startHost, test, type RunningHost } from './web-host-fixture';
 
 /**
  * Menus and popovers in the browser, at the narrowest (880 px) and a wide (1920 px) window: the label menu of a
@@ -8,22 +8,7 @@ import { expect, startHost, test, type RunningHost } from './web-host-fixture';
  * corner is the panel itself — and Escape and a click outside close it.
  */
 
-/** Calls the web host's api from the page, with the page's launch token (how the renderer calls it). */
-async function call<T>(page: Page, name: string, input: unknown): Promise<T> {
-  const body = await page.evaluate(
-    async ([n, i]) => {
-      const res = await fetch(`/api/${n}`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${sessionStorage.getItem('kalm.token') ?? ''}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify(i),
-      });
-      return (await res.json()) as { ok: boolean; value?: unknown; error?: unknown };
-    },
-    [name, input] as const,
-  );
-  if (!body.ok) throw new Error(`${name} failed: ${JSON.stringify(body.error)}`);
-  return body.value as T;
-}
+const call = callApi;
 
 /** Where the panel is not whole: outside the window, or covered/clipped at a corner (elementFromPoint is not in it). */
 async function panelProblems(panel: Locator): Promise<string[]> {
@@ -102,21 +87,24 @@ for (const width of [880, 1920]) {
     found.push(...(await checkPanel(page, page.getByRole('button', { name: /^Location / }), page.getByRole('group', { name: 'Location' }), 'location filter')));
     found.push(...(await checkPanel(page, page.getByRole('button', { name: /^Label / }), page.getByRole('group', { name: 'Labels to show' }), 'label filter')));
 
-    // A review near the bottom of the scrolled list: its row ticked and opened.
-    await list.evaluate((el) => {
-      el.scrollTop = 2000; // the listbox is the list pane's scroller
-    });
-    await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBeGreaterThan(1000);
-    const rows = list.getByRole('option');
-    const low = await rows.evaluateAll((all) => {
-      const bottom = window.innerHeight;
-      const seen = all.filter((r) => { const b = r.getBoundingClientRect(); return b.bottom <= bottom && b.top >= 0; });
-      return seen.at(-1)?.getAttribute('data-review-id') ?? '';
-    });
-    expect(low).not.toBe('');
+    // A review near the bottom of the scrolled list: its row ticked and opened. A refresh of the list (the clock,
+    // the rules run at start) may replace the rows while this looks, so it looks again until the row holds still.
+    let low = '';
+    await expect(async () => {
+      await list.evaluate((el) => {
+        el.scrollTop = 2000; // the listbox is the list pane's scroller
+      });
+      expect(await list.evaluate((el) => el.scrollTop)).toBeGreaterThan(1000);
+      low = await list.getByRole('option').evaluateAll((all) => {
+        const bottom = window.innerHeight;
+        const seen = all.filter((r) => { const b = r.getBoundingClientRect(); return b.bottom <= bottom && b.top >= 0; });
+        return seen.at(-1)?.getAttribute('data-review-id') ?? '';
+      });
+      expect(low).not.toBe('');
+      const box = await list.locator(`[data-review-id="${low}"]`).boundingBox({ timeout: 2_000 });
+      expect(box!.y).toBeGreaterThan((page.viewportSize()!.height) / 2); // near the bottom, after scrolling
+    }).toPass({ timeout: 30_000 });
     const row = list.locator(`[data-review-id="${low}"]`);
-    const rowBox = await row.boundingBox();
-    expect(rowBox!.y).toBeGreaterThan((page.viewportSize()!.height) / 2); // near the bottom, after scrolling
     await row.click();
     await row.locator('.row__check').click();
     await expect(row).toHaveClass(/row--checked/);

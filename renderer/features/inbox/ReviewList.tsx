@@ -1,5 +1,5 @@
 import { observeElementRect, useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReviewRow, type RowContext } from './ReviewRow';
 import type { InboxState, InboxStore } from './inbox-store';
@@ -45,14 +45,19 @@ export const ReviewList = memo(function ReviewList({ state, store, ctx, listRef,
 
   // Scrolling asks the browser for the list's layout at once; with the row in view (the usual case) it is skipped,
   // judged from what the virtualizer already knows, so a new list is laid out once, when it is painted.
+  // Only a selection scrolls (a new one, or the user picking the selected row again); new data (a sync, a refresh)
+  // never pulls the list away from where the user scrolled.
+  const revealed = useRef({ index: -1, reveal: -1 });
   useEffect(() => {
     const at = state.selectedIndex;
     if (at < 0 || at >= state.total) return;
+    if (revealed.current.index === at && revealed.current.reveal === state.reveal) return;
+    revealed.current = { index: at, reveal: state.reveal };
     const top = virtualizer.scrollOffset ?? 0;
     const height = virtualizer.scrollRect?.height ?? 0;
     if (at * ROW_HEIGHT >= top && (at + 1) * ROW_HEIGHT <= top + height) return;
     virtualizer.scrollToIndex(at, { align: 'auto' });
-  }, [virtualizer, state.selectedIndex, state.total]);
+  }, [virtualizer, state.selectedIndex, state.total, state.reveal]);
 
   // A list for new filters starts at the top.
   useEffect(() => {

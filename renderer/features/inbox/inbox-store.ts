@@ -34,6 +34,8 @@ export interface InboxState {
   checked: ReadonlySet<string>;
   /** Counts lists loaded for new filters (the list scrolls to the top for a new one). */
   generation: number;
+  /** Counts selections made by the user (also of the row already selected): each one brings its row into view. */
+  reveal: number;
 }
 
 export interface InboxStore extends Store<InboxState> {
@@ -75,6 +77,7 @@ export function createInboxStore(api: KalmApi, opts: { refreshEveryMs?: number }
     selectedIndex: -1,
     checked: new Set(),
     generation: 0,
+    reveal: 0,
   });
   let key: string | null = null;
   /** The team member "assigned to me" means (from Settings). */
@@ -186,7 +189,7 @@ export function createInboxStore(api: KalmApi, opts: { refreshEveryMs?: number }
     const { total, selectedIndex, selectedId } = store.get();
     if (index < 0 || index >= total) return;
     const id = itemAt(index)?.id ?? null;
-    if (index !== selectedIndex || id !== selectedId) store.set({ selectedIndex: index, selectedId: id });
+    store.set((prev) => ({ ...(index !== selectedIndex || id !== selectedId ? { selectedIndex: index, selectedId: id } : {}), reveal: prev.reveal + 1 }));
   }
 
   return {
