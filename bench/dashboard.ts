@@ -1,4 +1,4 @@
-// Dashboard figures at 100,000 reviews over 200 locations: stats.summary against a bare pass over the same reviews, and an export.
+// Dashboard figures at 100,000 reviews over 200 locations: reviews.stats against a bare pass over the same reviews, and an export.
 import { generateDemoWorkspace } from '../shared/demo/generate';
 import { buildExport } from '../shared/export/export-reviews';
 import { isoMs } from '../shared/reviews/iso-time';

@@ -1,5 +1,5 @@
 import type { AppUpdater } from 'electron-updater';
-import type { UpdateStatus } from '../shared/app/support-contract';
+import type { UpdateStatus } from '../shared/contract/app';
 import type { KalmLog } from './core/log/logger';
 import type { UpdaterPort } from './core/support/wiring';
 

@@ -26,7 +26,7 @@ export interface ReadCore {
 }
 
 /** The calls `kalm reviews`, `kalm stats` and `kalm export` make. */
-export type ReadCall = 'workspace.get' | 'reviews.query' | 'stats.summary' | 'export.reviews';
+export type ReadCall = 'workspace.get' | 'reviews.query' | 'reviews.stats' | 'reviews.export';
 
 /** What a read command will ask, known before the files are read: reviews outside `query` are dropped while reading. */
 export interface ReadScope {
@@ -78,8 +78,8 @@ export async function openReadView(dataDir: string, scope: ReadScope = {}): Prom
   const handlers: { [N in ReadCall]: (input: z.output<Contract[N]['input']>) => CallOutput<N> } = {
     'workspace.get': () => summary(),
     'reviews.query': (q) => query(q),
-    'stats.summary': (q) => summarize(reviews, locations, q, sources, { now: now.getTime(), policy }),
-    'export.reviews': (req) => buildExport(reviews, locations, req, now.toISOString().slice(0, 10)),
+    'reviews.stats': (q) => summarize(reviews, locations, q, sources, { now: now.getTime(), policy }),
+    'reviews.export': (req) => buildExport(reviews, locations, req, now.toISOString().slice(0, 10)),
   };
 
   return {

@@ -61,14 +61,14 @@ function parseExport(args: string[]) {
 /** `kalm stats [--json] [--from D --to D] [--location ID] [--source ID]`. */
 async function stats(kalm: ReadCore, args: string[]): Promise<string> {
   const { json, query } = parseStats(args);
-  const summary = await kalm.call('stats.summary', query);
+  const summary = await kalm.call('reviews.stats', query);
   return json ? JSON.stringify(statsJson(summary), null, 2) : statsTable(summary);
 }
 
 /** `kalm export --format csv|json [--out F] [filters]`: the same file the app's export downloads. */
 async function exportReviews(kalm: ReadCore, args: string[]): Promise<string> {
   const { format, out, filter } = parseExport(args);
-  const file = await kalm.call('export.reviews', { format, filter });
+  const file = await kalm.call('reviews.export', { format, filter });
   if (out === undefined) {
     await writeOut(file.content);
     return '';

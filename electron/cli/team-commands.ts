@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { KalmError } from '../../shared/domain/errors';
-import type { TeamStatusView } from '../../shared/team/team-contract';
+import type { TeamStatusView } from '../../shared/contract/team';
 import type { KalmCore } from '../core/create-kalm';
 import { parseFlags, UsageError } from './args';
 import type { Command } from './commands';

@@ -86,7 +86,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   const problems: StoreProblem[] = [];
   const report = (p: StoreProblem) => {
     problems.push(p);
-    bus.emit('store.problem', p);
+    bus.emit('app.storeProblem', p);
   };
   const store = await openStore(dataDir, {
     readOnly,
@@ -98,7 +98,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     // A failed write landed on a retry: its problem is over.
     recovered: (file) => {
       for (let i = problems.length - 1; i >= 0; i--) if (problems[i]?.file === file && problems[i]?.kind === 'write-failed') problems.splice(i, 1);
-      bus.emit('store.recovered', { file });
+      bus.emit('app.storeRecovered', { file });
     },
   });
   problems.unshift(...store.loaded.problems);
@@ -194,8 +194,8 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
       if (!review) throw new KalmError('not_found', `There is no review with id "${id.slice(0, 200)}".`);
       return review;
     },
-    'stats.summary': (q) => workspace.stats(q, now().getTime(), replyPolicy(preferences.get()), labelName),
-    'store.problems': () => ({ problems }),
+    'reviews.stats': (q) => workspace.stats(q, now().getTime(), replyPolicy(preferences.get()), labelName),
+    'app.storeProblems': () => ({ problems }),
     ...sources.handlers,
     ...outbox.handlers,
     'settings.get': () => preferences.get(),
@@ -210,7 +210,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     'reviews.markDone': (input) => inbox.markDone(input),
     'reviews.facets': () => workspace.facets(),
     ...habits.handlers,
-    'export.reviews': (req) => buildExport(workspace.all(), workspace.locations, req, now().toISOString().slice(0, 10), { label: labelName, member: memberName }),
+    'reviews.export': (req) => buildExport(workspace.all(), workspace.locations, req, now().toISOString().slice(0, 10), { label: labelName, member: memberName }),
     // — composer: reply templates —
     'templates.list': () => ({ templates: [...(templates?.list() ?? []), ...builtInTemplates(preferences.get().formality)] }),
     'templates.save': (input) => {
@@ -237,7 +237,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
       }),
     }),
     ...(team?.handlers ?? localTeamHandlers),
-    'report.savePdf': ({ fileName }) => {
+    'reviews.saveReportPdf': ({ fileName }) => {
       if (!opts.saveReportPdf) throw new KalmError('forbidden', 'Saving a PDF directly works in the Kalm app; here, print the report and choose "Save as PDF".');
       return opts.saveReportPdf(fileName);
     },

@@ -36,15 +36,15 @@ export interface KalmOptions {
   autoPublish?: boolean;
   /** Timers of the background publisher (tests pass fake ones with a fake `now`). */
   timers?: SchedulerTimers;
-  /** Opens a folder in the file manager (Electron: shell.openPath); without it `data.openFolder` only gives the path. */
+  /** Opens a folder in the file manager (Electron: shell.openPath); without it `app.openDataFolder` only gives the path. */
   openPath?: (path: string) => Promise<string>;
   /** Background sync seams: online check (Electron: net.isOnline), power saving (power-state.ts), timers for tests, where errors go. */
   background?: { online?: () => boolean; power?: PowerState; timers?: Timers; onError?: (err: unknown) => void };
-  /** Saves the window's report as a PDF (Electron only: printToPDF and a save dialog); without it `report.savePdf` is refused. */
+  /** Saves the window's report as a PDF (Electron only: printToPDF and a save dialog); without it `reviews.saveReportPdf` is refused. */
   saveReportPdf?: (fileName: string) => Promise<{ saved: boolean; path: string | null }>;
   /** Where messages for support go (app and web host: a daily file in logs/; CLI: stderr). Default: nowhere but stderr. */
   log?: KalmLog;
-  /** The auto-updater (Electron only); without it `update.status` is `off`. */
+  /** The auto-updater (Electron only); without it `app.updateStatus` is `off`. */
   updater?: UpdaterPort;
   /** Where the team member's password is kept (default: a 0600 file in the data folder; Electron: safeStorage). */
   team?: { vault?: TeamSecretVault };

@@ -11,19 +11,19 @@ import { useCall } from '../hooks/useCall';
 export function StoreProblems() {
   const { t } = useTranslation();
   const api = useApi();
-  const initial = useCall('store.problems', {});
+  const initial = useCall('app.storeProblems', {});
   const [live, setLive] = useState<StoreProblem[]>([]);
   const [dismissed, setDismissed] = useState(false);
 
   const [recovered, setRecovered] = useState<ReadonlySet<string>>(new Set());
 
-  useEffect(() => api.on('store.problem', (p) => {
+  useEffect(() => api.on('app.storeProblem', (p) => {
     setLive((list) => [...list, p]);
     if (p.kind === 'write-failed') setRecovered((files) => new Set([...files].filter((f) => f !== p.file)));
     setDismissed(false);
   }), [api]);
   // A failed save that landed on a retry is no longer a problem.
-  useEffect(() => api.on('store.recovered', ({ file }) => setRecovered((files) => new Set(files).add(file))), [api]);
+  useEffect(() => api.on('app.storeRecovered', ({ file }) => setRecovered((files) => new Set(files).add(file))), [api]);
 
   const problems = [...(initial.data?.problems ?? []), ...live].filter((p) => !(p.kind === 'write-failed' && recovered.has(p.file)));
   if (problems.length === 0 || dismissed) return null;

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UpdateStatus } from '../../shared/app/support-contract';
+import type { UpdateStatus } from '../../shared/contract/app';
 import { useApi } from '../api-context';
 
 /**
@@ -15,8 +15,8 @@ export function UpdateButton() {
 
   useEffect(() => {
     let live = true;
-    api.call('update.status', {}).then((s) => live && setStatus(s), () => undefined);
-    const off = api.on('update.changed', setStatus);
+    api.call('app.updateStatus', {}).then((s) => live && setStatus(s), () => undefined);
+    const off = api.on('app.updateChanged', setStatus);
     return () => {
       live = false;
       off();
@@ -26,7 +26,7 @@ export function UpdateButton() {
   if (status?.state !== 'ready') return null;
   const restart = () => {
     setBusy(true);
-    api.call('update.restart', {}).catch(() => setBusy(false));
+    api.call('app.restartToUpdate', {}).catch(() => setBusy(false));
   };
   return (
     <button type="button" className="btn btn--primary topbar__update" disabled={busy} title={t('update.restartTitle', { version: status.version ?? '' })} onClick={restart}>

@@ -1,6 +1,6 @@
 /**
  * Reply limits Kalm checks before a reply is queued, sent or marked posted (pure; runs in the renderer too).
- * The composer, the outbox, `replies.markPosted` and `kalm check-reply` all ask `replyLimitFor`.
+ * The composer, the outbox, `outbox.markPosted` and `kalm check-reply` all ask `replyLimitFor`.
  *
  * Per source kind (and, for imports, per site when Kalm can tell which site the file came from):
  * - Google Business Profile: 4096 UTF-8 bytes (the v4 `reviews.updateReply` comment; see GOOGLE-APIS.md).

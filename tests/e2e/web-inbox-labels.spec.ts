@@ -35,8 +35,8 @@ test('filters by two labels and by "assigned to me" in the demo; labels show on 
   await call(page, 'labels.apply', { reviewIds: ids.slice(0, 2), add: [brood.id] });
   await call(page, 'labels.apply', { reviewIds: ids.slice(2, 4), add: [koffie.id] });
   await call(page, 'settings.update', { team: [{ id: 'anna', name: 'Anna' }, { id: 'piet', name: 'Piet' }], me: 'anna' });
-  for (const id of [ids[1], ids[2], ids[5]]) await call(page, 'reviews.assign', { reviewId: id, assignee: 'anna' });
-  await call(page, 'reviews.assign', { reviewId: ids[0], assignee: 'piet' });
+  for (const id of [ids[1], ids[2], ids[5]]) await call(page, 'handoff.assign', { reviewId: id, assignee: 'anna' });
+  await call(page, 'handoff.assign', { reviewId: ids[0], assignee: 'piet' });
   await page.reload();
 
   // Label chips on the rows, by name.
@@ -116,7 +116,7 @@ test.describe('labels and "assigned to me" at 100,000 reviews', () => {
 
     // Assign three of the shown reviews to me; the chip narrows the 100,000 to them.
     const { items } = await call<{ items: { id: string }[] }>(page, 'reviews.query', { view: 'unanswered', sort: 'priority', offset: 0, limit: 3, labels: [brood.id, koffie.id] });
-    for (const r of items) await call(page, 'reviews.assign', { reviewId: r.id, assignee: 'anna' });
+    for (const r of items) await call(page, 'handoff.assign', { reviewId: r.id, assignee: 'anna' });
     await page.getByRole('button', { name: 'Assigned to me' }).click();
     await expect.poll(() => total(page)).toBe(3);
     await expect(list.getByRole('option')).toHaveCount(3);

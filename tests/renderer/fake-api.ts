@@ -18,10 +18,10 @@ import type { Source } from '../../shared/domain/source';
 import { createFakeImport } from './fake-import';
 import { fakeHabitHandlers } from './fake-habits';
 import { fakeTeamHandlers, type FakeTeamState } from './fake-team';
-import { LOCAL_STATUS } from '../../shared/team/team-contract';
+import { LOCAL_STATUS } from '../../shared/contract/team';
 import { buildExport } from '../../shared/export/export-reviews';
 import { parseServiceAccountKey, type ServiceAccountInfo } from '../../shared/play/service-account';
-import type { UpdateStatus } from '../../shared/app/support-contract';
+import type { UpdateStatus } from '../../shared/contract/app';
 
 type Handlers = { [N in CallName]: (input: z.output<Contract[N]['input']>) => CallOutput<N> };
 
@@ -137,21 +137,21 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       if (!found) throw new KalmError('not_found', `No review ${id}`);
       return found;
     },
-    'stats.summary': (q) => summarize(state.reviews, locations, q, workspace().sources, { policy: replyPolicy(state.settings) }),
-    'store.problems': () => ({ problems: state.problems }),
-    'sources.status': () => state.google,
-    'sources.connectGoogle': () => {
+    'reviews.stats': (q) => summarize(state.reviews, locations, q, workspace().sources, { policy: replyPolicy(state.settings) }),
+    'app.storeProblems': () => ({ problems: state.problems }),
+    'google.status': () => state.google,
+    'google.connect': () => {
       if (!state.google.configured) throw new KalmError('forbidden', 'Kalm needs your own Google OAuth client to connect.');
       state.google = { ...state.google, signingIn: true };
       return { authUrl: `http://127.0.0.1:9/o/oauth2/v2/auth?client_id=${state.google.builtInClient ? 'publisher' : 'test'}` };
     },
-    'sources.discover': () => state.google,
-    'sources.setGoogleClient': () => {
+    'google.discover': () => state.google,
+    'google.setClient': () => {
       // The owner's own client replaces a published build's client (builtInClient).
       state.google = { ...state.google, configured: true, builtInClient: false };
       return state.google;
     },
-    'sources.selectLocations': ({ locationIds }) => {
+    'google.selectLocations': ({ locationIds }) => {
       const wanted = new Set(locationIds);
       state.google = { ...state.google, locations: state.google.locations.map((l) => ({ ...l, selected: wanted.has(l.locationId) })) };
       return state.google;
@@ -254,7 +254,7 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       const parsed = parseServiceAccountKey(key);
       playKey = { clientEmail: parsed.client_email, projectId: parsed.project_id ?? null, keyId: parsed.private_key_id ?? null };
       if (!playApps.some((a) => a.packageName === packageName)) playApps.push({ packageName, lastSyncAt: null, followed: true });
-      emit('sources.changed', {});
+      emit('workspace.sourcesChanged', {});
       return { serviceAccount: playKey };
     },
     'play.addApp': ({ packageName }) => {
@@ -262,22 +262,22 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       const known = playApps.find((a) => a.packageName === packageName);
       if (known) known.followed = true;
       else playApps.push({ packageName, lastSyncAt: null, followed: true });
-      emit('sources.changed', {});
+      emit('workspace.sourcesChanged', {});
       return {};
     },
     'play.unfollowApp': ({ packageName }) => {
       const app = playApps.find((a) => a.packageName === packageName);
       if (!app) throw new KalmError('not_found', `Kalm does not follow "${packageName}" on Google Play.`);
       app.followed = false;
-      emit('sources.changed', {});
+      emit('workspace.sourcesChanged', {});
       return {};
     },
     'play.forgetKey': () => {
       playKey = null;
-      emit('sources.changed', {});
+      emit('workspace.sourcesChanged', {});
       return {};
     },
-    'replies.markPosted': ({ reviewId, text }) => {
+    'outbox.markPosted': ({ reviewId, text }) => {
       for (const i of outbox.filter((o) => o.reviewId === reviewId && o.state === 'queued')) outbox.splice(outbox.indexOf(i), 1);
       drafts.delete(reviewId);
       setStatus(reviewId, 'answered', { text, updatedAt: at(), state: 'published' });
@@ -317,16 +317,16 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
     // — working habits (issue 10) —
     ...fakeHabitHandlers({ reviews: () => state.reviews, setReviews: (next) => (state.reviews = next), settings: () => state.settings, emit: (name, payload) => emit(name, payload) }),
     // dashboard and exports (issue 8)
-    'export.reviews': (req) => buildExport(state.reviews, locations, req, at().slice(0, 10)),
-    'support.openLogs': () => ({ opened: false, path: '/tmp/kalm-test/logs' }),
-    'support.diagnostics': () => ({ text: `Kalm 0.0.0-test (test)\nstore:\n  reviews: ${state.reviews.length}` }),
-    'update.status': () => state.update,
-    'update.restart': () => {
+    'reviews.export': (req) => buildExport(state.reviews, locations, req, at().slice(0, 10)),
+    'app.openLogs': () => ({ opened: false, path: '/tmp/kalm-test/logs' }),
+    'app.diagnostics': () => ({ text: `Kalm 0.0.0-test (test)\nstore:\n  reviews: ${state.reviews.length}` }),
+    'app.updateStatus': () => state.update,
+    'app.restartToUpdate': () => {
       if (state.update.state !== 'ready') throw new KalmError('forbidden', 'There is no downloaded update to install yet.');
       state.update = { state: 'idle', version: null, percent: null };
       return {};
     },
-    'report.savePdf': () => {
+    'reviews.saveReportPdf': () => {
       throw new KalmError('forbidden', 'Saving a PDF directly works in the Kalm app.');
     },
     // team workspace (issue 20)

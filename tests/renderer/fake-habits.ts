@@ -4,11 +4,13 @@ import { KalmError } from '../../shared/domain/errors';
 import type { Label } from '../../shared/domain/label';
 import type { Review } from '../../shared/domain/review';
 import type { Settings } from '../../shared/domain/settings';
-import type { Forward, habitCalls } from '../../shared/labels/habits-contract';
+import type { Forward } from '../../shared/contract/handoff';
+import type { handoffCalls } from '../../shared/contract/handoff';
+import type { labelCalls } from '../../shared/contract/labels';
 import type { LabelRule } from '../../shared/labels/label-schema';
 import { applyRules, compileRule, previewRule } from '../../shared/labels/rules';
 
-type HabitCall = keyof typeof habitCalls;
+type HabitCall = keyof typeof labelCalls | 'notes.set' | keyof typeof handoffCalls | 'app.openDataFolder' | 'backup.create' | 'sync.backgroundStatus';
 type Handlers = { [N in HabitCall]: (input: z.output<Contract[N]['input']>) => CallOutput<N> };
 
 /** The issue-10 calls of the fake api (labels, rules, notes, hand-off, data folder), in memory. */
@@ -71,11 +73,11 @@ export function fakeHabitHandlers(ctx: {
         return next ? { ...r, labels: next } : null;
       }) };
     },
-    'reviews.setNote': ({ reviewId, note }) => {
+    'notes.set': ({ reviewId, note }) => {
       update(new Set([reviewId]), (r) => ({ ...r, note: note.trim() === '' ? null : note }));
       return {};
     },
-    'reviews.assign': ({ reviewId, assignee }) => {
+    'handoff.assign': ({ reviewId, assignee }) => {
       update(new Set([reviewId]), (r) => ({ ...r, assignee }));
       return {};
     },
@@ -98,10 +100,10 @@ export function fakeHabitHandlers(ctx: {
       return next;
     },
     'handoff.list': ({ state }) => ({ forwards: [...forwards.values()].filter((f) => state === undefined || f.state === state) }),
-    'data.openFolder': () => ({ opened: false, path: '/tmp/kalm-test' }),
-    'data.backup': () => ({ path: '/tmp/Kalm-backup-test.zip', files: 3, bytes: 1234 }),
+    'app.openDataFolder': () => ({ opened: false, path: '/tmp/kalm-test' }),
+    'backup.create': () => ({ path: '/tmp/Kalm-backup-test.zip', files: 3, bytes: 1234 }),
     // The fake host runs no background sync: a browser page cannot see the power state itself.
-    'background.status': () => {
+    'sync.backgroundStatus': () => {
       const intervalMinutes = ctx.settings().syncIntervalMinutes;
       return { state: 'off', pausedBy: null, intervalMinutes, power: { detects: 'none', saver: false, onBattery: null } };
     },

@@ -1,5 +1,5 @@
 import { KalmError } from '../../shared/domain/errors';
-import { LOCAL_STATUS, type TeamConnectInput, type TeamStatusView } from '../../shared/team/team-contract';
+import { LOCAL_STATUS, type TeamConnectInput, type TeamStatusView } from '../../shared/contract/team';
 import type { OtherDraft } from '../../shared/team/team-docs';
 
 /** The team calls of the renderer tests' fake core: a workspace that can be created, joined and left, with other members' drafts. */

@@ -223,7 +223,7 @@ describe('outbox: replies posted by hand (copy-and-open, imported reviews)', () 
     fireEvent.click(within(row).getByRole('button', { name: 'I posted it' }));
     await waitFor(() => expect(fake.reviews[0]).toMatchObject({ status: 'answered', reply: { text: 'Dank voor je review, Anna.' } }));
     await waitFor(() => expect(screen.queryByRole('list', { name: 'Queued replies' })).toBeNull());
-    expect(callsOf(fake, 'replies.markPosted')).toEqual([{ reviewId: tp.id, text: 'Dank voor je review, Anna.' }]);
+    expect(callsOf(fake, 'outbox.markPosted')).toEqual([{ reviewId: tp.id, text: 'Dank voor je review, Anna.' }]);
   });
 
   it('offers no link for a javascript: URL, and shows the reply to copy by hand when the clipboard fails', async () => {

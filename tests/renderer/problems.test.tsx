@@ -26,7 +26,7 @@ describe('data-folder problems', () => {
     render(<App api={fake.api} />);
     await screen.findByText(/No reviews yet/);
     expect(screen.queryByRole('alert')).toBeNull();
-    act(() => fake.emit('store.problem', { ...problem, kind: 'write-failed', reason: 'Kalm could not save reviews/google--gent.json: disk full' }));
+    act(() => fake.emit('app.storeProblem', { ...problem, kind: 'write-failed', reason: 'Kalm could not save reviews/google--gent.json: disk full' }));
     expect((await screen.findByRole('alert')).textContent).toContain('disk full');
   });
 

@@ -53,7 +53,7 @@ describe('Sources in a build with the publisher’s OAuth client', () => {
     fireEvent.change(within(google).getByLabelText('OAuth client ID'), { target: { value: '5678-own.apps.googleusercontent.com' } });
     fireEvent.change(within(google).getByLabelText('Client secret'), { target: { value: 'GOCSPX-own' } });
     fireEvent.click(within(google).getByRole('button', { name: 'Save client' }));
-    await waitFor(() => expect(fake.calls.find((c) => c.name === 'sources.setGoogleClient')?.input).toEqual({ clientId: '5678-own.apps.googleusercontent.com', clientSecret: 'GOCSPX-own' }));
+    await waitFor(() => expect(fake.calls.find((c) => c.name === 'google.setClient')?.input).toEqual({ clientId: '5678-own.apps.googleusercontent.com', clientSecret: 'GOCSPX-own' }));
     // With the owner's client the usual "Connect Google" is back.
     expect(await within(google).findByRole('button', { name: 'Connect Google' })).toBeTruthy();
   });

@@ -34,7 +34,7 @@ describe('Sources', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save client' }));
     await waitFor(() => expect(screen.queryByLabelText('OAuth client ID')).toBeNull());
     expect((screen.getByRole('button', { name: 'Connect Google' }) as HTMLButtonElement).disabled).toBe(false);
-    expect(fake.calls.find((c) => c.name === 'sources.setGoogleClient')?.input).toEqual({ clientId: '1234-abc.apps.googleusercontent.com', clientSecret: 'GOCSPX-secret' });
+    expect(fake.calls.find((c) => c.name === 'google.setClient')?.input).toEqual({ clientId: '1234-abc.apps.googleusercontent.com', clientSecret: 'GOCSPX-secret' });
   });
 
   it('lists the locations with switches, saves a choice, and syncs with a result', async () => {
@@ -46,7 +46,7 @@ describe('Sources', () => {
     expect(boxes.map((b) => b.checked)).toEqual([true, false]);
     fireEvent.click(boxes[1]!);
     await screen.findByRole('group', { name: 'Locations to sync' });
-    expect(fake.calls.find((c) => c.name === 'sources.selectLocations')?.input).toEqual({ locationIds: ['111', '222'] });
+    expect(fake.calls.find((c) => c.name === 'google.selectLocations')?.input).toEqual({ locationIds: ['111', '222'] });
 
     fireEvent.click(screen.getByRole('button', { name: 'Sync now' }));
     expect((await screen.findByRole('status')).textContent).toContain('Synced 1 location: 3 new');

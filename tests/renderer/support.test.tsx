@@ -9,12 +9,12 @@ describe('updates and support', () => {
     render(<App api={fake.api} />);
     await screen.findByRole('button', { name: 'Sources' });
     expect(screen.queryByRole('button', { name: 'Restart to update' })).toBeNull();
-    fake.emit('update.changed', { state: 'ready', version: '0.2.0', percent: 100 });
+    fake.emit('app.updateChanged', { state: 'ready', version: '0.2.0', percent: 100 });
     const restart = await screen.findByRole('button', { name: 'Restart to update' });
     expect(restart.getAttribute('title')).toContain('0.2.0');
     fake.calls.length = 0;
     fireEvent.click(restart);
-    await waitFor(() => expect(fake.calls.map((c) => c.name)).toContain('update.restart'));
+    await waitFor(() => expect(fake.calls.map((c) => c.name)).toContain('app.restartToUpdate'));
   });
 
   it('Settings → Data opens the logs folder (or names it) and copies the diagnostics', async () => {

@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import nlTeam from '../../shared/locales/team.nl.json';
-import { LOCAL_STATUS, type TeamStatusView } from '../../shared/team/team-contract';
+import { LOCAL_STATUS, type TeamStatusView } from '../../shared/contract/team';
 import { createFakeApi, type FakeApi } from './fake-api';
 import { inboxReviews, locations } from './fixtures';
 import { detail, renderInbox, rowAt } from './helpers';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStderrLog } from '../../electron/core/log/logger';
 import { CHECK_EVERY_MS, startAutoUpdate } from '../../electron/updater';
-import type { UpdateStatus } from '../../shared/app/support-contract';
+import type { UpdateStatus } from '../../shared/contract/app';
 import { tempDataDir } from './helpers';
 
 /**

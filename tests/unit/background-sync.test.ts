@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createKalm, type KalmCore } from '../../electron/core/create-kalm';
 import { createSyncScheduler } from '../../electron/core/background/scheduler';
 import { createMemoryTokenVault } from '../../electron/core/google/token-vault';
-import type { NewReviewAlert } from '../../shared/labels/habits-contract';
+import type { NewReviewAlert } from '../../shared/contract/alerts';
 import { FIXTURE_ACCOUNT, FIXTURE_UTRECHT, startGoogleEmulator, type GoogleEmulator } from '../emulator';
 import { tempDataDir } from './helpers';
 import { manualTimers } from './manual-timers';
@@ -33,12 +33,12 @@ describe('background sync with the Google emulator', () => {
     const k = kalm;
     const alerts: NewReviewAlert[] = [];
     k.on('alerts.newReview', (a) => alerts.push(a));
-    await k.call('sources.discover', {});
+    await k.call('google.discover', {});
     await k.call('settings.update', { syncIntervalMinutes: 15, alertMaxRating: 2 });
 
     k.background.start({ now: true });
     await k.background.runNow();
-    const imported = (await k.call('stats.summary', {})).overall.count;
+    const imported = (await k.call('reviews.stats', {})).overall.count;
     expect(imported).toBeGreaterThan(0);
     expect(alerts).toEqual([]); // the first sync brings history, not news
     expect(clock.waitMs).toBe(15 * 60_000);
@@ -62,7 +62,7 @@ describe('background sync with the Google emulator', () => {
     emu.data.addReview(FIXTURE_UTRECHT, { comment: null, starRating: 'FIVE' });
     clock.fire();
     await k.background.runNow();
-    expect((await k.call('stats.summary', {})).overall.count).toBe(imported + 3);
+    expect((await k.call('reviews.stats', {})).overall.count).toBe(imported + 3);
     expect(alerts).toHaveLength(1);
     // A manual sync of the same data does not alert again either.
     await k.call('sync.run', { full: true });
@@ -95,7 +95,7 @@ describe('alerts for new locations', () => {
     const alerts: NewReviewAlert[] = [];
     k.on('alerts.newReview', (a) => alerts.push(a));
     await k.call('settings.update', { alertMaxRating: 2 });
-    await k.call('sources.discover', {});
+    await k.call('google.discover', {});
     // The initial import holds 1★ reviews (Amersfoort's rating-only one), but they are history.
     await k.call('sync.run', {});
     expect((await k.call('reviews.query', { status: 'all', ratings: [1] })).total).toBeGreaterThan(0);
@@ -105,8 +105,8 @@ describe('alerts for new locations', () => {
     const zeist = data.addLocation(FIXTURE_ACCOUNT, { name: 'locations/7000000000000000001', title: 'Bakkerij Zeist' });
     const houten = data.addLocation(FIXTURE_ACCOUNT, { name: 'locations/7000000000000000002', title: 'Bakkerij Houten' });
     data.addReview(houten.v4Name, { comment: 'Vorig jaar al oud brood.', starRating: 'ONE', createTime: '2025-02-01T10:00:00Z' });
-    const found = await k.call('sources.discover', {});
-    await k.call('sources.selectLocations', { locationIds: found.locations.map((l) => l.locationId) });
+    const found = await k.call('google.discover', {});
+    await k.call('google.selectLocations', { locationIds: found.locations.map((l) => l.locationId) });
     await k.call('sync.run', {});
     expect((await k.call('reviews.query', { status: 'all', text: 'vorig jaar' })).total).toBe(1);
     expect(alerts).toEqual([]); // Houten's history is not news; Zeist has nothing yet

@@ -83,23 +83,23 @@ describe('background sync on battery saver', () => {
     await s.stop();
   });
 
-  it('reports "paused: battery saver" in background.status and tells clients when the state changes', async () => {
+  it('reports "paused: battery saver" in sync.backgroundStatus and tells clients when the state changes', async () => {
     const clock = manualTimers();
     const power = fakePower({ saver: false, onBattery: true });
     const kalm = await createKalm({ dataDir: await tempDataDir(), host: 'test', background: { timers: clock.timers, power } });
     let changes = 0;
-    kalm.on('background.changed', () => changes++);
-    expect(await kalm.call('background.status', {})).toMatchObject({ state: 'off', pausedBy: null });
+    kalm.on('sync.backgroundChanged', () => changes++);
+    expect(await kalm.call('sync.backgroundStatus', {})).toMatchObject({ state: 'off', pausedBy: null });
     kalm.background.start();
-    expect(await kalm.call('background.status', {})).toEqual({ state: 'waiting', pausedBy: null, intervalMinutes: 15, power: { detects: 'saver', saver: false, onBattery: true } });
+    expect(await kalm.call('sync.backgroundStatus', {})).toEqual({ state: 'waiting', pausedBy: null, intervalMinutes: 15, power: { detects: 'saver', saver: false, onBattery: true } });
     power.reading = { saver: true, onBattery: true };
-    expect(await kalm.call('background.status', {})).toMatchObject({ state: 'paused', pausedBy: 'battery-saver' });
+    expect(await kalm.call('sync.backgroundStatus', {})).toMatchObject({ state: 'paused', pausedBy: 'battery-saver' });
     clock.fire();
     await kalm.background.runNow();
     expect(kalm.background.state).toBe('battery-saver');
     expect(changes).toBeGreaterThan(0);
     await kalm.call('settings.update', { syncIntervalMinutes: 0 });
-    expect(await kalm.call('background.status', {})).toMatchObject({ state: 'off', intervalMinutes: 0 });
+    expect(await kalm.call('sync.backgroundStatus', {})).toMatchObject({ state: 'off', intervalMinutes: 0 });
     await kalm.close();
   });
 });

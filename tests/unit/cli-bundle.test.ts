@@ -66,7 +66,7 @@ describe('the CLI bundle behaves like the sources', () => {
   it('lists every source file it was built from', () => {
     const inputs = JSON.parse(readFileSync(path.join(outdir, 'inputs.json'), 'utf8')) as string[];
     expect(inputs).toContain('electron/cli/main.ts');
-    expect(inputs).toContain('shared/contract.ts');
+    expect(inputs).toContain('shared/contract/index.ts');
     expect(inputs).toContain('package.json');
     expect(inputs.some((f) => f.includes('node_modules'))).toBe(false);
   });

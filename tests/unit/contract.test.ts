@@ -16,7 +16,7 @@ describe('the contract', () => {
 
   it('names every call in a namespace', () => {
     for (const name of callNames) expect(name).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
-    expect(callNames).toEqual(expect.arrayContaining(['app.info', 'workspace.loadDemo', 'reviews.query', 'reviews.get', 'stats.summary']));
+    expect(callNames).toEqual(expect.arrayContaining(['app.info', 'workspace.loadDemo', 'reviews.query', 'reviews.get', 'reviews.stats']));
   });
 
   it.each(callNames)('%s rejects invalid input with a typed error and keeps running', async (name) => {
@@ -65,6 +65,6 @@ describe('the contract', () => {
     contract['app.info'].output.parse(await kalm.call('app.info', {}));
     const page = contract['reviews.query'].output.parse(await kalm.call('reviews.query', {}));
     contract['reviews.get'].output.parse(await kalm.call('reviews.get', { id: page.items[0]!.id }));
-    contract['stats.summary'].output.parse(await kalm.call('stats.summary', {}));
+    contract['reviews.stats'].output.parse(await kalm.call('reviews.stats', {}));
   });
 });

@@ -13,7 +13,7 @@ function fakeElectron(choice: { canceled: boolean; filePath?: string }) {
   return { pdf, win, showSaveDialog, writeFile };
 }
 
-describe('report.savePdf (Electron)', () => {
+describe('reviews.saveReportPdf (Electron)', () => {
   it('prints the window to an A4 PDF with backgrounds and saves it where the user chose', async () => {
     const e = fakeElectron({ canceled: false, filePath: '/home/anna/Documents/oktober.pdf' });
     const save = createPdfSaver({ window: () => e.win, showSaveDialog: e.showSaveDialog, writeFile: e.writeFile, documentsDir: '/home/anna/Documents' });
@@ -38,14 +38,14 @@ describe('report.savePdf (Electron)', () => {
     const saveReportPdf = createPdfSaver({ window: () => e.win, showSaveDialog: e.showSaveDialog, writeFile: e.writeFile, documentsDir: '/tmp' });
     const app = await createKalm({ dataDir: await tempDataDir(), host: 'test', saveReportPdf });
     try {
-      expect(await app.call('report.savePdf', { fileName: 'kalm-report-2026-10.pdf' })).toEqual({ saved: true, path: '/tmp/x.pdf' });
-      await expect(app.call('report.savePdf', { fileName: '../../etc/passwd.pdf' })).rejects.toMatchObject({ code: 'invalid_input' });
+      expect(await app.call('reviews.saveReportPdf', { fileName: 'kalm-report-2026-10.pdf' })).toEqual({ saved: true, path: '/tmp/x.pdf' });
+      await expect(app.call('reviews.saveReportPdf', { fileName: '../../etc/passwd.pdf' })).rejects.toMatchObject({ code: 'invalid_input' });
     } finally {
       await app.close();
     }
     const web = await createKalm({ dataDir: await tempDataDir(), host: 'web' });
     try {
-      const err: unknown = await web.call('report.savePdf', { fileName: 'r.pdf' }).catch((x: unknown) => x);
+      const err: unknown = await web.call('reviews.saveReportPdf', { fileName: 'r.pdf' }).catch((x: unknown) => x);
       expect(err).toBeInstanceOf(KalmError);
       expect(err).toMatchObject({ code: 'forbidden', message: expect.stringContaining('Save as PDF') });
     } finally {

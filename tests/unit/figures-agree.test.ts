@@ -84,7 +84,7 @@ async function withLabels(dataDir: string): Promise<string[]> {
   }
 }
 
-describe('one definition of the figures: the inbox, stats.summary, kalm stats/reviews/export agree', () => {
+describe('one definition of the figures: the inbox, reviews.stats, kalm stats/reviews/export agree', () => {
   it('on random workspaces (every status, replies older than an edit)', async () => {
     for (let seed = 1; seed <= 12; seed++) {
       const dataDir = join(await tempDataDir(), 'data');
@@ -101,7 +101,7 @@ describe('one definition of the figures: the inbox, stats.summary, kalm stats/re
         };
         const inbox = await kalm.call('reviews.query', { status: 'all', view: 'unanswered', limit: 1 });
         const overdueInbox = await kalm.call('reviews.query', { status: 'all', overdue: true, limit: 1 });
-        const stats = await kalm.call('stats.summary', {});
+        const stats = await kalm.call('reviews.stats', {});
         const ctx = `seed ${seed}`;
         expect(inbox.total, ctx).toBe(want.unanswered);
         expect(inbox.countsByView.unanswered, ctx).toBe(stats.overall.unanswered);
@@ -123,9 +123,9 @@ describe('one definition of the figures: the inbox, stats.summary, kalm stats/re
         expect(cliUnanswered.length, ctx).toBe(want.unanswered);
         const cliOverdue = JSON.parse(await runCommand('reviews', ['--overdue', '--json'], open, dataDir)) as unknown[];
         expect(cliOverdue.length, ctx).toBe(stats.overall.overdue);
-        const exported = await kalm.call('export.reviews', { format: 'json', filter: { status: 'unanswered' } });
+        const exported = await kalm.call('reviews.export', { format: 'json', filter: { status: 'unanswered' } });
         expect(exported.count, ctx).toBe(want.unanswered);
-        const answered = await kalm.call('export.reviews', { format: 'json', filter: { status: 'answered' } });
+        const answered = await kalm.call('reviews.export', { format: 'json', filter: { status: 'answered' } });
         expect(answered.count, ctx).toBe(want.answered);
       } finally {
         await kalm.close();
@@ -139,16 +139,16 @@ describe('one definition of the figures: the inbox, stats.summary, kalm stats/re
     await writeReviews(dataDir, randomReviews(99, labelIds));
     const kalm = await createKalm({ dataDir, host: 'test', readOnly: true });
     try {
-      const json = JSON.parse((await kalm.call('export.reviews', { format: 'json', filter: {} })).content) as { labels: string[]; labelIds: string[]; assignee: string | null; assigneeId: string | null; locationName: string; locationId: string }[];
+      const json = JSON.parse((await kalm.call('reviews.export', { format: 'json', filter: {} })).content) as { labels: string[]; labelIds: string[]; assignee: string | null; assigneeId: string | null; locationName: string; locationId: string }[];
       const labelled = json.filter((e) => e.labelIds.length > 0);
       expect(labelled.length).toBeGreaterThan(0);
       for (const e of labelled) expect(e.labels.every((l) => l === 'Wachttijd' || l === 'Vriendelijk')).toBe(true);
       expect(json.filter((e) => e.assigneeId === 'm1').every((e) => e.assignee === 'Sanne')).toBe(true);
       expect(json.every((e) => LOCATIONS.some((l) => l.name === e.locationName && l.id === e.locationId))).toBe(true);
-      const csv = (await kalm.call('export.reviews', { format: 'csv', filter: {} })).content;
+      const csv = (await kalm.call('reviews.export', { format: 'csv', filter: {} })).content;
       expect(csv.split('\r\n')[0]).toContain('labels,labelIds,assignee,assigneeId');
       expect(csv).toContain('Wachttijd');
-      const topics = (await kalm.call('stats.summary', {})).topics;
+      const topics = (await kalm.call('reviews.stats', {})).topics;
       expect(topics.map((t) => t.label).sort()).toEqual(['Vriendelijk', 'Wachttijd']);
       expect(topics.map((t) => t.labelId).sort()).toEqual([...labelIds].sort());
     } finally {

@@ -97,7 +97,7 @@ describe('every file kind recovers the same way', () => {
 
     const kalm = await open(dir, kind);
     try {
-      const { problems } = await kalm.call('store.problems', {});
+      const { problems } = await kalm.call('app.storeProblems', {});
       const problem = problems.find((p) => p.file === file);
       expect(problem, JSON.stringify(problems)).toBeDefined();
       expect(problem?.kind).toBe(protectedFile ? 'newer-version' : 'quarantined');

@@ -15,7 +15,7 @@ describe.skipIf(process.platform === 'win32')('data folder permissions (POSIX)',
       const review = (await kalm.call('reviews.query', { status: 'unanswered', limit: 1 })).items[0]!;
       await kalm.call('drafts.save', { reviewId: review.id, text: 'Dank je wel.' });
       await kalm.call('settings.update', { formality: 'je' });
-      const backup = await kalm.call('data.backup', {});
+      const backup = await kalm.call('backup.create', {});
       expect(await mode(backup.path)).toBe(0o600);
     } finally {
       await kalm.close();

@@ -16,12 +16,12 @@ describe('the Google OAuth client entered in Sources', () => {
   it('is saved in the settings, survives a restart, and rejects malformed ids', async () => {
     const dataDir = await tempDataDir();
     const a = await createKalm({ dataDir, host: 'test' });
-    expect((await a.call('sources.status', {})).configured).toBe(false);
-    await expect(a.call('sources.setGoogleClient', { clientId: 'bad id <script>', clientSecret: '' })).rejects.toMatchObject({ code: 'invalid_input' });
-    expect((await a.call('sources.setGoogleClient', { clientId: '1234-abc.apps.googleusercontent.com', clientSecret: 'GOCSPX-x' })).configured).toBe(true);
+    expect((await a.call('google.status', {})).configured).toBe(false);
+    await expect(a.call('google.setClient', { clientId: 'bad id <script>', clientSecret: '' })).rejects.toMatchObject({ code: 'invalid_input' });
+    expect((await a.call('google.setClient', { clientId: '1234-abc.apps.googleusercontent.com', clientSecret: 'GOCSPX-x' })).configured).toBe(true);
     await a.close();
     const b = await createKalm({ dataDir, host: 'test' });
-    expect((await b.call('sources.status', {})).configured).toBe(true);
+    expect((await b.call('google.status', {})).configured).toBe(true);
     await b.close();
   });
 });

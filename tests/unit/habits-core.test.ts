@@ -44,7 +44,7 @@ describe('labels in the core', () => {
     const { kalm } = await demoCore();
     const low = await kalm.call('labels.save', { name: 'Laag', color: '#be123c' });
     const rule = { id: 'r1', labelId: low.id, enabled: true, words: [], minRating: 1, maxRating: 2, sources: [], locationIds: [] };
-    const stats = await kalm.call('stats.summary', {});
+    const stats = await kalm.call('reviews.stats', {});
     const preview = await kalm.call('labels.previewRule', { rule });
     const lowCount = (await kalm.call('reviews.query', { status: 'all', ratings: [1, 2] })).total;
     expect(preview).toEqual({ matches: lowCount, wouldAdd: lowCount });
@@ -69,9 +69,9 @@ describe('notes, assignees and hand-off', () => {
     // Changing one setting keeps the others (a patch does not fill in defaults).
     await kalm.call('settings.update', { alertMaxRating: 1 });
     expect(await kalm.call('settings.get', {})).toMatchObject({ me: 'anna', departments: [expect.objectContaining({ id: 'kitchen' })], alertMaxRating: 1 });
-    await kalm.call('reviews.setNote', { reviewId: id, note: 'Klant belde ook: koffie & taart koud?' });
-    await kalm.call('reviews.assign', { reviewId: id, assignee: 'anna' });
-    await expect(kalm.call('reviews.assign', { reviewId: id, assignee: 'nobody' })).rejects.toMatchObject({ code: 'not_found' });
+    await kalm.call('notes.set', { reviewId: id, note: 'Klant belde ook: koffie & taart koud?' });
+    await kalm.call('handoff.assign', { reviewId: id, assignee: 'anna' });
+    await expect(kalm.call('handoff.assign', { reviewId: id, assignee: 'nobody' })).rejects.toMatchObject({ code: 'not_found' });
     expect((await kalm.call('reviews.query', { status: 'all', assignee: 'anna' })).items.map((r) => r.id)).toEqual([id]);
 
     const review = await kalm.call('reviews.get', { id });
@@ -95,7 +95,7 @@ describe('notes, assignees and hand-off', () => {
     expect(r).toMatchObject({ note: 'Klant belde ook: koffie & taart koud?', assignee: 'anna' });
     expect((await again.call('handoff.list', {})).forwards).toEqual([expect.objectContaining({ reviewId: id, state: 'handled', handledAt: expect.any(String) })]);
     expect((await again.call('handoff.list', { state: 'open' })).forwards).toEqual([]);
-    await again.call('reviews.setNote', { reviewId: id, note: '  ' });
+    await again.call('notes.set', { reviewId: id, note: '  ' });
     expect((await again.call('reviews.get', { id })).note).toBeNull();
     await again.close();
   });
@@ -108,7 +108,7 @@ describe('the data folder', () => {
     await writeFile(join(dataDir, '.half.json.tmp'), '{');
     // Sign-ins and keys stay out of a backup (plain and keychain-encrypted).
     for (const secret of SECRET_FILES) await writeFile(join(dataDir, secret), '{"secret":"do-not-copy"}');
-    const result = await kalm.call('data.backup', {});
+    const result = await kalm.call('backup.create', {});
     expect(dirname(result.path)).toBe(dirname(dataDir));
     const files = unzipSync(new Uint8Array(await readFile(result.path)));
     const names = Object.keys(files);
@@ -122,8 +122,8 @@ describe('the data folder', () => {
     expect(result.files).toBe(names.length);
     const shard = (await readdir(join(dataDir, 'reviews')))[0] ?? '';
     expect(new TextDecoder().decode(files[`reviews/${shard}`])).toBe(await readFile(join(dataDir, 'reviews', shard), 'utf8'));
-    expect(await kalm.call('data.openFolder', {})).toEqual({ opened: false, path: dataDir });
-    await expect(kalm.call('data.backup', { targetDir: join(dataDir, 'missing') })).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(await kalm.call('app.openDataFolder', {})).toEqual({ opened: false, path: dataDir });
+    await expect(kalm.call('backup.create', { targetDir: join(dataDir, 'missing') })).rejects.toMatchObject({ code: 'invalid_input' });
     await kalm.close();
   });
 });

@@ -186,7 +186,7 @@ describe('import: re-import updates instead of duplicating', () => {
 
     const emily = (await all(kalm)).find((x) => x.author === 'Emily Carter');
     if (!emily) throw new Error('no Emily');
-    await kalm.call('replies.markPosted', { reviewId: emily.id, text: 'Thank you, Emily!' });
+    await kalm.call('outbox.markPosted', { reviewId: emily.id, text: 'Thank you, Emily!' });
     const newer = (await readFile(join(FIX, 'trustpilot.csv'), 'utf8')).replace('Great croissants', 'Great croissants (edited)');
     const r = await kalm.importer.run(await file('newer.csv', newer), opts);
     expect(r).toMatchObject({ added: 0, updated: 4 });

@@ -12,7 +12,7 @@ describe('overdue in the core follows the Settings policy', () => {
     await kalm.call('workspace.loadDemo', { seed: 11 });
     const overdue = async () => ({
       query: (await kalm.call('reviews.query', { status: 'all', overdue: true, limit: 1 })).total,
-      stats: (await kalm.call('stats.summary', {})).overall.overdue,
+      stats: (await kalm.call('reviews.stats', {})).overall.overdue,
     });
     const plain = await overdue();
     expect(plain.query).toBeGreaterThan(0);
@@ -37,12 +37,12 @@ describe('overdue in the core follows the Settings policy', () => {
     expect(strict.query).toBeGreaterThan(lenient.query);
     // Half an hour a week: a 1-hour target takes two Saturdays, so far fewer reviews are overdue.
     expect(business.query).toBeLessThan(strict.query);
-    expect((await kalm.call('stats.summary', {})).businessHours).toBe(true);
+    expect((await kalm.call('reviews.stats', {})).businessHours).toBe(true);
     await kalm.close();
 
     const cli = await createKalm({ dataDir, host: 'cli', readOnly: true, now: () => NOW });
     expect((await cli.call('reviews.query', { status: 'all', overdue: true, limit: 1 })).total).toBe(business.query);
-    expect((await cli.call('stats.summary', {})).overall.overdue).toBe(business.query);
+    expect((await cli.call('reviews.stats', {})).overall.overdue).toBe(business.query);
     await expect(cli.call('settings.update', { signer: 'Bo' })).rejects.toMatchObject({ code: 'locked' });
     await cli.close();
   });

@@ -47,9 +47,9 @@ describe('a core with the publisher client', () => {
     const google = { publisherClient: { clientId: PUBLISHER.clientId, clientSecret: PUBLISHER.clientSecret } };
     const first = await createKalm({ dataDir, host: 'test', google });
     try {
-      expect(await first.call('sources.status', {})).toMatchObject({ configured: true, builtInClient: true, connected: false });
-      expect(clientIdIn((await first.call('sources.connectGoogle', {})).authUrl)).toBe(PUBLISHER.clientId);
-      const own = await first.call('sources.setGoogleClient', { clientId: '1234-own.apps.googleusercontent.com', clientSecret: 'GOCSPX-own' });
+      expect(await first.call('google.status', {})).toMatchObject({ configured: true, builtInClient: true, connected: false });
+      expect(clientIdIn((await first.call('google.connect', {})).authUrl)).toBe(PUBLISHER.clientId);
+      const own = await first.call('google.setClient', { clientId: '1234-own.apps.googleusercontent.com', clientSecret: 'GOCSPX-own' });
       expect(own).toMatchObject({ configured: true, builtInClient: false });
     } finally {
       await first.close();
@@ -57,7 +57,7 @@ describe('a core with the publisher client', () => {
     // The same published build, started again: the owner's client is kept and used.
     const again = await createKalm({ dataDir, host: 'test', google });
     try {
-      expect(clientIdIn((await again.call('sources.connectGoogle', {})).authUrl)).toBe('1234-own.apps.googleusercontent.com');
+      expect(clientIdIn((await again.call('google.connect', {})).authUrl)).toBe('1234-own.apps.googleusercontent.com');
     } finally {
       await again.close();
     }
@@ -66,7 +66,7 @@ describe('a core with the publisher client', () => {
   it('without one, nothing changes: the owner still has to give a client', async () => {
     const kalm = await createKalm({ dataDir: await tempDataDir(), host: 'test' });
     try {
-      expect(await kalm.call('sources.status', {})).toMatchObject({ configured: false, builtInClient: false });
+      expect(await kalm.call('google.status', {})).toMatchObject({ configured: false, builtInClient: false });
     } finally {
       await kalm.close();
     }

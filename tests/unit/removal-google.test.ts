@@ -33,7 +33,7 @@ describe('connecting Google over the demo', () => {
     await k.call('outbox.send', { reviewId: b.id, text: 'Fijn dat je er was.' });
     expect(await readdir(join(dataDir, 'drafts'))).toHaveLength(1);
 
-    await k.call('sources.discover', {});
+    await k.call('google.discover', {});
     const ws = await k.call('workspace.get', {});
     expect(ws.demo).toBe(false);
     expect(ws.sources).toEqual([expect.objectContaining({ id: 'google', state: 'connected' })]);

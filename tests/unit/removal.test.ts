@@ -52,7 +52,7 @@ async function workedDemo(): Promise<{ kalm: KalmCore; dir: string; demoIds: str
   await kalm.call('outbox.send', { reviewId: c, text: 'Sorry to hear that.' }); // stays queued
   const label = await kalm.call('labels.save', { name: 'Service', color: '#0f766e' });
   await kalm.call('labels.apply', { reviewIds: [a, b], add: [label.id], remove: [] });
-  await kalm.call('reviews.setNote', { reviewId: c, note: 'Bel deze klant terug.' });
+  await kalm.call('notes.set', { reviewId: c, note: 'Bel deze klant terug.' });
   await kalm.call('settings.update', { departments: [{ id: 'kitchen', name: 'Keuken', email: 'keuken@example.com' }] });
   await kalm.call('handoff.forward', { reviewId: a, departmentId: 'kitchen' });
   return { kalm, dir, demoIds: demo, importedId };

@@ -25,7 +25,7 @@ describe('a broken settings.json', () => {
       const moved = await readdir(join(dir, 'quarantine'));
       expect(moved).toHaveLength(1);
       expect(await readFile(join(dir, 'quarantine', moved[0]!), 'utf8')).toBe(text); // nothing thrown away
-      const { problems } = await kalm.call('store.problems', {});
+      const { problems } = await kalm.call('app.storeProblems', {});
       expect(problems.map((p) => p.file)).toContain('settings.json');
       await kalm.call('settings.update', { formality: 'je' });
       expect((await kalm.call('settings.get', {})).formality).toBe('je');

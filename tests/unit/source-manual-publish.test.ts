@@ -29,7 +29,7 @@ describe('copy-and-open publishing (sources without a reply API)', () => {
     await kalm.call('outbox.send', { reviewId: review.id, text: long });
     await kalm.call('outbox.send', { reviewId: review.id, text: 'Beste klant, dank u wel.' });
 
-    const posted = await kalm.call('replies.markPosted', { reviewId: review.id, text: 'Beste klant, dank u wel.' });
+    const posted = await kalm.call('outbox.markPosted', { reviewId: review.id, text: 'Beste klant, dank u wel.' });
     expect(posted).toMatchObject({ status: 'answered', reply: { text: 'Beste klant, dank u wel.', state: 'published', updatedAt: NOW.toISOString() } });
     expect((await kalm.call('outbox.list', {})).items).toEqual([]);
     await kalm.close();
@@ -44,11 +44,11 @@ describe('copy-and-open publishing (sources without a reply API)', () => {
     const dir = await tempDataDir();
     const kalm = await createKalm({ dataDir: dir, host: 'test', now: () => NOW, google: { client: null }, loadDemoOnFirstRun: true });
     const [demo] = (await kalm.call('reviews.query', { status: 'all', limit: 1 })).items;
-    await expect(kalm.call('replies.markPosted', { reviewId: demo?.id ?? '', text: 'Dank!' })).rejects.toThrow(/Kalm sends replies to this review itself/);
+    await expect(kalm.call('outbox.markPosted', { reviewId: demo?.id ?? '', text: 'Dank!' })).rejects.toThrow(/Kalm sends replies to this review itself/);
     await kalm.importer.run(join(FIX, 'kiyoh.csv'), { preset: 'kiyoh' });
     const [imported] = (await kalm.call('reviews.query', { status: 'all', source: 'kiyoh', limit: 1 })).items;
-    await expect(kalm.call('replies.markPosted', { reviewId: imported?.id ?? '', text: '   ' })).rejects.toThrow(/empty/);
-    await expect(kalm.call('replies.markPosted', { reviewId: 'kiyoh:kiyoh:nope', text: 'Dank!' })).rejects.toThrow(/no review/);
+    await expect(kalm.call('outbox.markPosted', { reviewId: imported?.id ?? '', text: '   ' })).rejects.toThrow(/empty/);
+    await expect(kalm.call('outbox.markPosted', { reviewId: 'kiyoh:kiyoh:nope', text: 'Dank!' })).rejects.toThrow(/no review/);
     await kalm.close();
   });
 

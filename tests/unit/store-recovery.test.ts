@@ -213,7 +213,7 @@ describe('loadWorkspaceFiles: a bad file never stops the rest', () => {
 });
 
 describe('createKalm: the core opens, keeps running and says what is wrong', () => {
-  it('answers reviews.query with the good shards and lists every bad file in kalm.problems and store.problems', async () => {
+  it('answers reviews.query with the good shards and lists every bad file in kalm.problems and app.storeProblems', async () => {
     const { dir } = await folderWithGent({ fixture: 'bad/truncated.json' });
     await writeFile(join(dir, 'reviews/google--brugge.json'), await readFile(fixture('bad/future-v7.json'), 'utf8'));
     await writeFile(join(dir, 'reviews/google--leuven.json'), await readFile(fixture('bad/wrong-types.json'), 'utf8'));
@@ -222,7 +222,7 @@ describe('createKalm: the core opens, keeps running and says what is wrong', () 
     try {
       const page = await kalm.call('reviews.query', { status: 'all', offset: 0, limit: 50 });
       expect(page.items.map((r) => r.id)).toEqual(UTRECHT_IDS);
-      const listed = (await kalm.call('store.problems', {})).problems;
+      const listed = (await kalm.call('app.storeProblems', {})).problems;
       expect(listed).toEqual(kalm.problems);
       expect(listed.map((p) => [p.file, p.kind]).sort()).toEqual([
         ['reviews/google--antwerpen.json', 'unreadable'],

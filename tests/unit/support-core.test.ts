@@ -10,7 +10,7 @@ describe('support calls of the core', () => {
     const kalm = await createKalm({ dataDir, host: 'web', loadDemoOnFirstRun: true, log });
     try {
       log.error('kalm: sync.run failed', new Error('Google answered 503'));
-      const { text } = await kalm.call('support.diagnostics', {});
+      const { text } = await kalm.call('app.diagnostics', {});
       expect(text).toMatch(/^Kalm \d+\.\d+\.\d+ \(web\)/);
       expect(text).toContain(`os: ${process.platform}`);
       expect(text).toMatch(/reviews: [1-9]\d*/);
@@ -23,10 +23,10 @@ describe('support calls of the core', () => {
         if (r.author && r.author.length > 3) expect(text).not.toContain(r.author);
       }
       for (const l of locations) expect(text).not.toContain(l.name);
-      expect(await kalm.call('update.status', {})).toEqual({ state: 'off', version: null, percent: null });
-      await expect(kalm.call('update.restart', {})).rejects.toMatchObject({ code: 'forbidden' });
+      expect(await kalm.call('app.updateStatus', {})).toEqual({ state: 'off', version: null, percent: null });
+      await expect(kalm.call('app.restartToUpdate', {})).rejects.toMatchObject({ code: 'forbidden' });
       // Without a file manager (no openPath) the page is told where the logs are.
-      expect(await kalm.call('support.openLogs', {})).toEqual({ opened: false, path: log.dir });
+      expect(await kalm.call('app.openLogs', {})).toEqual({ opened: false, path: log.dir });
     } finally {
       await kalm.close();
     }
@@ -35,7 +35,7 @@ describe('support calls of the core', () => {
   it('a core without a log file (the CLI) says so when asked to open the logs', async () => {
     const kalm = await createKalm({ dataDir: await tempDataDir(), host: 'cli' });
     try {
-      await expect(kalm.call('support.openLogs', {})).rejects.toMatchObject({ code: 'forbidden' });
+      await expect(kalm.call('app.openLogs', {})).rejects.toMatchObject({ code: 'forbidden' });
     } finally {
       await kalm.close();
     }

@@ -23,7 +23,7 @@ describe('team publishing: claims on the team server', () => {
     });
     cores.push(core);
     // Both desktops sync the same Google location: the same review ids, so they collide instead of duplicating.
-    await core.call('sources.discover', {});
+    await core.call('google.discover', {});
     await core.call('sync.run', {});
     return core;
   };

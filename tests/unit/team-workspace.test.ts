@@ -70,7 +70,7 @@ describe('team workspace: five desktops on one stand-in CouchDB', () => {
       await core.call('drafts.save', { reviewId: reviewId(i), text: `Draft by ${MEMBERS[i]}` });
       const label = await core.call('labels.save', { name: `by-${MEMBERS[i]}`, color: '#0f766e' });
       await core.call('labels.apply', { reviewIds: [reviewId(11)], add: [label.id], remove: [] });
-      await core.call('reviews.setNote', { reviewId: reviewId(5 + i), note: `Note of ${MEMBERS[i]}` });
+      await core.call('notes.set', { reviewId: reviewId(5 + i), note: `Note of ${MEMBERS[i]}` });
     }
     // Bram, then Cem edit the rule; Dewi, then Eva the template (the later edit must win, the other go to history).
     const [, bram, cem, dewi, eva] = cores;

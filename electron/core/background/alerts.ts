@@ -1,6 +1,6 @@
 import type { Review } from '../../../shared/domain/review';
 import type { Settings } from '../../../shared/domain/settings';
-import type { NewReviewAlert } from '../../../shared/labels/habits-contract';
+import type { NewReviewAlert } from '../../../shared/contract/alerts';
 import type { Workspace } from '../workspace';
 import { shardKey } from '../workspace';
 

@@ -1,4 +1,4 @@
-import type { BackgroundStatus } from '../../../shared/labels/habits-contract';
+import type { BackgroundStatus } from '../../../shared/contract/sync';
 import type { PowerState } from './power-state';
 import type { SyncScheduler } from './scheduler';
 

@@ -3,7 +3,8 @@ import type { CallOutput, Contract } from '../../../shared/contract';
 import type { Review } from '../../../shared/domain/review';
 import type { Settings } from '../../../shared/domain/settings';
 import type { StoreProblem } from '../../../shared/domain/store-problem';
-import { habitCalls } from '../../../shared/labels/habits-contract';
+import type { handoffCalls } from '../../../shared/contract/handoff';
+import type { labelCalls } from '../../../shared/contract/labels';
 import type { EventBus } from '../events';
 import { openForwardStore } from '../handoff/forward-store';
 import { wireHandoff } from '../handoff/wiring';
@@ -17,7 +18,7 @@ import { backgroundStatus } from './background-status';
 import { NO_POWER_STATE, type PowerState } from './power-state';
 import { createSyncScheduler, type SyncScheduler, type Timers } from './scheduler';
 
-type HabitCall = keyof typeof habitCalls;
+type HabitCall = keyof typeof labelCalls | 'notes.set' | keyof typeof handoffCalls | 'app.openDataFolder' | 'backup.create' | 'sync.backgroundStatus';
 export type HabitHandlers = { [N in HabitCall]: (input: z.output<Contract[N]['input']>) => Promise<CallOutput<N>> };
 
 export interface HabitsDeps {
@@ -59,16 +60,16 @@ export async function wireHabits(deps: HabitsDeps): Promise<Habits> {
   const handlers: HabitHandlers = {
     ...labels.handlers,
     ...handoff,
-    'data.openFolder': async () => {
+    'app.openDataFolder': async () => {
       if (!deps.openPath) return { opened: false, path: deps.dataDir };
       const error = await deps.openPath(deps.dataDir);
       return { opened: error === '', path: deps.dataDir };
     },
-    'data.backup': async ({ targetDir }) => {
+    'backup.create': async ({ targetDir }) => {
       deps.store.assertWritable([]);
       return backupDataFolder({ dataDir: deps.dataDir, targetDir, now: deps.now, flush: () => deps.store.flush() });
     },
-    'background.status': () => Promise.resolve(backgroundStatus(background, deps.settings().syncIntervalMinutes)),
+    'sync.backgroundStatus': () => Promise.resolve(backgroundStatus(background, deps.settings().syncIntervalMinutes)),
   };
 
   return {
@@ -91,7 +92,7 @@ export async function wireHabits(deps: HabitsDeps): Promise<Habits> {
         ...sync,
         saving: () => power.read().saver,
         intervalMinutes: () => deps.settings().syncIntervalMinutes,
-        onState: () => bus.emit('background.changed', {}),
+        onState: () => bus.emit('sync.backgroundChanged', {}),
       });
       background = { scheduler, online: sync.online ?? (() => true), power };
       let interval = deps.settings().syncIntervalMinutes;
@@ -99,7 +100,7 @@ export async function wireHabits(deps: HabitsDeps): Promise<Habits> {
         if (deps.settings().syncIntervalMinutes === interval) return;
         interval = deps.settings().syncIntervalMinutes;
         scheduler.reschedule();
-        bus.emit('background.changed', {});
+        bus.emit('sync.backgroundChanged', {});
       });
       return scheduler;
     },

@@ -1,4 +1,4 @@
-import { Forward } from '../../../shared/labels/habits-contract';
+import { Forward } from '../../../shared/contract/handoff';
 import { RecordFolder, type RecordStoreOptions } from '../store/record-files';
 
 export const HANDOFF_DIR = 'handoffs';

@@ -3,13 +3,13 @@ import type { CallOutput, Contract } from '../../../shared/contract';
 import { KalmError } from '../../../shared/domain/errors';
 import type { Review } from '../../../shared/domain/review';
 import type { Settings } from '../../../shared/domain/settings';
-import type { Forward } from '../../../shared/labels/habits-contract';
+import type { Forward } from '../../../shared/contract/handoff';
 import type { EventBus } from '../events';
 import { saveReviews, type ReviewWriterDeps } from '../labels/review-writer';
 import type { RecordFolder } from '../store/record-files';
 import { forwardMail } from './mailto';
 
-type HandoffCall = 'reviews.setNote' | 'reviews.assign' | 'handoff.forward' | 'handoff.setState' | 'handoff.list';
+type HandoffCall = 'notes.set' | 'handoff.assign' | 'handoff.forward' | 'handoff.setState' | 'handoff.list';
 export type HandoffHandlers = { [N in HandoffCall]: (input: z.output<Contract[N]['input']>) => Promise<CallOutput<N>> };
 
 export interface HandoffDeps extends ReviewWriterDeps {
@@ -35,13 +35,13 @@ export function wireHandoff(deps: HandoffDeps): HandoffHandlers {
   const changed = () => deps.bus.emit('handoff.changed', {});
 
   return {
-    'reviews.setNote': async ({ reviewId, note }) => {
+    'notes.set': async ({ reviewId, note }) => {
       const r = review(reviewId);
       const next = note.trim() === '' ? null : note;
       if (next !== r.note) await saveReviews(deps, [{ ...r, note: next }]);
       return {};
     },
-    'reviews.assign': async ({ reviewId, assignee }) => {
+    'handoff.assign': async ({ reviewId, assignee }) => {
       const r = review(reviewId);
       if (assignee !== null && !deps.settings().team.some((m) => m.id === assignee)) {
         throw new KalmError('not_found', `There is no team member with id "${assignee}". Add team members in Settings.`);

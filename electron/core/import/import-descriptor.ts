@@ -12,7 +12,7 @@ declare module '../sources/descriptor' {
 
 /**
  * Files exported from sites without an API open to small businesses (Trustpilot, Tripadvisor, Facebook, Kiyoh…).
- * No sync and no publisher: replies are copy-and-open (the owner posts them; `replies.markPosted`).
+ * No sync and no publisher: replies are copy-and-open (the owner posts them; `outbox.markPosted`).
  */
 export const fileImportDescriptor: SourceDescriptor<'file-import'> = {
   kind: 'file-import',

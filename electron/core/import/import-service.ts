@@ -86,7 +86,7 @@ export function createImportService(deps: ImportDeps): ImportService {
     }
     const { added, updated } = counts;
     await saveSourcesFile(deps.dataDir, workspace.sources, workspace.locations);
-    bus.emit('sources.changed', {});
+    bus.emit('workspace.sourcesChanged', {});
     bus.emit('reviews.changed', { reason: 'update', count: added + updated });
     return { ...report, added, updated };
   }

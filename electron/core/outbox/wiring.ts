@@ -115,7 +115,7 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> 
       return { status: 'conflict', text: c.newText, rating, reply, updatedAt: c.remoteUpdatedAt };
     }).finally(changed);
 
-  /** Replies to copy-and-open sources wait for the owner's "I posted it" (replies.markPosted); nothing sends them. */
+  /** Replies to copy-and-open sources wait for the owner's "I posted it" (outbox.markPosted); nothing sends them. */
   const manual = (reviewId: string) => {
     const review = workspace.get(reviewId);
     return review !== undefined && publishModeOf(workspace, review) === 'copyAndOpen';

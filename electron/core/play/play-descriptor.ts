@@ -52,7 +52,7 @@ export const googlePlayDescriptor: SourceDescriptor<'google-play'> = {
           const { authUrl, done } = await google.beginConnect({ play: true });
           signIn.busy = true;
           signIn.error = null;
-          ctx.bus.emit('sources.changed', {});
+          ctx.bus.emit('workspace.sourcesChanged', {});
           void done
             .then(() => play.addApp(packageName))
             .catch((err: unknown) => {
@@ -60,7 +60,7 @@ export const googlePlayDescriptor: SourceDescriptor<'google-play'> = {
             })
             .finally(() => {
               signIn.busy = false;
-              ctx.bus.emit('sources.changed', {});
+              ctx.bus.emit('workspace.sourcesChanged', {});
             });
           return { authUrl };
         },
@@ -70,26 +70,26 @@ export const googlePlayDescriptor: SourceDescriptor<'google-play'> = {
           ctx.store.assertWritable();
           const serviceAccount = await play.connectWithKey(packageName, key);
           signIn.error = null;
-          ctx.bus.emit('sources.changed', {});
+          ctx.bus.emit('workspace.sourcesChanged', {});
           return { serviceAccount };
         },
         'play.addApp': async ({ packageName }) => {
           ctx.store.assertWritable();
           if (!(await play.serviceAccount())) throw new KalmError('forbidden', 'Google Play has no service-account key yet: add the key, or follow the app with the Google sign-in.');
           await play.addApp(packageName);
-          ctx.bus.emit('sources.changed', {});
+          ctx.bus.emit('workspace.sourcesChanged', {});
           return {};
         },
         'play.unfollowApp': async ({ packageName }) => {
           ctx.store.assertWritable();
           await play.unfollowApp(packageName);
-          ctx.bus.emit('sources.changed', {});
+          ctx.bus.emit('workspace.sourcesChanged', {});
           return {};
         },
         'play.forgetKey': async () => {
           ctx.store.assertWritable();
           await play.forgetKey();
-          ctx.bus.emit('sources.changed', {});
+          ctx.bus.emit('workspace.sourcesChanged', {});
           return {};
         },
       },

@@ -42,7 +42,7 @@ export function wirePlay(
         workspace.sources = [...workspace.sources.filter((s) => s.id !== source.id), source];
         workspace.locations = [...workspace.locations.filter((l) => l.source !== source.id), ...locations];
         await saveSourcesFile(opts.dataDir, workspace.sources, workspace.locations);
-        bus.emit('sources.changed', {});
+        bus.emit('workspace.sourcesChanged', {});
       },
       async apply(reviews: readonly Review[]) {
         const prepared = reviews.length ? deps.prepare?.(reviews) : undefined;

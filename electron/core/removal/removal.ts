@@ -95,7 +95,7 @@ export function createRemoval(deps: RemovalDeps): Removal {
         await removeFileDurable(join(deps.dataDir, REVIEWS_DIR, name));
       }
       deps.afterRemove?.();
-      bus.emit('sources.changed', {});
+      bus.emit('workspace.sourcesChanged', {});
       bus.emit('reviews.changed', { reason: 'update', count: reviews.length });
       return counted;
     },

@@ -27,18 +27,18 @@ export const googleBusinessDescriptor: SourceDescriptor<'google-business'> = {
       service: google,
       reviewSource: googleBusinessSource(google, async () => ctx.workspace.locations.filter((l) => kindOfReview(ctx.workspace, l) === 'google-business')),
       handlers: {
-        'sources.status': () => google.status(),
-        'sources.connectGoogle': async () => ({ authUrl: (await google.beginConnect()).authUrl }),
-        'sources.discover': () => google.discover(),
-        'sources.setGoogleClient': ({ clientId, clientSecret }) => {
+        'google.status': () => google.status(),
+        'google.connect': async () => ({ authUrl: (await google.beginConnect()).authUrl }),
+        'google.discover': () => google.discover(),
+        'google.setClient': ({ clientId, clientSecret }) => {
           store.assertWritable();
           if (!settings) throw new KalmError('locked', 'Kalm opened this data folder read-only, so it cannot save settings.');
           settings.set('google.clientId', clientId);
           settings.set('google.clientSecret', clientSecret);
-          bus.emit('sources.changed', {});
+          bus.emit('workspace.sourcesChanged', {});
           return google.status();
         },
-        'sources.selectLocations': ({ locationIds }) => google.selectLocations(locationIds),
+        'google.selectLocations': ({ locationIds }) => google.selectLocations(locationIds),
         'sync.run': ({ full }) => google.sync({ full: full ?? false }),
       },
       publisher: googlePublisher(google, (review) => kindOfReview(ctx.workspace, review) === 'google-business'),

@@ -68,7 +68,7 @@ export function wireGoogle(
       },
     },
     emit: {
-      changed: () => bus.emit('sources.changed', {}),
+      changed: () => bus.emit('workspace.sourcesChanged', {}),
       progress: (p) => bus.emit('sync.progress', p),
       reviewsChanged: (count) => bus.emit('reviews.changed', { reason: 'sync', count }),
     },

@@ -34,7 +34,7 @@ export interface ManualPublishDeps {
 }
 
 /**
- * `replies.markPosted`: the owner pasted the reply on a site without a reply API and says so.
+ * `outbox.markPosted`: the owner pasted the reply on a site without a reply API and says so.
  * The review becomes answered with that text; its queued item (if any) leaves the outbox.
  */
 export async function markPosted(deps: ManualPublishDeps, reviewId: string, text: string): Promise<Review> {

@@ -7,7 +7,7 @@
  *    (the renderer reads capabilities too, so they live in shared/), and its reply limit in shared/reply/limits.ts.
  * 2. Make one folder under electron/core/ with the source's code and a `<name>-descriptor.ts` exporting a
  *    `SourceDescriptor` (it adds its service type to `SourceServices` by declaration merging).
- * 3. List the descriptor below. Its contract calls (if any) go in shared/contract.ts as usual; CLI connect/sync hooks,
+ * 3. List the descriptor below. Its contract calls (if any) go in its own module under shared/contract/ (listed in index.ts); CLI connect/sync hooks,
  *    if it has them, in electron/cli/source-commands.ts under its `cliName`.
  */
 import type { RegisteredKind, SourceBuildContext, SourceDescriptor, SourceServices, BuiltSource, CoreHandlers } from './descriptor';

@@ -6,7 +6,7 @@ import type { OpenedStore } from '../store/open-store';
 import type { Workspace } from '../workspace';
 import { markPosted } from './manual-publish';
 
-type SourcesCall = 'replies.markPosted';
+type SourcesCall = 'outbox.markPosted';
 export type SourcesHandlers = { [N in SourcesCall]: (input: z.output<Contract[N]['input']>) => Promise<CallOutput<N>> };
 
 export interface SourcesWiringDeps {
@@ -24,7 +24,7 @@ export interface SourcesWiringDeps {
 export function wireSources(deps: SourcesWiringDeps): SourcesHandlers {
   const { outbox } = deps;
   return {
-    'replies.markPosted': ({ reviewId, text }) =>
+    'outbox.markPosted': ({ reviewId, text }) =>
       markPosted({
         ...deps,
         outbox: { list: () => outbox['outbox.list']({}), cancel: (id) => outbox['outbox.cancel']({ id }) },

@@ -35,7 +35,7 @@ export type ShardFile = z.infer<typeof ShardFile>;
 /**
  * A file Kalm could not use as it is, and what it did about it: moved to quarantine/
  * ('quarantined'), left in place ('newer-version', 'unreadable'), upgraded ('migrated'), or
- * read but not re-saved ('write-failed'). The same record the contract's `store.problems` returns.
+ * read but not re-saved ('write-failed'). The same record the contract's `app.storeProblems` returns.
  */
 export type StoreProblem = StoreProblemRecord;
 

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import type { CallOutput } from '../../../shared/contract';
-import type { UpdateStatus } from '../../../shared/app/support-contract';
+import type { UpdateStatus } from '../../../shared/contract/app';
 import { KalmError } from '../../../shared/domain/errors';
 import type { EventBus } from '../events';
 import type { HostKind } from '../kalm';
@@ -51,9 +51,9 @@ export async function diagnosticsText(deps: SupportDeps, now = new Date()): Prom
 
 /** The support and update calls of one core. */
 export function wireSupport(deps: SupportDeps) {
-  deps.updater?.onChange((status) => deps.bus.emit('update.changed', status));
+  deps.updater?.onChange((status) => deps.bus.emit('app.updateChanged', status));
   return {
-    'support.openLogs': async (): Promise<CallOutput<'support.openLogs'>> => {
+    'app.openLogs': async (): Promise<CallOutput<'app.openLogs'>> => {
       const dir = deps.log?.dir;
       if (!dir) throw new KalmError('forbidden', 'This Kalm writes no log files (the kalm command prints its messages in the terminal).');
       await mkdir(dir, { recursive: true });
@@ -62,9 +62,9 @@ export function wireSupport(deps: SupportDeps) {
       if (error) deps.log?.warn(`could not open the logs folder: ${error}`);
       return { opened: error === '', path: dir };
     },
-    'support.diagnostics': async (): Promise<CallOutput<'support.diagnostics'>> => ({ text: await diagnosticsText(deps) }),
-    'update.status': (): UpdateStatus => deps.updater?.status() ?? OFF,
-    'update.restart': (): Record<string, never> => {
+    'app.diagnostics': async (): Promise<CallOutput<'app.diagnostics'>> => ({ text: await diagnosticsText(deps) }),
+    'app.updateStatus': (): UpdateStatus => deps.updater?.status() ?? OFF,
+    'app.restartToUpdate': (): Record<string, never> => {
       if (deps.updater?.status().state !== 'ready') throw new KalmError('forbidden', 'There is no downloaded update to install yet.');
       deps.updater.restart();
       return {};

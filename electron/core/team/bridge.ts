@@ -65,7 +65,7 @@ export class TeamBridge {
       putItem: store.outbox ? store.outbox.put.bind(store.outbox) : null,
     };
     this.unwrap.push(() => { store.scheduleShard = this.local.scheduleShard; });
-    this.unwrap.push(d.bus.on('sources.changed', () => this.queue(() => this.pushPlaces())));
+    this.unwrap.push(d.bus.on('workspace.sourcesChanged', () => this.queue(() => this.pushPlaces())));
     // The demo replaces the whole workspace without the shard writes: every review goes to the team, and the ones it dropped are removed.
     this.unwrap.push(d.bus.on('reviews.changed', (e) => { if (e.reason === 'demo') this.queue(() => this.pushWholeWorkspace()); }));
     store.scheduleShard = (source, locationId) => {
@@ -276,7 +276,7 @@ export class TeamBridge {
           w.sources = body.sources;
           w.locations = body.locations;
           await saveSourcesFile(this.d.dataDir, body.sources, body.locations);
-          this.d.bus.emit('sources.changed', {});
+          this.d.bus.emit('workspace.sourcesChanged', {});
         }
       } else if (body.type === 'presence') {
         this.d.onPresence?.(body);

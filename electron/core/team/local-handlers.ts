@@ -1,5 +1,5 @@
 import { KalmError } from '../../../shared/domain/errors';
-import { LOCAL_STATUS } from '../../../shared/team/team-contract';
+import { LOCAL_STATUS } from '../../../shared/contract/team';
 import type { TeamHandlers } from './wiring';
 
 const readOnly = (): never => {

@@ -1,6 +1,6 @@
 import { KalmError } from '../../../shared/domain/errors';
 import { DraftDoc, teamDocId } from '../../../shared/team/team-docs';
-import { LOCAL_STATUS, type TeamConnectInput, type TeamStatusView } from '../../../shared/team/team-contract';
+import { LOCAL_STATUS, type TeamConnectInput, type TeamStatusView } from '../../../shared/contract/team';
 import type { EventBus } from '../events';
 import type { OutboxPublisher } from '../outbox/publisher-port';
 import type { CoreHandlers } from '../sources/descriptor';

@@ -31,7 +31,7 @@ export function DashboardPage() {
     () => ({ ...(scope.locationId ? { locationId: scope.locationId } : {}), ...(scope.source ? { source: scope.source } : {}) }),
     [scope],
   );
-  const stats = useCall('stats.summary', { ...(bounds ?? {}), ...place, timeZone: localTimeZone() }, 'reviews.changed');
+  const stats = useCall('reviews.stats', { ...(bounds ?? {}), ...place, timeZone: localTimeZone() }, 'reviews.changed');
 
   if (report) return <MonthlyReport place={place} onClose={() => setReport(false)} />;
   const locations = workspace.data?.locations ?? [];

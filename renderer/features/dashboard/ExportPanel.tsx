@@ -23,7 +23,7 @@ export function ExportPanel({ filter }: { filter: ExportFilter }) {
     setBusy(format);
     setMessage(null);
     try {
-      const file = await api.call('export.reviews', { format, filter: { ...filter, status, ...(ratings.length > 0 ? { ratings } : {}) } });
+      const file = await api.call('reviews.export', { format, filter: { ...filter, status, ...(ratings.length > 0 ? { ratings } : {}) } });
       downloadFile(file);
       setMessage({ kind: 'ok', text: t('dashboard.export.done', { count: file.count, file: file.fileName }) });
     } catch (err) {

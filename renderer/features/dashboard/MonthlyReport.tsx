@@ -47,8 +47,8 @@ export function MonthlyReport({ place, onClose }: Props) {
   const [month, setMonth] = useState(lastMonth);
   const bounds = monthBounds(month) ?? monthBounds(lastMonth()) ?? {};
   const timeZone = localTimeZone();
-  const stats = useCall('stats.summary', { ...bounds, ...place, timeZone }, 'reviews.changed');
-  const year = useCall('stats.summary', { ...(yearUpTo(month) ?? {}), ...place, timeZone }, 'reviews.changed');
+  const stats = useCall('reviews.stats', { ...bounds, ...place, timeZone }, 'reviews.changed');
+  const year = useCall('reviews.stats', { ...(yearUpTo(month) ?? {}), ...place, timeZone }, 'reviews.changed');
   const workspace = useCall('workspace.get', {});
   const info = useCall('app.info', {});
   const api = useApi();
@@ -56,7 +56,7 @@ export function MonthlyReport({ place, onClose }: Props) {
   async function savePdf(): Promise<void> {
     setSaved(null);
     try {
-      const r = await api.call('report.savePdf', { fileName: `kalm-report-${month}.pdf` });
+      const r = await api.call('reviews.saveReportPdf', { fileName: `kalm-report-${month}.pdf` });
       if (r.saved) setSaved({ kind: 'ok', text: t('dashboard.report.savedPdf', { path: r.path ?? '' }) });
     } catch (err) {
       setSaved({ kind: 'error', text: toKalmError(err).message });

@@ -23,7 +23,7 @@ export function AssigneeSelect({ reviewId, assignee, team, me }: { reviewId: str
     const before = value;
     setValue(next);
     try {
-      await api.call('reviews.assign', { reviewId, assignee: next });
+      await api.call('handoff.assign', { reviewId, assignee: next });
       setError(null);
     } catch (err) {
       setValue(before);

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KalmError } from '../../../shared/domain/errors';
 import type { Department } from '../../../shared/domain/settings';
-import type { Forward } from '../../../shared/labels/habits-contract';
+import type { Forward } from '../../../shared/contract/handoff';
 import { useApi } from '../../api-context';
 import { useCall } from '../../hooks/useCall';
 import { toKalmError } from '../../transport/errors';

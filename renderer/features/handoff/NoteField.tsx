@@ -21,14 +21,14 @@ export function NoteField({ reviewId, note }: { reviewId: string; note: string |
   useEffect(
     () => () => {
       const { text: last, saved: stored } = pending.current;
-      if (last !== stored) void api.call('reviews.setNote', { reviewId, note: last }).catch(() => undefined);
+      if (last !== stored) void api.call('notes.set', { reviewId, note: last }).catch(() => undefined);
     },
     [api, reviewId],
   );
   const save = async () => {
     if (text === saved) return;
     try {
-      await api.call('reviews.setNote', { reviewId, note: text });
+      await api.call('notes.set', { reviewId, note: text });
       setSaved(text);
       setError(null);
     } catch (err) {

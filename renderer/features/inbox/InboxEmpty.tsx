@@ -76,7 +76,7 @@ const STARS = [5, 4, 3, 2, 1] as const;
 export function CaughtUp() {
   const { t } = useTranslation();
   const lang = useFormatLocale();
-  const stats = useCall('stats.summary', {}, 'reviews.changed');
+  const stats = useCall('reviews.stats', {}, 'reviews.changed');
   const overall = stats.status === 'ready' ? stats.data.overall : null;
   const most = overall ? Math.max(1, ...STARS.map((s) => overall.distribution[s])) : 1;
   return (

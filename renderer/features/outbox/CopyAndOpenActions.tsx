@@ -19,7 +19,7 @@ interface CopyAndOpenActionsProps {
 
 /**
  * A queued reply for a site Kalm cannot post to (imported reviews): Kalm never sends it. The owner copies it,
- * opens the review's page (http/https links only) and pastes it there, then says "I posted it" (replies.markPosted):
+ * opens the review's page (http/https links only) and pastes it there, then says "I posted it" (outbox.markPosted):
  * the review is answered with this text and the item leaves the outbox.
  */
 export function CopyAndOpenActions({ reviewId, text, target, busy, onPosted }: CopyAndOpenActionsProps) {
@@ -43,7 +43,7 @@ export function CopyAndOpenActions({ reviewId, text, target, busy, onPosted }: C
   const posted = () => {
     setPosting(true);
     setError(null);
-    api.call('replies.markPosted', { reviewId, text }).then(
+    api.call('outbox.markPosted', { reviewId, text }).then(
       () => {
         setPosting(false);
         onPosted();

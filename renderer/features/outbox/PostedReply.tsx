@@ -29,7 +29,7 @@ export function PostedReply({ review, onEdit }: PostedReplyProps) {
   const ids = useId();
   const { reply } = review;
   const history = useCall('outbox.history', { reviewId: review.id }, 'outbox.changed');
-  const workspace = useCall('workspace.get', {}, 'sources.changed');
+  const workspace = useCall('workspace.get', {}, 'workspace.sourcesChanged');
   const source = workspace.data?.sources.find((s) => s.id === review.source);
   // A source whose API cannot remove a reply (Google Play) gets an explanation instead of a Delete button.
   const noDelete = source !== undefined && capabilitiesOfSource(source).publish === 'api' && !capabilitiesOfSource(source).canDeleteReply;

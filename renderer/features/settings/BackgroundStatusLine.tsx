@@ -6,12 +6,12 @@ import { useNow } from '../../hooks/useNow';
 /**
  * Background sync as it is now (on, syncing, paused: offline / battery saver)
  * and what this computer lets Kalm see of its power state. Re-read on
- * `background.changed` and every half minute (a power-saving mode can switch
+ * `sync.backgroundChanged` and every half minute (a power-saving mode can switch
  * on without an event on Linux).
  */
 export function BackgroundStatusLine() {
   const { t } = useTranslation();
-  const status = useCall('background.status', {}, 'background.changed');
+  const status = useCall('sync.backgroundStatus', {}, 'sync.backgroundChanged');
   const tick = useNow(30_000);
   const { reload } = status;
   useEffect(() => reload(), [tick, reload]);

@@ -37,7 +37,7 @@ export function DataSection() {
         <span className="setting__hint">{t('habits.data.folderHint')}</span>
       </label>
       <div className="rules__actions">
-        <button type="button" className="btn btn--secondary" disabled={busy} onClick={() => void run(async () => ((await api.call('data.openFolder', {})).opened ? null : t('habits.data.copyPath')))}>
+        <button type="button" className="btn btn--secondary" disabled={busy} onClick={() => void run(async () => ((await api.call('app.openDataFolder', {})).opened ? null : t('habits.data.copyPath')))}>
           {t('habits.data.open')}
         </button>
         <button
@@ -45,7 +45,7 @@ export function DataSection() {
           className="btn btn--secondary"
           disabled={busy}
           onClick={() => void run(async () => {
-            const r = await api.call('data.backup', {});
+            const r = await api.call('backup.create', {});
             return t('habits.data.backedUp', { path: r.path, count: r.files });
           })}
         >

@@ -16,7 +16,7 @@ export function SupportActions() {
   const openLogs = async () => {
     setError(null);
     try {
-      const r = await api.call('support.openLogs', {});
+      const r = await api.call('app.openLogs', {});
       setStatus(r.opened ? null : t('settings.support.logsAt', { path: r.path }));
     } catch (err) {
       setError(toKalmError(err));
@@ -26,7 +26,7 @@ export function SupportActions() {
     setError(null);
     setManual(null);
     try {
-      const { text } = await api.call('support.diagnostics', {});
+      const { text } = await api.call('app.diagnostics', {});
       try {
         await navigator.clipboard.writeText(text);
         setStatus(t('settings.support.copied'));

@@ -21,7 +21,7 @@ export function GoogleClientForm({ onSaved, hint }: { onSaved: () => void; hint?
     setBusy(true);
     setError(null);
     try {
-      await api.call('sources.setGoogleClient', { clientId, clientSecret });
+      await api.call('google.setClient', { clientId, clientSecret });
       onSaved();
     } catch (err) {
       setError(toKalmError(err));

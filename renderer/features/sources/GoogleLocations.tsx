@@ -22,7 +22,7 @@ export function GoogleLocations({ status, disabled, onChanged }: Props) {
     else selected.delete(locationId);
     setSaving(true);
     try {
-      await api.call('sources.selectLocations', { locationIds: [...selected] });
+      await api.call('google.selectLocations', { locationIds: [...selected] });
     } finally {
       setSaving(false);
       onChanged();

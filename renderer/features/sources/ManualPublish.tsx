@@ -75,7 +75,7 @@ export function ManualPublish({ review, queuedHere = false }: ManualPublishProps
         setCopied('no');
         return;
       }
-      await api.call('replies.markPosted', { reviewId: review.id, text: current });
+      await api.call('outbox.markPosted', { reviewId: review.id, text: current });
     } catch (err) {
       setError(toKalmError(err));
     } finally {

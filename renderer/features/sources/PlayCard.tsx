@@ -17,7 +17,7 @@ export function PlayCard({ configured, builtInClient = false }: { configured: bo
   const ids = useId();
   const lang = useFormatLocale();
   const uiLanguage = useUiLanguage();
-  const status = useCall('play.status', {}, 'sources.changed');
+  const status = useCall('play.status', {}, 'workspace.sourcesChanged');
   const [packageName, setPackageName] = useState('');
   const action = useBusyAction<'connect' | 'sync' | 'follow'>(status.reload);
   const busy = action.busy !== null;

@@ -20,7 +20,7 @@ export function SourcesPage() {
   const { t } = useTranslation();
   const api = useApi();
   const lang = useFormatLocale();
-  const status = useCall('sources.status', {}, 'sources.changed');
+  const status = useCall('google.status', {}, 'workspace.sourcesChanged');
   const { busy, error, clearError, run } = useBusyAction<'connect' | 'discover' | 'sync'>(status.reload);
   const [progress, setProgress] = useState<SyncProgress | null>(null);
   const [result, setResult] = useState<SyncTotals | null>(null);
@@ -36,7 +36,7 @@ export function SourcesPage() {
         text: (c) => t('demo.googleConfirm', { what: workText(t, { ...c, reviews: 0, handoffs: 0 }) }),
       });
       if (!go) return;
-      const { authUrl } = await api.call('sources.connectGoogle', {});
+      const { authUrl } = await api.call('google.connect', {});
       // Electron opens http(s) windows in the system browser; the web host opens a new tab.
       window.open(authUrl, '_blank', 'noopener,noreferrer');
     });
@@ -78,7 +78,7 @@ export function SourcesPage() {
           )}
           {s.connected && (
             <>
-              <button type="button" className="btn btn--secondary" onClick={() => void run('discover', () => api.call('sources.discover', {}))} disabled={busy !== null}>
+              <button type="button" className="btn btn--secondary" onClick={() => void run('discover', () => api.call('google.discover', {}))} disabled={busy !== null}>
                 {t('sources.google.refreshLocations')}
               </button>
               <button type="button" className="btn btn--primary" onClick={() => void sync()} disabled={busy !== null || !s.locations.some((l) => l.selected)}>

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { TeamStatusView } from '../../../shared/team/team-contract';
+import type { TeamStatusView } from '../../../shared/contract/team';
 import { useCall } from '../../hooks/useCall';
 
 /** The sync label of a team workspace ("synced", "syncing 12 changes", "offline since 10:42", "error — reason"). */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { OtherDraft } from './team-docs';
+import { OtherDraft } from '../team/team-docs';
+import { call, ReviewIdField } from './fields';
 
-/** Contract shapes of the team workspace (issue 20). */
 export const TeamStatusView = z.object({
   /** False: a local-only workspace (the other fields are empty). */
   enabled: z.boolean(),
@@ -17,9 +17,9 @@ export const TeamStatusView = z.object({
 });
 export type TeamStatusView = z.infer<typeof TeamStatusView>;
 
+/** The status of a local-only workspace. */
 export const LOCAL_STATUS: TeamStatusView = { enabled: false, server: '', db: '', user: '', state: 'local', pending: 0, lastReplicatedAt: null, offlineSince: null, error: null, peers: [] };
 
-const ReviewIdField = z.string().min(1).max(500);
 const ServerUrl = z.url({ protocol: /^https?$/, error: 'the team server as http(s)://host[:port]' });
 const DbName = z.string().regex(/^[a-z][a-z0-9_$()+/-]{0,237}$/, 'a workspace name: lower case letters, digits and _$()+-/ starting with a letter');
 export const TeamConnectInput = z
@@ -27,8 +27,7 @@ export const TeamConnectInput = z
   .strict();
 export type TeamConnectInput = z.infer<typeof TeamConnectInput>;
 
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
-
+/** The team workspace: several people answering the same reviews, replicated through a CouchDB server. */
 export const teamCalls = {
   /** The team workspace's sync state for the header and Settings (`enabled: false` for a local-only workspace). */
   'team.status': call(z.object({}).strict(), TeamStatusView),
@@ -47,6 +46,7 @@ export const teamCalls = {
 } as const;
 
 export const teamEvents = {
+  /** The sync state changed (the same view `team.status` returns). */
   'team.status': TeamStatusView,
   /** Joining or creating: documents done of total (null while unknown). */
   'team.progress': z.object({ done: z.number().int(), total: z.number().int().nullable() }),
