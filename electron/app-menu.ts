@@ -1,4 +1,5 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import type { UiStrings } from '../shared/locales';
 import { translate, type UiLanguage } from '../shared/locales/translate';
 
 /**
@@ -7,7 +8,7 @@ import { translate, type UiLanguage } from '../shared/locales/translate';
  * (About, Services, Hide, Quit) comes first, as Mac users expect.
  */
 export function appMenuTemplate(lang: UiLanguage, platform: NodeJS.Platform): MenuItemConstructorOptions[] {
-  const t = (key: string) => translate(lang, `desktop.menu.${key}`);
+  const t = (key: keyof UiStrings['desktop']['menu']) => translate(lang, `desktop.menu.${key}`);
   const mac = platform === 'darwin';
   const sep: MenuItemConstructorOptions = { type: 'separator' };
   const appMenu: MenuItemConstructorOptions[] = mac

@@ -1,4 +1,5 @@
 import { locales, type LocaleTree } from './index';
+import type { UiKey } from './keys';
 
 export type UiLanguage = 'en' | 'nl';
 
@@ -7,9 +8,9 @@ export const uiLanguageOf = (stored: UiLanguage | null, osLocale: string): UiLan
 
 /**
  * A UI string outside React (the Electron menu and tray): the same locale files, `{{name}}` filled in, and
- * `_one`/`_other` picked by `count`. A missing key returns the key, as i18next does.
+ * `_one`/`_other` picked by `count`. The key is checked by tsc like i18next's; a key missing at run time returns the key, as i18next does.
  */
-export function translate(lang: UiLanguage, key: string, vars: Record<string, string | number> = {}): string {
+export function translate(lang: UiLanguage, key: UiKey, vars: Record<string, string | number> = {}): string {
   const find = (k: string): string | undefined => {
     let node: LocaleTree | string | undefined = locales[lang];
     for (const part of k.split('.')) node = typeof node === 'object' ? node[part] : undefined;

@@ -2,36 +2,9 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGE_KEY, pickLanguage } from '../../renderer/i18n';
 import { formatRelative } from '../../renderer/format';
-import { locales } from '../../shared/locales';
-
-const { en, nl } = locales;
 import { detail, renderInbox, rowAt } from './helpers';
 import { createFakeApi } from './fake-api';
 import { inboxReviews, locations } from './fixtures';
-
-type Tree = { [key: string]: string | Tree };
-
-const keys = (tree: Tree, prefix = ''): string[] =>
-  Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
-
-const leaves = (tree: Tree, prefix = ''): [string, string][] =>
-  Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [[`${prefix}${k}`, v] as [string, string]] : leaves(v, `${prefix}${k}.`)));
-
-const variables = (s: string): string[] => [...s.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1] ?? '').sort();
-
-describe('locales', () => {
-  it('en and nl have identical key sets', () => {
-    expect(keys(nl as Tree).sort()).toEqual(keys(en as Tree).sort());
-  });
-
-  it('use the same interpolation variables and no empty strings', () => {
-    const nlMap = new Map(leaves(nl as Tree));
-    for (const [key, text] of leaves(en as Tree)) {
-      expect(text.trim(), key).not.toBe('');
-      expect(variables(nlMap.get(key) ?? ''), key).toEqual(variables(text));
-    }
-  });
-});
 
 /** The language the UI last wrote to settings.json (through `settings.update`). */
 const savedLanguage = (fake: ReturnType<typeof createFakeApi>): unknown =>

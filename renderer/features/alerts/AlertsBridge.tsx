@@ -24,8 +24,8 @@ export function AlertsBridge() {
     if (!web) return undefined;
     return api.on('alerts.newReview', (alert) => {
       if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
-      const n = new Notification(t('habits.alerts.notificationTitle', { rating: alert.rating, location: alert.locationName ?? '' }), {
-        body: alert.excerpt || t('habits.alerts.noText'),
+      const n = new Notification(t('alerts.notificationTitle', { rating: alert.rating, location: alert.locationName ?? '' }), {
+        body: alert.excerpt || t('alerts.noText'),
         tag: alert.reviewId,
       });
       n.onclick = () => {

@@ -23,10 +23,10 @@ export function ReviewDialog({ reviewId, onClose }: { reviewId: string; onClose:
   const location = r ? (workspace.data?.locations.find((l) => l.source === r.source && l.id === r.locationId) ?? null) : null;
   const sourceName = r ? (workspace.data?.sources.find((s) => s.id === r.source)?.name ?? r.source) : '';
   return (
-    <dialog ref={ref} className="review-dialog" aria-label={t('habits.alerts.dialog')} onClose={onClose}>
+    <dialog ref={ref} className="review-dialog" aria-label={t('alerts.dialog')} onClose={onClose}>
       <div className="review-dialog__bar">
         <button type="button" className="btn btn--secondary review-dialog__close" onClick={() => ref.current?.close()}>
-          {t('habits.alerts.close')}
+          {t('alerts.close')}
         </button>
       </div>
       {review.error && <p role="alert">{review.error.message}</p>}

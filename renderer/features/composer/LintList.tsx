@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { LintFinding } from '../../../shared/reply/lint';
+import type { UiKeyUnder } from '../../../shared/locales/keys';
 import { FindingSuggestions } from './FindingSuggestions';
 
 interface LintListProps {
@@ -26,7 +27,8 @@ export function LintList({ id, text, findings, onShow, onApply, disabled = false
             <li key={`${f.rule}-${f.start}-${f.end}-${f.key}`} className={`lint__item lint__item--${f.severity}`} data-rule={f.rule}>
               <span className={`lint__badge lint__badge--${f.severity}`}>{t(`composer.calmCheck.severity.${f.severity}`)}</span>
               <span className="lint__message">
-                {t(`composer.lint.${f.key}`, { ...f.params })}
+                {/* A finding's key comes from the rule that found it (a string in the contract); tests/unit/lint-rules checks each has a message. */}
+                {t(`composer.lint.${f.key}` as UiKeyUnder<'composer.lint'>, { ...f.params })}
                 {f.end > f.start && f.rule !== 'length' && f.rule !== 'limit' && (
                   <>
                     {' '}

@@ -29,7 +29,8 @@ export function TemplatePicker({ lang, band, text, disabled, onUse }: TemplatePi
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<KalmError | null>(null);
   const list = useCall('templates.list', {});
-  const label = (tpl: ReplyTemplate): string => (tpl.builtIn ? t(`composer.templates.${tpl.name}`) : tpl.name);
+  // A starter's name is `builtin.<band>` (builtInTemplates); the contract only knows it as a string.
+  const label = (tpl: ReplyTemplate): string => (tpl.builtIn ? t(`composer.templates.${tpl.name}` as `composer.templates.builtin.${Exclude<TemplateBand, 'any'>}`) : tpl.name);
   const shown = list.data ? searchTemplates(list.data.templates, query, { lang, band }, label) : [];
   const own = shown.filter((tpl) => !tpl.builtIn);
 

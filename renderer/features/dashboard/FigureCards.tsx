@@ -43,15 +43,15 @@ export function FigureCards({ stats }: { stats: StatsSummary }) {
         <h3 className="dash-card__label">{t('dashboard.medianReply')}</h3>
         <p className="dash-card__value" data-testid="overall-reply">{fmtHours(overall.medianReplyHours, locale)}</p>
         <p className="dash-card__note">
-          {targetHours === null ? t('dashboard.targetsDiffer') : t(businessHours ? 'habits.targets.dashboard.target' : 'dashboard.target', { target: fmtHours(targetHours, locale) })}
+          {targetHours === null ? t('dashboard.targetsDiffer') : t(businessHours ? 'targets.dashboard.target' : 'dashboard.target', { target: fmtHours(targetHours, locale) })}
           {onTarget !== null && <span className={`badge ${onTarget ? 'badge--ok' : 'badge--warn'}`}>{onTarget ? t('dashboard.onTarget') : t('dashboard.overTarget')}</span>}
         </p>
-        {overall.withinTarget !== null && <p className="dash-card__note">{t(businessHours ? 'habits.targets.dashboard.withinTarget' : 'dashboard.withinTarget', { share: fmtShare(overall.withinTarget, locale) })}</p>}
+        {overall.withinTarget !== null && <p className="dash-card__note">{t(businessHours ? 'targets.dashboard.withinTarget' : 'dashboard.withinTarget', { share: fmtShare(overall.withinTarget, locale) })}</p>}
       </div>
       <div className={`dash-card${overall.overdue > 0 ? ' dash-card--alert' : ''}`}>
         <h3 className="dash-card__label">{t('dashboard.overdue')}</h3>
         <p className="dash-card__value" data-testid="overall-overdue">{fmtCount(overall.overdue, locale)}</p>
-        <p className="dash-card__note">{t(businessHours ? 'habits.targets.dashboard.overdueNote' : 'dashboard.overdueNote')}</p>
+        <p className="dash-card__note">{t(businessHours ? 'targets.dashboard.overdueNote' : 'dashboard.overdueNote')}</p>
       </div>
     </section>
   );

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KalmError } from '../../../shared/domain/errors';
@@ -7,10 +8,9 @@ import { useCall } from '../../hooks/useCall';
 import { toKalmError } from '../../transport/errors';
 import { InlineError } from '../labels/InlineError';
 
-type TFn = ReturnType<typeof useTranslation>['t'];
 
 /** "2 drafts, 1 reply, 3 labels, 0 notes": what goes with the demo. */
-export const workText = (t: TFn, c: RemovalCount): string =>
+export const workText = (t: TFunction, c: RemovalCount): string =>
   [t('demo.count.drafts', { count: c.drafts }), t('demo.count.replies', { count: c.replies }),
     t('demo.count.labels', { count: c.labels }), t('demo.count.notes', { count: c.notes })].join(', ');
 

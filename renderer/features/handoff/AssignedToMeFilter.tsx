@@ -22,7 +22,7 @@ export const AssignedToMeChip = memo(function AssignedToMeChip({ me, on, onToggl
     return (
       <span className="mine-filter">
         <button type="button" className="chip" aria-pressed={false} aria-expanded={explain} aria-controls={`${id}-why`} onClick={() => setExplain((v) => !v)}>
-          {t('habits.assignee.mine')}
+          {t('handoff.assignee.mine')}
         </button>
         {explain && (
           <span id={`${id}-why`} className="mine-filter__why" role="note">
@@ -34,7 +34,7 @@ export const AssignedToMeChip = memo(function AssignedToMeChip({ me, on, onToggl
   }
   return (
     <button type="button" className="chip" aria-pressed={on} onClick={onToggle}>
-      {t('habits.assignee.mine')}
+      {t('handoff.assignee.mine')}
     </button>
   );
 });

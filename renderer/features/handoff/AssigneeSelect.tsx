@@ -30,17 +30,17 @@ export function AssigneeSelect({ reviewId, assignee, team, me }: { reviewId: str
       setError(toKalmError(err));
     }
   };
-  if (team.length === 0) return <p className="muted handoff__field">{t('habits.assignee.noTeam')}</p>;
+  if (team.length === 0) return <p className="muted handoff__field">{t('handoff.assignee.noTeam')}</p>;
   return (
     <div className="handoff__field">
       <label htmlFor={id} className="setting__label">
-        {t('habits.assignee.label')}
+        {t('handoff.assignee.label')}
       </label>
       <select id={id} className="setting__input" value={value ?? ''} onChange={(e) => void assign(e.target.value === '' ? null : e.target.value)}>
-        <option value="">{t('habits.assignee.nobody')}</option>
+        <option value="">{t('handoff.assignee.nobody')}</option>
         {team.map((m) => (
           <option key={m.id} value={m.id}>
-            {m.id === me ? t('habits.assignee.me', { name: m.name }) : m.name}
+            {m.id === me ? t('handoff.assignee.me', { name: m.name }) : m.name}
           </option>
         ))}
       </select>

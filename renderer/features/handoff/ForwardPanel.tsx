@@ -54,11 +54,11 @@ export function ForwardPanel({ reviewId, departments }: { reviewId: string; depa
     }
   };
 
-  if (departments.length === 0) return <p className="muted handoff__field">{t('habits.forward.noDepartments')}</p>;
+  if (departments.length === 0) return <p className="muted handoff__field">{t('handoff.forward.noDepartments')}</p>;
   return (
     <div className="handoff__field">
       <label htmlFor={id} className="setting__label">
-        {t('habits.forward.label')}
+        {t('handoff.forward.label')}
       </label>
       <div className="handoff__row">
         <select id={id} className="setting__input" value={department} onChange={(e) => setDepartment(e.target.value)}>
@@ -69,19 +69,19 @@ export function ForwardPanel({ reviewId, departments }: { reviewId: string; depa
           ))}
         </select>
         <button type="button" className="btn btn--secondary" onClick={() => void send()}>
-          {t('habits.forward.send')}
+          {t('handoff.forward.send')}
         </button>
       </div>
       {forward && (
         <p className="handoff__status" role="status">
-          <span className={`badge badge--forward-${forward.state}`}>{t(`habits.forward.state.${forward.state}`, { name: forward.departmentName })}</span>
+          <span className={`badge badge--forward-${forward.state}`}>{t(`handoff.forward.state.${forward.state}`, { name: forward.departmentName })}</span>
           {forward.state === 'open' ? (
             <button type="button" className="btn btn--ghost" onClick={() => void setState('handled')}>
-              {t('habits.forward.markHandled')}
+              {t('handoff.forward.markHandled')}
             </button>
           ) : (
             <button type="button" className="btn btn--ghost" onClick={() => void setState('open')}>
-              {t('habits.forward.reopen')}
+              {t('handoff.forward.reopen')}
             </button>
           )}
         </p>
@@ -89,10 +89,10 @@ export function ForwardPanel({ reviewId, departments }: { reviewId: string; depa
       {mailto && (
         <p className="muted">
           <a href={mailto} className="handoff__mail">
-            {t('habits.forward.openMail')}
+            {t('handoff.forward.openMail')}
           </a>
-          {copied === true && ` · ${t('habits.forward.copied')}`}
-          {copied === false && ` · ${t('habits.forward.notCopied')}`}
+          {copied === true && ` · ${t('handoff.forward.copied')}`}
+          {copied === false && ` · ${t('handoff.forward.notCopied')}`}
         </p>
       )}
       <InlineError error={error} />

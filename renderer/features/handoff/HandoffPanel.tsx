@@ -11,7 +11,7 @@ export function HandoffPanel({ review }: { review: Review }) {
   const { t } = useTranslation();
   const settings = useCall('settings.get', {}, 'settings.changed');
   return (
-    <section className="handoff" aria-label={t('habits.handoff.title')}>
+    <section className="handoff" aria-label={t('handoff.title')}>
       <LabelPicker review={review} />
       {settings.data && (
         <div className="handoff__grid">

@@ -38,9 +38,9 @@ export function NoteField({ reviewId, note }: { reviewId: string; note: string |
   return (
     <div className="handoff__field">
       <label htmlFor={id} className="setting__label">
-        {t('habits.note.label')}
+        {t('handoff.note.label')}
       </label>
-      <textarea id={id} className="setting__input" rows={2} maxLength={10_000} placeholder={t('habits.note.placeholder')} value={text} onChange={(e) => setText(e.target.value)} onBlur={() => void save()} />
+      <textarea id={id} className="setting__input" rows={2} maxLength={10_000} placeholder={t('handoff.note.placeholder')} value={text} onChange={(e) => setText(e.target.value)} onBlur={() => void save()} />
       <InlineError error={error} />
     </div>
   );

@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
-const KEYS: readonly [keys: string[], what: string][] = [
+type Shortcut = 'next' | 'previous' | 'answer' | 'search' | 'check' | 'done' | 'clear' | 'help';
+
+const KEYS: readonly [keys: string[], what: Shortcut][] = [
   [['j', '↓'], 'next'],
   [['k', '↑'], 'previous'],
   [['Enter', 'r'], 'answer'],

@@ -26,14 +26,14 @@ export function BulkLabel({ reviews }: { reviews: readonly Pick<Review, 'id' | '
     try {
       const { changed } = await api.call('labels.apply', { reviewIds: reviews.map((r) => r.id), ...(add ? { add: [labelId] } : { remove: [labelId] }) });
       setError(null);
-      setDone(t(add ? 'habits.labels.bulkAdded' : 'habits.labels.bulkRemoved', { count: changed }));
+      setDone(t(add ? 'labels.bulkAdded' : 'labels.bulkRemoved', { count: changed }));
     } catch (err) {
       setError(toKalmError(err));
     }
   };
   return (
     <div className="bulk-label">
-      <LabelMenu labels={data?.labels ?? []} disabled={reviews.length === 0} buttonText={t('habits.labels.bulk', { count: reviews.length })} state={state} onToggle={(id, add) => void toggle(id, add)} />
+      <LabelMenu labels={data?.labels ?? []} disabled={reviews.length === 0} buttonText={t('labels.bulk', { count: reviews.length })} state={state} onToggle={(id, add) => void toggle(id, add)} />
       <span role="status" className="muted">{done}</span>
       <InlineError error={error} />
     </div>

@@ -42,7 +42,7 @@ export function LabelMenu({ labels, state, onToggle, buttonText, disabled }: Lab
       </button>
       {open && (
         <div ref={list} id={id} className="label-menu__list" style={place} role="group" aria-label={buttonText}>
-          {labels.length === 0 && <p className="muted">{t('habits.labels.noneYet')}</p>}
+          {labels.length === 0 && <p className="muted">{t('labels.noneYet')}</p>}
           {labels.map((l) => {
             const has = state(l.id);
             return (

@@ -29,13 +29,13 @@ export function LabelPicker({ review }: { review: Pick<Review, 'id' | 'labels'> 
     }
   };
   return (
-    <section className="label-picker" aria-label={t('habits.labels.title')}>
+    <section className="label-picker" aria-label={t('labels.title')}>
       <div className="label-picker__chips">
         {labels.map((id) => {
           const def = defs.find((l) => l.id === id);
-          return def ? <LabelChip key={id} label={def} removeLabel={t('habits.labels.remove', { name: def.name })} onRemove={() => void apply(id, false)} /> : null;
+          return def ? <LabelChip key={id} label={def} removeLabel={t('labels.remove', { name: def.name })} onRemove={() => void apply(id, false)} /> : null;
         })}
-        <LabelMenu labels={defs} buttonText={t('habits.labels.pick')} state={(id) => labels.includes(id)} onToggle={(id, add) => void apply(id, add)} />
+        <LabelMenu labels={defs} buttonText={t('labels.pick')} state={(id) => labels.includes(id)} onToggle={(id, add) => void apply(id, add)} />
       </div>
       <InlineError error={error} />
     </section>

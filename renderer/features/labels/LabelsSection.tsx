@@ -38,31 +38,31 @@ export function LabelsSection() {
 
   return (
     <>
-      <p className="setting__hint">{t('habits.labels.intro')}</p>
-      <ul className="label-defs" aria-label={t('habits.labels.title')}>
+      <p className="setting__hint">{t('labels.intro')}</p>
+      <ul className="label-defs" aria-label={t('labels.title')}>
         {list.map((l) => (
           <li key={l.id} className="label-defs__row">
             <input
               type="color"
               className="label-defs__colour"
-              aria-label={t('habits.labels.colourOf', { name: l.name })}
+              aria-label={t('labels.colourOf', { name: l.name })}
               defaultValue={l.color}
               onBlur={(e) => e.target.value !== l.color && void save(l, { color: e.target.value })}
             />
             <input
               className="setting__input label-defs__name"
-              aria-label={t('habits.labels.nameOf', { name: l.name })}
+              aria-label={t('labels.nameOf', { name: l.name })}
               defaultValue={l.name}
               maxLength={60}
               onBlur={(e) => e.target.value.trim() !== l.name && e.target.value.trim() !== '' && void save(l, { name: e.target.value })}
             />
-            <span className="muted label-defs__count">{t('habits.labels.count', { count: labels.data?.counts[l.id] ?? 0 })}</span>
+            <span className="muted label-defs__count">{t('labels.count', { count: labels.data?.counts[l.id] ?? 0 })}</span>
             <button
               type="button"
               className="btn btn--ghost"
-              onClick={() => window.confirm(t('habits.labels.confirmDelete', { name: l.name })) && void run(() => api.call('labels.delete', { id: l.id }))}
+              onClick={() => window.confirm(t('labels.confirmDelete', { name: l.name })) && void run(() => api.call('labels.delete', { id: l.id }))}
             >
-              {t('habits.labels.delete')}
+              {t('labels.delete')}
             </button>
           </li>
         ))}
@@ -74,9 +74,9 @@ export function LabelsSection() {
           void add();
         }}
       >
-        <input className="setting__input" aria-label={t('habits.labels.newName')} placeholder={t('habits.labels.newName')} value={name} maxLength={60} onChange={(e) => setName(e.target.value)} />
+        <input className="setting__input" aria-label={t('labels.newName')} placeholder={t('labels.newName')} value={name} maxLength={60} onChange={(e) => setName(e.target.value)} />
         <button type="submit" className="btn btn--secondary" disabled={name.trim() === ''}>
-          {t('habits.labels.add')}
+          {t('labels.add')}
         </button>
       </form>
       <InlineError error={error} />

@@ -41,42 +41,42 @@ export function RuleRow({ index, rule, labels, last, onChange, onMove, onRemove 
   const rating = (v: string) => (v === '' ? null : Number(v));
 
   return (
-    <li className="rule" aria-label={t('habits.rules.ruleN', { n })}>
+    <li className="rule" aria-label={t('labels.rules.ruleN', { n })}>
       <div className="rule__fields">
         <label className="rule__field rule__field--words">
-          <span>{t('habits.rules.words')}</span>
+          <span>{t('labels.rules.words')}</span>
           <input
             className="setting__input"
             value={words}
-            placeholder={t('habits.rules.wordsPlaceholder')}
+            placeholder={t('labels.rules.wordsPlaceholder')}
             onChange={(e) => setWords(e.target.value)}
             onBlur={() => onChange({ ...rule, words: splitWords(words) })}
           />
         </label>
         <label className="rule__field">
-          <span>{t('habits.rules.minRating')}</span>
+          <span>{t('labels.rules.minRating')}</span>
           <select className="setting__input" value={rule.minRating ?? ''} onChange={(e) => onChange({ ...rule, minRating: rating(e.target.value) })}>
-            <option value="">{t('habits.rules.any')}</option>
+            <option value="">{t('labels.rules.any')}</option>
             {RATINGS.map((r) => <option key={r} value={r}>{`${r}★`}</option>)}
           </select>
         </label>
         <label className="rule__field">
-          <span>{t('habits.rules.maxRating')}</span>
+          <span>{t('labels.rules.maxRating')}</span>
           <select className="setting__input" value={rule.maxRating ?? ''} onChange={(e) => onChange({ ...rule, maxRating: rating(e.target.value) })}>
-            <option value="">{t('habits.rules.any')}</option>
+            <option value="">{t('labels.rules.any')}</option>
             {RATINGS.map((r) => <option key={r} value={r}>{`${r}★`}</option>)}
           </select>
         </label>
         <label className="rule__field">
-          <span>{t('habits.rules.source')}</span>
+          <span>{t('labels.rules.source')}</span>
           <select className="setting__input" value={rule.sources[0] ?? ''} onChange={(e) => onChange({ ...rule, sources: e.target.value ? [e.target.value] : [] })}>
-            <option value="">{t('habits.rules.any')}</option>
+            <option value="">{t('labels.rules.any')}</option>
             <option value="google">Google</option>
             <option value="play">Google Play</option>
           </select>
         </label>
         <label className="rule__field">
-          <span>{t('habits.rules.label')}</span>
+          <span>{t('labels.rules.label')}</span>
           <select className="setting__input" value={rule.labelId} onChange={(e) => onChange({ ...rule, labelId: e.target.value })}>
             {labels.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
           </select>
@@ -85,16 +85,16 @@ export function RuleRow({ index, rule, labels, last, onChange, onMove, onRemove 
       <div className="rule__foot">
         <label className="setting--inline">
           <input type="checkbox" checked={rule.enabled} onChange={(e) => onChange({ ...rule, enabled: e.target.checked })} />
-          {t('habits.rules.enabled')}
+          {t('labels.rules.enabled')}
         </label>
         <span className="rule__preview" aria-live="polite">
           {!ruleHasCondition({ ...rule, words: splitWords(words) })
-            ? t('habits.rules.noCondition')
-            : preview && t('habits.rules.preview', { count: preview.matches, add: preview.wouldAdd })}
+            ? t('labels.rules.noCondition')
+            : preview && t('labels.rules.preview', { count: preview.matches, add: preview.wouldAdd })}
         </span>
-        <button type="button" className="btn btn--ghost" disabled={index === 0} aria-label={t('habits.rules.up', { n })} onClick={() => onMove(-1)}>↑</button>
-        <button type="button" className="btn btn--ghost" disabled={last} aria-label={t('habits.rules.down', { n })} onClick={() => onMove(1)}>↓</button>
-        <button type="button" className="btn btn--ghost" onClick={onRemove}>{t('habits.rules.remove')}</button>
+        <button type="button" className="btn btn--ghost" disabled={index === 0} aria-label={t('labels.rules.up', { n })} onClick={() => onMove(-1)}>↑</button>
+        <button type="button" className="btn btn--ghost" disabled={last} aria-label={t('labels.rules.down', { n })} onClick={() => onMove(1)}>↓</button>
+        <button type="button" className="btn btn--ghost" onClick={onRemove}>{t('labels.rules.remove')}</button>
       </div>
     </li>
   );

@@ -43,16 +43,16 @@ export function RulesEditor({ labels, rules, onSaved }: { labels: readonly Label
       await api.call('labels.saveRules', { rules: draft });
       setDirty(false);
       onSaved();
-      return t('habits.rules.saved');
+      return t('labels.rules.saved');
     });
-  const runNow = () => act(async () => t('habits.rules.ran', { count: (await api.call('labels.runRules', {})).changed }));
+  const runNow = () => act(async () => t('labels.rules.ran', { count: (await api.call('labels.runRules', {})).changed }));
   const first = labels[0];
 
   return (
     <div className="rules">
-      <h3 className="rules__title">{t('habits.rules.title')}</h3>
-      <p className="setting__hint">{t('habits.rules.intro')}</p>
-      {labels.length === 0 && <p className="muted">{t('habits.rules.needLabel')}</p>}
+      <h3 className="rules__title">{t('labels.rules.title')}</h3>
+      <p className="setting__hint">{t('labels.rules.intro')}</p>
+      {labels.length === 0 && <p className="muted">{t('labels.rules.needLabel')}</p>}
       <ol className="rules__list">
         {draft.map((rule, i) => (
           <RuleRow
@@ -74,13 +74,13 @@ export function RulesEditor({ labels, rules, onSaved }: { labels: readonly Label
           disabled={!first}
           onClick={() => first && change([...draft, { id: newRuleId(), labelId: first.id, enabled: true, words: [], minRating: null, maxRating: null, sources: [], locationIds: [] }])}
         >
-          {t('habits.rules.add')}
+          {t('labels.rules.add')}
         </button>
         <button type="button" className="btn btn--primary" disabled={!dirty} onClick={() => void save()}>
-          {t('habits.rules.save')}
+          {t('labels.rules.save')}
         </button>
         <button type="button" className="btn btn--ghost" disabled={dirty || draft.length === 0} onClick={() => void runNow()}>
-          {t('habits.rules.run')}
+          {t('labels.rules.run')}
         </button>
         <span role="status" className="muted">{status}</span>
       </div>

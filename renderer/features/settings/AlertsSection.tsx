@@ -22,7 +22,7 @@ export function AlertsSection({ settings, accept }: SettingsSectionProps) {
   return (
     <>
       <label className="setting">
-        <span className="setting__label">{t('habits.alerts.threshold')}</span>
+        <span className="setting__label">{t('alerts.threshold')}</span>
         <select
           className="setting__input"
           value={settings.alertMaxRating ?? ''}
@@ -30,31 +30,31 @@ export function AlertsSection({ settings, accept }: SettingsSectionProps) {
           aria-describedby={`${ids}-threshold-status`}
           onChange={(e) => void threshold.commit({ alertMaxRating: e.target.value === '' ? null : Number(e.target.value) })}
         >
-          <option value="">{t('habits.alerts.off')}</option>
+          <option value="">{t('alerts.off')}</option>
           {[1, 2, 3, 4, 5].map((r) => (
             <option key={r} value={r}>
-              {t('habits.alerts.atOrBelow', { rating: r })}
+              {t('alerts.atOrBelow', { rating: r })}
             </option>
           ))}
         </select>
-        <span className="setting__hint">{t('habits.alerts.thresholdHint')}</span>
+        <span className="setting__hint">{t('alerts.thresholdHint')}</span>
       </label>
       <FieldStatus id={`${ids}-threshold-status`} state={threshold.state} />
       {inBrowser && (
         <div className="setting">
-          <span className="setting__label">{t('habits.alerts.browser')}</span>
-          {permission === 'granted' && <span className="setting__hint">{t('habits.alerts.granted')}</span>}
-          {permission === 'denied' && <span className="setting__hint">{t('habits.alerts.denied')}</span>}
-          {permission === 'unsupported' && <span className="setting__hint">{t('habits.alerts.unsupported')}</span>}
+          <span className="setting__label">{t('alerts.browser')}</span>
+          {permission === 'granted' && <span className="setting__hint">{t('alerts.granted')}</span>}
+          {permission === 'denied' && <span className="setting__hint">{t('alerts.denied')}</span>}
+          {permission === 'unsupported' && <span className="setting__hint">{t('alerts.unsupported')}</span>}
           {permission === 'default' && (
             <button type="button" className="btn btn--secondary" onClick={() => void Notification.requestPermission().then(setPermission, () => setPermission(browserPermission()))}>
-              {t('habits.alerts.allow')}
+              {t('alerts.allow')}
             </button>
           )}
         </div>
       )}
       <label className="setting">
-        <span className="setting__label">{t('habits.alerts.interval')}</span>
+        <span className="setting__label">{t('background.interval')}</span>
         <select
           className="setting__input"
           value={settings.syncIntervalMinutes}
@@ -64,11 +64,11 @@ export function AlertsSection({ settings, accept }: SettingsSectionProps) {
         >
           {[0, 5, 15, 30, 60, 240].map((m) => (
             <option key={m} value={m}>
-              {m === 0 ? t('habits.alerts.intervalOff') : t('habits.alerts.everyMinutes', { count: m })}
+              {m === 0 ? t('background.intervalOff') : t('background.everyMinutes', { count: m })}
             </option>
           ))}
         </select>
-        <span className="setting__hint">{t('habits.alerts.intervalHint')}</span>
+        <span className="setting__hint">{t('background.intervalHint')}</span>
       </label>
       <FieldStatus id={`${ids}-interval-status`} state={interval.state} />
       <BackgroundStatusLine />
@@ -77,7 +77,7 @@ export function AlertsSection({ settings, accept }: SettingsSectionProps) {
         <>
           <label className="setting setting--inline">
             <input type="checkbox" checked={settings.startAtLogin} aria-describedby={`${ids}-login-status`} onChange={(e) => void login.commit({ startAtLogin: e.target.checked })} />
-            {t('habits.alerts.startAtLogin')}
+            {t('background.startAtLogin')}
           </label>
           <FieldStatus id={`${ids}-login-status`} state={login.state} />
         </>

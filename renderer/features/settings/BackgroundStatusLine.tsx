@@ -18,15 +18,15 @@ export function BackgroundStatusLine() {
   const s = status.data;
   if (!s) return null;
   const state = s.pausedBy ?? s.state;
-  const label = state === 'waiting' ? t('habits.alerts.background.waiting', { count: s.intervalMinutes }) : t(`habits.alerts.background.${state}`);
+  const label = state === 'waiting' ? t('background.waiting', { count: s.intervalMinutes }) : t(`background.${state}`);
   return (
     <div className="setting" data-testid="background-status">
       <p role="status" className="setting__label">
-        {t('habits.alerts.background.status', { state: label })}
+        {t('background.status', { state: label })}
       </p>
       <p className="setting__hint">
-        {t(`habits.alerts.background.detects.${s.power.detects}`)}
-        {s.power.onBattery === true && <> {t('habits.alerts.background.onBattery')}</>}
+        {t(`background.detects.${s.power.detects}`)}
+        {s.power.onBattery === true && <> {t('background.onBattery')}</>}
       </p>
     </div>
   );

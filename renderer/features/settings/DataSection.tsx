@@ -32,13 +32,13 @@ export function DataSection() {
   return (
     <>
       <label className="setting">
-        <span className="setting__label">{t('habits.data.folder')}</span>
+        <span className="setting__label">{t('dataFolder.folder')}</span>
         <input className="setting__input" readOnly value={path} onFocus={(e) => e.target.select()} />
-        <span className="setting__hint">{t('habits.data.folderHint')}</span>
+        <span className="setting__hint">{t('dataFolder.folderHint')}</span>
       </label>
       <div className="rules__actions">
-        <button type="button" className="btn btn--secondary" disabled={busy} onClick={() => void run(async () => ((await api.call('app.openDataFolder', {})).opened ? null : t('habits.data.copyPath')))}>
-          {t('habits.data.open')}
+        <button type="button" className="btn btn--secondary" disabled={busy} onClick={() => void run(async () => ((await api.call('app.openDataFolder', {})).opened ? null : t('dataFolder.copyPath')))}>
+          {t('dataFolder.open')}
         </button>
         <button
           type="button"
@@ -46,13 +46,13 @@ export function DataSection() {
           disabled={busy}
           onClick={() => void run(async () => {
             const r = await api.call('backup.create', {});
-            return t('habits.data.backedUp', { path: r.path, count: r.files });
+            return t('backup.backedUp', { path: r.path, count: r.files });
           })}
         >
-          {busy ? t('habits.data.backingUp') : t('habits.data.backup')}
+          {busy ? t('backup.backingUp') : t('backup.now')}
         </button>
       </div>
-      <p className="setting__hint">{t('habits.data.backupHint')}</p>
+      <p className="setting__hint">{t('backup.hint')}</p>
       <p role="status" className="setting__hint">{status}</p>
       <InlineError error={error} />
       <SupportActions />

@@ -11,7 +11,10 @@ const DEFAULT_HOURS: Hours = { open: '09:00', close: '17:00' };
  * One weekday's business hours. A change is checked on the core's schema (e.g. closing before opening is
  * refused); the message shows in the row, the times stay as typed for correcting and are not shown as saved.
  */
-export function DayHoursRow({ day, settings }: { day: number; settings: Settings }) {
+/** A day of the week as `Date.getDay()` counts it: 0 is Sunday. */
+export type Weekday = 0 | 1 | 2 | 3 | 4 | 5 | 6;
+
+export function DayHoursRow({ day, settings }: { day: Weekday; settings: Settings }) {
   const { t } = useTranslation();
   const id = useId();
   const bh = settings.businessHours;
@@ -24,7 +27,7 @@ export function DayHoursRow({ day, settings }: { day: number; settings: Settings
     setShown(saved);
     setDraft(saved);
   }
-  const name = t(`habits.days.${day}`);
+  const name = t(`targets.days.${day}`);
   const commit = (next: Hours | null): void => {
     if (next?.open === saved?.open && next?.close === saved?.close) return;
     void field.commit({ businessHours: { ...bh, days: bh.days.map((d, i) => (i === day ? next : d)) } });
@@ -48,7 +51,7 @@ export function DayHoursRow({ day, settings }: { day: number; settings: Settings
               commit(next);
             }}
           />
-          {t('habits.targets.open')}
+          {t('targets.open')}
         </label>
       </td>
       <td>
@@ -57,7 +60,7 @@ export function DayHoursRow({ day, settings }: { day: number; settings: Settings
             <input
               type="time"
               className="setting__input"
-              aria-label={t('habits.targets.opensAt', { day: name })}
+              aria-label={t('targets.opensAt', { day: name })}
               aria-invalid={invalid}
               aria-describedby={`${id}-status`}
               value={draft.open}
@@ -68,7 +71,7 @@ export function DayHoursRow({ day, settings }: { day: number; settings: Settings
             <input
               type="time"
               className="setting__input"
-              aria-label={t('habits.targets.closesAt', { day: name })}
+              aria-label={t('targets.closesAt', { day: name })}
               aria-invalid={invalid}
               aria-describedby={`${id}-status`}
               value={draft.close}

@@ -19,7 +19,7 @@ export function TargetsSection({ settings, accept }: SettingsSectionProps) {
   const enabled = useSettingField(settings, accept);
   return (
     <>
-      <p className="setting__hint">{t('habits.targets.intro')}</p>
+      <p className="setting__hint">{t('targets.intro')}</p>
       <div className="targets">
         {SOURCES.map((source) => (
           <TargetHours key={source} source={source} settings={settings} />
@@ -32,10 +32,10 @@ export function TargetsSection({ settings, accept }: SettingsSectionProps) {
           aria-describedby={`${ids}-enabled-status`}
           onChange={(e) => void enabled.commit({ businessHours: { ...bh, enabled: e.target.checked } })}
         />
-        {t('habits.targets.businessHours')}
+        {t('targets.businessHours')}
       </label>
       <FieldStatus id={`${ids}-enabled-status`} state={enabled.state} />
-      <p className="setting__hint">{t('habits.targets.businessHoursHint')}</p>
+      <p className="setting__hint">{t('targets.businessHoursHint')}</p>
       <TimeZoneField settings={settings} />
       <table className="hours">
         <tbody>
@@ -73,7 +73,7 @@ function TargetHours({ source, settings }: { source: (typeof SOURCES)[number]; s
     <div>
       {/* The label holds the unit too, so the field's name is "Google hours". */}
       <label className="rule__field">
-        <span>{t(`habits.targets.source.${source}`)}</span>
+        <span>{t(`targets.source.${source}`)}</span>
         <span className="targets__hours">
           <input
             type="number"
@@ -90,7 +90,7 @@ function TargetHours({ source, settings }: { source: (typeof SOURCES)[number]; s
             onBlur={commit}
             onKeyDown={(e) => e.key === 'Enter' && commit()}
           />
-          {t('habits.targets.hours')}
+          {t('targets.hours')}
         </span>
       </label>
       <FieldStatus id={`${id}-status`} state={field.state} />

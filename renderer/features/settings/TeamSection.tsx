@@ -37,47 +37,47 @@ export function TeamSection({ settings, save }: SettingsSectionProps) {
 
   return (
     <>
-      <h3 className="rules__title">{t('habits.team.departments')}</h3>
-      <p className="setting__hint">{t('habits.team.departmentsHint')}</p>
+      <h3 className="rules__title">{t('handoff.team.departments')}</h3>
+      <p className="setting__hint">{t('handoff.team.departmentsHint')}</p>
       <ul className="plain-list">
         {departments.map((d) => (
           <li key={d.id} className="plain-list__row">
             <span>{d.name}</span>
             <span className="muted">{d.email}</span>
             <button type="button" className="btn btn--ghost" onClick={() => void deptField.commit({ departments: departments.filter((x) => x.id !== d.id) })}>
-              {t('habits.team.remove')}
+              {t('handoff.team.remove')}
             </button>
           </li>
         ))}
       </ul>
       <form className="setting setting--inline" onSubmit={(e) => { e.preventDefault(); void addDept(); }}>
-        <input className="setting__input" aria-label={t('habits.team.departmentName')} placeholder={t('habits.team.departmentName')} value={dept.name} aria-invalid={deptField.state.kind === 'invalid'} aria-describedby={`${ids}-dept-status`} onChange={(e) => { setDept({ ...dept, name: e.target.value }); deptField.clear(); }} />
-        <input className="setting__input" type="email" aria-label={t('habits.team.departmentEmail')} placeholder={t('habits.team.departmentEmail')} value={dept.email} aria-invalid={deptField.state.kind === 'invalid'} aria-describedby={`${ids}-dept-status`} onChange={(e) => { setDept({ ...dept, email: e.target.value }); deptField.clear(); }} />
+        <input className="setting__input" aria-label={t('handoff.team.departmentName')} placeholder={t('handoff.team.departmentName')} value={dept.name} aria-invalid={deptField.state.kind === 'invalid'} aria-describedby={`${ids}-dept-status`} onChange={(e) => { setDept({ ...dept, name: e.target.value }); deptField.clear(); }} />
+        <input className="setting__input" type="email" aria-label={t('handoff.team.departmentEmail')} placeholder={t('handoff.team.departmentEmail')} value={dept.email} aria-invalid={deptField.state.kind === 'invalid'} aria-describedby={`${ids}-dept-status`} onChange={(e) => { setDept({ ...dept, email: e.target.value }); deptField.clear(); }} />
         <button type="submit" className="btn btn--secondary" disabled={dept.name.trim() === '' || !/^\S+@\S+$/.test(dept.email.trim())}>
-          {t('habits.team.addDepartment')}
+          {t('handoff.team.addDepartment')}
         </button>
       </form>
       <FieldStatus id={`${ids}-dept-status`} state={deptField.state} />
 
-      <h3 className="rules__title">{t('habits.team.members')}</h3>
+      <h3 className="rules__title">{t('handoff.team.members')}</h3>
       <ul className="plain-list">
         {team.map((m) => (
           <li key={m.id} className="plain-list__row">
             <span>{m.name}</span>
             <label className="setting--inline muted">
               <input type="radio" name="kalm-me" checked={settings.me === m.id} onChange={() => void save({ me: m.id })} />
-              {t('habits.team.thisIsMe')}
+              {t('handoff.team.thisIsMe')}
             </label>
             <button type="button" className="btn btn--ghost" onClick={() => void memberField.commit({ team: team.filter((x) => x.id !== m.id), ...(settings.me === m.id ? { me: null } : {}) })}>
-              {t('habits.team.remove')}
+              {t('handoff.team.remove')}
             </button>
           </li>
         ))}
       </ul>
       <form className="setting setting--inline" onSubmit={(e) => { e.preventDefault(); void addMember(); }}>
-        <input className="setting__input" aria-label={t('habits.team.memberName')} placeholder={t('habits.team.memberName')} value={member} aria-invalid={memberField.state.kind === 'invalid'} aria-describedby={`${ids}-member-status`} onChange={(e) => { setMember(e.target.value); memberField.clear(); }} />
+        <input className="setting__input" aria-label={t('handoff.team.memberName')} placeholder={t('handoff.team.memberName')} value={member} aria-invalid={memberField.state.kind === 'invalid'} aria-describedby={`${ids}-member-status`} onChange={(e) => { setMember(e.target.value); memberField.clear(); }} />
         <button type="submit" className="btn btn--secondary" disabled={member.trim() === ''}>
-          {t('habits.team.addMember')}
+          {t('handoff.team.addMember')}
         </button>
       </form>
       <FieldStatus id={`${ids}-member-status`} state={memberField.state} />

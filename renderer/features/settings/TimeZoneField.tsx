@@ -24,7 +24,7 @@ export function TimeZoneField({ settings }: { settings: Settings }) {
   return (
     <div className="setting">
       <label className="setting__label" htmlFor={id}>
-        {t('habits.targets.timeZone')}
+        {t('targets.timeZone')}
       </label>
       <input
         id={id}

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
+import type { UiKey } from '../../../shared/locales/keys';
 import { LabelsSection } from '../labels/LabelsSection';
 import { AlertsSection } from './AlertsSection';
 import { DataSection } from './DataSection';
@@ -19,9 +20,9 @@ export interface SettingsSectionProps {
 export interface SettingsSection {
   id: string;
   /** i18n key of the section's heading. */
-  titleKey: string;
+  titleKey: UiKey;
   /** i18n keys of the labels inside, so the search finds a section by what it contains. */
-  searchKeys: string[];
+  searchKeys: UiKey[];
   Component: ComponentType<SettingsSectionProps>;
 }
 
@@ -42,14 +43,14 @@ export const settingsSections: SettingsSection[] = [
   // — working habits (issue 10) —
   {
     id: 'targets',
-    titleKey: 'habits.targets.title',
-    searchKeys: ['habits.targets.source.google', 'habits.targets.source.play', 'habits.targets.source.import', 'habits.targets.businessHours', 'habits.targets.timeZone'],
+    titleKey: 'targets.title',
+    searchKeys: ['targets.source.google', 'targets.source.play', 'targets.source.import', 'targets.businessHours', 'targets.timeZone'],
     Component: TargetsSection,
   },
-  { id: 'team', titleKey: 'habits.team.title', searchKeys: ['habits.team.departments', 'habits.team.members', 'habits.team.thisIsMe'], Component: TeamSection },
-  { id: 'labels', titleKey: 'habits.labels.title', searchKeys: ['habits.rules.title', 'habits.labels.newName'], Component: LabelsSection },
-  { id: 'alerts', titleKey: 'habits.alerts.title', searchKeys: ['habits.alerts.threshold', 'habits.alerts.interval', 'habits.alerts.startAtLogin', 'habits.alerts.browser'], Component: AlertsSection },
-  { id: 'data', titleKey: 'habits.data.title', searchKeys: ['habits.data.folder', 'habits.data.backup', 'habits.data.open', 'settings.support.openLogs', 'settings.support.copyDiagnostics'], Component: DataSection },
+  { id: 'team', titleKey: 'handoff.team.title', searchKeys: ['handoff.team.departments', 'handoff.team.members', 'handoff.team.thisIsMe'], Component: TeamSection },
+  { id: 'labels', titleKey: 'labels.title', searchKeys: ['labels.rules.title', 'labels.newName'], Component: LabelsSection },
+  { id: 'alerts', titleKey: 'alerts.title', searchKeys: ['alerts.threshold', 'background.interval', 'background.startAtLogin', 'alerts.browser'], Component: AlertsSection },
+  { id: 'data', titleKey: 'dataFolder.title', searchKeys: ['dataFolder.folder', 'backup.now', 'dataFolder.open', 'settings.support.openLogs', 'settings.support.copyDiagnostics'], Component: DataSection },
   // — team workspace (issue 20) —
   {
     id: 'team-workspace',

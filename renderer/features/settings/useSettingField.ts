@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
@@ -8,10 +9,8 @@ import { toKalmError } from '../../transport/errors';
 /** Where one field's change is: checked and refused here, on its way, or accepted by the core. */
 export type FieldState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved' } | { kind: 'invalid'; message: string };
 
-type T = ReturnType<typeof useTranslation>['t'];
-
 /** A schema problem as a sentence in the UI language. */
-export function problemText(t: T, p: SettingProblem): string {
+export function problemText(t: TFunction, p: SettingProblem): string {
   if (p.code === 'too_big') return t(p.text ? 'settings.field.tooLong' : 'settings.field.tooBig', { max: p.max });
   if (p.code === 'too_small') return t(p.text ? 'settings.field.required' : p.inclusive ? 'settings.field.tooSmall' : 'settings.field.moreThan', { min: p.min });
   if (p.code === 'not_whole') return t('settings.field.notWhole');

@@ -1,9 +1,10 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { TeamStatusView } from '../../../shared/contract/team';
 import { useCall } from '../../hooks/useCall';
 
 /** The sync label of a team workspace ("synced", "syncing 12 changes", "offline since 10:42", "error — reason"). */
-export function teamStatusLabel(s: TeamStatusView, t: (key: string, o?: Record<string, unknown>) => string, lang: string): string {
+export function teamStatusLabel(s: TeamStatusView, t: TFunction, lang: string): string {
   switch (s.state) {
     case 'synced': return t('team.status.synced');
     case 'syncing': return s.pending > 0 ? t('team.status.syncing', { count: s.pending }) : t('team.status.syncingNone');
