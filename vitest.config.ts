@@ -15,6 +15,8 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['tests/renderer/**/*.test.{ts,tsx}'],
+          // A render and its waits take well under a second; a busy 2-core CI can stretch that several times.
+          testTimeout: 20_000,
           setupFiles: ['tests/renderer/setup.ts'],
         },
       },
