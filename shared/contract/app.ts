@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { StoreProblem } from '../domain/store-problem';
-import { call, NoInput } from './fields';
+import { call, Empty, NoInput } from './fields';
 
 /** The app itself: which host runs it, the data folder's problems, logs, diagnostics and updates. */
 export const AppInfo = z.object({
@@ -39,7 +39,7 @@ export const appCalls = {
   /** Files that could not be used as they are (quarantined, newer version, failed writes). */
   'app.storeProblems': call(NoInput, z.object({ problems: z.array(StoreProblem) })),
   /** Opens the data folder in the file manager (Electron); elsewhere `opened` is false and the page shows the path. */
-  'app.openDataFolder': call(z.object({}).strict(), OpenedFolder),
+  'app.openDataFolder': call(NoInput, OpenedFolder),
   /** Opens the data folder's logs/ in the file manager (where the host can); `opened` false: the page shows the path. */
   'app.openLogs': call(NoInput, OpenedFolder),
   /** What "Copy diagnostics" puts on the clipboard. */
@@ -47,7 +47,7 @@ export const appCalls = {
   /** The auto-update state (Electron; `off` elsewhere). */
   'app.updateStatus': call(NoInput, UpdateStatus),
   /** Quits and installs the downloaded update (only when the state is `ready`). */
-  'app.restartToUpdate': call(NoInput, z.object({}).strict()),
+  'app.restartToUpdate': call(NoInput, Empty),
 } as const;
 
 export const appEvents = {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Label } from '../domain/label';
 import { LabelRule } from '../labels/label-schema';
-import { call, ReviewIdField, Signal } from './fields';
+import { call, NoInput, ReviewIdField, Signal } from './fields';
 
 const LabelId = z.string().min(1).max(100);
 const Colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour as #rrggbb, e.g. #0f766e');
@@ -26,7 +26,7 @@ export const LabelApplyInput = z
 
 /** Labels on reviews, and the rules that put them there automatically. */
 export const labelCalls = {
-  'labels.list': call(z.object({}).strict(), LabelsView),
+  'labels.list': call(NoInput, LabelsView),
   /** Creates (no id) or renames/recolours a label. Names are unique, ignoring case. */
   'labels.save': call(LabelSaveInput, Label),
   /** Deletes a label, takes it off every review and drops its rules. */
@@ -38,7 +38,7 @@ export const labelCalls = {
   /** How many reviews a rule would hit now, without changing anything. */
   'labels.previewRule': call(z.object({ rule: LabelRule }).strict(), z.object({ matches: z.number().int(), wouldAdd: z.number().int() })),
   /** Runs the rules over every review now (sync runs them on new and changed reviews). */
-  'labels.runRules': call(z.object({}).strict(), z.object({ changed: z.number().int() })),
+  'labels.runRules': call(NoInput, z.object({ changed: z.number().int() })),
 } as const;
 
 export const labelEvents = {

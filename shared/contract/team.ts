@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OtherDraft } from '../team/team-docs';
-import { call, ReviewIdField } from './fields';
+import { call, NoInput, ReviewIdField } from './fields';
 
 export const TeamStatusView = z.object({
   /** False: a local-only workspace (the other fields are empty). */
@@ -30,13 +30,13 @@ export type TeamConnectInput = z.infer<typeof TeamConnectInput>;
 /** The team workspace: several people answering the same reviews, replicated through a CouchDB server. */
 export const teamCalls = {
   /** The team workspace's sync state for the header and Settings (`enabled: false` for a local-only workspace). */
-  'team.status': call(z.object({}).strict(), TeamStatusView),
+  'team.status': call(NoInput, TeamStatusView),
   /** Makes this workspace a team workspace: signs in, uploads every review, draft and queued reply. */
   'team.create': call(TeamConnectInput, TeamStatusView),
   /** Joins a team workspace: signs in and pulls it (progress as `team.progress` events). */
   'team.join': call(TeamConnectInput, TeamStatusView),
   /** Back to a local-only workspace; every review, draft and reply stays on this computer. */
-  'team.leave': call(z.object({}).strict(), TeamStatusView),
+  'team.leave': call(NoInput, TeamStatusView),
   /** "<member> is answering this review": set while the composer is open (renewed), null when it closes. */
   'team.presence': call(z.object({ reviewId: ReviewIdField.nullable() }).strict(), z.object({})),
   /** The other members' drafts of a review that were kept when two people drafted at once. */
