@@ -1,4 +1,5 @@
 import { KalmError } from '../../shared/domain/errors';
+// The host's own needs (where the data folder is, the version), not the core's internals.
 import { defaultDataDir } from '../core/data-dir';
 import { packageVersion } from '../core/version';
 import { EXIT_MISSING_DATA, MissingDataError, UsageError } from './args';
