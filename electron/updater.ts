@@ -1,7 +1,7 @@
 import type { AppUpdater } from 'electron-updater';
 import type { UpdateStatus } from '../shared/contract/app';
 import type { KalmLog } from './core/log/logger';
-import type { UpdaterPort } from './core/support/wiring';
+import type { UpdaterPort } from './core/support/updater-port';
 
 /** How often Kalm looks for a new version while it runs (besides at start). */
 export const CHECK_EVERY_MS = 24 * 60 * 60 * 1000;

@@ -1,9 +1,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
-/** A wrong command or flag: the CLI prints the usage on stderr and exits 2. */
 /**
- * The command line was not right (exit 2). `showUsage: false` for a refusal whose message says all there is
- * to say (a reply over the limit): then only that message is printed, not the whole usage.
+ * A wrong command or flag: the CLI prints the message and the usage on stderr and exits 2. `showUsage: false`
+ * for a refusal whose message says all there is to say (a reply over the limit): then only that message is printed.
  */
 export class UsageError extends Error {
   constructor(
@@ -28,6 +27,9 @@ export function parseFlags<O extends NonNullable<ParseArgsConfig['options']>>(ar
   }
   return parsed.values;
 }
+
+/** The flags of `kalm sync [--source NAME] [--full] [--json]` (source-commands.ts routes on --source). */
+export const sourceSyncFlags = { source: { type: 'string' }, full: { type: 'boolean' }, json: { type: 'boolean' } } as const;
 
 /** `--rating 1,2` as star ratings. */
 export const parseRatings = (raw: string | undefined): (1 | 2 | 3 | 4 | 5)[] | undefined => {

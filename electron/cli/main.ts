@@ -1,4 +1,5 @@
 import { KalmError } from '../../shared/domain/errors';
+// The host's own needs (where the data folder is, the version), not the core's internals.
 import { defaultDataDir } from '../core/data-dir';
 import { packageVersion } from '../core/version';
 import { EXIT_MISSING_DATA, MissingDataError, UsageError } from './args';
@@ -31,7 +32,7 @@ async function run(command: string, rest: string[], dataDir: string): Promise<st
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-    await writeOut((await import('./commands')).usage + '\n');
+    await writeOut((await import('./usage')).usage + '\n');
     return 0;
   }
   if (command === '--version' || command === '-v') {
@@ -50,7 +51,7 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT_MISSING_DATA;
     }
     if (err instanceof UsageError) {
-      await writeErr(err.showUsage ? `kalm: ${err.message}\n\n${(await import('./commands')).usage}\n` : `kalm: ${err.message}\n`);
+      await writeErr(err.showUsage ? `kalm: ${err.message}\n\n${(await import('./usage')).usage}\n` : `kalm: ${err.message}\n`);
       return 2;
     }
     await writeErr(`kalm: ${err instanceof KalmError || err instanceof Error ? err.message : String(err)}\n`);

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { KalmError } from '../../shared/domain/errors';
-import type { KalmCore } from '../core/create-kalm';
+import type { Kalm } from '../core/kalm';
 import { parseFlags, UsageError } from './args';
-import type { Command } from './commands';
+import type { Command } from './command';
 import { writeOut } from './output';
 
 const replyOptions = { text: { type: 'string' }, 'text-file': { type: 'string' } } as const;
@@ -36,7 +36,7 @@ const asUsage = (err: unknown): never => {
 };
 
 /** `kalm reply <id> --text "…" | --text-file F`: queues the reply; nothing is sent until `kalm publish`. */
-async function reply(kalm: KalmCore, args: string[]): Promise<string> {
+async function reply(kalm: Kalm, args: string[]): Promise<string> {
   const { id, text, file } = parseReply(args);
   // A file's last line break is not part of the reply.
   const body = text ?? (await readFile(file ?? '', 'utf8')).replace(/\r?\n$/, '');
@@ -47,7 +47,7 @@ async function reply(kalm: KalmCore, args: string[]): Promise<string> {
 }
 
 /** `kalm unreply <id>`: queues the removal of the review's posted reply. */
-async function unreply(kalm: KalmCore, args: string[]): Promise<string> {
+async function unreply(kalm: Kalm, args: string[]): Promise<string> {
   const { id } = parseWithId('unreply', args, {});
   const { id: itemId } = await kalm.call('outbox.unreply', { reviewId: id }).catch(asUsage);
   return `Queued the removal of the reply (${itemId}). Run \`kalm publish\` to remove it on Google.`;
@@ -58,7 +58,7 @@ const oneLine = (text: string, max = 60): string => {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
 
-async function drafts(kalm: KalmCore, args: string[]): Promise<string> {
+async function drafts(kalm: Kalm, args: string[]): Promise<string> {
   const v = parseFlags(args, jsonOption);
   const { drafts: list } = await kalm.call('drafts.list', {});
   if (v.json) return JSON.stringify(list.map((d) => ({ reviewId: d.reviewId, text: d.text, updatedAt: d.updatedAt })), null, 2);
@@ -66,7 +66,7 @@ async function drafts(kalm: KalmCore, args: string[]): Promise<string> {
   return list.map((d) => `${d.reviewId}  ${d.updatedAt}  ${oneLine(d.text)}`).join('\n');
 }
 
-async function outbox(kalm: KalmCore, args: string[]): Promise<string> {
+async function outbox(kalm: Kalm, args: string[]): Promise<string> {
   const v = parseFlags(args, jsonOption);
   const { items } = await kalm.call('outbox.list', {});
   if (v.json) return JSON.stringify(items, null, 2);
@@ -81,7 +81,7 @@ async function outbox(kalm: KalmCore, args: string[]): Promise<string> {
 }
 
 /** `kalm publish [--json]`: sends what is queued; exits 1 (after printing the results) when an item was not sent. */
-async function publish(kalm: KalmCore, args: string[]): Promise<string> {
+async function publish(kalm: Kalm, args: string[]): Promise<string> {
   const v = parseFlags(args, jsonOption);
   const { results } = await kalm.call('outbox.publish', {});
   const out = v.json

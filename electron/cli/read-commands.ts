@@ -1,7 +1,7 @@
 import type { Rating, Review } from '../../shared/domain/review';
 import { ReviewQuery } from '../../shared/reviews/query-schema';
 import { parseFlags, parseRatings } from './args';
-import type { ReadCommand } from './commands';
+import type { ReadCommand } from './command';
 import { reviewJson, reviewsTable } from './format';
 import { openReadView, runOn, type ReadCore } from './read-view';
 import { reportCommands } from './report-commands';

@@ -5,7 +5,7 @@ import { KalmError } from '../../shared/domain/errors';
 import { ExportFormat } from '../../shared/export/export-schema';
 import { periodBound } from '../../shared/reviews/stats-zone';
 import { parseFlags, parseRatings, UsageError } from './args';
-import type { ReadCommand } from './commands';
+import type { ReadCommand } from './command';
 import type { ReadCore } from './read-view';
 import { statsJson, statsTable } from './format';
 import { writeOut } from './output';

@@ -1,4 +1,4 @@
-import type { KalmCore } from '../core/create-kalm';
+import type { Kalm } from '../core/kalm';
 import { parseFlags } from './args';
 import { writeErr, writeOut } from './output';
 
@@ -23,12 +23,12 @@ interface Job {
 const syncAllFlags = { full: { type: 'boolean' }, json: { type: 'boolean' } } as const;
 
 /** The sources `kalm sync` fetches: Google Business Profile (connected, locations chosen) and every followed Play app. */
-function jobsOf(kalm: KalmCore, full: boolean): Job[] {
+function jobsOf(kalm: Kalm, full: boolean): Job[] {
   return [
     {
       source: 'google', label: 'Google Business Profile',
       ready: async () => {
-        const s = await kalm.google.status();
+        const s = await kalm.call('google.status', {});
         return s.connected;
       },
       run: async () => {
@@ -43,9 +43,9 @@ function jobsOf(kalm: KalmCore, full: boolean): Job[] {
     },
     {
       source: 'play', label: 'Google Play',
-      ready: async () => (await kalm.play.apps()).some((a) => a.followed),
+      ready: async () => (await kalm.call('play.status', {})).apps.some((a) => a.followed),
       run: async () => {
-        const t = await kalm.play.sync();
+        const t = await kalm.call('play.sync', {});
         for (const w of t.warnings) await writeErr(`kalm: ${w}\n`);
         return { locations: t.apps, reviews: t.fetched, new: t.new, updated: t.updated, deleted: 0 };
       },
@@ -61,7 +61,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
  * line per source on stderr. One source failing does not stop the others; the exit code is 1 when any failed
  * (after the totals are printed). Nothing connected: Google's own "not connected" message, exit 1.
  */
-export async function syncAll(kalm: KalmCore, args: string[]): Promise<string> {
+export async function syncAll(kalm: Kalm, args: string[]): Promise<string> {
   const v = parseFlags(args, syncAllFlags);
   const jobs = jobsOf(kalm, v.full ?? false);
   const ready = await Promise.all(jobs.map((j) => j.ready().catch(() => false)));

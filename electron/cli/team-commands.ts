@@ -1,11 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import { KalmError } from '../../shared/domain/errors';
 import type { TeamStatusView } from '../../shared/contract/team';
-import type { KalmCore } from '../core/create-kalm';
+import type { Kalm } from '../core/kalm';
 import { parseFlags, UsageError } from './args';
-import type { Command } from './commands';
+import type { Command } from './command';
 
 export const teamUsage = `  team create --server URL --db NAME --user U [--password-file F]
                             make this workspace a team workspace on a CouchDB 3 server and
@@ -51,9 +50,6 @@ async function password(file: string | undefined, user: string): Promise<string>
   return prompt(`Password of ${user}: `);
 }
 
-const progress = (verb: string) => (done: number, total: number | null) =>
-  process.stderr.write(`\r${verb} ${done}${total === null ? '' : ` / ${total}`} documents`);
-
 export function statusText(s: TeamStatusView): string {
   if (!s.enabled) return 'This is a local-only workspace. Join a team with `kalm team join --server URL --db NAME --user U`.';
   const when = s.lastReplicatedAt ? `, last replicated ${s.lastReplicatedAt}` : '';
@@ -63,16 +59,21 @@ export function statusText(s: TeamStatusView): string {
 
 const statusJson = (s: TeamStatusView) => JSON.stringify({ server: s.server || null, db: s.db || null, user: s.user || null, state: s.state, pending: s.pending, lastReplicatedAt: s.lastReplicatedAt, peers: s.peers }, null, 2);
 
-async function connect(kalm: KalmCore, args: string[], how: 'create' | 'join'): Promise<string> {
+async function connect(kalm: Kalm, args: string[], how: 'create' | 'join'): Promise<string> {
   const c = parseConnect(args);
-  if (!kalm.team) throw new KalmError('locked', 'Kalm opened this data folder read-only; close the app and try again.');
   const input = { server: c.server, db: c.db, user: c.user, password: await password(c.passwordFile, c.user) };
-  const s = how === 'create' ? await kalm.team.create(input, progress('Uploaded')) : await kalm.team.join(input, progress('Pulled'));
-  process.stderr.write('\n');
-  return `${how === 'create' ? 'Created' : 'Joined'}: ${statusText(s)}`;
+  const verb = how === 'create' ? 'Uploaded' : 'Pulled';
+  const off = kalm.on('team.progress', ({ done, total }) => process.stderr.write(`\r${verb} ${done}${total === null ? '' : ` / ${total}`} documents`));
+  try {
+    const s = await kalm.call(how === 'create' ? 'team.create' : 'team.join', input);
+    process.stderr.write('\n');
+    return `${how === 'create' ? 'Created' : 'Joined'}: ${statusText(s)}`;
+  } finally {
+    off();
+  }
 }
 
-async function team(kalm: KalmCore, args: string[]): Promise<string> {
+async function team(kalm: Kalm, args: string[]): Promise<string> {
   const [sub, ...rest] = args;
   if (sub === 'create' || sub === 'join') return connect(kalm, rest, sub);
   if (sub === 'status') {
@@ -82,11 +83,10 @@ async function team(kalm: KalmCore, args: string[]): Promise<string> {
   }
   if (sub === 'sync') {
     const v = parseFlags(rest, jsonOption);
-    const service = kalm.team?.service;
-    if (!service) throw new KalmError('not_found', 'This is a local-only workspace: there is no team to sync with.');
-    const result = await service.syncNow();
+    const result = await kalm.call('team.sync', {});
+    const { db } = await kalm.call('team.status', {});
     const at = new Date().toISOString();
-    return v.json ? JSON.stringify({ ...result, state: 'synced', lastReplicatedAt: at }, null, 2) : `Synced with "${service.config.db}": ${result.pushed} sent, ${result.pulled} received.`;
+    return v.json ? JSON.stringify({ ...result, state: 'synced', lastReplicatedAt: at }, null, 2) : `Synced with "${db}": ${result.pushed} sent, ${result.pulled} received.`;
   }
   if (sub === 'leave') {
     await kalm.call('team.leave', {});

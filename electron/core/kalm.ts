@@ -7,7 +7,7 @@ import type { PlayKeyStore } from './play/play-key-store';
 import type { SchedulerTimers } from './outbox/scheduler';
 import type { SettingsFactory } from './store/settings';
 import type { KalmLog } from './log/log';
-import type { UpdaterPort } from './support/wiring';
+import type { UpdaterPort } from './support/updater-port';
 import type { TeamSecretVault } from './team/team-config';
 
 export type HostKind = AppInfo['host'];

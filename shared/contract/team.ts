@@ -35,6 +35,8 @@ export const teamCalls = {
   'team.create': call(TeamConnectInput, TeamStatusView),
   /** Joins a team workspace: signs in and pulls it (progress as `team.progress` events). */
   'team.join': call(TeamConnectInput, TeamStatusView),
+  /** Replicates both ways once and applies every change here; answers when caught up (`kalm team sync`, scripts). */
+  'team.sync': call(z.object({}).strict(), z.object({ pushed: z.number().int(), pulled: z.number().int() })),
   /** Back to a local-only workspace; every review, draft and reply stays on this computer. */
   'team.leave': call(NoInput, TeamStatusView),
   /** "<member> is answering this review": set while the composer is open (renewed), null when it closes. */

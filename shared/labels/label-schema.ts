@@ -6,6 +6,9 @@ export { Label, LABEL_SCHEMA_VERSION };
 /** A colour the label picker offers first; any #rrggbb works. */
 export const LABEL_COLOURS = ['#0f766e', '#b45309', '#7c3aed', '#be123c', '#1d4ed8', '#4d7c0f', '#a16207', '#475569'] as const;
 
+/** Two label names are the same label when they differ only in case, accents and outer spaces ("Café " = "cafe"). */
+export const labelNameKey = (name: string): string => name.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
+
 const Id = z.string().min(1).max(100);
 
 /**

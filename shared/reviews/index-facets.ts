@@ -1,8 +1,8 @@
 import type { ReviewFacets } from './query-schema';
-import type { ReviewIndex } from './review-index';
+import type { IndexLayout } from './index-layout';
 
 /** Labels and languages in use in the index (deleted reviews included), most used first, then by name. */
-export function indexFacets(ix: ReviewIndex): ReviewFacets {
+export function indexFacets(ix: IndexLayout): ReviewFacets {
   const byCount = <T extends { count: number }>(key: (x: T) => string) => (a: T, b: T) => b.count - a.count || (key(a) < key(b) ? -1 : 1);
   const labels = [...ix.labels].map(([name, list]) => ({ name, count: list.length })).filter((l) => l.count > 0);
   const perLanguage = new Int32Array(ix.languages.names.length);

@@ -2,7 +2,7 @@ import { ReviewStatus, type Review } from '../domain/review';
 import { emptyRatingCounts, emptyStatusCounts, languageMatches } from './query';
 import type { ReviewPage, ReviewQuery } from './query-schema';
 import type { ReplyPolicy } from './reply-targets';
-import type { ReviewIndex } from './review-index';
+import type { IndexLayout } from './index-layout';
 import type { SlotList } from './slot-list';
 import { searchWords, tokensOf } from './text-match';
 import { countViews, emptyViewCounts, isOpenStatus, overdueBefore, queryNow, VIEW_BIT, viewBits } from './views';
@@ -13,7 +13,7 @@ const DELETED = STATUSES.indexOf('deleted');
 const ALL_RATINGS = 0b111111;
 
 /** The slot lists a sort walks, in order, and the direction. */
-function walk(ix: ReviewIndex, sort: ReviewQuery['sort']): { lists: SlotList[]; reverse: boolean } {
+function walk(ix: IndexLayout, sort: ReviewQuery['sort']): { lists: SlotList[]; reverse: boolean } {
   const r = ix.byRating;
   const pick = (order: number[]) => order.map((i) => r[i]).filter((l): l is SlotList => l !== undefined);
   switch (sort) {
@@ -43,7 +43,7 @@ interface TextPlan {
   verify: string[];
 }
 
-function planText(ix: ReviewIndex, q: ReviewQuery): TextPlan {
+function planText(ix: IndexLayout, q: ReviewQuery): TextPlan {
   const plan: TextPlan = { mark: null, need: 0, verify: [] };
   const words = q.text === undefined ? [] : searchWords(q.text);
   const parts = new Set<string>();
@@ -82,7 +82,7 @@ function planText(ix: ReviewIndex, q: ReviewQuery): TextPlan {
  * comparison per review against a cutoff per source (`overdueCutoff`), with
  * the owner's targets and business hours when `policy` is given.
  */
-export function runQuery(ix: ReviewIndex, q: ReviewQuery, clock: number, policy?: ReplyPolicy): ReviewPage {
+export function runQuery(ix: IndexLayout, q: ReviewQuery, clock: number, policy?: ReplyPolicy): ReviewPage {
   const wantStatus = q.status === 'all' ? -1 : STATUSES.indexOf(q.status);
   const wantView = q.view === undefined ? 0 : VIEW_BIT[q.view];
   const open = STATUSES.map(isOpenStatus);

@@ -1,5 +1,6 @@
 import type { Review } from '../domain/review';
 import { indexFacets } from './index-facets';
+import type { IndexLayout } from './index-layout';
 import { runQuery, STATUSES } from './index-query';
 import { Interner } from './interner';
 import { isoMs } from './iso-time';
@@ -28,7 +29,7 @@ const distinct = (labels: readonly string[]): readonly string[] => (labels.lengt
  * locations have slot lists. `upsert` and `remove` move one review without a
  * rebuild. Pure TypeScript (no Node, no DOM).
  */
-export class ReviewIndex {
+export class ReviewIndex implements IndexLayout {
   /** Per slot; undefined for a free slot. */
   readonly reviews: (Review | undefined)[] = [];
   status = new Uint8Array(0);

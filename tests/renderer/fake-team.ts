@@ -20,6 +20,10 @@ export function fakeTeamHandlers(state: FakeTeamState) {
     'team.status': () => state.team,
     'team.create': connect,
     'team.join': connect,
+    'team.sync': () => {
+      if (!state.team.enabled) throw new KalmError('not_found', 'This is a local-only workspace: there is no team to sync with.');
+      return { pushed: 0, pulled: 0 };
+    },
     'team.leave': () => (state.team = LOCAL_STATUS),
     'team.presence': ({ reviewId }: { reviewId: string | null }) => {
       state.presence = reviewId;

@@ -63,6 +63,27 @@ describe('kalm connect play / sync --source play against the emulator', () => {
     expect((await kalm(['sync', '--source', 'trustpilot'], env)).code).toBe(2);
   }, 180_000);
 
+  it('a refused consent exits 1 with the reason, follows no app, and a later sign-in works', async () => {
+    emu.setConsent('deny');
+    let browsed: Promise<void> | null = null;
+    const play = (): ((line: string) => void) => (line) => {
+      if (line.startsWith('http') && !browsed) browsed = actAsBrowser(line);
+    };
+    const refused = await kalm(['connect', 'play', '--package', PKG, '--no-open'], env, play());
+    await browsed;
+    expect(refused.code, refused.stderr).toBe(1);
+    expect(refused.stderr).toContain('kalm: Google sign-in was cancelled');
+    expect(refused.stderr).not.toContain('Connected.');
+    expect(await kalm(['sync', '--source', 'play'], env)).toMatchObject({ code: 1, stderr: expect.stringContaining('No Google Play app is followed') });
+
+    emu.setConsent('auto');
+    browsed = null;
+    const connected = await kalm(['connect', 'play', '--package', PKG, '--no-open'], env, play());
+    await browsed;
+    expect(connected.code, connected.stderr).toBe(0);
+    expect(connected.stderr).toContain(`Connected. Kalm follows ${PKG}`);
+  }, 120_000);
+
   it('connects with a service-account key (--key), syncs, replies, refuses unreply; a wrong file exits 2, a refused key exits 1', async () => {
     const dir = env.KALM_DATA_DIR ?? '';
     const keyPath = join(dir, '..', `key-${Date.now()}.json`);

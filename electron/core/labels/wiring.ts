@@ -4,7 +4,7 @@ import type { CallOutput, Contract } from '../../../shared/contract';
 import { KalmError } from '../../../shared/domain/errors';
 import { LABEL_SCHEMA_VERSION, type Label } from '../../../shared/domain/label';
 import type { Review } from '../../../shared/domain/review';
-import type { LabelRule } from '../../../shared/labels/label-schema';
+import { labelNameKey, type LabelRule } from '../../../shared/labels/label-schema';
 import { applyRules, compileRule, ruleHasCondition } from '../../../shared/labels/rules';
 import type { LabelStore } from './label-store';
 import { allReviews, saveReviews, type ReviewWriterDeps } from './review-writer';
@@ -22,7 +22,7 @@ export interface LabelService {
   ensure(name: string): Promise<Label>;
 }
 
-const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase();
+const fold = labelNameKey;
 const PALETTE = ['#0f766e', '#b45309', '#7c3aed', '#be123c', '#1d4ed8', '#4d7c0f', '#a16207', '#475569'];
 
 /** Labels, their rules and applying them to reviews. */

@@ -6,14 +6,7 @@ import { KalmError } from '../../../shared/domain/errors';
 import type { EventBus } from '../events';
 import type { HostKind } from '../kalm';
 import type { KalmLog } from '../log/log';
-
-/** The auto-updater as the core sees it (Electron's electron/updater.ts); other hosts have none. */
-export interface UpdaterPort {
-  status(): UpdateStatus;
-  /** Quits and installs the downloaded update. */
-  restart(): void;
-  onChange(listener: (status: UpdateStatus) => void): () => void;
-}
+import type { UpdaterPort } from './updater-port';
 
 const OFF: UpdateStatus = { state: 'off', version: null, percent: null };
 

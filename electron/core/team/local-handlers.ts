@@ -11,6 +11,9 @@ export const localTeamHandlers: TeamHandlers = {
   'team.status': () => LOCAL_STATUS,
   'team.create': readOnly,
   'team.join': readOnly,
+  'team.sync': () => {
+    throw new KalmError('not_found', 'This is a local-only workspace: there is no team to sync with.');
+  },
   'team.leave': readOnly,
   'team.presence': () => ({}),
   'team.otherDrafts': () => ({ others: [] }),

@@ -29,7 +29,7 @@ export interface TeamWiringDeps {
   entities?: TeamEntityStores;
 }
 
-export type TeamHandlers = Pick<CoreHandlers, 'team.status' | 'team.create' | 'team.join' | 'team.leave' | 'team.presence' | 'team.otherDrafts' | 'team.settleOtherDrafts'>;
+export type TeamHandlers = Pick<CoreHandlers, 'team.status' | 'team.create' | 'team.join' | 'team.sync' | 'team.leave' | 'team.presence' | 'team.otherDrafts' | 'team.settleOtherDrafts'>;
 
 export interface TeamWiring {
   readonly service: TeamService | null;
@@ -128,6 +128,10 @@ export async function wireTeam(deps: TeamWiringDeps): Promise<TeamWiring> {
       'team.status': () => status(),
       'team.create': (input) => wiring.create(input),
       'team.join': (input) => wiring.join(input),
+      'team.sync': () => {
+        if (!service) throw new KalmError('not_found', 'This is a local-only workspace: there is no team to sync with.');
+        return service.syncNow();
+      },
       'team.leave': () => wiring.leave(),
       'team.presence': async ({ reviewId }) => {
         await service?.setPresence(reviewId);

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useCall } from '../../hooks/useCall';
 import { BackgroundStatusLine } from './BackgroundStatusLine';
 import { FieldStatus } from './FieldStatus';
-import type { SettingsSectionProps } from './settings-sections';
+import type { SettingsSectionProps } from './section-props';
 import { useSettingField } from './useSettingField';
 
 const browserPermission = (): NotificationPermission | 'unsupported' => (typeof Notification === 'undefined' ? 'unsupported' : Notification.permission);

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
-import type { SettingsSectionProps } from './settings-sections';
+import type { SettingsSectionProps } from './section-props';
 import { TextSetting } from './TextSetting';
 
 /** Who the business is and who signs the replies; each field checked on the core's schema, its message next to it. */

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FieldStatus } from './FieldStatus';
-import type { SettingsSectionProps } from './settings-sections';
+import type { SettingsSectionProps } from './section-props';
 import { useSettingField } from './useSettingField';
 
 /** The tone of voice of replies: Dutch u/je, emoji, and the cool-down before answering a 1–2★ review. */

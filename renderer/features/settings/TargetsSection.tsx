@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/domain/settings';
 import { DayHoursRow } from './DayHoursRow';
 import { FieldStatus } from './FieldStatus';
-import type { SettingsSectionProps } from './settings-sections';
+import type { SettingsSectionProps } from './section-props';
 import { TimeZoneField } from './TimeZoneField';
 import { useSettingField } from './useSettingField';
 

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Department, TeamMember } from '../../../shared/domain/settings';
 import { FieldStatus } from './FieldStatus';
-import type { SettingsSectionProps } from './settings-sections';
+import type { SettingsSectionProps } from './section-props';
 import { useSettingField } from './useSettingField';
 
 const newId = (name: string, taken: readonly { id: string }[]): string => {

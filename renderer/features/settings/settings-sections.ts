@@ -1,5 +1,4 @@
 import type { ComponentType } from 'react';
-import type { Settings, SettingsPatch } from '../../../shared/domain/settings';
 import type { UiKey } from '../../../shared/locales/keys';
 import { LabelsSection } from '../labels/LabelsSection';
 import { AlertsSection } from './AlertsSection';
@@ -9,13 +8,7 @@ import { TargetsSection } from './TargetsSection';
 import { TeamSection } from './TeamSection';
 import { ReplyToneSection } from './ReplyToneSection';
 import { TeamWorkspaceSection } from '../team/TeamWorkspaceSection';
-
-export interface SettingsSectionProps {
-  settings: Settings;
-  save: (patch: SettingsPatch) => Promise<boolean>;
-  /** Shows a value the core accepted from a field's own save at once (so a switch never flips back meanwhile). */
-  accept?: (value: Settings) => void;
-}
+import type { SettingsSectionProps } from './section-props';
 
 export interface SettingsSection {
   id: string;
