@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { contract, type CallOutput } from '../../shared/contract';
 import { KalmError } from '../../shared/domain/errors';
+import type { Review } from '../../shared/domain/review';
 import type { StoreProblem } from '../../shared/domain/store-problem';
 import { wireAlerts } from './alerts/wiring';
 import { wireBackgroundSync } from './background/wiring';
@@ -107,7 +108,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   const handoff = await wireHandoff({ dataDir, readOnly, workspace, store, bus, settings, now, report });
   const alerts = wireAlerts({ workspace, settings, bus });
   // Before sync saves reviews: alerts judge what is new against the workspace as it is, then the rules label them.
-  const prepare = (reviews: Parameters<typeof labels.labelSynced>[0]) => {
+  const prepare = (reviews: readonly Review[]) => {
     const announce = alerts.beforeSave(reviews);
     return { reviews: labels.labelSynced(reviews), done: announce };
   };
@@ -129,14 +130,10 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   const workspaceCalls = wireWorkspace({ dataDir, host, version, workspace, store, bus, now, settingsFile, inbox, records: [outbox.records, handoff.records] });
   removeDemo = () => workspaceCalls.removal.remove({ kind: 'demo' });
 
-  // Exports, the dashboard's topics and the report name labels; ids stay in …Id fields.
-  const labelName = (id: string): string => {
-    const label = labels.find(id);
-    return label?.id === id ? label.name : id;
-  };
+  // Each call has exactly one handler; a call two domains register stops the core here (the order below does not matter).
   const handlers = buildHandlerMap({
     workspace: workspaceCalls.handlers,
-    reviews: wireReviews({ workspace, inbox, settings, now, labelName }),
+    reviews: wireReviews({ workspace, inbox, labels, settings, now }),
     'store problems': problemLog.handlers,
     sources: sources.handlers,
     'copy-and-open sources': wireSources({ workspace, store, bus, now, outbox: outbox.handlers }),

@@ -4,6 +4,7 @@ import { buildExport } from '../../shared/export/export-reviews';
 import { replyPolicy } from '../../shared/reviews/reply-targets';
 import type { CallHandlers } from './handler-map';
 import type { InboxWiring } from './inbox-calls';
+import type { LabelService } from './labels/wiring';
 import type { Workspace } from './workspace';
 
 export type ReviewHandlers = CallHandlers<'reviews.query' | 'reviews.get' | 'reviews.facets' | 'reviews.markDone' | 'reviews.stats' | 'reviews.export'>;
@@ -13,12 +14,16 @@ export interface ReviewCallsDeps {
   inbox: InboxWiring;
   settings: () => Settings;
   now: () => Date;
-  /** A label's name by id (exports, the dashboard's topics and the report name labels; ids stay in …Id fields). */
-  labelName: (id: string) => string;
+  labels: Pick<LabelService, 'find'>;
 }
 
 /** Reading the reviews: the inbox's query and "mark done", one review, the filter facets, the dashboard's figures and exports. */
-export function wireReviews({ workspace, inbox, settings, now, labelName }: ReviewCallsDeps): ReviewHandlers {
+export function wireReviews({ workspace, inbox, labels, settings, now }: ReviewCallsDeps): ReviewHandlers {
+  // Exports, the dashboard's topics and the report name labels and team members; ids stay in …Id fields.
+  const labelName = (id: string): string => {
+    const label = labels.find(id);
+    return label?.id === id ? label.name : id;
+  };
   const memberName = (id: string): string => settings().team.find((m) => m.id === id)?.name ?? id;
   return {
     'reviews.query': async (q) => workspace.query(q, now().getTime(), replyPolicy(settings())),
