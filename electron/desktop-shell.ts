@@ -24,7 +24,7 @@ export interface DesktopShellDeps {
  * The desktop manners that are not the window itself: the application menu in
  * the UI language (rebuilt when the language changes), and a tray icon that
  * shows the unanswered count and a "new low review" state until the window is
- * opened from it. The dock/taskbar badge lives in habits-shell.
+ * opened from it. The dock/taskbar badge lives in background-shell.
  */
 export function wireDesktopShell(deps: DesktopShellDeps): () => void {
   const { kalm } = deps;

@@ -7,7 +7,7 @@ import { createKalm } from './core/create-kalm';
 import { publisherGoogleClient } from './core/google/publisher-client';
 import { createFileLog, type KalmLog } from './core/log/logger';
 import type { Kalm } from './core/kalm';
-import { wireHabitsShell } from './habits-shell';
+import { wireBackgroundShell } from './background-shell';
 import { registerIpc } from './ipc';
 import { createPdfSaver } from './report-pdf';
 import { createSafeStorageVault } from './safe-storage-vault';
@@ -96,7 +96,7 @@ async function start(): Promise<void> {
   disposeIpc = registerIpc(ipcMain, core);
   placement = windowPlacement(dataDir);
   openWindow();
-  wireHabitsShell({ kalm: core, app, Notification, net, powerMonitor, showWindow: showMainWindow });
+  wireBackgroundShell({ kalm: core, app, Notification, net, powerMonitor, showWindow: showMainWindow });
   // The application menu in the UI language, and the tray icon (unanswered count, new low review).
   startDesktopShell(core, showMainWindow);
   app.on('activate', () => {

@@ -16,7 +16,7 @@ import { replyPolicy, samePolicy } from '../../shared/reviews/reply-targets';
 import { summarize } from '../../shared/reviews/stats';
 import type { Source } from '../../shared/domain/source';
 import { createFakeImport } from './fake-import';
-import { fakeHabitHandlers } from './fake-habits';
+import { fakeLabelHandoffHandlers } from './fake-labels-handoff';
 import { fakeTeamHandlers, type FakeTeamState } from './fake-team';
 import { LOCAL_STATUS } from '../../shared/contract/team';
 import { buildExport } from '../../shared/export/export-reviews';
@@ -314,8 +314,8 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       const r = review(reviewId);
       return { versions: r.reply ? [{ text: r.reply.text, at: r.reply.updatedAt, origin: 'kalm' as const, state: r.reply.state, reason: null }] : [] };
     },
-    // — working habits (issue 10) —
-    ...fakeHabitHandlers({ reviews: () => state.reviews, setReviews: (next) => (state.reviews = next), settings: () => state.settings, emit: (name, payload) => emit(name, payload) }),
+    // — labels, rules, notes, hand-off, data folder, background status —
+    ...fakeLabelHandoffHandlers({ reviews: () => state.reviews, setReviews: (next) => (state.reviews = next), settings: () => state.settings, emit: (name, payload) => emit(name, payload) }),
     // dashboard and exports (issue 8)
     'reviews.export': (req) => buildExport(state.reviews, locations, req, at().slice(0, 10)),
     'app.openLogs': () => ({ opened: false, path: '/tmp/kalm-test/logs' }),

@@ -67,8 +67,8 @@ vi.mock('electron', () => ({
   net: { isOnline: () => true },
   powerMonitor: { on: vi.fn() },
 }));
-// The habits shell (notifications, badge, login item) has its own test: electron-habits.test.ts.
-vi.mock('../../electron/habits-shell', () => ({ wireHabitsShell: vi.fn(() => () => undefined) }));
+// The background shell (notifications, badge, login item, background sync) has its own test: electron-background-shell.test.ts.
+vi.mock('../../electron/background-shell', () => ({ wireBackgroundShell: vi.fn(() => () => undefined) }));
 // The menu, tray and window placement have their own tests: electron-desktop.test.ts.
 vi.mock('../../electron/desktop-wiring', () => ({ windowPlacement: () => ({ bounds: () => null, remember: () => undefined }), startDesktopShell: vi.fn(() => () => undefined) }));
 vi.mock('../../electron/core/create-kalm', () => ({ createKalm: fake.createKalm }));

@@ -1,27 +1,38 @@
-import type { z } from 'zod';
-import type { CallOutput, Contract } from '../../../shared/contract';
 import { KalmError } from '../../../shared/domain/errors';
 import type { Review } from '../../../shared/domain/review';
 import type { Settings } from '../../../shared/domain/settings';
+import type { StoreProblem } from '../../../shared/domain/store-problem';
 import type { Forward } from '../../../shared/contract/handoff';
 import type { EventBus } from '../events';
+import type { CallHandlers } from '../handler-map';
 import { saveReviews, type ReviewWriterDeps } from '../labels/review-writer';
+import type { ReviewRecordsPort } from '../removal/removal';
 import type { RecordFolder } from '../store/record-files';
+import { openForwardStore } from './forward-store';
 import { forwardMail } from './mailto';
 
-type HandoffCall = 'notes.set' | 'handoff.assign' | 'handoff.forward' | 'handoff.setState' | 'handoff.list';
-export type HandoffHandlers = { [N in HandoffCall]: (input: z.output<Contract[N]['input']>) => Promise<CallOutput<N>> };
+export type HandoffHandlers = CallHandlers<'notes.set' | 'handoff.assign' | 'handoff.forward' | 'handoff.setState' | 'handoff.list'>;
 
 export interface HandoffDeps extends ReviewWriterDeps {
-  forwards: RecordFolder<Forward> | null;
+  dataDir: string;
+  /** A read-only core (the CLI while the app runs) does not open `handoffs/`: it lists nothing and changes nothing. */
+  readOnly: boolean;
   settings: () => Settings;
   bus: EventBus;
   now: () => Date;
+  report: (p: StoreProblem) => void;
 }
 
-/** Notes, assignees and forwarding reviews to departments. */
-export function wireHandoff(deps: HandoffDeps): HandoffHandlers {
-  const { workspace } = deps;
+export interface HandoffWiring {
+  handlers: HandoffHandlers;
+  /** The hand-offs of reviews being removed (removal/). */
+  records: ReviewRecordsPort;
+}
+
+/** Notes, assignees and forwarding reviews to departments: the hand-off's composition root. */
+export async function wireHandoff(deps: HandoffDeps): Promise<HandoffWiring> {
+  const { workspace, bus } = deps;
+  const forwards = deps.readOnly ? null : await openForwardStore(deps.dataDir, { onProblem: deps.report, now: deps.now });
   const review = (id: string): Review => {
     const r = workspace.get(id);
     if (!r) throw new KalmError('not_found', `There is no review with id "${id.slice(0, 200)}".`);
@@ -29,12 +40,21 @@ export function wireHandoff(deps: HandoffDeps): HandoffHandlers {
   };
   const folder = (): RecordFolder<Forward> => {
     deps.store.assertWritable();
-    if (!deps.forwards) throw new KalmError('locked', 'Kalm opened this data folder read-only, so it cannot save changes.');
-    return deps.forwards;
+    if (!forwards) throw new KalmError('locked', 'Kalm opened this data folder read-only, so it cannot save changes.');
+    return forwards;
   };
-  const changed = () => deps.bus.emit('handoff.changed', {});
+  const changed = () => bus.emit('handoff.changed', {});
 
-  return {
+  const records: ReviewRecordsPort = {
+    count: (ids) => ({ handoffs: forwards?.list().filter((f) => ids.has(f.reviewId)).length ?? 0 }),
+    async forget(ids) {
+      if (!forwards) return;
+      for (const f of forwards.list()) if (ids.has(f.reviewId)) await forwards.remove(f.reviewId);
+      changed();
+    },
+  };
+
+  const handlers: HandoffHandlers = {
     'notes.set': async ({ reviewId, note }) => {
       const r = review(reviewId);
       const next = note.trim() === '' ? null : note;
@@ -75,7 +95,8 @@ export function wireHandoff(deps: HandoffDeps): HandoffHandlers {
       return next;
     },
     'handoff.list': async ({ state }) => ({
-      forwards: (deps.forwards?.list() ?? []).filter((f) => state === undefined || f.state === state).sort((a, b) => b.forwardedAt.localeCompare(a.forwardedAt)),
+      forwards: (forwards?.list() ?? []).filter((f) => state === undefined || f.state === state).sort((a, b) => b.forwardedAt.localeCompare(a.forwardedAt)),
     }),
   };
+  return { handlers, records };
 }

@@ -1,16 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
-import type { CallOutput, Contract } from '../../../shared/contract';
 import { KalmError } from '../../../shared/domain/errors';
 import { LABEL_SCHEMA_VERSION, type Label } from '../../../shared/domain/label';
 import type { Review } from '../../../shared/domain/review';
 import { labelNameKey, type LabelRule } from '../../../shared/labels/label-schema';
 import { applyRules, compileRule, ruleHasCondition } from '../../../shared/labels/rules';
+import type { CallHandlers } from '../handler-map';
 import type { LabelStore } from './label-store';
 import { allReviews, saveReviews, type ReviewWriterDeps } from './review-writer';
 
-type LabelCall = 'labels.list' | 'labels.save' | 'labels.delete' | 'labels.apply' | 'labels.saveRules' | 'labels.previewRule' | 'labels.runRules';
-export type LabelHandlers = { [N in LabelCall]: (input: z.output<Contract[N]['input']>) => Promise<CallOutput<N>> };
+export type LabelHandlers = CallHandlers<'labels.list' | 'labels.save' | 'labels.delete' | 'labels.apply' | 'labels.saveRules' | 'labels.previewRule' | 'labels.runRules'>;
 
 export interface LabelService {
   handlers: LabelHandlers;
@@ -25,7 +23,7 @@ export interface LabelService {
 const fold = labelNameKey;
 const PALETTE = ['#0f766e', '#b45309', '#7c3aed', '#be123c', '#1d4ed8', '#4d7c0f', '#a16207', '#475569'];
 
-/** Labels, their rules and applying them to reviews. */
+/** Labels, their rules and applying them to reviews: the labels' composition root (the label store is opened before the team mirrors it). */
 export function wireLabels(deps: ReviewWriterDeps & { labels: LabelStore; onChanged: () => void }): LabelService {
   const { workspace, labels } = deps;
   const writable = () => {

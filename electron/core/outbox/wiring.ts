@@ -96,6 +96,8 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> 
       return { status: r.reply ? 'answered' : 'unanswered' };
     });
   const changed = () => bus.emit('outbox.changed', {});
+  /** The Drafts view and the inbox's draft marks follow every save and discard, also one that failed half-way. */
+  const draftsChanged = (reviewId: string) => bus.emit('drafts.changed', { reviewId });
 
   const onSent = async (reviewId: string, reply: Reply | null) => {
     const before = workspace.get(reviewId)?.reply ?? null;
@@ -157,15 +159,23 @@ export async function wireOutbox(deps: OutboxWiringDeps): Promise<OutboxWiring> 
       } as const;
       // The review stays "unanswered" while a reply is being written (it is, on Google), so it keeps its
       // place in the inbox and the list does not reload under the owner's typing; drafts.list says which have one.
-      await drafts.save(draft);
+      try {
+        await drafts.save(draft);
+      } finally {
+        draftsChanged(reviewId);
+      }
       return draft;
     },
     'drafts.list': async () => ({ drafts: store.drafts?.list() ?? [] }),
     'drafts.discard': async ({ reviewId }) => {
       const { drafts } = writable();
-      await drafts.discard(reviewId);
-      // Reviews marked "drafted" by an earlier Kalm go back to the inbox.
-      await setStatus(reviewId, 'unanswered', ['drafted']);
+      try {
+        await drafts.discard(reviewId);
+        // Reviews marked "drafted" by an earlier Kalm go back to the inbox.
+        await setStatus(reviewId, 'unanswered', ['drafted']);
+      } finally {
+        draftsChanged(reviewId);
+      }
       return {};
     },
     'outbox.send': async ({ reviewId, text }) => {

@@ -17,6 +17,10 @@ export interface SupportDeps {
   bus: EventBus;
   updater: UpdaterPort | undefined;
   openPath: ((path: string) => Promise<string>) | undefined;
+  /** The data folder (`app.openDataFolder` opens it in the file manager). */
+  dataDir: string;
+  /** Saves the window's report as a PDF (Electron only); without it `reviews.saveReportPdf` is refused. */
+  saveReportPdf: ((fileName: string) => Promise<{ saved: boolean; path: string | null }>) | undefined;
   /** Numbers about the store (reviews, locations, drafts, outbox…): never names or texts. */
   counts: () => Promise<Record<string, number | string>>;
 }
@@ -42,7 +46,7 @@ export async function diagnosticsText(deps: SupportDeps, now = new Date()): Prom
   return lines.join('\n');
 }
 
-/** The support and update calls of one core. */
+/** The support and update calls of one core, and the host's folder and PDF helpers. */
 export function wireSupport(deps: SupportDeps) {
   deps.updater?.onChange((status) => deps.bus.emit('app.updateChanged', status));
   return {
@@ -56,6 +60,15 @@ export function wireSupport(deps: SupportDeps) {
       return { opened: error === '', path: dir };
     },
     'app.diagnostics': async (): Promise<CallOutput<'app.diagnostics'>> => ({ text: await diagnosticsText(deps) }),
+    'app.openDataFolder': async (): Promise<CallOutput<'app.openDataFolder'>> => {
+      if (!deps.openPath) return { opened: false, path: deps.dataDir };
+      const error = await deps.openPath(deps.dataDir);
+      return { opened: error === '', path: deps.dataDir };
+    },
+    'reviews.saveReportPdf': async ({ fileName }: { fileName: string }): Promise<CallOutput<'reviews.saveReportPdf'>> => {
+      if (!deps.saveReportPdf) throw new KalmError('forbidden', 'Saving a PDF directly works in the Kalm app; here, print the report and choose "Save as PDF".');
+      return deps.saveReportPdf(fileName);
+    },
     'app.updateStatus': (): UpdateStatus => deps.updater?.status() ?? OFF,
     'app.restartToUpdate': (): Record<string, never> => {
       if (deps.updater?.status().state !== 'ready') throw new KalmError('forbidden', 'There is no downloaded update to install yet.');

@@ -33,7 +33,7 @@ export const settingsSections: SettingsSection[] = [
     searchKeys: ['composer.settings.formality', 'composer.settings.emoji', 'composer.settings.coolDown', 'composer.settings.coolDownSeconds'],
     Component: ReplyToneSection,
   },
-  // — working habits (issue 10) —
+  // — targets, team, labels, alerts and the data folder —
   {
     id: 'targets',
     titleKey: 'targets.title',

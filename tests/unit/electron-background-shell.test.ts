@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { EventName, EventPayload } from '../../shared/contract';
 import type { KalmCore } from '../../electron/core/create-kalm';
-import { wireHabitsShell } from '../../electron/habits-shell';
+import { wireBackgroundShell } from '../../electron/background-shell';
 
 type Listener = (payload: unknown) => void;
 
@@ -32,7 +32,7 @@ function fakeShell(settings = { startAtLogin: true }, platform: NodeJS.Platform 
   const app = { setBadgeCount: vi.fn(() => true), setLoginItemSettings: vi.fn() };
   const power = new Map<string, () => void>();
   const showWindow = vi.fn();
-  wireHabitsShell({
+  wireBackgroundShell({
     kalm: kalm as unknown as KalmCore,
     app,
     Notification: FakeNotification as never,
@@ -45,7 +45,7 @@ function fakeShell(settings = { startAtLogin: true }, platform: NodeJS.Platform 
   return { kalm, app, shown, showWindow, emit, power };
 }
 
-describe('the Electron habits shell', () => {
+describe('the Electron background shell', () => {
   it('shows a notification per new low review; clicking it brings the window up and opens that review', async () => {
     const s = fakeShell();
     s.emit('alerts.newReview', { reviewId: 'google:loc:1', rating: 1, author: 'Piet', locationName: 'Utrecht', excerpt: 'Koud brood' });

@@ -5,16 +5,16 @@ import type { Label } from '../../shared/domain/label';
 import type { Review } from '../../shared/domain/review';
 import type { Settings } from '../../shared/domain/settings';
 import type { Forward } from '../../shared/contract/handoff';
-import type { handoffCalls } from '../../shared/contract/handoff';
-import type { labelCalls } from '../../shared/contract/labels';
 import type { LabelRule } from '../../shared/labels/label-schema';
 import { applyRules, compileRule, previewRule } from '../../shared/labels/rules';
 
-type HabitCall = keyof typeof labelCalls | 'notes.set' | keyof typeof handoffCalls | 'app.openDataFolder' | 'backup.create' | 'sync.backgroundStatus';
-type Handlers = { [N in HabitCall]: (input: z.output<Contract[N]['input']>) => CallOutput<N> };
+type FakedCall = 'labels.list' | 'labels.save' | 'labels.delete' | 'labels.apply' | 'labels.saveRules' | 'labels.previewRule' | 'labels.runRules'
+  | 'notes.set' | 'handoff.assign' | 'handoff.forward' | 'handoff.setState' | 'handoff.list'
+  | 'app.openDataFolder' | 'backup.create' | 'sync.backgroundStatus';
+type Handlers = { [N in FakedCall]: (input: z.output<Contract[N]['input']>) => CallOutput<N> };
 
-/** The issue-10 calls of the fake api (labels, rules, notes, hand-off, data folder), in memory. */
-export function fakeHabitHandlers(ctx: {
+/** The fake api's labels, rules, notes and hand-off, and its data folder and background status, in memory. */
+export function fakeLabelHandoffHandlers(ctx: {
   reviews: () => Review[];
   setReviews: (next: Review[]) => void;
   settings: () => Settings;

@@ -52,7 +52,7 @@ test('rule preview counts the reviews a rule hits, and settings persist across a
     await expect(targets.getByRole('checkbox', { name: 'Count only business hours' })).toBeChecked();
     await section(page, 'Alerts and background sync').getByRole('combobox', { name: 'Alert me about new reviews' }).selectOption('1');
     for (const [file, title] of [['targets', 'Reply-time targets and business hours'], ['team', 'Departments and team'], ['labels', 'Labels'], ['alerts', 'Alerts and background sync'], ['data', 'Data folder']]) {
-      await section(page, title ?? '').screenshot({ path: `test-results/habits-settings-${file}.png` });
+      await section(page, title ?? '').screenshot({ path: `test-results/labels-team-settings-${file}.png` });
     }
 
     await host.stop({ keepData: true });
@@ -104,7 +104,7 @@ test('label a review, assign it, keep a note, and forward it to a department by 
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('Klant belde ook');
   await detail.getByRole('button', { name: 'Mark handled' }).click();
   await expect(detail.getByText('Forwarded to Keuken · handled')).toBeVisible();
-  await page.screenshot({ path: 'test-results/habits-review.png' });
+  await page.screenshot({ path: 'test-results/labels-handoff-review.png' });
 
   // Everything is saved: after a reload the review still has its label, assignee and note.
   await page.reload();

@@ -2,7 +2,7 @@ import type { App, Net, Notification as ElectronNotification, NotificationConstr
 import type { KalmCore } from './core/create-kalm';
 import { notificationBody } from './notification-text';
 
-export interface HabitsShellDeps {
+export interface BackgroundShellDeps {
   kalm: KalmCore;
   app: Pick<App, 'setBadgeCount' | 'setLoginItemSettings'>;
   Notification: { new (options: NotificationConstructorOptions): Pick<ElectronNotification, 'on' | 'show'>; isSupported(): boolean };
@@ -17,13 +17,13 @@ export interface HabitsShellDeps {
 const stars = (n: number) => '★'.repeat(n);
 
 /**
- * The desktop side of the working habits: a notification for each new low
+ * What the desktop app does while it runs in the background: a notification for each new low
  * review (click → the window shows that review), the unanswered count on the
  * app badge, start at login from Settings, and background sync that pauses
  * while offline or on battery saver and resumes when the machine wakes, is
  * plugged in or comes back online.
  */
-export function wireHabitsShell(deps: HabitsShellDeps): () => void {
+export function wireBackgroundShell(deps: BackgroundShellDeps): () => void {
   const { kalm, app } = deps;
   const offs: (() => void)[] = [];
 

@@ -6,7 +6,7 @@ const nav = (page: Page, name: string) => page.getByRole('navigation', { name: '
 const section = (page: Page, title: string) => page.locator('section.settings-section', { has: page.getByRole('heading', { name: title }) });
 const overdueCount = async (page: Page) => Number(((await page.getByRole('button', { name: /^Overdue only/ }).locator('.chip__count').textContent()) ?? '').replace(/\D/g, ''));
 
-test.describe('working habits at 100,000 reviews', () => {
+test.describe('label rules and business-hour targets at 100,000 reviews', () => {
   const chain = chainHostForDescribe(100_000, 200);
 
   test('a rule preview answers while typing, and business hours change the overdue count', async ({ page }, info) => {
