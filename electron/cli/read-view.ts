@@ -66,11 +66,16 @@ export async function openReadView(dataDir: string, scope: ReadScope = {}): Prom
   const locations: Location[] = loaded.locations;
   const policy: ReplyPolicy = replyPolicy(createPreferences(readOnlySettings(dataDir), new EventBus()).get());
   const now = new Date();
-  let index: ReviewIndex | null = null;
+  const pages = new Map<string, ReviewPage>();
 
   const summary = (): WorkspaceSummary => ({ demo: sources.some((s) => s.state === 'demo'), sources, locations, reviewCount: byId.size });
-  /** The core's query over the reviews kept, its index built at the first call (the command pages through it). */
-  const query = (q: ReviewQuery): ReviewPage => (index ??= new ReviewIndex(reviews)).query(q, now.getTime(), policy);
+  /** One full answer per query (the command pages through it), sliced per call: the core's query over the reviews kept. */
+  const query = (q: ReviewQuery): ReviewPage => {
+    const key = JSON.stringify({ ...q, offset: 0, limit: 0 });
+    let all = pages.get(key);
+    if (!all) pages.set(key, (all = new ReviewIndex(reviews).query({ ...q, offset: 0, limit: reviews.length }, now.getTime(), policy)));
+    return { ...all, items: all.items.slice(q.offset, q.offset + q.limit) };
+  };
   const handlers: { [N in ReadCall]: (input: z.output<Contract[N]['input']>) => CallOutput<N> } = {
     'workspace.get': () => summary(),
     'reviews.query': (q) => query(q),
