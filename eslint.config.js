@@ -62,6 +62,16 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', 'no-empty-pattern': 'off' },
   },
   {
+    // Tests, their reference query (tests/oracle/) and fakes are never part of the app. (A rule of its own, so
+    // the folder rules above and below keep their own no-restricted-imports lists.)
+    files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/**/*.{ts,tsx}', 'bin/**/*.{js,mjs,ts}', 'scripts/**/*.{js,mjs,ts}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/tests/**', 'tests/**'], message: 'Production code never imports tests/ (the reference query and the fakes live there).' }],
+      }],
+    },
+  },
+  {
     // Only the thin shell may import electron; the core stays plain Node.
     files: ['electron/**/*.ts'],
     ignores: ['electron/main.ts', 'electron/window.ts', 'electron/security.ts', 'electron/preload.ts', 'electron/ipc.ts', 'electron/settings-electron.ts', 'electron/safe-storage-vault.ts', 'electron/keychain-file.ts', 'electron/background-shell.ts', 'electron/app-menu.ts', 'electron/desktop-shell.ts', 'electron/desktop-wiring.ts', 'electron/window-state.ts'],

@@ -1,4 +1,4 @@
-/** Dates and numbers for the current UI language, through Intl only. */
+/** Dates and numbers for the current UI language, through Intl only: the renderer's one formatter module. */
 
 const SECOND = 1000;
 const MINUTE = 60 * SECOND;
@@ -78,8 +78,49 @@ export function formatRelativeDay(iso: string, now: number, lang: string): strin
   return formatRelative(iso, now, lang);
 }
 
-/** An average rating with one decimal: 4.3 / 4,3. */
-export const formatAverage = (value: number, lang: string): string =>
-  cached(`avg ${lang}`, () => new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 })).format(value);
+/** "2026-10" → "Oct 2026" / "okt 2026" (a month of the dashboard). */
+export function formatMonth(month: string, lang: string, style: 'short' | 'long' = 'short'): string {
+  const [y, m] = month.split('-').map(Number);
+  if (!y || !m) return month;
+  return cached(`month ${style} ${lang}`, () => new Intl.DateTimeFormat(lang, { month: style, year: 'numeric', timeZone: 'UTC' })).format(new Date(Date.UTC(y, m - 1, 1)));
+}
 
+// ----- Numbers -----
+
+/** What a figure that is not there (no rated review, no reply yet) shows. */
+const NONE = '—';
+
+const decimals = (lang: string, digits: number, sign: 'auto' | 'exceptZero' = 'auto'): Intl.NumberFormat =>
+  cached(`dec ${digits} ${sign} ${lang}`, () => new Intl.NumberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits, signDisplay: sign }));
+
+/** An average rating with `digits` decimals (one in the inbox, two on the dashboard): 4.3 / 4,35; "—" for none. */
+export const formatAverage = (value: number | null, lang: string, digits = 1): string => (value === null ? NONE : decimals(lang, digits).format(value));
+
+/** A change with its sign: +0.12 / −0,05 (`digits` decimals). */
+export const formatChange = (value: number, lang: string, digits = 2): string => decimals(lang, digits, 'exceptZero').format(value);
+
+/** A whole count with the language's grouping: 12,345 / 12.345. */
 export const formatCount = (value: number, lang: string): string => cached(`count ${lang}`, () => new Intl.NumberFormat(lang)).format(value);
+
+/** A number with at most `digits` decimals (sizes, amounts): 3.5 / 3,5. */
+export const formatNumber = (value: number, lang: string, digits: number): string =>
+  cached(`num ${digits} ${lang}`, () => new Intl.NumberFormat(lang, { maximumFractionDigits: digits })).format(value);
+
+/** A share 0–1 as a percentage: 59%; "—" for none. */
+export const formatShare = (value: number | null, lang: string): string =>
+  value === null ? NONE : cached(`pct ${lang}`, () => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 })).format(value);
+
+type TimeUnit = 'minute' | 'hour' | 'day';
+const unitFormat = (lang: string, unit: TimeUnit, display: 'short' | 'narrow', digits: number): Intl.NumberFormat =>
+  cached(`unit ${unit} ${display} ${digits} ${lang}`, () => new Intl.NumberFormat(lang, { style: 'unit', unit, unitDisplay: display, maximumFractionDigits: digits }));
+
+/** Hours as "45 min", "12 h" or "3.5 days", with Intl's unit names; "—" for none. */
+export function formatHours(hours: number | null, lang: string): string {
+  if (hours === null) return NONE;
+  if (hours < 1) return unitFormat(lang, 'minute', 'short', 0).format(Math.round(hours * 60));
+  if (hours < 48) return unitFormat(lang, 'hour', 'short', hours < 10 ? 1 : 0).format(hours);
+  return unitFormat(lang, 'day', 'short', 1).format(hours / 24);
+}
+
+/** An axis tick in hours, short as each language writes it: "12h" / "12 u". */
+export const formatAxisHours = (hours: number, lang: string): string => unitFormat(lang, 'hour', 'narrow', 1).format(hours);

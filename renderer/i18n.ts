@@ -57,9 +57,6 @@ export function formatLocale(lang: Language): string {
   return browser.toLowerCase().split('-')[0] === lang ? browser : lang;
 }
 
-/** The current UI language as one of ours (i18next may report a region variant). */
-export const currentLanguage = (): Language => (isLanguage(i18n.language) ? i18n.language : 'en');
-
 /**
  * Switches the UI language and updates `<html lang>`. The choice is kept in
  * settings.json (see useStoredLanguage); this browser also caches it, so the

@@ -4,23 +4,6 @@ import type { StoreProblem } from '../../shared/domain/store-problem';
 import type { StatsFigures, StatsSummary } from '../../shared/reviews/stats-schema';
 import type { QuarantinedFile } from '../core/store/quarantine';
 
-/** The stable `kalm reviews --json` item shape (scripts depend on it). */
-export const reviewJson = (r: Review, locationName: string) => ({
-  id: r.id,
-  source: r.source,
-  externalId: r.externalId,
-  locationId: r.locationId,
-  locationName,
-  rating: r.rating,
-  author: r.author,
-  anonymous: r.anonymous,
-  text: r.text,
-  translatedText: r.translatedText,
-  createdAt: r.createdAt,
-  updatedAt: r.updatedAt,
-  reply: r.reply ? { text: r.reply.text, updatedAt: r.reply.updatedAt, state: r.reply.state } : null,
-});
-
 /** The rest of a row's figures, after the original fields (kept first and unchanged for scripts). */
 const moreFigures = (f: StatsFigures) => ({
   rated: f.rated,

@@ -45,9 +45,6 @@ export const writeOut = (text: string): Promise<void> => writeTo(process.stdout,
 /** Writes `text` to stderr the same way (messages, progress). */
 export const writeErr = (text: string): Promise<void> => writeTo(process.stderr, text);
 
-/** True once the reader of stdout has gone away (a command can stop producing output). */
-export const stdoutClosed = (): boolean => readerGone;
-
 /**
  * Ends the CLI with `code`: sets `process.exitCode`, waits until stdout and stderr have drained, then
  * exits (an open handle such as a keep-alive socket must not keep a finished command waiting).

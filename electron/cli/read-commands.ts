@@ -1,8 +1,9 @@
 import type { Rating, Review } from '../../shared/domain/review';
+import { reviewJson } from '../../shared/export/records';
 import { ReviewQuery } from '../../shared/reviews/query-schema';
 import { parseFlags, parseRatings } from './args';
 import type { ReadCommand } from './command';
-import { reviewJson, reviewsTable } from './format';
+import { reviewsTable } from './format';
 import { openReadView, runOn, type ReadCore } from './read-view';
 import { reportCommands } from './report-commands';
 

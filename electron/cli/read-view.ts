@@ -6,11 +6,12 @@ import type { Source } from '../../shared/domain/source';
 import type { StoreProblem } from '../../shared/domain/store-problem';
 import { KalmError } from '../../shared/domain/errors';
 import { buildExport } from '../../shared/export/export-reviews';
-import { matchesRest, queryReviews, searchableText } from '../../shared/reviews/query';
 import type { ReviewPage, ReviewQuery } from '../../shared/reviews/query-schema';
 import { replyPolicy, type ReplyPolicy } from '../../shared/reviews/reply-targets';
+import { ReviewIndex } from '../../shared/reviews/review-index';
+import { matchesRest, searchableText } from '../../shared/reviews/review-filter';
 import { summarize } from '../../shared/reviews/stats';
-import { inQueryView, NO_MARKS, viewBits } from '../../shared/reviews/views';
+import { inQueryView, viewBits } from '../../shared/reviews/views';
 // The read view answers the contract's read calls itself from the store's files, without building a core (no lock,
 // no search index): `kalm reviews` at 10,000 reviews starts in a fraction of the time (bench/cli-list.ts measures it).
 import { EventBus } from '../core/events';
@@ -49,7 +50,7 @@ function mayMatch(q: ReviewQuery): (r: Review) => boolean {
  * Opens a data folder for one read command without the core: no lock, no search index, no
  * services; the shard files are read (trusted ones without re-validation, see shard-manifest.ts)
  * and only the reviews the command can need are kept. Answers exactly as the core does: the
- * same contract validation, the reference query (`queryReviews`, which the index must match),
+ * same contract validation, the core's query (`ReviewIndex`, over the reviews kept),
  * `summarize` and `buildExport` over the reviews in the core's order (first appearance of each
  * id, the last copy winning), the owner's reply targets from settings.json.
  */
@@ -70,11 +71,11 @@ export async function openReadView(dataDir: string, scope: ReadScope = {}): Prom
   const pages = new Map<string, ReviewPage>();
 
   const summary = (): WorkspaceSummary => ({ demo: sources.some((s) => s.state === 'demo'), sources, locations, reviewCount: byId.size });
-  /** One full answer per query (the command pages through it), sliced per call. */
+  /** One full answer per query (the command pages through it), sliced per call: the core's query over the reviews kept. */
   const query = (q: ReviewQuery): ReviewPage => {
     const key = JSON.stringify({ ...q, offset: 0, limit: 0 });
     let all = pages.get(key);
-    if (!all) pages.set(key, (all = queryReviews(reviews, { ...q, offset: 0, limit: reviews.length }, searchableText, { marks: NO_MARKS, now: now.getTime(), policy })));
+    if (!all) pages.set(key, (all = new ReviewIndex(reviews).query({ ...q, offset: 0, limit: reviews.length }, now.getTime(), policy)));
     return { ...all, items: all.items.slice(q.offset, q.offset + q.limit) };
   };
   const handlers: { [N in ReadCall]: (input: z.output<Contract[N]['input']>) => CallOutput<N> } = {

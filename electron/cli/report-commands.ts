@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { ReviewStatus } from '../../shared/domain/review';
 import { KalmError } from '../../shared/domain/errors';
 import { ExportFormat } from '../../shared/export/export-schema';
-import { periodBound } from '../../shared/reviews/stats-zone';
+import { periodBound } from '../../shared/time/zoned';
 import { parseFlags, parseRatings, UsageError } from './args';
 import type { ReadCommand } from './command';
 import type { ReadCore } from './read-view';

@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { useAnchoredPanel } from '../hooks/useAnchoredPanel';
+import type { ReactNode } from 'react';
+import { Popover } from './Popover';
 
 interface FilterPopoverProps {
   /** What the filter is ("Location", "Label"): the button's lead text. */
@@ -16,57 +16,22 @@ interface FilterPopoverProps {
   children: (id: string) => ReactNode;
 }
 
-/**
- * A filter button that opens a panel below it (the inbox's location and label filters). The panel closes on
- * Escape (focus goes back to the button) and on a click outside it.
- */
+/** A filter button that opens a panel below it (the inbox's location and label filters): the app's Popover, dressed as a filter. */
 export function FilterPopover({ what, summary, active, panelLabel, focus, children }: FilterPopoverProps) {
-  const [open, setOpen] = useState(false);
-  const id = useId();
-  const box = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
-  const panel = useRef<HTMLDivElement>(null);
-  // Fixed to the viewport: a narrow window or a scrolling pane never clips the panel.
-  const place = useAnchoredPanel(open, button, panel);
-
-  useEffect(() => {
-    if (!open) return undefined;
-    box.current?.querySelector<HTMLElement>(`.popover ${focus}`)?.focus();
-    const onDown = (e: MouseEvent) => {
-      if (box.current && e.target instanceof Node && !box.current.contains(e.target)) setOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
-  }, [open, focus]);
-
   return (
-    <div
+    <Popover
       className="popover-anchor"
-      ref={box}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && open) {
-          e.preventDefault();
-          e.stopPropagation();
-          setOpen(false);
-          box.current?.querySelector('button')?.focus();
-        }
-      }}
+      buttonClassName={`select-button${active ? ' select-button--on' : ''}`}
+      button={
+        <>
+          <span className="select-button__what">{what}</span> {summary}
+        </>
+      }
+      panelClassName="popover"
+      panelLabel={panelLabel}
+      focus={focus}
     >
-      <button
-        ref={button}
-        type="button"
-        className={`select-button${active ? ' select-button--on' : ''}`}
-        aria-expanded={open}
-        aria-controls={`${id}-panel`}
-        onClick={() => setOpen((v) => !v)}
-      >
-        <span className="select-button__what">{what}</span> {summary}
-      </button>
-      {open && (
-        <div ref={panel} id={`${id}-panel`} className="popover" style={place} role="group" aria-label={panelLabel}>
-          {children(id)}
-        </div>
-      )}
-    </div>
+      {children}
+    </Popover>
   );
 }

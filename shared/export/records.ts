@@ -31,6 +31,22 @@ export const exportRecord = (r: Review, locationName: string, names: ExportNames
 });
 export type ExportRecord = ReturnType<typeof exportRecord>;
 
+/**
+ * The stable `kalm reviews --json` item, which scripts rely on: the export record without status, language,
+ * labels and assignee, its fields in the same order (README: an export item is a `reviews --json` item plus those).
+ */
+export const REVIEW_JSON_FIELDS = [
+  'id', 'source', 'externalId', 'locationId', 'locationName', 'rating', 'author', 'anonymous', 'text', 'translatedText', 'createdAt', 'updatedAt', 'reply',
+] as const satisfies readonly (keyof ExportRecord)[];
+export type ReviewJson = Pick<ExportRecord, (typeof REVIEW_JSON_FIELDS)[number]>;
+
+export function reviewJson(r: Review, locationName: string): ReviewJson {
+  const record = exportRecord(r, locationName);
+  const out: Partial<Record<keyof ReviewJson, unknown>> = {};
+  for (const field of REVIEW_JSON_FIELDS) out[field] = record[field];
+  return out as ReviewJson;
+}
+
 export const CSV_COLUMNS = [
   'id', 'source', 'externalId', 'locationId', 'locationName', 'rating', 'status', 'author', 'anonymous', 'language',
   'text', 'translatedText', 'createdAt', 'updatedAt', 'labels', 'labelIds', 'assignee', 'assigneeId', 'replyText', 'replyUpdatedAt', 'replyState',

@@ -12,8 +12,5 @@ export function stepsFor(rating: number | null): ComposerStep[] {
 /** A cool-down before the editor unlocks: for 1–2★ only, the reviews that sting most. */
 export const needsCoolDown = (rating: number | null): boolean => rating !== null && rating <= 2;
 
-/** The default pause, in seconds; Settings can change it or turn it off. */
-export const DEFAULT_COOL_DOWN_SECONDS = 60;
-
 /** The checklist may be skipped for praise (4–5★), never for criticism. */
 export const checklistRequired = (rating: number | null): boolean => !(rating !== null && rating >= 4);

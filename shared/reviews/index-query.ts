@@ -1,5 +1,5 @@
 import { ReviewStatus, type Review } from '../domain/review';
-import { emptyRatingCounts, emptyStatusCounts, languageMatches } from './query';
+import { emptyRatingCounts, emptyStatusCounts, languageMatches } from './review-filter';
 import type { ReviewPage, ReviewQuery } from './query-schema';
 import type { ReplyPolicy } from './reply-targets';
 import type { IndexLayout } from './index-layout';
@@ -78,7 +78,7 @@ function planText(ix: IndexLayout, q: ReviewQuery): TextPlan {
  * Answers a query from the index in one walk over the pre-sorted slot lists
  * of the requested order: each slot is checked against the filter with a few
  * typed-array reads, counted for the chips, and kept only when it falls in the
- * requested page. Gives the same answers as `queryReviews`. "Overdue" is one
+ * requested page. Gives the same answers as the tests' reference query (tests/oracle/query-reviews.ts). "Overdue" is one
  * comparison per review against a cutoff per source (`overdueCutoff`), with
  * the owner's targets and business hours when `policy` is given.
  */

@@ -4,7 +4,7 @@ import type { IndexLayout } from './index-layout';
 import { runQuery, STATUSES } from './index-query';
 import { Interner } from './interner';
 import { isoMs } from './iso-time';
-import { searchableText } from './query';
+import { searchableText } from './review-filter';
 import type { ReviewFacets, ReviewPage, ReviewQuery } from './query-schema';
 import type { ReplyPolicy } from './reply-targets';
 import { mergeSlots, SlotList } from './slot-list';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { IsoTime } from '../domain/review';
 import { RatingCounts } from './query-schema';
-import { isTimeZone } from './stats-zone';
+import { isTimeZone } from '../time/zoned';
 
 export const StatsQuery = z
   .object({

@@ -1,7 +1,7 @@
 import type { Review } from '../domain/review';
 import { isAnswered, isUnanswered, responseRateOf } from './figures';
 import { isoMs } from './iso-time';
-import { emptyRatingCounts } from './query';
+import { emptyRatingCounts } from './review-filter';
 import type { StatsFigures } from './stats-schema';
 
 const HOUR_MS = 3_600_000;

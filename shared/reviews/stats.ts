@@ -5,7 +5,7 @@ import { isoMs } from './iso-time';
 import { defaultReplyTargets, overdueCutoff, targetHours, type ReplyPolicy } from './reply-targets';
 import type { LocationStats, SourceStats, StatsFigures, StatsPeriod, StatsQuery, StatsSummary, TopicStats, TrendPoint } from './stats-schema';
 import { entryOf, median, RatingSum, replyHours, Tally } from './stats-tally';
-import { monthBucketer, monthLabel } from './stats-zone';
+import { monthBucketer, monthLabel } from '../time/zoned';
 import { isOverdueAt } from './figures';
 
 const HOUR_MS = 3_600_000;

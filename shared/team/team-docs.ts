@@ -26,12 +26,6 @@ export const teamDocId = {
   places: () => 'places:workspace',
 } as const;
 
-export type TeamDocKind = keyof typeof teamDocId;
-export const kindOfDocId = (id: string): TeamDocKind | null => {
-  const kind = id.slice(0, id.indexOf(':'));
-  return Object.hasOwn(teamDocId, kind) ? (kind as TeamDocKind) : null;
-};
-
 /** A label switched on or off by a member at a moment; per label the latest mark wins, so a removal is never undone by a merge. */
 export const LabelMark = z.object({ on: z.boolean(), at: IsoTime, by: z.string() });
 export type LabelMark = z.infer<typeof LabelMark>;

@@ -4,7 +4,7 @@ import { callApi, expect, startHost, test, type RunningHost } from './web-host-f
 /**
  * Menus and popovers in the browser, at the narrowest (880 px) and a wide (1920 px) window: the label menu of a
  * review picked near the bottom of the scrolled list, the bulk label menu, and the inbox's location and label
- * filters. Each panel lies wholly in the window and nothing (no scrolling pane) clips it — what is seen at each
+ * filters, and the composer's templates. Each panel lies wholly in the window and nothing (no scrolling pane) clips it — what is seen at each
  * corner is the panel itself — and Escape and a click outside close it.
  */
 
@@ -124,6 +124,15 @@ for (const width of [880, 1920]) {
     await page.keyboard.press('Escape');
     await expect(menu).toBeHidden();
     found.push(...(await checkPanel(page, pick, menu, 'review label menu')));
+
+    // The composer's templates, opened from the reply's row of actions.
+    await page.locator('.pane--detail').getByRole('button', { name: 'Answer', exact: true }).click();
+    const templates = page.locator('.pane--detail').getByRole('button', { name: 'Templates', exact: true });
+    await templates.scrollIntoViewIfNeeded();
+    found.push(...(await checkPanel(page, templates, page.getByRole('region', { name: 'Templates' }), 'templates')));
+    await templates.click();
+    await expect(page.getByRole('region', { name: 'Templates' }).getByRole('searchbox')).toBeFocused();
+    await page.screenshot({ path: info.outputPath(`popovers-${width}-templates.png`) });
 
     expect(found).toEqual([]);
   });

@@ -11,7 +11,7 @@ import { checkReplyLimits, sourceRefOf } from '../../shared/reply/limits';
 import { capabilitiesOfSource, safeHttpUrl } from '../../shared/sources/capabilities';
 import { builtInTemplates, type ReplyTemplate } from '../../shared/reply/templates';
 import type { GoogleStatus } from '../../shared/sources/google-status';
-import { queryReviews, reviewFacets } from '../../shared/reviews/query';
+import { queryReviews, reviewFacets } from '../oracle/query-reviews';
 import { replyPolicy, samePolicy } from '../../shared/reviews/reply-targets';
 import { summarize } from '../../shared/reviews/stats';
 import type { Source } from '../../shared/domain/source';

@@ -4,7 +4,7 @@ import type { Location } from '../../shared/domain/location';
 import { BOM, neutralizeCell, toCsv } from '../../shared/export/csv';
 import { buildExport } from '../../shared/export/export-reviews';
 import { ExportRequest } from '../../shared/export/export-schema';
-import { CSV_COLUMNS } from '../../shared/export/records';
+import { CSV_COLUMNS, exportRecord, reviewJson } from '../../shared/export/records';
 import { makeReview } from './helpers';
 
 const locations: Location[] = [{ id: 'utrecht', source: 'google', name: 'Bakkerij Zonnig, Utrecht', storeCode: null, address: null, mapsUrl: null, newReviewUrl: null }];
@@ -83,5 +83,21 @@ describe('CSV export', () => {
     expect(ExportRequest.safeParse({ format: 'csv', filter: { ratings: [6] } }).success).toBe(false);
     expect(ExportRequest.safeParse({ format: 'csv', filter: { from: '2026-02-01T00:00:00Z', to: '2026-01-01T00:00:00Z' } }).success).toBe(false);
     expect(ExportRequest.safeParse({ format: 'csv', filter: { colour: 'red' } }).success).toBe(false);
+  });
+});
+
+describe('one JSON record shape', () => {
+  it('gives `kalm reviews --json` items with the documented fields in order, and export items as those plus status, language, labels and assignee', () => {
+    const r = makeReview({ externalId: 'k', labels: ['l1'], assignee: 'm1', reply: { text: 'Dank je', updatedAt: '2026-03-02T10:00:00.000Z', state: 'published' } });
+    const item = reviewJson(r, 'Bakkerij');
+    expect(Object.keys(item)).toEqual(['id', 'source', 'externalId', 'locationId', 'locationName', 'rating', 'author', 'anonymous', 'text', 'translatedText', 'createdAt', 'updatedAt', 'reply']);
+    expect(item.reply).toEqual({ text: 'Dank je', updatedAt: '2026-03-02T10:00:00.000Z', state: 'published' });
+    const exported = exportRecord(r, 'Bakkerij', { label: (id) => `label ${id}`, member: (id) => `member ${id}` });
+    expect(Object.keys(exported)).toEqual([
+      'id', 'source', 'externalId', 'locationId', 'locationName', 'rating', 'status', 'author', 'anonymous', 'language',
+      'text', 'translatedText', 'createdAt', 'updatedAt', 'labels', 'labelIds', 'assignee', 'assigneeId', 'reply',
+    ]);
+    expect(exported).toMatchObject(item);
+    expect(exported).toMatchObject({ labels: ['label l1'], labelIds: ['l1'], assignee: 'member m1', assigneeId: 'm1' });
   });
 });

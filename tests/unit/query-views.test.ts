@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ReviewQuery } from '../../shared/reviews/query-schema';
-import { queryReviews, reviewFacets } from '../../shared/reviews/query';
+import { queryReviews, reviewFacets } from '../oracle/query-reviews';
 import { ReviewIndex } from '../../shared/reviews/review-index';
 import { makeReview } from './helpers';
 

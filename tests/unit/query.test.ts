@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ReviewQuery } from '../../shared/reviews/query-schema';
-import { languageMatches, queryReviews } from '../../shared/reviews/query';
+import { languageMatches } from '../../shared/reviews/review-filter';
+import { queryReviews } from '../oracle/query-reviews';
 import { foldText, searchWords, tokensOf } from '../../shared/reviews/text-match';
 import { makeReview } from './helpers';
 

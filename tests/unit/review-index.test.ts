@@ -6,7 +6,8 @@ import { ReviewStatus, type Rating, type Review } from '../../shared/domain/revi
 import { defaultSettings } from '../../shared/domain/settings';
 import { isoMs } from '../../shared/reviews/iso-time';
 import { replyPolicy } from '../../shared/reviews/reply-targets';
-import { queryReviews, searchableText } from '../../shared/reviews/query';
+import { searchableText } from '../../shared/reviews/review-filter';
+import { queryReviews } from '../oracle/query-reviews';
 import { ReviewQuery, type ReviewQueryInput } from '../../shared/reviews/query-schema';
 import { ReviewIndex } from '../../shared/reviews/review-index';
 import { foldText, tokensOf } from '../../shared/reviews/text-match';

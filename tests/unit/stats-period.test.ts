@@ -5,7 +5,7 @@ import { Settings } from '../../shared/domain/settings';
 import { isOverdue, replyPolicy } from '../../shared/reviews/reply-targets';
 import { summarize } from '../../shared/reviews/stats';
 import { StatsQuery, StatsSummary } from '../../shared/reviews/stats-schema';
-import { dayStart, monthBucketer, monthLabel, zonedInstant, zoneOffsetMs } from '../../shared/reviews/stats-zone';
+import { dayStart, monthBucketer, monthLabel, offsetAt, periodBound, zonedInstant } from '../../shared/time/zoned';
 import { makeReview } from './helpers';
 
 const reply = (updatedAt: string) => ({ text: 'Dank je wel!', updatedAt, state: 'published' as const });
@@ -164,16 +164,22 @@ describe('months and days in a time zone', () => {
   });
 
   it('finds offsets, month starts and day starts', () => {
-    expect(zoneOffsetMs('Europe/Amsterdam', at('2026-01-15T12:00:00Z'))).toBe(3_600_000);
-    expect(zoneOffsetMs('Europe/Amsterdam', at('2026-07-15T12:00:00Z'))).toBe(7_200_000);
-    expect(new Date(zonedInstant('Europe/Amsterdam', 2026, 4)).toISOString()).toBe('2026-03-31T22:00:00.000Z');
-    expect(new Date(zonedInstant('Europe/Amsterdam', 2026, 11)).toISOString()).toBe('2026-10-31T23:00:00.000Z');
+    expect(offsetAt(at('2026-01-15T12:00:00Z'), 'Europe/Amsterdam')).toBe(3_600_000);
+    expect(offsetAt(at('2026-07-15T12:00:00Z'), 'Europe/Amsterdam')).toBe(7_200_000);
+    expect(new Date(zonedInstant({ year: 2026, month: 4, day: 1 }, 0, 'Europe/Amsterdam')).toISOString()).toBe('2026-03-31T22:00:00.000Z');
+    expect(new Date(zonedInstant({ year: 2026, month: 11, day: 1 }, 0, 'Europe/Amsterdam')).toISOString()).toBe('2026-10-31T23:00:00.000Z');
     // 02:30 on 29 March does not exist in Amsterdam; the instant after the gap is 03:00 CEST.
-    expect(new Date(zonedInstant('Europe/Amsterdam', 2026, 3, 29, 2)).toISOString()).toBe('2026-03-29T01:00:00.000Z');
-    expect(new Date(dayStart('Europe/Amsterdam', '2026-03-29') ?? 0).toISOString()).toBe('2026-03-28T23:00:00.000Z');
-    expect(new Date(dayStart('Europe/Amsterdam', '2026-03-30') ?? 0).toISOString()).toBe('2026-03-29T22:00:00.000Z');
-    expect(dayStart('UTC', '2026-02-30')).toBeNull();
-    expect(dayStart('UTC', '30-02-2026')).toBeNull();
+    expect(new Date(zonedInstant({ year: 2026, month: 3, day: 29 }, 120, 'Europe/Amsterdam')).toISOString()).toBe('2026-03-29T01:00:00.000Z');
+    expect(new Date(dayStart('2026-03-29', 'Europe/Amsterdam') ?? 0).toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(new Date(dayStart('2026-03-30', 'Europe/Amsterdam') ?? 0).toISOString()).toBe('2026-03-29T22:00:00.000Z');
+    expect(dayStart('2026-02-30', 'UTC')).toBeNull();
+    expect(dayStart('30-02-2026', 'UTC')).toBeNull();
+    // A "to" date includes its whole day: the bound is the next day's start, across a DST change and a year end.
+    expect(periodBound('2026-03-28', 'Europe/Amsterdam', true)).toBe('2026-03-28T23:00:00.000Z');
+    expect(periodBound('2026-10-25', 'Europe/Amsterdam', true)).toBe('2026-10-25T23:00:00.000Z');
+    expect(periodBound('2026-12-31', 'UTC', true)).toBe('2027-01-01T00:00:00.000Z');
+    expect(periodBound('2026-03-29T02:30:00+02:00', 'Europe/Amsterdam')).toBe('2026-03-29T00:30:00.000Z');
+    expect(periodBound('2026-02-30', 'UTC')).toBeNull();
     const bucket = monthBucketer('Asia/Kolkata'); // +5:30
     expect(monthLabel(bucket(at('2026-01-31T18:29:59Z')))).toBe('2026-01');
     expect(monthLabel(bucket(at('2026-01-31T18:30:00Z')))).toBe('2026-02');

@@ -193,9 +193,3 @@ export async function readImport(path: string, options: ImportOptions, opts: Rea
   return { report, locations };
 }
 
-/** True when a header looks like the preset's (to suggest a preset on the mapping screen). */
-export const matchesPreset = (columns: readonly string[], name: keyof typeof PRESETS): boolean => {
-  const keys = new Set(columns.map(headerKey));
-  const p = PRESETS[name].columns;
-  return [p.rating, p.date].every((names) => (names ?? []).some((n) => keys.has(headerKey(n))));
-};

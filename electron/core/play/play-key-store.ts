@@ -46,17 +46,3 @@ export function createFilePlayKeyStore(dataDir: string): PlayKeyStore & { readon
     },
   };
 }
-
-/** A key store in memory (tests). */
-export function createMemoryPlayKeyStore(initial: ServiceAccountKey | null = null): PlayKeyStore {
-  let current = initial;
-  return {
-    load: async () => current,
-    save: async (key) => {
-      current = key;
-    },
-    clear: async () => {
-      current = null;
-    },
-  };
-}

@@ -1,10 +1,9 @@
 import { join } from 'node:path';
-import PouchDB, { type Database, type Existing } from 'pouchdb';
+import PouchDB, { type Database } from 'pouchdb';
 import type { TeamDoc } from '../../../shared/team/team-docs';
 import { TEAM_DB_DIR } from './team-config';
 
 export type TeamDb = Database<TeamDoc>;
-export type StoredTeamDoc = Existing<TeamDoc>;
 
 /** The local replica of the team database: LevelDB in the data folder (`team-db/`). */
 export function openLocalTeamDb(dataDir: string): TeamDb {

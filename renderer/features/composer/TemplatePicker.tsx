@@ -1,10 +1,11 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KalmError } from '../../../shared/domain/errors';
 import type { ReplyLanguage } from '../../../shared/reply/lint';
 import { searchTemplates, type ReplyTemplate, type TemplateBand } from '../../../shared/reply/templates';
 import { useApi } from '../../api-context';
 import { ErrorState } from '../../components/ErrorState';
+import { Popover } from '../../components/Popover';
 import { useCall } from '../../hooks/useCall';
 import { toKalmError } from '../../transport/errors';
 
@@ -17,12 +18,10 @@ interface TemplatePickerProps {
   onUse: (template: ReplyTemplate) => void;
 }
 
-/** The owner's templates and Kalm's starters: search, use (a rotated variant), save the current reply, delete. */
+/** The owner's templates and Kalm's starters in a popover: search, use (a rotated variant), save the current reply, delete. */
 export function TemplatePicker({ lang, band, text, disabled, onUse }: TemplatePickerProps) {
   const { t } = useTranslation();
   const api = useApi();
-  const ids = useId();
-  const [open, setOpen] = useState(false);
   const [query, setQuery] = useState('');
   const [name, setName] = useState('');
   const [target, setTarget] = useState('');
@@ -51,78 +50,78 @@ export function TemplatePicker({ lang, band, text, disabled, onUse }: TemplatePi
     setName('');
   };
 
-  if (!open) {
-    return (
-      <button type="button" className="btn btn--ghost" aria-expanded={false} aria-controls={`${ids}-panel`} onClick={() => setOpen(true)}>
-        {t('composer.templates.button')}
-      </button>
-    );
-  }
   return (
-    <>
-      <button type="button" className="btn btn--ghost" aria-expanded aria-controls={`${ids}-panel`} onClick={() => setOpen(false)}>
-        {t('composer.templates.button')}
-      </button>
-      <section id={`${ids}-panel`} className="templates" aria-label={t('composer.templates.title')}>
-        <input type="search" className="setting__input" aria-label={t('composer.templates.search')} placeholder={t('composer.templates.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
-        {list.error && <ErrorState compact error={list.error} onRetry={list.reload} />}
-        {list.data && shown.length === 0 && <p className="composer__muted">{t('composer.templates.empty')}</p>}
-        <ul className="templates__list">
-          {shown.map((tpl) => (
-            <li key={tpl.id} className="templates__item">
-              <div className="templates__text">
-                <span className="templates__name">{label(tpl)}</span>
-                <span className="composer__muted">
-                  {tpl.builtIn ? `${t('composer.templates.builtIn')} · ` : ''}
-                  {t('composer.templates.variants', { count: tpl.variants.length })}
-                </span>
-                <span className="templates__preview">{tpl.variants[0]}</span>
-              </div>
-              <button type="button" className="btn btn--secondary" disabled={disabled} onClick={() => onUse(tpl)}>
-                {t('composer.templates.use')}
-              </button>
-              {!tpl.builtIn && (
-                <button type="button" className="btn btn--ghost" onClick={() => run(api.call('templates.delete', { id: tpl.id }), null)}>
-                  {t('composer.templates.delete')}
+    <Popover
+      className="popover-anchor"
+      buttonClassName="btn btn--ghost"
+      button={t('composer.templates.button')}
+      panelClassName="templates"
+      panelLabel={t('composer.templates.title')}
+      panelRole="region"
+      focus="input[type=search]"
+    >
+      {() => (
+        <>
+            <input type="search" className="setting__input" aria-label={t('composer.templates.search')} placeholder={t('composer.templates.search')} value={query} onChange={(e) => setQuery(e.target.value)} />
+            {list.error && <ErrorState compact error={list.error} onRetry={list.reload} />}
+            {list.data && shown.length === 0 && <p className="composer__muted">{t('composer.templates.empty')}</p>}
+            <ul className="templates__list">
+              {shown.map((tpl) => (
+                <li key={tpl.id} className="templates__item">
+                  <div className="templates__text">
+                    <span className="templates__name">{label(tpl)}</span>
+                    <span className="composer__muted">
+                      {tpl.builtIn ? `${t('composer.templates.builtIn')} · ` : ''}
+                      {t('composer.templates.variants', { count: tpl.variants.length })}
+                    </span>
+                    <span className="templates__preview">{tpl.variants[0]}</span>
+                  </div>
+                  <button type="button" className="btn btn--secondary" disabled={disabled} onClick={() => onUse(tpl)}>
+                    {t('composer.templates.use')}
+                  </button>
+                  {!tpl.builtIn && (
+                    <button type="button" className="btn btn--ghost" onClick={() => run(api.call('templates.delete', { id: tpl.id }), null)}>
+                      {t('composer.templates.delete')}
+                    </button>
+                  )}
+                </li>
+              ))}
+            </ul>
+            {text.trim() !== '' && (
+              <form
+                className="templates__save"
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  save();
+                }}
+              >
+                <p className="templates__name">{t('composer.templates.saveTitle')}</p>
+                {own.length > 0 && (
+                  <label className="templates__row">
+                    {t('composer.templates.addVariant')}
+                    <select className="setting__input" value={target} onChange={(e) => setTarget(e.target.value)}>
+                      <option value="">{t('composer.templates.newTemplate')}</option>
+                      {own.map((tpl) => (
+                        <option key={tpl.id} value={tpl.id}>
+                          {tpl.name}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                )}
+                {target === '' && <input className="setting__input" aria-label={t('composer.templates.name')} placeholder={t('composer.templates.name')} value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />}
+                <button type="submit" className="btn btn--secondary" disabled={target === '' && name.trim() === ''}>
+                  {t('composer.templates.save')}
                 </button>
-              )}
-            </li>
-          ))}
-        </ul>
-        {text.trim() !== '' && (
-          <form
-            className="templates__save"
-            onSubmit={(e) => {
-              e.preventDefault();
-              save();
-            }}
-          >
-            <p className="templates__name">{t('composer.templates.saveTitle')}</p>
-            {own.length > 0 && (
-              <label className="templates__row">
-                {t('composer.templates.addVariant')}
-                <select className="setting__input" value={target} onChange={(e) => setTarget(e.target.value)}>
-                  <option value="">{t('composer.templates.newTemplate')}</option>
-                  {own.map((tpl) => (
-                    <option key={tpl.id} value={tpl.id}>
-                      {tpl.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
+                <p className="composer__muted">{t('composer.templates.hint')}</p>
+              </form>
             )}
-            {target === '' && <input className="setting__input" aria-label={t('composer.templates.name')} placeholder={t('composer.templates.name')} value={name} maxLength={120} onChange={(e) => setName(e.target.value)} />}
-            <button type="submit" className="btn btn--secondary" disabled={target === '' && name.trim() === ''}>
-              {t('composer.templates.save')}
-            </button>
-            <p className="composer__muted">{t('composer.templates.hint')}</p>
-          </form>
-        )}
-        <p role="status" className="composer__muted">
-          {note}
-        </p>
-        {error && <ErrorState compact error={error} onRetry={() => setError(null)} />}
-      </section>
-    </>
+            <p role="status" className="composer__muted">
+              {note}
+            </p>
+            {error && <ErrorState compact error={error} onRetry={() => setError(null)} />}
+        </>
+      )}
+    </Popover>
   );
 }

@@ -4,7 +4,7 @@ import type { RatingCounts } from '../../../shared/reviews/query-schema';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
 import { ChartFigure } from './ChartFigure';
 import { axisTick, chartColors, tooltipStyle } from './chart-theme';
-import { fmtCount, fmtShare } from './format';
+import { formatCount, formatShare } from '../../format';
 
 /** How many reviews gave 5, 4, 3, 2 and 1 stars (bars), rating-only reviews mentioned below. */
 export function DistributionChart({ distribution, animate = true }: { distribution: RatingCounts; animate?: boolean }) {
@@ -19,7 +19,7 @@ export function DistributionChart({ distribution, animate = true }: { distributi
   }));
   const countName = t('dashboard.distribution.count');
   const summary = t('dashboard.distribution.summary', {
-    list: data.map((d) => `${d.label}: ${fmtCount(d.count, locale)}`).join(', '),
+    list: data.map((d) => `${d.label}: ${formatCount(d.count, locale)}`).join(', '),
   });
   return (
     <ChartFigure
@@ -28,19 +28,19 @@ export function DistributionChart({ distribution, animate = true }: { distributi
       rows={data}
       columns={[
         { key: 's', header: t('dashboard.distribution.rating'), cell: (r) => r.label },
-        { key: 'c', header: countName, cell: (r) => fmtCount(r.count, locale) },
-        { key: 'p', header: t('dashboard.distribution.share'), cell: (r) => fmtShare(r.share, locale) },
+        { key: 'c', header: countName, cell: (r) => formatCount(r.count, locale) },
+        { key: 'p', header: t('dashboard.distribution.share'), cell: (r) => formatShare(r.share, locale) },
       ]}
       note={distribution.none > 0 ? <p className="dash-chart__note">{t('dashboard.distribution.ratingOnly', { count: distribution.none })}</p> : undefined}
     >
       <ResponsiveContainer width="100%" height={200}>
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 40, bottom: 0, left: 0 }}>
           <CartesianGrid stroke={chartColors.grid} strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" allowDecimals={false} tick={axisTick} stroke={chartColors.grid} tickFormatter={(v: number) => fmtCount(v, locale)} />
+          <XAxis type="number" allowDecimals={false} tick={axisTick} stroke={chartColors.grid} tickFormatter={(v: number) => formatCount(v, locale)} />
           <YAxis type="category" dataKey="label" tick={axisTick} stroke={chartColors.grid} width={72} />
-          <Tooltip {...tooltipStyle} cursor={{ fill: 'var(--surface-sunk)' }} formatter={(value) => fmtCount(Number(value), locale)} />
+          <Tooltip {...tooltipStyle} cursor={{ fill: 'var(--surface-sunk)' }} formatter={(value) => formatCount(Number(value), locale)} />
           <Bar dataKey="count" name={countName} fill={chartColors.star} radius={[0, 3, 3, 0]} isAnimationActive={animate}>
-            <LabelList dataKey="count" position="right" fill="var(--text-2)" fontSize={12} formatter={(v) => fmtCount(Number(v), locale)} />
+            <LabelList dataKey="count" position="right" fill="var(--text-2)" fontSize={12} formatter={(v) => formatCount(Number(v), locale)} />
           </Bar>
         </BarChart>
       </ResponsiveContainer>

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StatsFigures } from '../../../shared/reviews/stats-schema';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
-import { fmtAverage, fmtChange, fmtCount, fmtHours, fmtShare } from './format';
+import { formatAverage, formatChange, formatCount, formatHours, formatShare } from '../../format';
 
 export interface FiguresRow extends StatsFigures {
   key: string;
@@ -87,17 +87,17 @@ export function FiguresTable({ caption, nameHeader, rows, initialSort = { key: '
               <tr key={r.key} data-row-key={r.key}>
                 <th scope="row">{r.href ? <a href={r.href} title={t('dashboard.table.openInbox')}>{r.name}</a> : r.name}</th>
                 <td className="num">
-                  {fmtAverage(r.average, locale)}
-                  {change !== null && change !== 0 && <span className={`delta delta--small ${change > 0 ? 'delta--up' : 'delta--down'}`}> {fmtChange(change, locale)}</span>}
+                  {formatAverage(r.average, locale, 2)}
+                  {change !== null && change !== 0 && <span className={`delta delta--small ${change > 0 ? 'delta--up' : 'delta--down'}`}> {formatChange(change, locale)}</span>}
                 </td>
-                <td className="num">{fmtCount(r.count, locale)}</td>
-                <td className="num">{fmtCount(r.unanswered, locale)}</td>
-                <td className="num">{fmtShare(r.responseRate, locale)}</td>
+                <td className="num">{formatCount(r.count, locale)}</td>
+                <td className="num">{formatCount(r.unanswered, locale)}</td>
+                <td className="num">{formatShare(r.responseRate, locale)}</td>
                 <td className={`num${late ? ' num--late' : ''}`}>
-                  {fmtHours(r.medianReplyHours, locale)}
-                  {r.targetHours !== undefined && <span className="dash-table__target"> / {fmtHours(r.targetHours, locale)}</span>}
+                  {formatHours(r.medianReplyHours, locale)}
+                  {r.targetHours !== undefined && <span className="dash-table__target"> / {formatHours(r.targetHours, locale)}</span>}
                 </td>
-                <td className={`num${r.overdue > 0 ? ' num--late' : ''}`}>{fmtCount(r.overdue, locale)}</td>
+                <td className={`num${r.overdue > 0 ? ' num--late' : ''}`}>{formatCount(r.overdue, locale)}</td>
               </tr>
             );
           })}

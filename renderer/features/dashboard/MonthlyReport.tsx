@@ -8,7 +8,7 @@ import { useFormatLocale } from '../../hooks/useUiLanguage';
 import { DistributionChart } from './DistributionChart';
 import { FigureCards } from './FigureCards';
 import { FiguresTable } from './FiguresTable';
-import { fmtMonth } from './format';
+import { formatMonth } from '../../format';
 import { localTimeZone, monthBounds } from './period';
 import { ReplyTimeChart } from './ReplyTimeChart';
 import { locationRows } from './rows';
@@ -91,7 +91,7 @@ export function MonthlyReport({ place, onClose }: Props) {
         )}
       </div>
       <header className="report__head">
-        <h1>{t('dashboard.report.title', { month: fmtMonth(month, locale, 'long') })}</h1>
+        <h1>{t('dashboard.report.title', { month: formatMonth(month, locale, 'long') })}</h1>
         <p className="report__scope">{scopeName}</p>
       </header>
       {stats.status === 'error' && <ErrorState error={stats.error} onRetry={stats.reload} />}

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TopicStats } from '../../../shared/reviews/stats-schema';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
-import { fmtAverage, fmtCount } from './format';
+import { formatAverage, formatCount } from '../../format';
 
 const SHOWN = 12;
 
@@ -29,8 +29,8 @@ export function Topics({ topics }: { topics: readonly TopicStats[] }) {
               <span className="dash-topics__bar" style={{ width: `${Math.max(4, (x.count / max) * 100)}%` }} aria-hidden="true" />
               <span className="dash-topics__name">{x.label}</span>
             </th>
-            <td className="num">{fmtCount(x.count, locale)}</td>
-            <td className="num">{fmtAverage(x.average, locale)}</td>
+            <td className="num">{formatCount(x.count, locale)}</td>
+            <td className="num">{formatAverage(x.average, locale, 2)}</td>
           </tr>
         ))}
       </tbody>

@@ -4,7 +4,7 @@ import type { Label } from '../../../shared/domain/label';
 import type { Location } from '../../../shared/domain/location';
 import type { Rating } from '../../../shared/domain/review';
 import type { Source } from '../../../shared/domain/source';
-import { emptyRatingCounts } from '../../../shared/reviews/query';
+import { emptyRatingCounts } from '../../../shared/reviews/review-filter';
 import type { InboxView, ReviewFacets } from '../../../shared/reviews/query-schema';
 import { formatCount } from '../../format';
 import { useFormatLocale } from '../../hooks/useUiLanguage';

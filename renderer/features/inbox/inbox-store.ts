@@ -1,7 +1,7 @@
 import type { KalmApi } from '../../../shared/contract';
 import type { KalmError } from '../../../shared/domain/errors';
 import type { Review } from '../../../shared/domain/review';
-import { emptyRatingCounts } from '../../../shared/reviews/query';
+import { emptyRatingCounts } from '../../../shared/reviews/review-filter';
 import type { RatingCounts, ReviewPage, ViewCounts } from '../../../shared/reviews/query-schema';
 import { emptyViewCounts } from '../../../shared/reviews/views';
 import { createStore, type Store } from '../../lib/store';

@@ -1,7 +1,6 @@
-import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Label } from '../../../shared/domain/label';
-import { useAnchoredPanel } from '../../hooks/useAnchoredPanel';
+import { Popover } from '../../components/Popover';
 
 interface LabelMenuProps {
   labels: readonly Label[];
@@ -15,33 +14,10 @@ interface LabelMenuProps {
 /** A button that opens a list of labels with check boxes (add/remove on one or many reviews). */
 export function LabelMenu({ labels, state, onToggle, buttonText, disabled }: LabelMenuProps) {
   const { t } = useTranslation();
-  const [open, setOpen] = useState(false);
-  const id = useId();
-  const button = useRef<HTMLButtonElement>(null);
-  const list = useRef<HTMLDivElement>(null);
-  // Fixed to the viewport: the list pane's scrolling never clips the menu.
-  const place = useAnchoredPanel(open, button, list);
   return (
-    <div
-      className="label-menu"
-      onBlur={(e) => {
-        // Focus left the menu (and its button): close it.
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setOpen(false);
-      }}
-      onKeyDown={(e) => {
-        // Escape closes the menu wherever the focus is in it (its button too) and gives the focus back to the button.
-        if (e.key !== 'Escape' || !open) return;
-        e.preventDefault();
-        e.stopPropagation();
-        setOpen(false);
-        button.current?.focus();
-      }}
-    >
-      <button ref={button} type="button" className="btn btn--secondary" aria-expanded={open} aria-controls={id} disabled={disabled} onClick={() => setOpen((v) => !v)}>
-        {buttonText}
-      </button>
-      {open && (
-        <div ref={list} id={id} className="label-menu__list" style={place} role="group" aria-label={buttonText}>
+    <Popover className="label-menu" buttonClassName="btn btn--secondary" button={buttonText} disabled={disabled} panelClassName="label-menu__list" panelLabel={buttonText}>
+      {() => (
+        <>
           {labels.length === 0 && <p className="muted">{t('labels.noneYet')}</p>}
           {labels.map((l) => {
             const has = state(l.id);
@@ -60,8 +36,8 @@ export function LabelMenu({ labels, state, onToggle, buttonText, disabled }: Lab
               </label>
             );
           })}
-        </div>
+        </>
       )}
-    </div>
+    </Popover>
   );
 }

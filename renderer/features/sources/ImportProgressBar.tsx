@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { ImportProgressEvent } from '../../../shared/contract';
+import { formatCount, formatNumber } from '../../format';
 
-const megabytes = (bytes: number, language: string): string =>
-  (bytes / 1048576).toLocaleString(language, { maximumFractionDigits: bytes < 10 * 1048576 ? 1 : 0 });
+const megabytes = (bytes: number, language: string): string => formatNumber(bytes / 1048576, language, bytes < 10 * 1048576 ? 1 : 0);
 
 /** How far a running import is: a bar over the file's bytes and a line with the pass, rows and megabytes. */
 export function ImportProgressBar({ progress }: { progress: ImportProgressEvent }) {
@@ -10,7 +10,7 @@ export function ImportProgressBar({ progress }: { progress: ImportProgressEvent 
   const lang = i18n.language;
   const text = t('sources.import.progress', {
     pass: t(progress.pass === 'check' ? 'sources.import.progressCheck' : 'sources.import.progressImport'),
-    rows: progress.rows.toLocaleString(lang),
+    rows: formatCount(progress.rows, lang),
     read: megabytes(progress.bytes, lang),
     total: megabytes(progress.totalBytes, lang),
   });

@@ -1,26 +1,17 @@
-import type { Review } from '../domain/review';
-import { isoMs } from './iso-time';
-import type { RatingCounts, ReviewFacets, ReviewPage, ReviewQuery, ReviewSort, StatusCounts } from './query-schema';
-import { dueAt, type ReplyPolicy } from './reply-targets';
-import { foldText, matchesAllWords } from './text-match';
-import { countViews, emptyViewCounts, inQueryView, isOpenStatus, marksOf, NO_MARKS, queryNow, viewBits, type ReviewMarks } from './views';
+import type { Review } from '../../shared/domain/review';
+import { isoMs } from '../../shared/reviews/iso-time';
+import type { ReviewFacets, ReviewPage, ReviewQuery, ReviewSort } from '../../shared/reviews/query-schema';
+import { dueAt, type ReplyPolicy } from '../../shared/reviews/reply-targets';
+import { emptyRatingCounts, emptyStatusCounts, matchesRest, searchableText } from '../../shared/reviews/review-filter';
+import { countViews, emptyViewCounts, inQueryView, isOpenStatus, marksOf, NO_MARKS, queryNow, viewBits, type ReviewMarks } from '../../shared/reviews/views';
 
-export const emptyRatingCounts = (): RatingCounts => ({ 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, none: 0 });
-export const emptyStatusCounts = (): StatusCounts => ({ all: 0, unanswered: 0, drafted: 0, queued: 0, answered: 0, conflict: 0, deleted: 0, done: 0 });
+/**
+ * The reference query: a naive filter, count and full sort over a list of reviews, written to be obviously
+ * right rather than fast. The app answers from `ReviewIndex` (shared/reviews/review-index.ts), which must give
+ * the same answers; the tests compare the two, and the renderer tests' fake API answers with this one.
+ * Test code only: production code may not import tests/ (eslint.config.js).
+ */
 
-/** The searchable text of a review (text, translation, author, reply), folded. */
-export const searchableText = (r: Review): string =>
-  foldText([r.text, r.translatedText, r.author, r.reply?.text].filter((s): s is string => !!s).join('\n'));
-
-/** "nl" matches "nl" and "nl-BE"; "nl-BE" matches only "nl-BE"; case-insensitive; unknown languages match nothing. */
-export const languageMatches = (language: string | null, wanted: string): boolean => {
-  if (language === null) return false;
-  const have = language.toLowerCase();
-  const want = wanted.toLowerCase();
-  return have === want || have.startsWith(`${want}-`);
-};
-
-/** Date.parse, faster for the UTC form the store writes (sorting calls it twice per comparison). */
 const ms = isoMs;
 
 /** Rating-less reviews sort after 5★ in "priority" (there is nothing to put right) and last in "highest". */
@@ -41,31 +32,6 @@ export const compareReviews = (sort: ReviewSort) => (a: Review, b: Review): numb
   }
 };
 
-const anyOf = (list: readonly string[] | undefined): Set<string> | null => (list && list.length > 0 ? new Set(list) : null);
-
-/** Everything of the query except status, ratings, paging and sort. */
-export function matchesRest(q: ReviewQuery, folded: (r: Review) => string): (r: Review) => boolean {
-  const sources = anyOf(q.sources);
-  const locations = anyOf(q.locationIds);
-  const labels = anyOf(q.labels);
-  const from = q.from === undefined ? -Infinity : ms(q.from);
-  const to = q.to === undefined ? Infinity : ms(q.to);
-  const text = q.text !== undefined && q.text.trim() !== '' ? q.text : null;
-  return (r) => {
-    if (q.source !== undefined && r.source !== q.source) return false;
-    if (sources && !sources.has(r.source)) return false;
-    if (q.locationId !== undefined && r.locationId !== q.locationId) return false;
-    if (locations && !locations.has(r.locationId)) return false;
-    if (labels && !r.labels.some((l) => labels.has(l))) return false;
-    if (q.assignee !== undefined && r.assignee !== q.assignee) return false;
-    if (q.language !== undefined && !languageMatches(r.language, q.language)) return false;
-    const created = ms(r.createdAt);
-    if (created < from || created >= to) return false;
-    if (text !== null && !matchesAllWords(folded(r), text)) return false;
-    return true;
-  };
-}
-
 export interface QueryContext {
   /** Draft and outbox marks (for the drafts and outbox views). */
   marks?: ReviewMarks;
@@ -77,8 +43,7 @@ export interface QueryContext {
 
 /**
  * Runs a query over a list of reviews: the simple reference implementation
- * (filter, count, full sort). The core uses `ReviewIndex`, which must give the
- * same answers; this one stays for tests and small in-memory lists.
+ * (filter, count, full sort) that `ReviewIndex` must match.
  */
 export function queryReviews(all: readonly Review[], q: ReviewQuery, folded: (r: Review) => string = searchableText, ctx: QueryContext = {}): ReviewPage {
   const rest = matchesRest(q, folded);
