@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { Fragment, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/domain/settings';
 import { FieldStatus } from './FieldStatus';
@@ -54,27 +54,21 @@ export function DayHoursRow({ day, settings }: { day: number; settings: Settings
       <td>
         {draft && (
           <span className="hours__times">
-            <input
-              type="time"
-              className="setting__input"
-              aria-label={t('habits.targets.opensAt', { day: name })}
-              aria-invalid={invalid}
-              aria-describedby={`${id}-status`}
-              value={draft.open}
-              onChange={(e) => e.target.value && edit({ ...draft, open: e.target.value })}
-              onBlur={() => commit(draft)}
-            />
-            –
-            <input
-              type="time"
-              className="setting__input"
-              aria-label={t('habits.targets.closesAt', { day: name })}
-              aria-invalid={invalid}
-              aria-describedby={`${id}-status`}
-              value={draft.close}
-              onChange={(e) => e.target.value && edit({ ...draft, close: e.target.value })}
-              onBlur={() => commit(draft)}
-            />
+            {(['open', 'close'] as const).map((end, i) => (
+              <Fragment key={end}>
+                {i > 0 && '–'}
+                <input
+                  type="time"
+                  className="setting__input"
+                  aria-label={t(end === 'open' ? 'habits.targets.opensAt' : 'habits.targets.closesAt', { day: name })}
+                  aria-invalid={invalid}
+                  aria-describedby={`${id}-status`}
+                  value={draft[end]}
+                  onChange={(e) => e.target.value && edit({ ...draft, [end]: e.target.value })}
+                  onBlur={() => commit(draft)}
+                />
+              </Fragment>
+            ))}
           </span>
         )}
         <FieldStatus id={`${id}-status`} state={field.state} />
