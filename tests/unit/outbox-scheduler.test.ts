@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createKalm, type KalmCore } from '../../electron/core/create-kalm';
 import { OutboxScheduler, type SchedulerTimers } from '../../electron/core/outbox/scheduler';
 import { startGoogleEmulator, type GoogleEmulator } from '../emulator';
+import { emulatorGoogle } from './google-setup';
 import { tempDataDir } from './helpers';
 
 /** Timers on a fake clock: `advance(ms)` moves the clock and fires what came due, in order. */
@@ -135,7 +136,7 @@ describe('automatic publishing in the core, against the Google emulator', () => 
     const ft = fakeTimers(clock);
     kalm = await createKalm({
       dataDir, host: 'test', autoPublish: true, timers: ft.timers, now: () => new Date(clock.t),
-      google: { roots: { api: emu.origin, auth: emu.authUrl, token: emu.tokenUrl }, client: { clientId: emu.clientId, clientSecret: emu.clientSecret } },
+      google: emulatorGoogle(emu, { signedIn: false }),
     });
     await kalm.call('sync.run', {});
     const review = (await kalm.call('reviews.query', { status: 'unanswered' })).items[0]!;
@@ -175,7 +176,7 @@ describe('automatic publishing in the core, against the Google emulator', () => 
     const ft = fakeTimers(clock);
     kalm = await createKalm({
       dataDir, host: 'test', autoPublish: true, timers: ft.timers, now: () => new Date(clock.t),
-      google: { roots: { api: emu.origin, auth: emu.authUrl, token: emu.tokenUrl }, client: { clientId: emu.clientId, clientSecret: emu.clientSecret } },
+      google: emulatorGoogle(emu, { signedIn: false }),
     });
     await kalm.call('sync.run', {});
     const review = (await kalm.call('reviews.query', { status: 'unanswered' })).items[0]!;
