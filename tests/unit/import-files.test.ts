@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createKalm } from '../../electron/core/create-kalm';
 import type { ImportOptions } from '../../shared/import/options';
-import { tempDataDir } from './helpers';
-import { allReviews, kalmErrorOf, openImportCore, tempFile } from './import-setup';
+import { kalmErrorOf, tempDataDir } from './helpers';
+import { allReviews, openImportCore, tempFile } from './import-setup';
 
 const FIX = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
 const NOW = new Date('2026-03-01T09:30:00.000Z');

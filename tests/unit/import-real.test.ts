@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { tempDataDir } from './helpers';
-import { allReviews, kalmErrorOf, openImportCore, tempFile } from './import-setup';
+import { kalmErrorOf, tempDataDir } from './helpers';
+import { allReviews, openImportCore, tempFile } from './import-setup';
 
 /** Made-up businesses in the layouts of /work/shared/IMPORT-FORMATS.md, one file per site. */
 const REAL = fileURLToPath(new URL('../fixtures/import/real/', import.meta.url));

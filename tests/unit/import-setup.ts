@@ -1,7 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createKalm, type KalmCore } from '../../electron/core/create-kalm';
-import { KalmError } from '../../shared/domain/errors';
 import { tempDataDir } from './helpers';
 
 /** A core on a fresh data folder with its clock at `now` and no Google client (imports only). */
@@ -15,17 +14,6 @@ export async function tempFile(name: string, content: string | Uint8Array): Prom
   const path = join(await tempDataDir(), name);
   await writeFile(path, content);
   return path;
-}
-
-/** The KalmError `p` rejects with (anything else fails the test). */
-export async function kalmErrorOf(p: Promise<unknown>): Promise<KalmError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof KalmError) return err;
-    throw err;
-  }
-  throw new Error('expected a KalmError');
 }
 
 /** Every review in the core (up to 500), of one source when given. */
