@@ -10,7 +10,7 @@ export function Wordmark() {
         <path d="M7 17c3-3.5 6-3.5 9 0s6 3.5 9 0" className="wordmark__wave" />
         <path d="M9 12.5c2.4-2.5 4.8-2.5 7 0s4.6 2.5 7 0" className="wordmark__wave wordmark__wave--soft" />
       </svg>
-      <span className="wordmark__name">{t('app.wordmark')}</span>
+      <span className="wordmark__name collapsible-label">{t('app.wordmark')}</span>
     </div>
   );
 }

@@ -2,25 +2,10 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { startGoogleEmulator, type GoogleEmulator } from '../emulator';
-import { emulatorEnv, runKalm } from '../unit/run-kalm';
-import { queueReply, writeNoPauseSettings } from './reply-steps';
-import { startHost, type RunningHost } from './web-host-fixture';
-
-/** A web host on a data folder connected to the emulator and synced (no demo). */
-async function connectedHost(emu: GoogleEmulator): Promise<RunningHost> {
-  const env = emulatorEnv(emu, '');
-  delete env.KALM_DATA_DIR;
-  return startHost({
-    env,
-    prepare: async (dataDir) => {
-      await writeNoPauseSettings(dataDir);
-      await writeFile(join(dataDir, 'google-tokens.json'), JSON.stringify({ refresh_token: emu.tokens.issueFor().refresh_token }), { mode: 0o600 });
-      const sync = await runKalm(['sync', '--json'], { ...env, KALM_DATA_DIR: dataDir });
-      if (sync.code !== 0) throw new Error(`kalm sync failed: ${sync.stderr}`);
-    },
-  });
-}
+import { runKalm } from '../unit/run-kalm';
+import { queueReply } from './reply-steps';
+import { startHost } from './web-host-fixture';
+import { v4Name, withConnectedInbox } from './connected-host';
 
 /** Opens the first unanswered review, writes a reply and queues it with Ctrl+Enter; returns the review id. */
 async function answerFirst(page: Page, text: string): Promise<string> {
@@ -35,23 +20,11 @@ async function answerFirst(page: Page, text: string): Promise<string> {
   return reviewId;
 }
 
-/** The emulator's v4 name of a Kalm review id (`google:<location>:<external>`). */
-function v4Name(emu: GoogleEmulator, reviewId: string): string {
-  const [, locationId, externalId] = reviewId.split(':');
-  const location = emu.data.locations().find((l) => l.v4Name.endsWith(`/locations/${locationId}`));
-  return `${location?.v4Name ?? '?'}/reviews/${externalId}`;
-}
-
 const outboxButton = (page: Page) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Outbox' });
 
 test('a reply written with the connection to Google cut waits queued with the reason, and is sent once it is back', async ({ page }) => {
   test.setTimeout(90_000);
-  const emu = await startGoogleEmulator();
-  const host = await connectedHost(emu);
-  try {
-    await page.goto(host.url);
-    const list = page.getByRole('listbox', { name: 'Unanswered reviews' });
-    await expect(list.getByRole('option').first()).toBeVisible();
+  await withConnectedInbox(page, async ({ emu, list }) => {
     emu.faults.down(true);
 
     const text = 'Dank u wel voor uw review! We zien u graag terug in de winkel. Groet, Sanne';
@@ -83,20 +56,12 @@ test('a reply written with the connection to Google cut waits queued with the re
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Inbox' }).click();
     await expect(list.getByRole('option').first()).toBeVisible();
     await expect(list.locator(`[data-review-id="${reviewId}"]`)).toHaveCount(0);
-  } finally {
-    await host.stop();
-    await emu.close();
-  }
+  });
 });
 
 test('conflicts through the UI: a changed review shows old and new text and is sent anyway; one answered elsewhere is edited', async ({ page }) => {
   test.setTimeout(90_000);
-  const emu = await startGoogleEmulator();
-  const host = await connectedHost(emu);
-  try {
-    await page.goto(host.url);
-    const list = page.getByRole('listbox', { name: 'Unanswered reviews' });
-    await expect(list.getByRole('option').first()).toBeVisible();
+  await withConnectedInbox(page, async ({ emu, list }) => {
     // Hold publishing back until both reviews have changed on Google.
     emu.faults.down(true);
     const changedId = await answerFirst(page, 'Het spijt ons van het oude brood. Bel ons gerust.');
@@ -140,10 +105,7 @@ test('conflicts through the UI: a changed review shows old and new text and is s
       .toBe('Dank u voor uw review! Fijn dat u al antwoord kreeg; wij vullen het graag aan.');
     await expect(page.getByText(/The outbox is empty/)).toBeVisible();
     await page.screenshot({ path: 'test-results/e2e/outbox-sent.png' });
-  } finally {
-    await host.stop();
-    await emu.close();
-  }
+  });
 });
 
 test('a reply the source rejected: the review is back in the inbox, shown as rejected, and the reply can be deleted after a confirmation', async ({ page }) => {

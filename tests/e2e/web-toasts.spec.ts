@@ -1,37 +1,11 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { startGoogleEmulator, type GoogleEmulator } from '../emulator';
-import { emulatorEnv, runKalm } from '../unit/run-kalm';
-import { queueReply, writeNoPauseSettings } from './reply-steps';
-import { startHost, type RunningHost } from './web-host-fixture';
+import { queueReply } from './reply-steps';
+import { v4Name, withConnectedInbox } from './connected-host';
 
 /**
  * The outbox's notifications in the browser: never more than three at once, news leaves by itself a few
  * seconds after it came, a failure stays until it is dismissed, and none of them covers an Outbox button.
  */
-
-/** A web host on a data folder connected to the emulator and synced (no demo), cool-down off. */
-async function connectedHost(emu: GoogleEmulator): Promise<RunningHost> {
-  const env = emulatorEnv(emu, '');
-  delete env.KALM_DATA_DIR;
-  return startHost({
-    env,
-    prepare: async (dataDir) => {
-      await writeNoPauseSettings(dataDir);
-      await writeFile(join(dataDir, 'google-tokens.json'), JSON.stringify({ refresh_token: emu.tokens.issueFor().refresh_token }), { mode: 0o600 });
-      const sync = await runKalm(['sync', '--json'], { ...env, KALM_DATA_DIR: dataDir });
-      if (sync.code !== 0) throw new Error(`kalm sync failed: ${sync.stderr}`);
-    },
-  });
-}
-
-/** The emulator's v4 name of a Kalm review id (`google:<location>:<external>`). */
-function v4Name(emu: GoogleEmulator, reviewId: string): string {
-  const [, locationId, externalId] = reviewId.split(':');
-  const location = emu.data.locations().find((l) => l.v4Name.endsWith(`/locations/${locationId}`));
-  return `${location?.v4Name ?? '?'}/reviews/${externalId}`;
-}
 
 /** Opens the first unanswered review, writes a reply and queues it. */
 async function answerFirst(page: Page, text: string): Promise<void> {
@@ -61,13 +35,8 @@ const mostToasts = (page: Page): Promise<number> => page.evaluate(() => (window 
 
 test('at most three notifications; news leaves by itself, a failure stays until dismissed; none covers an Outbox button', async ({ page }, info) => {
   test.setTimeout(150_000);
-  const emu = await startGoogleEmulator();
-  const host = await connectedHost(emu);
-  try {
-    await page.setViewportSize({ width: 880, height: 700 });
-    await page.goto(host.url);
-    const list = page.getByRole('listbox', { name: 'Unanswered reviews' });
-    await expect(list.getByRole('option').first()).toBeVisible();
+  await page.setViewportSize({ width: 880, height: 700 });
+  await withConnectedInbox(page, async ({ emu, list }) => {
     await watchMostToasts(page);
     const toasts = page.getByRole('log', { name: 'Notifications' }).locator('.toast');
 
@@ -130,8 +99,5 @@ test('at most three notifications; news leaves by itself, a failure stays until 
     await failed.getByRole('button', { name: 'Dismiss' }).click();
     await expect(toasts).toHaveCount(0);
     await expect(page.locator('.outbox').getByRole('button', { name: 'Retry now' })).toBeVisible();
-  } finally {
-    await host.stop();
-    await emu.close();
-  }
+  });
 });

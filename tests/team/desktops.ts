@@ -1,7 +1,9 @@
+import { afterEach, beforeEach } from 'vitest';
 import { createKalm, type KalmCore } from '../../electron/core/create-kalm';
 import { saveShardFile, saveSourcesFile } from '../../electron/core/store/workspace-files';
 import type { Review } from '../../shared/domain/review';
 import { makeReview, tempDataDir } from '../unit/helpers';
+import { startStandIn, type StandIn } from './standin-server';
 
 /** A data folder with `n` imported reviews of one location (what a desktop had before its team existed). */
 export async function seededFolder(n: number, over: (i: number) => Partial<Review> = () => ({})): Promise<string> {
@@ -24,4 +26,35 @@ export async function snapshot(core: KalmCore): Promise<unknown> {
   reviews.sort((a, b) => a.id.localeCompare(b.id));
   const drafts = (await core.call('drafts.list', {})).drafts.map((d) => ({ reviewId: d.reviewId, text: d.text })).sort((a, b) => a.reviewId.localeCompare(b.reviewId));
   return { reviews, drafts };
+}
+
+/** Every desktop's replica syncs twice, so what each one sent has reached the others. */
+export async function syncAll(cores: readonly KalmCore[]): Promise<void> {
+  for (let i = 0; i < 2; i++) for (const c of cores) await c.team!.service!.syncNow();
+}
+
+/**
+ * For a describe block: before each test a fresh stand-in with the team database "bakkerij" of anna
+ * (password anna-pw) and bram (bram-pw); after it the desktops pushed to `cores` close, then the stand-in.
+ */
+export function useBakkerijTeam(): { couch: () => StandIn; cores: KalmCore[] } {
+  let couch: StandIn | null = null;
+  const cores: KalmCore[] = [];
+  beforeEach(async () => {
+    couch = await startStandIn();
+    await couch.addUser('anna', 'anna-pw');
+    await couch.addUser('bram', 'bram-pw');
+    await couch.createDb('bakkerij', ['anna', 'bram']);
+  });
+  afterEach(async () => {
+    await Promise.all(cores.splice(0).map((c) => c.close()));
+    await couch?.close();
+  });
+  return {
+    couch: () => {
+      if (!couch) throw new Error('the stand-in starts before each test');
+      return couch;
+    },
+    cores,
+  };
 }

@@ -1,36 +1,25 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createKalm, type KalmCore } from '../../electron/core/create-kalm';
+import { describe, expect, it } from 'vitest';
+import { createKalm } from '../../electron/core/create-kalm';
 import { createSyncScheduler } from '../../electron/core/background/scheduler';
-import { createMemoryTokenVault } from '../../electron/core/google/token-vault';
 import type { NewReviewAlert } from '../../shared/contract/alerts';
-import { FIXTURE_ACCOUNT, FIXTURE_UTRECHT, startGoogleEmulator, type GoogleEmulator } from '../emulator';
+import { FIXTURE_ACCOUNT, FIXTURE_UTRECHT, startGoogleEmulator } from '../emulator';
+import { closedAfterEach, emulatorGoogle } from './google-setup';
 import { tempDataDir } from './helpers';
 import { manualTimers } from './manual-timers';
 
 
 describe('background sync with the Google emulator', () => {
-  let emu: GoogleEmulator | null = null;
-  let kalm: KalmCore | null = null;
-  afterEach(async () => {
-    await kalm?.close();
-    await emu?.close();
-    kalm = emu = null;
-  });
+  const keep = closedAfterEach();
 
   it('alerts exactly once for a new 1★ review between syncs, never for 5★ ones or the first import, and labels new reviews by rule', async () => {
-    emu = await startGoogleEmulator();
+    const emu = keep(await startGoogleEmulator());
     const clock = manualTimers();
-    kalm = await createKalm({
+    const k = keep(await createKalm({
       dataDir: await tempDataDir(),
       host: 'test',
-      google: {
-        roots: { api: emu.origin, auth: emu.authUrl, token: emu.tokenUrl },
-        client: { clientId: emu.clientId, clientSecret: emu.clientSecret },
-        vault: createMemoryTokenVault({ refresh_token: emu.tokens.issueFor().refresh_token }),
-      },
+      google: emulatorGoogle(emu),
       background: { timers: clock.timers },
-    });
-    const k = kalm;
+    }));
     const alerts: NewReviewAlert[] = [];
     k.on('alerts.newReview', (a) => alerts.push(a));
     await k.call('google.discover', {});
@@ -71,27 +60,17 @@ describe('background sync with the Google emulator', () => {
 });
 
 describe('alerts for new locations', () => {
-  let emu: GoogleEmulator | null = null;
-  let kalm: KalmCore | null = null;
-  afterEach(async () => {
-    await kalm?.close();
-    await emu?.close();
-    kalm = emu = null;
-  });
+  const keep = closedAfterEach();
 
   it("stays quiet on a source's first sync, alerts a location's very first review, and not a newly chosen location's history", async () => {
-    emu = await startGoogleEmulator();
-    kalm = await createKalm({
+    const emu = keep(await startGoogleEmulator());
+    const k = keep(await createKalm({
       dataDir: await tempDataDir(),
       host: 'test',
-      google: {
-        roots: { api: emu.origin, auth: emu.authUrl, token: emu.tokenUrl },
-        client: { clientId: emu.clientId, clientSecret: emu.clientSecret },
-        vault: createMemoryTokenVault({ refresh_token: emu.tokens.issueFor().refresh_token }),
-      },
+      google: emulatorGoogle(emu),
       background: { timers: manualTimers().timers },
-    });
-    const k = kalm, data = emu.data;
+    }));
+    const data = emu.data;
     const alerts: NewReviewAlert[] = [];
     k.on('alerts.newReview', (a) => alerts.push(a));
     await k.call('settings.update', { alertMaxRating: 2 });

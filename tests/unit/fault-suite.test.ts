@@ -1,16 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { readdir, writeFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { mapGoogleReview } from '../../shared/google/map-review';
-import type { Review } from '../../shared/domain/review';
 import { createKalm } from '../../electron/core/create-kalm';
 import { LOCK_FILE } from '../../electron/core/store/lock';
-import { createBusinessApi } from '../../electron/core/google/business-api';
-import { publishAll } from '../../electron/core/outbox/publisher';
-import { OutboxQueue } from '../../electron/core/outbox/queue';
-import { FIXTURE_UTRECHT, fetchHttp, startGoogleEmulator } from '../emulator';
+import { publishTheRest, replyQueuer, runPublisherAndKill, seedTargets } from '../crash/publisher-kills';
+import { startGoogleEmulator } from '../emulator';
 import { tempDataDir } from './helpers';
 
 /**
@@ -61,29 +57,6 @@ function runCoreWorker(dataDir: string, acks: Acks): Promise<void> {
   });
 }
 
-function runPublisher(dataDir: string, origin: string, token: string): Promise<boolean> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/crash/publisher.ts', dataDir, origin, token], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    let killTimer: NodeJS.Timeout | undefined;
-    let done = false;
-    const giveUp = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    child.stderr.on('data', (d: Buffer) => void (stderr += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      const text = d.toString();
-      if (text.includes('DONE')) done = true;
-      if (text.includes('READY')) killTimer ??= setTimeout(() => child.kill('SIGKILL'), Math.random() * 200);
-    });
-    child.on('exit', (code, signal) => {
-      clearTimeout(giveUp);
-      if (killTimer) clearTimeout(killTimer);
-      if (signal === 'SIGKILL') resolve(!done);
-      else if (code === 0) resolve(false);
-      else reject(new Error(`publisher ended with ${code}:\n${stderr}`));
-    });
-  });
-}
-
 describe('fault suite', () => {
   it(`typing drafts and queueing replies through the core: ${CORE_KILLS} SIGKILLs, nothing acknowledged lost, no lock left blocking`, { timeout: 240_000 }, async () => {
     const dataDir = await tempDataDir();
@@ -117,36 +90,19 @@ describe('fault suite', () => {
       const token = emu.tokens.issueFor().access_token;
       emu.faults.add({ match: '/reply', method: 'PUT', delayMs: 10, times: Infinity });
       const dataDir = await tempDataDir();
-      const targets: { review: Review; reviewName: string }[] = [];
-      for (let i = 0; i < 8; i++) {
-        const g = emu.data.addReview(FIXTURE_UTRECHT, { comment: `Review ${i}` });
-        targets.push({ review: mapGoogleReview(g).review, reviewName: g.name });
-      }
-      await writeFile(join(dataDir, 'targets.json'), JSON.stringify(targets));
-      const latest = new Map<string, string>();
-      let version = 0;
-      const enqueue = async (picked: readonly { review: Review; reviewName: string }[]): Promise<void> => {
-        const queue = await OutboxQueue.open(dataDir);
-        for (const t of picked) {
-          const text = `Dank je wel, ${t.review.externalId} (versie ${++version})`;
-          await queue.enqueueReply({ review: t.review, text, now: new Date() });
-          latest.set(t.reviewName, text);
-        }
-      };
+      const targets = await seedTargets(emu, dataDir, 8);
+      const { enqueue, latest } = replyQueuer(dataDir, (t, version) => `Dank je wel, ${t.review.externalId} (versie ${version})`);
       await enqueue(targets);
       let kills = 0;
       for (let round = 0; kills < PUBLISH_KILLS && round < PUBLISH_KILLS * 3; round++) {
-        if (await runPublisher(dataDir, emu.origin, token)) kills++;
+        if (await runPublisherAndKill(dataDir, emu.origin, token, 200)) kills++;
         await enqueue([targets[round % targets.length]!]);
       }
       figures.kills += kills;
-      const queue = await OutboxQueue.open(dataDir);
-      const api = createBusinessApi({ http: fetchHttp(token), roots: { api: emu.origin, auth: emu.authUrl, token: emu.tokenUrl }, limiter: null, retry: { attempts: 1 } });
-      const byId = new Map(targets.map((t) => [t.review.id, t]));
-      await publishAll({ outbox: queue, api, reviewOf: (id) => byId.get(id), force: true });
+      const { publishAgain } = await publishTheRest(emu, token, dataDir, targets);
       for (const t of targets) expect(emu.data.replyOf(t.reviewName)?.comment).toBe(latest.get(t.reviewName));
       // A sent reply is never sent again: publishing once more sends nothing.
-      figures.duplicates += (await publishAll({ outbox: await OutboxQueue.open(dataDir), api, reviewOf: (id) => byId.get(id), force: true })).length;
+      figures.duplicates += (await publishAgain()).length;
       expect(figures.duplicates).toBe(0);
       expect(kills).toBeGreaterThanOrEqual(PUBLISH_KILLS);
       figures.survived += kills;

@@ -8,17 +8,11 @@ import { ReviewStatus, type Review } from '../../shared/domain/review';
 import type { Source } from '../../shared/domain/source';
 import { isAnswered, isOpenStatus, isUnanswered } from '../../shared/reviews/figures';
 import { makeReview, tempDataDir } from './helpers';
+import { mulberry32 } from '../../shared/demo/random';
 
 /** A small seeded generator (mulberry32), so a failing workspace can be made again from its seed. */
 function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T };
 }
 

@@ -1,17 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createKalm } from '../../electron/core/create-kalm';
+import { withoutGoogleClientEnv } from './google-setup';
 import { tempDataDir } from './helpers';
 
 describe('the Google OAuth client entered in Sources', () => {
-  const saved = { id: process.env.KALM_GOOGLE_CLIENT_ID, secret: process.env.KALM_GOOGLE_CLIENT_SECRET };
-  beforeEach(() => {
-    delete process.env.KALM_GOOGLE_CLIENT_ID;
-    delete process.env.KALM_GOOGLE_CLIENT_SECRET;
-  });
-  afterEach(() => {
-    if (saved.id !== undefined) process.env.KALM_GOOGLE_CLIENT_ID = saved.id;
-    if (saved.secret !== undefined) process.env.KALM_GOOGLE_CLIENT_SECRET = saved.secret;
-  });
+  withoutGoogleClientEnv();
 
   it('is saved in the settings, survives a restart, and rejects malformed ids', async () => {
     const dataDir = await tempDataDir();

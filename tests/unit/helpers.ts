@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import { REVIEW_SCHEMA_VERSION, type Review } from '../../shared/domain/review';
+import { KalmError } from '../../shared/domain/errors';
 
 const made: string[] = [];
 
@@ -42,4 +43,15 @@ export function makeReview(over: Partial<Review> & { externalId: string }): Revi
     url: null,
     ...over,
   };
+}
+
+/** The KalmError `p` rejects with (anything else fails the test). */
+export async function kalmErrorOf(p: Promise<unknown>): Promise<KalmError> {
+  try {
+    await p;
+  } catch (err) {
+    if (err instanceof KalmError) return err;
+    throw err;
+  }
+  throw new Error('expected a KalmError');
 }

@@ -1,44 +1,23 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createKalm, type KalmCore } from '../../electron/core/create-kalm';
-import { KalmError } from '../../shared/domain/errors';
+import { createKalm } from '../../electron/core/create-kalm';
 import type { ImportOptions } from '../../shared/import/options';
-import { tempDataDir } from './helpers';
+import { kalmErrorOf, tempDataDir } from './helpers';
+import { allReviews, openImportCore, tempFile } from './import-setup';
 
 const FIX = fileURLToPath(new URL('../fixtures/import/', import.meta.url));
 const NOW = new Date('2026-03-01T09:30:00.000Z');
 
-async function open(): Promise<{ kalm: KalmCore; dir: string }> {
-  const dir = await tempDataDir();
-  return { kalm: await createKalm({ dataDir: dir, host: 'test', now: () => NOW, google: { client: null } }), dir };
-}
-
-async function file(name: string, content: string | Uint8Array): Promise<string> {
-  const path = join(await tempDataDir(), name);
-  await writeFile(path, content);
-  return path;
-}
-
-const errorOf = async (p: Promise<unknown>): Promise<KalmError> => {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof KalmError) return err;
-    throw err;
-  }
-  throw new Error('expected a KalmError');
-};
-
-const all = async (kalm: KalmCore, source?: string) => (await kalm.call('reviews.query', { status: 'all', limit: 500, ...(source ? { source } : {}) })).items;
+const open = () => openImportCore(NOW);
 
 describe('import: the four presets', () => {
   it('Trustpilot CSV: stars, title + text, replies answered, quotes and line breaks in cells, hostile cells kept as text', async () => {
     const { kalm } = await open();
     const r = await kalm.importer.run(join(FIX, 'trustpilot.csv'), { preset: 'trustpilot' });
     expect(r).toMatchObject({ format: 'csv', delimiter: ',', rows: 4, valid: 4, errorCount: 0, added: 4, updated: 0, sourceId: 'trustpilot' });
-    const reviews = await all(kalm, 'trustpilot');
+    const reviews = await allReviews(kalm, 'trustpilot');
     const tom = reviews.find((x) => x.author === 'Tom Peeters');
     expect(tom).toMatchObject({ rating: 2, status: 'answered', reply: { text: expect.stringContaining('Beste Tom'), updatedAt: '2025-11-05T09:00:00.000Z' } });
     expect(reviews.find((x) => x.author === 'Emily Carter')?.text).toContain('"Best in town", says my kid.');
@@ -53,7 +32,7 @@ describe('import: the four presets', () => {
     const { kalm } = await open();
     const r = await kalm.importer.run(join(FIX, 'tripadvisor.csv'), { preset: 'tripadvisor' });
     expect(r).toMatchObject({ valid: 3, dateOrder: 'mdy' });
-    const reviews = await all(kalm, 'tripadvisor');
+    const reviews = await allReviews(kalm, 'tripadvisor');
     expect(reviews.find((x) => x.externalId === '912345001')).toMatchObject({ createdAt: '2025-03-14T00:00:00.000Z', locationId: 'bakkerij-zonnig-utrecht', status: 'answered' });
     expect(reviews.find((x) => x.externalId === '912345003')).toMatchObject({ rating: 5, origin: { rating: '4.5', scale: 'stars-5' }, locationId: 'bakkerij-zonnig-gent' });
     expect((await kalm.call('workspace.get', {})).locations.filter((l) => l.source === 'tripadvisor').map((l) => l.name).sort()).toEqual(['Bakkerij Zonnig Gent', 'Bakkerij Zonnig Utrecht']);
@@ -64,7 +43,7 @@ describe('import: the four presets', () => {
     const { kalm } = await open();
     const r = await kalm.importer.run(join(FIX, 'facebook.json'), { preset: 'facebook' });
     expect(r).toMatchObject({ format: 'json', valid: 3, mapping: { rating: 'recommendation_type', author: 'reviewer.name', id: 'open_graph_story.id' } });
-    const reviews = await all(kalm, 'facebook');
+    const reviews = await allReviews(kalm, 'facebook');
     expect(reviews.find((x) => x.author === 'Pieter Bakker')).toMatchObject({ rating: 1, origin: { rating: 'negative', scale: 'recommend' }, createdAt: '2025-10-05T18:30:00.000Z' });
     expect(reviews.find((x) => x.author === 'Lotte Smit')).toMatchObject({ rating: 5, text: null });
     await kalm.close();
@@ -74,7 +53,7 @@ describe('import: the four presets', () => {
     const { kalm } = await open();
     const r = await kalm.importer.run(join(FIX, 'kiyoh.csv'), { preset: 'kiyoh', sourceName: 'Klantenvertellen' });
     expect(r).toMatchObject({ delimiter: ';', valid: 3, sourceId: 'klantenvertellen', scale: 'score-10' });
-    const reviews = await all(kalm, 'klantenvertellen');
+    const reviews = await allReviews(kalm, 'klantenvertellen');
     expect(reviews.map((x) => [x.author, x.rating, x.origin?.rating, x.createdAt.slice(0, 10)]).sort()).toEqual([
       ['Anoniem', 4, '7,5', '2025-01-28'],
       ['Fatima El Amrani', 2, '4', '2025-02-02'],
@@ -104,18 +83,18 @@ describe('import: bad input gets a clear message and loses nothing', () => {
       ['nolist.json', '{"hello": "world"}', /has no list of reviews/],
     ];
     for (const [name, content, message] of cases) {
-      const err = await errorOf(kalm.importer.run(await file(name, content), { preset: 'trustpilot' }));
+      const err = await kalmErrorOf(kalm.importer.run(await tempFile(name, content), { preset: 'trustpilot' }));
       expect(err.message, name).toMatch(message);
       expect(err.code).toBe('invalid_input');
     }
     expect(await readFile(join(dir, 'reviews', (await readdir(join(dir, 'reviews')))[0] ?? ''), 'utf8')).toBe(before);
-    expect((await all(kalm)).length).toBe(4);
+    expect((await allReviews(kalm)).length).toBe(4);
     await kalm.close();
   });
 
   it('a mapping to a column the file lacks names the file’s columns', async () => {
     const { kalm } = await open();
-    const err = await errorOf(kalm.importer.run(join(FIX, 'trustpilot.csv'), { preset: 'trustpilot', mapping: { rating: 'Score' } }));
+    const err = await kalmErrorOf(kalm.importer.run(join(FIX, 'trustpilot.csv'), { preset: 'trustpilot', mapping: { rating: 'Score' } }));
     expect(err.message).toMatch(/no column rating → "Score"\. Its columns are: Review Id, Review Created \(UTC\)/);
     await kalm.close();
   });
@@ -129,7 +108,7 @@ describe('import: bad input gets a clear message and loses nothing', () => {
     const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text.replaceAll(';', ','), 'utf8')]);
     const expected: [Buffer, string, string][] = [[latin1, 'Windows-1252 / Latin-1', ';'], [utf16le, 'UTF-16 LE', '\t'], [utf16be, 'UTF-16 BE', ';'], [bom, 'UTF-8 (with BOM)', ',']];
     for (const [content, encoding, delimiter] of expected) {
-      const r = await kalm.importer.preview(await file('k.csv', content), { preset: 'kiyoh' });
+      const r = await kalm.importer.preview(await tempFile('k.csv', content), { preset: 'kiyoh' });
       expect(r, encoding).toMatchObject({ encoding, delimiter, valid: 1, errorCount: 0, columns: ['Datum', 'Naam', 'Cijfer', 'Review'] });
       expect(r.preview[0]).toMatchObject({ author: 'Zoë Müller', rating: 4, originalRating: '8', text: 'Één croissant - héél lekker' });
     }
@@ -150,7 +129,7 @@ describe('import: bad input gets a clear message and loses nothing', () => {
       'a7,2025-01-10,,,',
       'a8,"2025-01-11,Gijs,2,quote not closed',
     ].join('\n');
-    const r = await kalm.importer.run(await file('mixed.csv', csv), { preset: 'trustpilot' });
+    const r = await kalm.importer.run(await tempFile('mixed.csv', csv), { preset: 'trustpilot' });
     expect(r.valid).toBe(2);
     expect(r.errors.map((e) => e.message)).toEqual([
       'Row 3: the rating 6 is outside 1–5.',
@@ -161,13 +140,13 @@ describe('import: bad input gets a clear message and loses nothing', () => {
       'Row 10: the row has neither a rating nor a text.',
       expect.stringMatching(/^Row 11: /),
     ]);
-    expect((await all(kalm, 'trustpilot')).map((x) => x.author).sort()).toEqual(['Anna', 'Fleur']);
+    expect((await allReviews(kalm, 'trustpilot')).map((x) => x.author).sort()).toEqual(['Anna', 'Fleur']);
     await kalm.close();
   });
 
   it('when no row is usable nothing is stored, and the message names the first problems', async () => {
     const { kalm, dir } = await open();
-    const err = await errorOf(kalm.importer.run(await file('bad.csv', header + 'x,2025-01-01,A,9,Text\n'), { preset: 'trustpilot' }));
+    const err = await kalmErrorOf(kalm.importer.run(await tempFile('bad.csv', header + 'x,2025-01-01,A,9,Text\n'), { preset: 'trustpilot' }));
     expect(err.message).toBe('No row of this file could be imported, so nothing was changed. Row 2: the rating 9 is outside 1–5.');
     expect(err.issues).toEqual([{ path: 'row 2', message: 'Row 2: the rating 9 is outside 1–5.' }]);
     expect(await readdir(dir)).not.toContain('sources.json');
@@ -182,13 +161,13 @@ describe('import: re-import updates instead of duplicating', () => {
     await kalm.importer.run(join(FIX, 'trustpilot.csv'), opts);
     const again = await kalm.importer.run(join(FIX, 'trustpilot.csv'), opts);
     expect(again).toMatchObject({ added: 0, updated: 4 });
-    expect((await all(kalm)).length).toBe(4);
+    expect((await allReviews(kalm)).length).toBe(4);
 
-    const emily = (await all(kalm)).find((x) => x.author === 'Emily Carter');
+    const emily = (await allReviews(kalm)).find((x) => x.author === 'Emily Carter');
     if (!emily) throw new Error('no Emily');
     await kalm.call('outbox.markPosted', { reviewId: emily.id, text: 'Thank you, Emily!' });
     const newer = (await readFile(join(FIX, 'trustpilot.csv'), 'utf8')).replace('Great croissants', 'Great croissants (edited)');
-    const r = await kalm.importer.run(await file('newer.csv', newer), opts);
+    const r = await kalm.importer.run(await tempFile('newer.csv', newer), opts);
     expect(r).toMatchObject({ added: 0, updated: 4 });
     const after = await kalm.call('reviews.get', { id: emily.id });
     expect(after).toMatchObject({ status: 'answered', reply: { text: 'Thank you, Emily!' } });
@@ -198,7 +177,7 @@ describe('import: re-import updates instead of duplicating', () => {
     const noIds = { preset: 'trustpilot' as const, sourceName: 'Trustpilot zonder id', mapping: { id: '' } };
     await kalm.importer.run(join(FIX, 'trustpilot.csv'), noIds);
     expect(await kalm.importer.run(join(FIX, 'trustpilot.csv'), noIds)).toMatchObject({ added: 0, updated: 4 });
-    expect((await all(kalm, 'trustpilot-zonder-id')).length).toBe(4);
+    expect((await allReviews(kalm, 'trustpilot-zonder-id')).length).toBe(4);
     await kalm.close();
   });
 

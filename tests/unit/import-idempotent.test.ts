@@ -3,17 +3,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createKalm } from '../../electron/core/create-kalm';
 import { tempDataDir } from './helpers';
+import { mulberry32 } from '../../shared/demo/random';
 
 /** Seeded generator (mulberry32): a failing case can be made again from its seed. */
 function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return { next, int: (n: number) => Math.floor(next() * n) };
 }
 

@@ -1,40 +1,22 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createKalm, type KalmCore } from '../../electron/core/create-kalm';
-import { KalmError } from '../../shared/domain/errors';
-import { tempDataDir } from './helpers';
+import { kalmErrorOf, tempDataDir } from './helpers';
+import { allReviews, openImportCore, tempFile } from './import-setup';
 
 /** Made-up businesses in the layouts of /work/shared/IMPORT-FORMATS.md, one file per site. */
 const REAL = fileURLToPath(new URL('../fixtures/import/real/', import.meta.url));
 const NOW = new Date('2026-08-01T09:30:00.000Z');
 
-async function open(): Promise<KalmCore> {
-  return createKalm({ dataDir: await tempDataDir(), host: 'test', now: () => NOW, google: { client: null } });
-}
-const all = async (kalm: KalmCore, source?: string) => (await kalm.call('reviews.query', { status: 'all', limit: 500, ...(source ? { source } : {}) })).items;
-async function file(name: string, content: string): Promise<string> {
-  const path = join(await tempDataDir(), name);
-  await writeFile(path, content);
-  return path;
-}
-const errorOf = async (p: Promise<unknown>): Promise<KalmError> => {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof KalmError) return err;
-    throw err;
-  }
-  throw new Error('expected a KalmError');
-};
+const open = async () => (await openImportCore(NOW)).kalm;
 
 describe('import: the real layouts, recognised without a preset', () => {
   it('Trustpilot service-reviews CSV (quoted, CRLF): Review Username as author, title kept, Company Response as reply', async () => {
     const kalm = await open();
     const r = await kalm.importer.run(join(REAL, 'trustpilot-service-reviews.csv'), {});
     expect(r).toMatchObject({ preset: 'trustpilot', sourceName: 'Trustpilot', rows: 3, valid: 3, errorCount: 0, added: 3 });
-    const reviews = await all(kalm, 'trustpilot');
+    const reviews = await allReviews(kalm, 'trustpilot');
     expect(reviews.map((x) => x.author).sort()).toEqual(['Amira Benali', 'Joris Verbeek', "Liam O'Brien"]);
     const joris = reviews.find((x) => x.author === 'Joris Verbeek');
     expect(joris).toMatchObject({
@@ -51,7 +33,7 @@ describe('import: the real layouts, recognised without a preset', () => {
     const kalm = await open();
     const r = await kalm.importer.run(join(REAL, 'tripadvisor-content-api.json'), {});
     expect(r).toMatchObject({ preset: 'tripadvisor', format: 'json', valid: 2, errorCount: 0 });
-    const reviews = await all(kalm, 'tripadvisor');
+    const reviews = await allReviews(kalm, 'tripadvisor');
     expect(reviews.find((x) => x.externalId === '987650001')).toMatchObject({
       author: 'WanderingAnna', rating: 2, language: 'en', createdAt: '2026-02-22T18:34:21.000Z',
       text: 'Breakfast ran out\n\nThe room was fine but breakfast ran out at nine.',
@@ -65,7 +47,7 @@ describe('import: the real layouts, recognised without a preset', () => {
     const kalm = await open();
     const r = await kalm.importer.run(join(REAL, 'facebook-page-ratings.json'), {});
     expect(r).toMatchObject({ preset: 'facebook', rows: 6, valid: 6, errorCount: 0, added: 6 });
-    const reviews = await all(kalm, 'facebook');
+    const reviews = await allReviews(kalm, 'facebook');
     expect(reviews).toHaveLength(6);
     expect(reviews.find((x) => x.author === 'Noor Visser')).toMatchObject({ rating: 5, origin: { rating: 'positive', scale: 'recommend' }, reply: { text: 'Dank je, Noor! Tot snel.' }, status: 'answered' });
     expect(reviews.find((x) => x.author === 'Daan Mulder')).toMatchObject({ rating: 1, origin: { rating: 'negative' } });
@@ -79,7 +61,7 @@ describe('import: the real layouts, recognised without a preset', () => {
     const kalm = await open();
     const r = await kalm.importer.run(join(REAL, 'kiyoh-publication-feed.json'), {});
     expect(r).toMatchObject({ preset: 'kiyoh', scale: 'score-10', valid: 3, errorCount: 0 });
-    const reviews = await all(kalm, 'kiyoh');
+    const reviews = await allReviews(kalm, 'kiyoh');
     expect(reviews.find((x) => x.author === 'Marloes')).toMatchObject({
       rating: 5, origin: { rating: '9', scale: 'score-10', title: 'Vakwerk' }, createdAt: '2026-03-10T14:12:45.123Z',
       text: 'Vakwerk\n\nMijn laarzen zijn weer als nieuw, en binnen twee dagen klaar.', reply: { text: 'Dank je wel Marloes, graag tot de volgende keer!' },
@@ -93,7 +75,7 @@ describe('import: the real layouts, recognised without a preset', () => {
 describe('import: strict rows, nothing half-done', () => {
   it('an impossible date (also with a zone) is a bad row named by its line; the others import', async () => {
     const kalm = await open();
-    const path = await file('dates.csv', 'Review Id,Review Created (UTC),Review Stars,Review Username,Review Content\n1,2026-02-28 10:00:00,5,An,Goed\n2,2026-02-30 10:00:00,4,Bo,Fout\n3,2026-02-30T10:00:00Z,4,Cas,Fout\n4,2026-13-01,3,Dirk,Fout\n5,2026-03-01,0,Eva,Nul sterren\n');
+    const path = await tempFile('dates.csv', 'Review Id,Review Created (UTC),Review Stars,Review Username,Review Content\n1,2026-02-28 10:00:00,5,An,Goed\n2,2026-02-30 10:00:00,4,Bo,Fout\n3,2026-02-30T10:00:00Z,4,Cas,Fout\n4,2026-13-01,3,Dirk,Fout\n5,2026-03-01,0,Eva,Nul sterren\n');
     const r = await kalm.importer.run(path, {});
     expect(r.valid).toBe(1);
     expect(r.errors.map((e) => e.message)).toEqual([
@@ -102,30 +84,30 @@ describe('import: strict rows, nothing half-done', () => {
       'Row 5: "2026-13-01" is not a real date (01-13-2026 does not exist).',
       'Row 6: the rating 0 is outside 1–5.',
     ]);
-    expect((await all(kalm)).map((x) => x.createdAt)).toEqual(['2026-02-28T10:00:00.000Z']);
+    expect((await allReviews(kalm)).map((x) => x.createdAt)).toEqual(['2026-02-28T10:00:00.000Z']);
     await kalm.close();
   });
 
   it('a file without a rating column, or without any valid row, changes nothing (also in an existing source)', async () => {
     const kalm = await open();
     await kalm.importer.run(join(REAL, 'trustpilot-service-reviews.csv'), {});
-    const before = JSON.stringify(await all(kalm));
+    const before = JSON.stringify(await allReviews(kalm));
     const sources = await readFile(join(kalm.dataDir, 'sources.json'), 'utf8');
-    const norating = await file('norating.csv', 'Review Id,Review Created (UTC),Review Username,Review Content\n9,2026-01-01 10:00:00,Zoë,Mooi\n8,2026-01-02 10:00:00,Yara,Fijn\n7,2026-01-03 10:00:00,Xander,Top\n');
-    const err = await errorOf(kalm.importer.run(norating, { sourceName: 'Trustpilot' }));
+    const norating = await tempFile('norating.csv', 'Review Id,Review Created (UTC),Review Username,Review Content\n9,2026-01-01 10:00:00,Zoë,Mooi\n8,2026-01-02 10:00:00,Yara,Fijn\n7,2026-01-03 10:00:00,Xander,Top\n');
+    const err = await kalmErrorOf(kalm.importer.run(norating, { sourceName: 'Trustpilot' }));
     expect(err.message).toMatch(/Required column missing: rating/);
-    const allBad = await file('allbad.csv', 'Review Id,Review Created (UTC),Review Stars,Review Username\n9,2026-02-31 10:00:00,5,Zoë\n8,2026-01-02 10:00:00,7,Yara\n');
-    const bad = await errorOf(kalm.importer.run(allBad, { sourceName: 'Trustpilot' }));
+    const allBad = await tempFile('allbad.csv', 'Review Id,Review Created (UTC),Review Stars,Review Username\n9,2026-02-31 10:00:00,5,Zoë\n8,2026-01-02 10:00:00,7,Yara\n');
+    const bad = await kalmErrorOf(kalm.importer.run(allBad, { sourceName: 'Trustpilot' }));
     expect(bad.message).toMatch(/No row of this file could be imported, so nothing was changed\. Row 2: .*not a real date.* Row 3: the rating 7 is outside 1–5\./);
-    expect(JSON.stringify(await all(kalm))).toBe(before);
+    expect(JSON.stringify(await allReviews(kalm))).toBe(before);
     expect(await readFile(join(kalm.dataDir, 'sources.json'), 'utf8')).toBe(sources);
     await kalm.close();
   });
 
   it('a date-only import is a day: the review says so (origin.dateOnly) and keeps midnight UTC', async () => {
     const kalm = await open();
-    await kalm.importer.run(await file('days.csv', 'Datum,Naam,Sterren,Tekst\n14-03-2026,An,4,Prima\n'), {});
-    expect((await all(kalm))[0]).toMatchObject({ createdAt: '2026-03-14T00:00:00.000Z', origin: { dateOnly: true } });
+    await kalm.importer.run(await tempFile('days.csv', 'Datum,Naam,Sterren,Tekst\n14-03-2026,An,4,Prima\n'), {});
+    expect((await allReviews(kalm))[0]).toMatchObject({ createdAt: '2026-03-14T00:00:00.000Z', origin: { dateOnly: true } });
     await kalm.close();
   });
 });
@@ -149,7 +131,7 @@ describe('import: Trustpilot as an Excel workbook (.xlsx)', () => {
     const dry = await kalm.importer.preview(path, {});
     expect(dry).toMatchObject({ format: 'xlsx', preset: 'trustpilot', rows: 3, valid: 3, errorCount: 0 });
     await kalm.importer.run(path, {});
-    const reviews = await all(kalm, 'trustpilot');
+    const reviews = await allReviews(kalm, 'trustpilot');
     expect(reviews.find((x) => x.author === 'Joris Verbeek')).toMatchObject({
       rating: 1, createdAt: '2026-01-04T16:20:00.000Z', text: 'Koud brood\n\nHet brood was oudbakken en niemand reageerde op mijn mail.',
       reply: { text: 'Beste Joris, dat had niet mogen gebeuren. We bellen je vandaag nog.' },

@@ -1,9 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createKalm, type KalmCore } from '../../electron/core/create-kalm';
 import { OutboxScheduler, type SchedulerTimers } from '../../electron/core/outbox/scheduler';
-import { startGoogleEmulator, type GoogleEmulator } from '../emulator';
+import { startGoogleEmulator } from '../emulator';
+import { closedAfterEach, emulatorGoogle } from './google-setup';
 import { tempDataDir } from './helpers';
 
 /** Timers on a fake clock: `advance(ms)` moves the clock and fires what came due, in order. */
@@ -117,28 +118,26 @@ describe('OutboxScheduler (fake clock)', () => {
 });
 
 describe('automatic publishing in the core, against the Google emulator', () => {
-  let emu: GoogleEmulator | null = null;
-  let kalm: KalmCore | null = null;
-  afterEach(async () => {
-    await kalm?.close();
-    await emu?.close();
-    kalm = null;
-    emu = null;
-  });
+  const keep = closedAfterEach();
 
-  it('emulator down → the reply stays queued with the reason; emulator back → sent at the next try, once', { timeout: 60_000 }, async () => {
-    emu = await startGoogleEmulator();
+  /** A core publishing automatically on a fake clock, signed in to a fresh emulator (tokens on disk) and synced; its first unanswered review. */
+  async function autoPublishingCore() {
+    const emu = keep(await startGoogleEmulator());
     const dataDir = await tempDataDir();
-    const { refresh_token } = emu.tokens.issueFor();
-    await writeFile(join(dataDir, 'google-tokens.json'), JSON.stringify({ refresh_token }), { mode: 0o600 });
+    await writeFile(join(dataDir, 'google-tokens.json'), JSON.stringify({ refresh_token: emu.tokens.issueFor().refresh_token }), { mode: 0o600 });
     const clock = { t: Date.parse('2026-11-24T12:00:00.000Z') };
     const ft = fakeTimers(clock);
-    kalm = await createKalm({
+    const kalm = keep(await createKalm({
       dataDir, host: 'test', autoPublish: true, timers: ft.timers, now: () => new Date(clock.t),
-      google: { roots: { api: emu.origin, auth: emu.authUrl, token: emu.tokenUrl }, client: { clientId: emu.clientId, clientSecret: emu.clientSecret } },
-    });
+      google: emulatorGoogle(emu, { signedIn: false }),
+    }));
     await kalm.call('sync.run', {});
     const review = (await kalm.call('reviews.query', { status: 'unanswered' })).items[0]!;
+    return { emu, kalm, clock, ft, review };
+  }
+
+  it('emulator down → the reply stays queued with the reason; emulator back → sent at the next try, once', { timeout: 60_000 }, async () => {
+    const { emu, kalm, clock, ft, review } = await autoPublishingCore();
     const location = emu.data.locations().find((l) => l.v4Name.endsWith(`/locations/${review.locationId}`))!;
     const name = `${location.v4Name}/reviews/${review.externalId}`;
     let changes = 0;
@@ -168,17 +167,7 @@ describe('automatic publishing in the core, against the Google emulator', () => 
   });
 
   it('a 429 with Retry-After waits as long as Google asks before the next automatic try', { timeout: 60_000 }, async () => {
-    emu = await startGoogleEmulator();
-    const dataDir = await tempDataDir();
-    await writeFile(join(dataDir, 'google-tokens.json'), JSON.stringify({ refresh_token: emu.tokens.issueFor().refresh_token }), { mode: 0o600 });
-    const clock = { t: Date.parse('2026-11-24T12:00:00.000Z') };
-    const ft = fakeTimers(clock);
-    kalm = await createKalm({
-      dataDir, host: 'test', autoPublish: true, timers: ft.timers, now: () => new Date(clock.t),
-      google: { roots: { api: emu.origin, auth: emu.authUrl, token: emu.tokenUrl }, client: { clientId: emu.clientId, clientSecret: emu.clientSecret } },
-    });
-    await kalm.call('sync.run', {});
-    const review = (await kalm.call('reviews.query', { status: 'unanswered' })).items[0]!;
+    const { emu, kalm, clock, ft, review } = await autoPublishingCore();
     // Every try of the business API's own retries gets the 429, so the publisher sees it.
     emu.faults.add({ match: '/reply', method: 'PUT', status: 429, retryAfterSeconds: 1, times: 4 });
     const { id } = await kalm.call('outbox.send', { reviewId: review.id, text: 'Bedankt!' });

@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createKalm } from '../../electron/core/create-kalm';
 import { publisherGoogleClient } from '../../electron/core/google/publisher-client';
 import { buildElectron, publisherClientDefine } from '../../scripts/build-electron.mjs';
+import { withoutGoogleClientEnv } from './google-setup';
 import { tempDataDir } from './helpers';
 
 /** The publisher's OAuth client, injected by `npm run dist` (KALM_GOOGLE_CLIENT_ID/_SECRET), baked into the build. */
@@ -32,15 +33,7 @@ describe('the publisher client baked in at build time', () => {
 });
 
 describe('a core with the publisher client', () => {
-  const saved = { id: process.env.KALM_GOOGLE_CLIENT_ID, secret: process.env.KALM_GOOGLE_CLIENT_SECRET };
-  beforeEach(() => {
-    delete process.env.KALM_GOOGLE_CLIENT_ID;
-    delete process.env.KALM_GOOGLE_CLIENT_SECRET;
-  });
-  afterEach(() => {
-    if (saved.id !== undefined) process.env.KALM_GOOGLE_CLIENT_ID = saved.id;
-    if (saved.secret !== undefined) process.env.KALM_GOOGLE_CLIENT_SECRET = saved.secret;
-  });
+  withoutGoogleClientEnv();
 
   it('signs in with it at once; the owner’s own client (Advanced) replaces it', async () => {
     const dataDir = await tempDataDir();

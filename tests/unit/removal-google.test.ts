@@ -1,32 +1,21 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createKalm, type KalmCore } from '../../electron/core/create-kalm';
-import { createMemoryTokenVault } from '../../electron/core/google/token-vault';
-import { startGoogleEmulator, type GoogleEmulator } from '../emulator';
+import { describe, expect, it } from 'vitest';
+import { createKalm } from '../../electron/core/create-kalm';
+import { startGoogleEmulator } from '../emulator';
+import { closedAfterEach, emulatorGoogle } from './google-setup';
 import { tempDataDir } from './helpers';
 
 describe('connecting Google over the demo', () => {
-  let emu: GoogleEmulator | null = null;
-  let kalm: KalmCore | null = null;
-  afterEach(async () => {
-    await kalm?.close();
-    await emu?.close();
-    kalm = emu = null;
-  });
+  const keep = closedAfterEach();
 
   it('removes the demo (it uses Google’s source id) through the same cascade: its drafts and replies leave no file behind', async () => {
-    emu = await startGoogleEmulator();
+    const emu = keep(await startGoogleEmulator());
     const dataDir = await tempDataDir();
-    kalm = await createKalm({
+    const k = keep(await createKalm({
       dataDir, host: 'test', loadDemoOnFirstRun: true, autoPublish: false,
-      google: {
-        roots: { api: emu.origin, auth: emu.authUrl, token: emu.tokenUrl },
-        client: { clientId: emu.clientId, clientSecret: emu.clientSecret },
-        vault: createMemoryTokenVault({ refresh_token: emu.tokens.issueFor().refresh_token }),
-      },
-    });
-    const k = kalm;
+      google: emulatorGoogle(emu),
+    }));
     const [a, b] = (await k.call('reviews.query', { status: 'unanswered', limit: 2 })).items;
     if (!a || !b) throw new Error('the demo has unanswered reviews');
     await k.call('drafts.save', { reviewId: a.id, text: 'Dank je!' });

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { KalmError } from '../../shared/domain/errors';
 import { acquireDataLock, LOCK_FILE, LockInfo, type DataLock } from '../../electron/core/store/lock';
 import { parseProcStat, processStartTime } from '../../electron/core/store/process-identity';
-import { tempDataDir } from './helpers';
+import { kalmErrorOf, tempDataDir } from './helpers';
 
 const DEAD_PID = 999_999_999; // above every pid_max: never a live process
 const held: DataLock[] = [];
@@ -35,14 +35,6 @@ async function writeLock(dir: string, info: object | string, ageMs = 0): Promise
   }
 }
 
-async function rejection(p: Promise<unknown>): Promise<KalmError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(KalmError);
-  return err as KalmError;
-}
 
 function run(args: string[]): { child: ChildProcess; output: Promise<string> } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/crash/lock-racer.ts', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -69,7 +61,7 @@ describe('data folder lock', () => {
   it('refuses a second Kalm on the same folder and names the process using it', async () => {
     const dir = await tempDataDir();
     await acquire(dir);
-    const err = await rejection(acquireDataLock(dir));
+    const err = await kalmErrorOf(acquireDataLock(dir));
     expect(err.code).toBe('locked');
     expect(err.message).toBe(`Another Kalm (process ${process.pid}) is using the data folder ${dir}. Close it and try again.`);
   });
@@ -79,7 +71,7 @@ describe('data folder lock', () => {
     const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
     children.push(sleeper);
     await writeLock(dir, { pid: sleeper.pid, hostname: hostname(), startedAt: new Date().toISOString() });
-    const err = await rejection(acquireDataLock(dir));
+    const err = await kalmErrorOf(acquireDataLock(dir));
     expect(err.code).toBe('locked');
     expect(err.message).toContain(`(process ${sleeper.pid})`);
     expect((await readLock(dir)).pid).toBe(sleeper.pid); // untouched
@@ -120,7 +112,7 @@ describe('data folder lock', () => {
     children.push(sleeper);
     const procStart = processStartTime(sleeper.pid ?? 0) ?? 'unknown';
     await writeLock(dir, { pid: sleeper.pid, hostname: hostname(), startedAt: new Date().toISOString(), procStart }, 10 * 60_000);
-    const err = await rejection(acquireDataLock(dir));
+    const err = await kalmErrorOf(acquireDataLock(dir));
     expect(err.message).toBe(`Another Kalm (process ${sleeper.pid}) is using the data folder ${dir}. Close it and try again.`);
   });
 
@@ -133,7 +125,7 @@ describe('data folder lock', () => {
     expect(waits).toEqual([child.pid]);
     expect(lock.info.pid).toBe(process.pid);
     await output;
-    const again = await rejection(acquireDataLock(dir, { waitForHolderMs: 200, onWait: () => undefined }));
+    const again = await kalmErrorOf(acquireDataLock(dir, { waitForHolderMs: 200, onWait: () => undefined }));
     expect(again.message).toContain(`(process ${process.pid})`);
   });
 
@@ -147,7 +139,7 @@ describe('data folder lock', () => {
     const dir = await tempDataDir();
     const foreign = { pid: 4242, hostname: 'other-mac.local', startedAt: '2026-01-01T00:00:00.000Z' };
     await writeLock(dir, foreign);
-    const err = await rejection(acquireDataLock(dir));
+    const err = await kalmErrorOf(acquireDataLock(dir));
     expect(err.message).toContain('(process 4242 on other-mac.local)');
     await writeLock(dir, foreign, 10 * 60_000);
     await acquire(dir);
@@ -207,7 +199,7 @@ describe('data folder lock', () => {
   it('reports a data folder it cannot create as a storage problem', async () => {
     const dir = await tempDataDir();
     await writeFile(join(dir, 'file'), 'x');
-    const err = await rejection(acquireDataLock(join(dir, 'file', 'sub')));
+    const err = await kalmErrorOf(acquireDataLock(join(dir, 'file', 'sub')));
     expect(err.code).toBe('storage');
     expect(err.message).toContain(join(dir, 'file', 'sub'));
   });

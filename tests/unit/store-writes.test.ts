@@ -11,7 +11,7 @@ import { escapeFileStem, safeFileName } from '../../electron/core/store/file-nam
 import { OutboxStore } from '../../electron/core/store/outbox';
 import { ShardWriter } from '../../electron/core/store/shard-writer';
 import { shardFileName } from '../../electron/core/store/workspace-files';
-import { tempDataDir } from './helpers';
+import { kalmErrorOf, tempDataDir } from './helpers';
 
 const T0 = '2026-03-01T09:00:00.000Z';
 const draft = (reviewId: string, text: string): Draft => ({
@@ -90,14 +90,6 @@ async function readOnlyFolder(dir: string): Promise<{ fs: StoreFs; restore: () =
 const tmpFilesUnder = async (dir: string): Promise<string[]> =>
   (await readdir(dir, { recursive: true })).filter((n) => n.endsWith('.tmp'));
 
-async function rejection(p: Promise<unknown>): Promise<KalmError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(KalmError);
-  return err as KalmError;
-}
 
 describe('safe file names', () => {
   it('escape like shardFileName for ASCII and stay distinct where case is ignored', () => {
@@ -192,7 +184,7 @@ describe('ShardWriter', () => {
     expect(errors[0]!.message).toBe('Kalm could not save reviews/google--gent.json: the disk is full. Nothing already saved was lost; Kalm will try again.');
     expect([...writer.pending]).toEqual(['gent']);
     expect(writer.errors.get('gent')).toBe(errors[0]);
-    const err = await rejection(writer.flush());
+    const err = await kalmErrorOf(writer.flush());
     expect(err.message).toContain('reviews/google--gent.json');
     failing = false;
     await writer.flush();
@@ -237,7 +229,7 @@ describe('ShardWriter', () => {
       else ({ fs, restore } = await readOnlyFolder(join(dir, 'reviews')));
       shards.set('gent', { schemaVersion: 1, reviews: ['v1', 'v2'] });
       writer.schedule('gent');
-      const err = await rejection(writer.flush());
+      const err = await kalmErrorOf(writer.flush());
       expect(err.code).toBe('storage');
       expect(err.message).toMatch(/^Kalm could not save reviews\/google--gent\.json: (the disk is full|Kalm is not allowed to write in the data folder)\. /);
       expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ schemaVersion: 1, reviews: ['v1'] });
@@ -283,7 +275,7 @@ describe('DraftStore', () => {
 
   it('refuses an invalid draft', async () => {
     const store = await DraftStore.open(await tempDataDir());
-    const err = await rejection(store.save({ ...draft('google:gent:a', 'x'), createdAt: 'yesterday' }));
+    const err = await kalmErrorOf(store.save({ ...draft('google:gent:a', 'x'), createdAt: 'yesterday' }));
     expect(err.code).toBe('invalid_input');
     expect(store.get('google:gent:a')).toBeUndefined();
   });
@@ -317,7 +309,7 @@ describe('DraftStore', () => {
     await writeFile(join(dir, 'drafts', name), newer);
     const store = await DraftStore.open(dir);
     expect(store.problems.map((p) => [p.kind, p.movedTo])).toEqual([['newer-version', null]]);
-    expect((await rejection(store.save(draft('google:gent:new', 'older')))).code).toBe('forbidden');
+    expect((await kalmErrorOf(store.save(draft('google:gent:new', 'older')))).code).toBe('forbidden');
     expect(await readFile(join(dir, 'drafts', name), 'utf8')).toBe(newer);
   });
 
@@ -361,14 +353,14 @@ describe('DraftStore', () => {
       if (fault === 'a full disk') f.fault.code = 'ENOSPC';
       const file = join(dir, 'drafts', safeFileName('google:gent:a'));
 
-      const err = await rejection(store.save(draft('google:gent:a', 'second')));
+      const err = await kalmErrorOf(store.save(draft('google:gent:a', 'second')));
       expect(err.code).toBe('storage');
       expect(err.message).toContain(`Kalm could not save drafts/${safeFileName('google:gent:a')}: `);
       expect(err.message).toMatch(/(the disk is full|Kalm is not allowed to write in the data folder)\. Nothing already saved was lost/);
       expect(JSON.parse(await readFile(file, 'utf8')).text).toBe('first');
       expect(store.get('google:gent:a')?.text).toBe('first');
       if (fault === 'a read-only data folder') {
-        expect((await rejection(store.discard('google:gent:a'))).code).toBe('storage');
+        expect((await kalmErrorOf(store.discard('google:gent:a'))).code).toBe('storage');
         expect(store.get('google:gent:a')?.text).toBe('first');
       }
       expect(await tmpFilesUnder(dir)).toEqual([]);

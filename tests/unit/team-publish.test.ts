@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createKalm, type KalmCore } from '../../electron/core/create-kalm';
-import { createMemoryTokenVault } from '../../electron/core/google/token-vault';
 import { TEAM_OFFLINE_NOTE } from '../../electron/core/team/team-publisher';
 import { startGoogleEmulator, type GoogleEmulator } from '../emulator';
 import { startStandIn, type StandIn } from '../team/standin-server';
+import { emulatorGoogle } from './google-setup';
 import { tempDataDir } from './helpers';
 
 /** Exactly one reply per review across the team, against the Google emulator and the stand-in CouchDB. */
@@ -15,11 +15,7 @@ describe('team publishing: claims on the team server', () => {
     const core = await createKalm({
       dataDir: await tempDataDir(),
       host: 'test',
-      google: {
-        roots: { api: emu.origin, auth: emu.authUrl, token: emu.tokenUrl },
-        client: { clientId: emu.clientId, clientSecret: emu.clientSecret },
-        vault: createMemoryTokenVault({ refresh_token: emu.tokens.issueFor().refresh_token }),
-      },
+      google: emulatorGoogle(emu),
     });
     cores.push(core);
     // Both desktops sync the same Google location: the same review ids, so they collide instead of duplicating.

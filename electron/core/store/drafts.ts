@@ -1,6 +1,6 @@
 import { DRAFT_SCHEMA_VERSION, Draft } from '../../../shared/domain/draft';
-import type { StoreProblem } from '../../../shared/domain/store-problem';
 import { RecordFolder, type RecordStoreOptions } from './record-files';
+import { RecordStore } from './record-store';
 
 export const DRAFTS_DIR = 'drafts';
 
@@ -8,8 +8,10 @@ export const DRAFTS_DIR = 'drafts';
  * Reply drafts, one small file each (`drafts/<safe review id>.json`), so saving a draft costs the
  * same with 100 or 100,000 reviews. `save()` resolves only once the draft is durable on disk.
  */
-export class DraftStore {
-  private constructor(private readonly folder: RecordFolder<Draft>) {}
+export class DraftStore extends RecordStore<Draft> {
+  private constructor(folder: RecordFolder<Draft>) {
+    super(folder);
+  }
 
   /** Loads every draft. Unreadable files are moved to quarantine/ and reported; crash leftovers are removed. */
   static async open(dataDir: string, opts: RecordStoreOptions = {}): Promise<DraftStore> {
@@ -25,19 +27,6 @@ export class DraftStore {
     return new DraftStore(folder);
   }
 
-  /** Files found at open (or later) that could not be used as they are. */
-  get problems(): readonly StoreProblem[] {
-    return this.folder.problems;
-  }
-
-  list(): Draft[] {
-    return this.folder.list();
-  }
-
-  get(reviewId: string): Draft | undefined {
-    return this.folder.get(reviewId);
-  }
-
   /**
    * Keeps the draft and resolves once it is on disk (the "acknowledged" point). Saves of the same
    * draft are written in order, so the file always ends with the latest text. A failed save keeps
@@ -50,20 +39,5 @@ export class DraftStore {
   /** Removes the draft; resolves once its file is gone. Discarding a missing draft is fine. */
   discard(reviewId: string): Promise<void> {
     return this.folder.remove(reviewId);
-  }
-
-  /** Writes every draft whose latest version is not on disk yet (after a failed save). */
-  flush(): Promise<void> {
-    return this.folder.flush();
-  }
-
-  /** Review ids whose latest draft is not durable yet. */
-  get pending(): ReadonlySet<string> {
-    return this.folder.pending;
-  }
-
-  /** Stops retrying failed writes (the store is closing). */
-  stopRetrying(): void {
-    this.folder.stopRetrying();
   }
 }

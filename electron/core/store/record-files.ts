@@ -1,54 +1,15 @@
-import { readdir, readFile, rename, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { KalmError } from '../../../shared/domain/errors';
 import type { StoreProblem } from '../../../shared/domain/store-problem';
 import { nodeStoreFs, removeFileDurable, writeFileAtomic, type StoreFs } from './atomic-write';
 import { safeFileName } from './file-names';
-import { backupFile, quarantineFile, removeLeftoverTempFiles } from './quarantine';
+import { loadRecordFolder } from './record-folder-load';
+import type { RecordFolderOptions } from './record-folder-options';
 import { storageError } from './storage-error';
 
-export interface RecordFolderOptions<T> {
-  dataDir: string;
-  /** Folder inside the data folder, e.g. "drafts". */
-  dir: string;
-  schema: z.ZodType<T>;
-  /** The record's current schemaVersion; files with a higher one are left alone (a newer Kalm wrote them). */
-  version: number;
-  /** The string field that identifies a record (and names its file), e.g. "reviewId". */
-  keyField: keyof T & string;
-  /** What a record is called in messages: "draft", "outbox item". */
-  what: string;
-  /**
-   * Upgrades a stored record's raw JSON to the current version (e.g. `migrateDraftFile` from
-   * migrations.ts). Default: only detects files from a newer Kalm via `schemaVersion`.
-   */
-  migrate?: (raw: unknown) => Migrated;
-  onProblem?: (problem: StoreProblem) => void;
-  /** A file whose write had failed was written after all (the problem it caused is over). */
-  onRecovered?: (file: string) => void;
-  /** First automatic retry after a failed write; doubles up to 1 minute (as the shard writer). Default 2 s. */
-  retryMs?: number;
-  fs?: StoreFs;
-  now?: () => Date;
-}
-
-/** What a migration says about one file (the shape of migrations.ts' MigrationResult). */
-export type Migrated = { outcome: 'current'; data: unknown } | { outcome: 'upgraded'; data: unknown; from: number } | { outcome: 'newer'; found: number };
-
-/** Options the public stores pass through. */
-export type RecordStoreOptions = Pick<RecordFolderOptions<unknown>, 'migrate' | 'onProblem' | 'onRecovered' | 'retryMs' | 'fs' | 'now'>;
+export type { Migrated, RecordFolderOptions, RecordStoreOptions } from './record-folder-options';
 
 const MAX_RETRY_MS = 60_000;
-
-const describe = (err: unknown): string => {
-  if (err instanceof z.ZodError) {
-    const i = err.issues[0];
-    return `does not match the expected format (${i ? `${i.path.join('.') || 'file'}: ${i.message}` : 'unknown'})`;
-  }
-  if (err instanceof SyntaxError) return `is not valid JSON (${err.message})`;
-  return err instanceof Error ? err.message : String(err);
-};
 
 /**
  * One JSON file per record in `<dataDir>/<dir>/`, so saving one record costs the same however
@@ -219,120 +180,12 @@ export class RecordFolder<T> {
     return this.opts.now?.() ?? new Date();
   }
 
-  private quarantine(rel: string): Promise<string | null> {
-    return quarantineFile(this.opts.dataDir, rel, this.now()).catch(() => null);
-  }
-
   private async load(): Promise<void> {
-    const dir = join(this.opts.dataDir, this.opts.dir);
-    let names: string[];
-    try {
-      names = (await readdir(dir)).sort();
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw err;
-    }
-    // Temp files are what a crash mid-write leaves; the target file still holds the previous version.
-    await removeLeftoverTempFiles(this.opts.dataDir, [this.opts.dir]);
-    const files = names.filter((n) => n.endsWith('.json') && !n.startsWith('.'));
-    const loaded = await mapLimit(files, 32, (name) => this.loadOne(name));
-    const misnamed: Loaded<T>[] = [];
-    for (const r of loaded) {
-      if (!r) continue;
-      const key = this.keyOf(r.record);
-      if (safeFileName(key) !== r.name) misnamed.push(r);
-      else {
-        this.records.set(key, r.record);
-        if (r.upgraded) await this.keepOriginal(r.name, key, r.upgraded);
-      }
-    }
-    for (const { name, record } of misnamed) await this.rehome(name, record);
+    const loaded = await loadRecordFolder(this.opts, (file, kind, reason, movedTo) => this.report(file, kind, reason, movedTo));
+    for (const [key, record] of loaded.records) this.records.set(key, record);
+    for (const key of loaded.foreign) this.foreign.add(key);
+    for (const key of loaded.unsaved) this.unsaved.add(key);
     // Rewrites upgraded and re-homed records; what fails stays pending for the next flush.
     await this.flush().catch((err: unknown) => this.report(this.opts.dir, 'write-failed', storageError(this.opts.dir, err).message, null));
   }
-
-  private migrate(raw: unknown): Migrated {
-    if (this.opts.migrate) return this.opts.migrate(raw);
-    const version = (raw as { schemaVersion?: unknown } | null)?.schemaVersion;
-    return typeof version === 'number' && version > this.opts.version ? { outcome: 'newer', found: version } : { outcome: 'current', data: raw };
-  }
-
-  private async loadOne(name: string): Promise<Loaded<T> | null> {
-    const rel = `${this.opts.dir}/${name}`;
-    try {
-      const text = await readFile(join(this.opts.dataDir, rel), 'utf8');
-      const raw: unknown = JSON.parse(text);
-      const m = this.migrate(raw);
-      if (m.outcome === 'newer') {
-        const key = (raw as Record<string, unknown>)[this.opts.keyField];
-        if (typeof key === 'string') this.foreign.add(key);
-        this.report(rel, 'newer-version', `${rel} was saved by a newer version of Kalm (format ${m.found}); it is left as it is.`, null);
-        return null;
-      }
-      const record = this.opts.schema.parse(m.data);
-      return { name, record, upgraded: m.outcome === 'upgraded' ? { from: m.from, text } : null };
-    } catch (err) {
-      const movedTo = await this.quarantine(rel);
-      const reason = `The ${this.opts.what} in ${rel} ${describe(err)}; ${movedTo ? `it was moved to ${movedTo}` : 'it was left in place'}.`;
-      this.report(rel, movedTo ? 'quarantined' : 'unreadable', reason, movedTo);
-      return null;
-    }
-  }
-
-  /** An upgraded record: keep a copy of the old file in backups/, then rewrite it in the current format. */
-  private async keepOriginal(name: string, key: string, upgraded: { from: number; text: string }): Promise<void> {
-    const rel = `${this.opts.dir}/${name}`;
-    const kept = await backupFile(this.opts.dataDir, rel, upgraded.text, upgraded.from, this.now()).catch(() => null);
-    if (!kept) {
-      // Without a backup the old file stays as it is; the upgraded record lives in memory until it is saved.
-      this.report(rel, 'write-failed', `${rel} was upgraded from format ${upgraded.from} but could not be backed up; the file was left as it is.`, null);
-      return;
-    }
-    this.report(rel, 'migrated', `${rel} was upgraded from format ${upgraded.from}; the original is kept in ${kept}.`, kept);
-    this.unsaved.add(key);
-  }
-
-  /** A valid record under an unexpected name (copied by hand, or an older naming): move it to its own name, never lose it. */
-  private async rehome(name: string, record: T): Promise<void> {
-    const key = this.keyOf(record);
-    const rel = `${this.opts.dir}/${name}`;
-    const proper = this.relPath(key);
-    if (this.records.has(key) || this.foreign.has(key)) {
-      const movedTo = await this.quarantine(rel);
-      this.report(rel, movedTo ? 'quarantined' : 'unreadable', `${rel} is a second copy of the ${this.opts.what} in ${proper}; ${movedTo ? `it was moved to ${movedTo}` : 'it was left in place'}.`, movedTo);
-      return;
-    }
-    this.records.set(key, record);
-    const target = join(this.opts.dataDir, proper);
-    const taken = await stat(target).then(() => true, () => false);
-    if (!taken) {
-      try {
-        await rename(join(this.opts.dataDir, rel), target);
-        return;
-      } catch {
-        /* written under its proper name with the next flush */
-      }
-    }
-    this.unsaved.add(key);
-  }
-}
-
-interface Loaded<T> {
-  name: string;
-  record: T;
-  /** Set when the file was upgraded from an older format: that version and the original text. */
-  upgraded: { from: number; text: string } | null;
-}
-
-async function mapLimit<A, B>(items: readonly A[], limit: number, fn: (a: A) => Promise<B>): Promise<B[]> {
-  const out: B[] = new Array<B>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i] as A);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }

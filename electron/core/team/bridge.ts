@@ -1,40 +1,17 @@
 import type { Change } from 'pouchdb';
 import type { Draft } from '../../../shared/domain/draft';
-import type { OutboxItem } from '../../../shared/domain/outbox';
 import type { Review } from '../../../shared/domain/review';
-import { DraftDoc, ReviewDoc, teamDocId, type PresenceDoc, type TeamDoc } from '../../../shared/team/team-docs';
+import { DraftDoc, ReviewDoc, teamDocId, type TeamDoc } from '../../../shared/team/team-docs';
 import { mergePlacesDocs } from '../../../shared/team/merge';
-import { saveSourcesFile } from '../store/workspace-files';
-import type { EventBus } from '../events';
-import type { OpenedStore } from '../store/open-store';
-import { shardKey, type Workspace } from '../workspace';
-import { bodyOf, resolveConflicts } from './conflict-resolver';
-import { draftDocFrom, outboxDocFrom, ownDraftOf, reviewDocFrom, sameJson } from './local-docs';
-import { statusOf, type TeamDb } from './pouch';
+import { shardKey } from '../workspace';
+import { applyTeamChanges } from './apply-changes';
 import { AppliedSeq } from './applied-seq';
-import { EntityMirror, isEntityDocId, type TeamEntityStores } from './entity-mirror';
+import type { LocalWrites, TeamBridgeDeps } from './bridge-deps';
+import { bodyOf } from './conflict-resolver';
+import { EntityMirror } from './entity-mirror';
+import { draftDocFrom, outboxDocFrom, reviewDocFrom, sameJson } from './local-docs';
+import { putTeamDoc, removeTeamDoc } from './replica-docs';
 
-export interface TeamBridgeDeps {
-  dataDir: string;
-  db: TeamDb;
-  member: string;
-  workspace: Workspace;
-  store: OpenedStore;
-  bus: EventBus;
-  now: () => Date;
-  onError: (err: unknown) => void;
-  onPresence?: (doc: PresenceDoc) => void;
-  /** Label definitions, rules and templates (mirrored as `label:`, `rule:`, `template:` documents). */
-  entities?: TeamEntityStores;
-}
-
-/** Local writes of the store as they were before the bridge wrapped them (remote changes are applied with these, so they are not sent back). */
-interface LocalWrites {
-  scheduleShard: OpenedStore['scheduleShard'];
-  saveDraft: ((d: Draft) => Promise<void>) | null;
-  discardDraft: ((reviewId: string) => Promise<void>) | null;
-  putItem: ((i: OutboxItem) => Promise<void>) | null;
-}
 
 /**
  * Keeps a data folder and its team replica (PouchDB) the same, both ways. Local edits (the store's shard
@@ -210,30 +187,12 @@ export class TeamBridge {
     });
   }
 
-  /** Writes one document on top of the replica's current revision (again on a 409 from a replication in between); `make` gives null to leave it. */
-  private async put(_id: string, make: (prev: TeamDoc | null) => TeamDoc | null): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      let stored = null;
-      try { stored = await this.d.db.get(_id); } catch (err) { if (statusOf(err) !== 404) throw err; }
-      const prev = stored ? bodyOf(stored) : null;
-      const doc = make(prev);
-      if (doc === null || (prev && sameJson(prev, doc))) return;
-      try {
-        await this.d.db.put({ ...doc, _id, ...(stored ? { _rev: stored._rev } : {}) });
-        return;
-      } catch (err) {
-        if (statusOf(err) !== 409 || attempt >= 5) throw err;
-      }
-    }
+  private put(_id: string, make: (prev: TeamDoc | null) => TeamDoc | null): Promise<void> {
+    return putTeamDoc(this.d.db, _id, make);
   }
 
-  private async remove(_id: string): Promise<void> {
-    try {
-      const stored = await this.d.db.get(_id);
-      await this.d.db.remove(_id, stored._rev);
-    } catch (err) {
-      if (statusOf(err) !== 404) throw err;
-    }
+  private remove(_id: string): Promise<void> {
+    return removeTeamDoc(this.d.db, _id);
   }
 
   private drain(): Promise<void> {
@@ -245,66 +204,7 @@ export class TeamBridge {
   }
 
   private async apply(batch: readonly Change<TeamDoc>[]): Promise<void> {
-    const reviews: Review[] = [];
-    const removed: string[] = [];
-    let drafts = 0, items = 0;
-    for (const change of batch) {
-      const doc = change.doc;
-      if (doc?._conflicts?.length) {
-        await resolveConflicts(this.d.db, change.id); // the merged version arrives as its own change
-        continue;
-      }
-      const body = doc && !change.deleted ? bodyOf(doc) : null;
-      if (change.deleted && change.id.startsWith('draft:')) {
-        const reviewId = change.id.slice('draft:'.length);
-        if (this.d.store.drafts?.get(reviewId) && this.local.discardDraft) { await this.local.discardDraft(reviewId); drafts++; }
-      }
-      if (change.deleted && this.entities && isEntityDocId(change.id)) await this.entities.applyDeleted(change.id);
-      if (change.deleted && change.id.startsWith('review:')) removed.push(change.id.slice('review:'.length));
-      if (!body) continue;
-      if (body.type === 'label' || body.type === 'rule' || body.type === 'template') {
-        await this.entities?.apply(body);
-      } else if (body.type === 'review') {
-        if (!sameJson(this.d.workspace.get(body.review.id), body.review)) reviews.push(body.review);
-      } else if (body.type === 'draft' && this.local.saveDraft) {
-        const own = ownDraftOf(body, this.d.member);
-        if (!sameJson(this.d.store.drafts?.get(own.reviewId), own)) { await this.local.saveDraft(own); drafts++; }
-        this.d.bus.emit('drafts.changed', { reviewId: body.draft.reviewId });
-      } else if (body.type === 'places') {
-        const w = this.d.workspace;
-        if (!sameJson(w.sources, body.sources) || !sameJson(w.locations, body.locations)) {
-          w.sources = body.sources;
-          w.locations = body.locations;
-          await saveSourcesFile(this.d.dataDir, body.sources, body.locations);
-          this.d.bus.emit('workspace.sourcesChanged', {});
-        }
-      } else if (body.type === 'presence') {
-        this.d.onPresence?.(body);
-      } else if (body.type === 'outbox' && this.local.putItem) {
-        if (!sameJson(this.d.store.outbox?.get(body.item.id), body.item)) { await this.local.putItem(body.item); items++; }
-      }
-    }
-    if (reviews.length > 0) {
-      for (const key of this.d.workspace.upsertMany(reviews)) {
-        const { source, locationId } = this.d.workspace.shard(key);
-        this.local.scheduleShard(source, locationId);
-      }
-      for (const r of reviews) this.known.set(r.id, r);
-      this.d.bus.emit('reviews.changed', { reason: 'sync', count: reviews.length });
-    }
-    if (removed.length > 0) {
-      // A review another member removed (the demo replaced, a review deleted) goes here too.
-      for (const id of removed) {
-        this.known.delete(id);
-        for (const key of this.d.workspace.remove(id)) {
-          const { source, locationId } = this.d.workspace.shard(key);
-          this.local.scheduleShard(source, locationId);
-        }
-      }
-      this.d.bus.emit('reviews.changed', { reason: 'sync', count: removed.length });
-    }
-    if (items > 0) this.d.bus.emit('outbox.changed', {});
-    void drafts;
+    await applyTeamChanges({ deps: this.d, local: this.local, entities: this.entities, known: this.known }, batch);
     const last = batch[batch.length - 1];
     if (last) this.seq.set(last.seq);
   }

@@ -25,7 +25,7 @@ export function StepNav({ steps, current, onSelect }: StepNavProps) {
               <span className="steps__n" aria-hidden="true">
                 {i + 1}
               </span>
-              <span className="steps__label">{t(`composer.step.${step}`)}</span>
+              <span className="steps__label collapsible-label">{t(`composer.step.${step}`)}</span>
             </button>
           </li>
         ))}

@@ -12,7 +12,8 @@ import { DateField } from './DateField';
 import { LabelFilter } from './LabelFilter';
 import { LocationFilter } from './LocationFilter';
 
-interface FilterBarProps {
+/** What the filters show and choose from (the inbox header passes it through to the bar). */
+export interface FilterChoices {
   filters: InboxFilters;
   sources: readonly Source[];
   locations: readonly Location[];
@@ -21,6 +22,9 @@ interface FilterBarProps {
   labels: ReadonlyMap<string, Label>;
   /** The team member "assigned to me" means; null when none is set in Settings, undefined while loading. */
   me: string | null | undefined;
+}
+
+interface FilterBarProps extends FilterChoices {
   overdueCount: number | null;
   onChange: (patch: Partial<InboxFilters>) => void;
 }

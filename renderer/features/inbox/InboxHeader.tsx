@@ -1,15 +1,12 @@
 import { memo, useCallback, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Label } from '../../../shared/domain/label';
-import type { Location } from '../../../shared/domain/location';
 import type { Rating } from '../../../shared/domain/review';
-import type { Source } from '../../../shared/domain/source';
 import { emptyRatingCounts } from '../../../shared/reviews/review-filter';
-import type { InboxView, ReviewFacets } from '../../../shared/reviews/query-schema';
+import type { InboxView } from '../../../shared/reviews/query-schema';
 import { formatCount } from '../../format';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
 import { activeFilterCount, type InboxFilters } from '../../lib/route';
-import { FilterBar } from './FilterBar';
+import { FilterBar, type FilterChoices } from './FilterBar';
 import type { InboxState } from './inbox-store';
 import { RatingChips } from './RatingChips';
 import { SearchBox } from './SearchBox';
@@ -19,15 +16,9 @@ import { LIST_ID } from './ReviewList';
 /** What the header shows of the list; null while the first page loads. */
 export type InboxSummary = Pick<InboxState, 'total' | 'counts' | 'views'>;
 
-interface InboxHeaderProps {
+interface InboxHeaderProps extends FilterChoices {
   summary: InboxSummary | null;
   refreshing: boolean;
-  filters: InboxFilters;
-  sources: readonly Source[];
-  locations: readonly Location[];
-  facets: ReviewFacets | null;
-  labels: ReadonlyMap<string, Label>;
-  me: string | null | undefined;
   searchRef: RefObject<HTMLInputElement | null>;
   onFilters: (patch: Partial<InboxFilters>, opts?: { replace?: boolean }) => void;
   onClear: () => void;

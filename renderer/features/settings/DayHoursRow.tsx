@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { Fragment, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/domain/settings';
 import { FieldStatus } from './FieldStatus';
@@ -57,27 +57,21 @@ export function DayHoursRow({ day, settings }: { day: Weekday; settings: Setting
       <td>
         {draft && (
           <span className="hours__times">
-            <input
-              type="time"
-              className="setting__input"
-              aria-label={t('targets.opensAt', { day: name })}
-              aria-invalid={invalid}
-              aria-describedby={`${id}-status`}
-              value={draft.open}
-              onChange={(e) => e.target.value && edit({ ...draft, open: e.target.value })}
-              onBlur={() => commit(draft)}
-            />
-            –
-            <input
-              type="time"
-              className="setting__input"
-              aria-label={t('targets.closesAt', { day: name })}
-              aria-invalid={invalid}
-              aria-describedby={`${id}-status`}
-              value={draft.close}
-              onChange={(e) => e.target.value && edit({ ...draft, close: e.target.value })}
-              onBlur={() => commit(draft)}
-            />
+            {(['open', 'close'] as const).map((end, i) => (
+              <Fragment key={end}>
+                {i > 0 && '–'}
+                <input
+                  type="time"
+                  className="setting__input"
+                  aria-label={t(end === 'open' ? 'targets.opensAt' : 'targets.closesAt', { day: name })}
+                  aria-invalid={invalid}
+                  aria-describedby={`${id}-status`}
+                  value={draft[end]}
+                  onChange={(e) => e.target.value && edit({ ...draft, [end]: e.target.value })}
+                  onBlur={() => commit(draft)}
+                />
+              </Fragment>
+            ))}
           </span>
         )}
         <FieldStatus id={`${id}-status`} state={field.state} />

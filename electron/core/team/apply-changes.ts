@@ -1,0 +1,85 @@
+import type { Review } from '../../../shared/domain/review';
+import type { TeamDoc } from '../../../shared/team/team-docs';
+import type { Change } from 'pouchdb';
+import { saveSourcesFile } from '../store/workspace-files';
+import type { LocalWrites, TeamBridgeDeps } from './bridge-deps';
+import { bodyOf, resolveConflicts } from './conflict-resolver';
+import { isEntityDocId, type EntityMirror } from './entity-mirror';
+import { ownDraftOf, sameJson } from './local-docs';
+
+/** What applying the replica's changes works on: the bridge's deps, the unwrapped local writes, the mirrored entities and the reviews last seen. */
+export interface IncomingContext {
+  deps: TeamBridgeDeps;
+  local: LocalWrites;
+  entities: EntityMirror | null;
+  /** The last version of each review the team and this desktop agreed on. */
+  known: Map<string, Review>;
+}
+
+/**
+ * Applies a batch of the replica's changes (what replication brought in) to the in-memory
+ * workspace and the local files, with the store's own writes so nothing is sent back.
+ * Conflicting versions are merged first (the merged version arrives as its own change).
+ */
+export async function applyTeamChanges({ deps, local, entities, known }: IncomingContext, batch: readonly Change<TeamDoc>[]): Promise<void> {
+  const reviews: Review[] = [];
+  const removed: string[] = [];
+  let drafts = 0, items = 0;
+  for (const change of batch) {
+    const doc = change.doc;
+    if (doc?._conflicts?.length) {
+      await resolveConflicts(deps.db, change.id); // the merged version arrives as its own change
+      continue;
+    }
+    const body = doc && !change.deleted ? bodyOf(doc) : null;
+    if (change.deleted && change.id.startsWith('draft:')) {
+      const reviewId = change.id.slice('draft:'.length);
+      if (deps.store.drafts?.get(reviewId) && local.discardDraft) { await local.discardDraft(reviewId); drafts++; }
+    }
+    if (change.deleted && entities && isEntityDocId(change.id)) await entities.applyDeleted(change.id);
+    if (change.deleted && change.id.startsWith('review:')) removed.push(change.id.slice('review:'.length));
+    if (!body) continue;
+    if (body.type === 'label' || body.type === 'rule' || body.type === 'template') {
+      await entities?.apply(body);
+    } else if (body.type === 'review') {
+      if (!sameJson(deps.workspace.get(body.review.id), body.review)) reviews.push(body.review);
+    } else if (body.type === 'draft' && local.saveDraft) {
+      const own = ownDraftOf(body, deps.member);
+      if (!sameJson(deps.store.drafts?.get(own.reviewId), own)) { await local.saveDraft(own); drafts++; }
+      deps.bus.emit('drafts.changed', { reviewId: body.draft.reviewId });
+    } else if (body.type === 'places') {
+      const w = deps.workspace;
+      if (!sameJson(w.sources, body.sources) || !sameJson(w.locations, body.locations)) {
+        w.sources = body.sources;
+        w.locations = body.locations;
+        await saveSourcesFile(deps.dataDir, body.sources, body.locations);
+        deps.bus.emit('workspace.sourcesChanged', {});
+      }
+    } else if (body.type === 'presence') {
+      deps.onPresence?.(body);
+    } else if (body.type === 'outbox' && local.putItem) {
+      if (!sameJson(deps.store.outbox?.get(body.item.id), body.item)) { await local.putItem(body.item); items++; }
+    }
+  }
+  if (reviews.length > 0) {
+    for (const key of deps.workspace.upsertMany(reviews)) {
+      const { source, locationId } = deps.workspace.shard(key);
+      local.scheduleShard(source, locationId);
+    }
+    for (const r of reviews) known.set(r.id, r);
+    deps.bus.emit('reviews.changed', { reason: 'sync', count: reviews.length });
+  }
+  if (removed.length > 0) {
+    // A review another member removed (the demo replaced, a review deleted) goes here too.
+    for (const id of removed) {
+      known.delete(id);
+      for (const key of deps.workspace.remove(id)) {
+        const { source, locationId } = deps.workspace.shard(key);
+        local.scheduleShard(source, locationId);
+      }
+    }
+    deps.bus.emit('reviews.changed', { reason: 'sync', count: removed.length });
+  }
+  if (items > 0) deps.bus.emit('outbox.changed', {});
+  void drafts;
+}

@@ -1,0 +1,31 @@
+import type { TeamDoc } from '../../../shared/team/team-docs';
+import { bodyOf } from './conflict-resolver';
+import { sameJson } from './local-docs';
+import { statusOf, type TeamDb } from './pouch';
+
+/** Writes one document on top of the replica's current revision (again on a 409 from a replication in between); `make` gives null to leave it. */
+export async function putTeamDoc(db: TeamDb, _id: string, make: (prev: TeamDoc | null) => TeamDoc | null): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    let stored = null;
+    try { stored = await db.get(_id); } catch (err) { if (statusOf(err) !== 404) throw err; }
+    const prev = stored ? bodyOf(stored) : null;
+    const doc = make(prev);
+    if (doc === null || (prev && sameJson(prev, doc))) return;
+    try {
+      await db.put({ ...doc, _id, ...(stored ? { _rev: stored._rev } : {}) });
+      return;
+    } catch (err) {
+      if (statusOf(err) !== 409 || attempt >= 5) throw err;
+    }
+  }
+}
+
+/** Removes one document from the replica (gone already is fine). */
+export async function removeTeamDoc(db: TeamDb, _id: string): Promise<void> {
+  try {
+    const stored = await db.get(_id);
+    await db.remove(_id, stored._rev);
+  } catch (err) {
+    if (statusOf(err) !== 404) throw err;
+  }
+}
