@@ -12,7 +12,7 @@ import { cliSourceNames, descriptorByCliName } from '../core/sources/registry';
 import { connectPlayWithKey, followWithKey } from './play-commands';
 import { syncAll } from './sync-all';
 import { writeErr, writeOut } from './output';
-import type { ImportProgress } from '../core/import/read-import';
+import type { ImportProgress } from '../core/sources/import/read-import';
 
 const importFlags = {
   format: { type: 'string' },

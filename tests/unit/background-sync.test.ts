@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKalm, type KalmCore } from '../../electron/core/create-kalm';
 import { createSyncScheduler } from '../../electron/core/background/scheduler';
-import { createMemoryTokenVault } from '../../electron/core/google/token-vault';
+import { createMemoryTokenVault } from '../../electron/core/sources/google/token-vault';
 import type { NewReviewAlert } from '../../shared/labels/habits-contract';
 import { FIXTURE_ACCOUNT, FIXTURE_UTRECHT, startGoogleEmulator, type GoogleEmulator } from '../emulator';
 import { tempDataDir } from './helpers';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KalmError } from '../../shared/domain/errors';
 import type { Review } from '../../shared/domain/review';
 import { createPublishRun } from '../../electron/core/outbox/publish-run';
-import type { OutboxPublisher } from '../../electron/core/outbox/publisher-port';
+import type { OutboxPublisher } from '../../electron/core/outbox/source-publisher';
 import { OutboxQueue } from '../../electron/core/outbox/queue';
 import { Workspace } from '../../electron/core/workspace';
 import { review } from '../renderer/fixtures';

@@ -2,7 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createKalm, type KalmCore } from '../../electron/core/create-kalm';
-import { createMemoryTokenVault } from '../../electron/core/google/token-vault';
+import { createMemoryTokenVault } from '../../electron/core/sources/google/token-vault';
 import { startGoogleEmulator, type GoogleEmulator } from '../emulator';
 import { tempDataDir } from './helpers';
 

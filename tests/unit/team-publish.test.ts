@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createKalm, type KalmCore } from '../../electron/core/create-kalm';
-import { createMemoryTokenVault } from '../../electron/core/google/token-vault';
+import { createMemoryTokenVault } from '../../electron/core/sources/google/token-vault';
 import { TEAM_OFFLINE_NOTE } from '../../electron/core/team/team-publisher';
 import { startGoogleEmulator, type GoogleEmulator } from '../emulator';
 import { startStandIn, type StandIn } from '../team/standin-server';

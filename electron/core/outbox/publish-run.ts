@@ -3,7 +3,7 @@ import type { Reply, Review } from '../../../shared/domain/review';
 import type { PublishResultView } from '../../../shared/outbox/outbox-view';
 import type { Workspace } from '../workspace';
 import type { OutboxConflict } from './meta';
-import type { OutboxPublisher } from './publisher-port';
+import type { OutboxPublisher } from './source-publisher';
 import type { OutboxQueue } from './queue';
 import { OutboxScheduler, type SchedulerTimers } from './scheduler';
 import { nextDueAt, SENDABLE } from './views';

@@ -17,7 +17,7 @@ import { OutboxQueue } from './queue';
 import { summarize, view } from './views';
 import type { OutboxScheduler, SchedulerTimers } from './scheduler';
 import { createPublishRun } from './publish-run';
-import type { OutboxPublisher } from './publisher-port';
+import type { OutboxPublisher } from './source-publisher';
 
 type OutboxCall = 'drafts.save' | 'drafts.list' | 'drafts.discard' | 'outbox.send' | 'outbox.list' | 'outbox.publish'
   | 'outbox.cancel' | 'outbox.retry' | 'outbox.resolve' | 'outbox.unreply' | 'outbox.edit' | 'outbox.history';

@@ -8,7 +8,7 @@ import type { ReplyLimit, SourceRef } from '../../../shared/reply/limits';
 import type { SourceCapabilities } from '../../../shared/sources/capabilities';
 import type { EventBus } from '../events';
 import type { KalmOptions } from '../kalm';
-import type { OutboxPublisher } from '../outbox/publisher-port';
+import type { OutboxPublisher } from '../outbox/source-publisher';
 import type { OpenedStore } from '../store/open-store';
 import type { SettingsStore } from '../store/settings';
 import type { Workspace } from '../workspace';
@@ -63,8 +63,8 @@ export interface BuiltSource<S> {
 }
 
 /**
- * One kind of review site. Each source folder exports one (electron/core/sources/google-descriptor.ts,
- * electron/core/play/play-descriptor.ts, electron/core/import/import-descriptor.ts); `registry.ts` lists them.
+ * One kind of review site. Each source folder exports one from its `descriptor.ts` (sources/google/, sources/play/,
+ * sources/import/); `registry.ts` lists them.
  */
 export interface SourceDescriptor<K extends RegisteredKind = RegisteredKind> {
   kind: K;

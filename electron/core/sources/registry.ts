@@ -11,10 +11,10 @@
  *    if it has them, in electron/cli/source-commands.ts under its `cliName`.
  */
 import type { RegisteredKind, SourceBuildContext, SourceDescriptor, SourceServices, BuiltSource, CoreHandlers } from './descriptor';
-import { googleBusinessDescriptor } from './google-descriptor';
-import { googlePlayDescriptor } from '../play/play-descriptor';
-import { fileImportDescriptor } from '../import/import-descriptor';
-import type { OutboxPublisher } from '../outbox/publisher-port';
+import { googleBusinessDescriptor } from './google/descriptor';
+import { googlePlayDescriptor } from './play/descriptor';
+import { fileImportDescriptor } from './import/descriptor';
+import type { OutboxPublisher } from '../outbox/source-publisher';
 import type { ReviewSource } from './source';
 
 type AnyDescriptor = { [K in RegisteredKind]: SourceDescriptor<K> }[RegisteredKind];

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { StoreProblem } from '../../../shared/domain/store-problem';
 import { parseServiceAccountKey } from '../../../shared/play/service-account';
-import { StoredGoogleTokens, TOKEN_FILE } from '../google/token-vault';
-import { PLAY_KEY_FILE } from '../play/play-key-store';
-import { PLAY_STATE_FILE, PlayState } from '../play/play-service';
-import { GOOGLE_STATE_FILE, GoogleState } from '../sources/google-state';
+import { StoredGoogleTokens, TOKEN_FILE } from '../sources/google/token-vault';
+import { PLAY_KEY_FILE } from '../sources/play/key-store';
+import { PLAY_STATE_FILE, PlayState } from '../sources/play/service';
+import { GOOGLE_STATE_FILE, GoogleState } from '../sources/google/state';
 import { readJsonOrQuarantine, type JsonFileSpec } from './json-file-recovery';
 import { markReadOnlyFiles } from './workspace-files';
 import { ENCRYPTED_PLAY_KEY_FILE, ENCRYPTED_TOKEN_FILE } from './secret-files';

@@ -1,5 +1,5 @@
-import { PLAY_KEY_FILE } from '../play/play-key-store';
-import { TOKEN_FILE } from '../google/token-vault';
+import { PLAY_KEY_FILE } from '../sources/play/key-store';
+import { TOKEN_FILE } from '../sources/google/token-vault';
 import { TEAM_SECRET_FILE } from '../team/team-config';
 
 /** The Electron app's keychain-encrypted Google sign-in (electron/safe-storage-vault.ts). */

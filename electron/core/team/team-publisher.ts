@@ -1,5 +1,5 @@
-import type { OutboxPublisher } from '../outbox/publisher-port';
-import { isDue } from '../outbox/publisher';
+import type { OutboxPublisher } from '../outbox/source-publisher';
+import { isDue } from '../sources/google/send-replies';
 import type { OutboxEntry, OutboxQueue } from '../outbox/queue';
 import { SENDABLE } from '../outbox/views';
 import type { ClaimResult } from './claims';

@@ -2,7 +2,7 @@ import { KalmError } from '../../../shared/domain/errors';
 import { DraftDoc, teamDocId } from '../../../shared/team/team-docs';
 import { LOCAL_STATUS, type TeamConnectInput, type TeamStatusView } from '../../../shared/team/team-contract';
 import type { EventBus } from '../events';
-import type { OutboxPublisher } from '../outbox/publisher-port';
+import type { OutboxPublisher } from '../outbox/source-publisher';
 import type { CoreHandlers } from '../sources/descriptor';
 import type { OpenedStore } from '../store/open-store';
 import type { Workspace } from '../workspace';
