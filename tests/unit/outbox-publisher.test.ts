@@ -4,7 +4,8 @@ import { mapGoogleReview } from '../../shared/google/map-review';
 import { createBusinessApi, type BusinessApi } from '../../electron/core/sources/google/business-api';
 import { GoogleApiError } from '../../electron/core/google-api/errors';
 import { OutboxQueue } from '../../electron/core/outbox/queue';
-import { backoffMs, publishAll, type PublishOptions } from '../../electron/core/sources/google/send-replies';
+import { backoffMs } from '../../electron/core/outbox/backoff';
+import { publishAll, type PublishOptions } from '../../electron/core/sources/google/send-replies';
 import { FIXTURE_UTRECHT, fetchHttp, startGoogleEmulator, type GoogleEmulator } from '../emulator';
 import { tempDataDir } from './helpers';
 

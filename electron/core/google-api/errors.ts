@@ -34,6 +34,11 @@ export class GoogleApiError extends KalmError {
   }
 }
 
+/** Problems that hit every reply to the same site alike: a publish run stops and leaves the rest queued. */
+export const STOPS_PUBLISH_RUN: ReadonlySet<GoogleProblem> = new Set(['unavailable', 'rate_limited', 'auth', 'quota_zero', 'service_disabled']);
+/** Problems that will not go away by waiting: no automatic retry (the owner retries or edits). */
+export const WONT_PASS_BY_WAITING: ReadonlySet<GoogleProblem> = new Set(['too_long', 'rejected']);
+
 /** Removes anything shaped like an OAuth token from text that goes into a message. */
 export const scrubTokens = (text: string): string =>
   text

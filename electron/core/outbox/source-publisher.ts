@@ -16,11 +16,16 @@ export interface PublishRunDeps {
 }
 
 /**
- * How an API source (publish mode `api`) sends the outbox items of its own reviews. The outbox asks every
- * source in the registry for one; copy-and-open sources have none (the owner posts those replies).
- * A publisher that cannot work at all (e.g. no Google client set up) throws a KalmError saying why.
+ * The port between the outbox and a source: how an API source (publish mode `api`) sends the outbox items of its
+ * own reviews. Each source's descriptor may give one (sources/google/publisher.ts, sources/play/publisher.ts); the
+ * registry collects them and the publish run (publish-run.ts) gives each its turn. Copy-and-open sources have none
+ * (the owner posts those replies). A publisher that cannot work at all (e.g. no Google client set up) throws a
+ * KalmError saying why; one that fails per item saves the item `failed` with the reason and the next attempt time
+ * (backoff.ts has the shared retry rules).
  */
-export interface OutboxPublisher {
+export interface SourcePublisher {
+  /** True for the reviews whose items this publisher sends. */
   owns(review: Review): boolean;
+  /** Sends its due items (backoff.ts `isDue`), saving each item's new state durably; returns what happened to each. */
   publish(q: OutboxQueue, deps: PublishRunDeps): Promise<PublishResultView[]>;
 }

@@ -8,7 +8,7 @@ import type { ReplyLimit, SourceRef } from '../../../shared/reply/limits';
 import type { SourceCapabilities } from '../../../shared/sources/capabilities';
 import type { EventBus } from '../events';
 import type { KalmOptions } from '../kalm';
-import type { OutboxPublisher } from '../outbox/source-publisher';
+import type { SourcePublisher } from '../outbox/source-publisher';
 import type { OpenedStore } from '../store/open-store';
 import type { SettingsStore } from '../store/settings';
 import type { Workspace } from '../workspace';
@@ -57,7 +57,7 @@ export interface BuiltSource<S> {
   /** The contract calls this source implements (its Sources card, connect, sync, import…). */
   handlers: Partial<CoreHandlers>;
   /** Sends outbox items of its reviews (publish mode `api`); none for copy-and-open and local sources. */
-  publisher?: OutboxPublisher;
+  publisher?: SourcePublisher;
   /** Periodic background sync (Settings → sync interval), when the source syncs by itself. */
   background?: { ready(): Promise<boolean>; run(): Promise<unknown> };
 }

@@ -14,7 +14,7 @@ import type { RegisteredKind, SourceBuildContext, SourceDescriptor, SourceServic
 import { googleBusinessDescriptor } from './google/descriptor';
 import { googlePlayDescriptor } from './play/descriptor';
 import { fileImportDescriptor } from './import/descriptor';
-import type { OutboxPublisher } from '../outbox/source-publisher';
+import type { SourcePublisher } from '../outbox/source-publisher';
 import type { ReviewSource } from './source';
 
 type AnyDescriptor = { [K in RegisteredKind]: SourceDescriptor<K> }[RegisteredKind];
@@ -33,7 +33,7 @@ export interface BuiltSources {
   handlers: Partial<CoreHandlers>;
   /** Every source through the one `ReviewSource` interface, by kind. */
   reviewSources: { [K in RegisteredKind]: ReviewSource };
-  publishers: OutboxPublisher[];
+  publishers: SourcePublisher[];
   background: { ready(): Promise<boolean>; run(): Promise<unknown> }[];
 }
 

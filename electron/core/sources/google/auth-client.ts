@@ -1,6 +1,7 @@
 import type { Credentials, OAuth2Client } from 'google-auth-library';
 import { KalmError } from '../../../../shared/domain/errors';
-import type { GoogleClientConfig, GoogleRoots } from './config';
+import type { GoogleRoots } from '../../google-api/endpoints';
+import type { GoogleClientConfig } from './config';
 import { GoogleHttpError, type GoogleHttp, type GoogleHttpRequest, type GoogleHttpResponse } from '../../google-api/http';
 import { makeOAuthClient, signInWithGoogle, type SignInOptions } from './oauth';
 import { redactSecrets, safeErrorText } from '../../google-api/redact';

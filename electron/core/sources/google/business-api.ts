@@ -6,7 +6,8 @@ import {
   GbpAccountList, GbpBatchReviews, GbpLocationList, GbpReview, GbpReviewList, GbpReviewReply,
   type GbpAccount, type GbpLocation,
 } from '../../../../shared/google/schemas';
-import { v4Url, type GoogleRoots } from './config';
+import type { GoogleRoots } from '../../google-api/endpoints';
+import { v4Url } from './config';
 import { GoogleApiError, invalidResponse, isTransient, toGoogleError } from '../../google-api/errors';
 import { GoogleHttpError, type GoogleHttp, type GoogleHttpRequest } from '../../google-api/http';
 import { RateLimiter } from './rate-limit';

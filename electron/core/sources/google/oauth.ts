@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { CodeChallengeMethod, OAuth2Client, type Credentials } from 'google-auth-library';
 import { KalmError, type ErrorCode } from '../../../../shared/domain/errors';
-import { BUSINESS_SCOPE, type GoogleClientConfig, type GoogleRoots, PLAY_SCOPE } from './config';
+import { BUSINESS_SCOPE, type GoogleRoots, PLAY_SCOPE } from '../../google-api/endpoints';
+import type { GoogleClientConfig } from './config';
 import { redactSecrets, safeErrorText } from '../../google-api/redact';
 
 /**

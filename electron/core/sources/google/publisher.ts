@@ -1,8 +1,9 @@
 import type { Review } from '../../../../shared/domain/review';
 import { reviewNameOf } from '../../../../shared/google/names';
 import type { PublishResultView } from '../../../../shared/outbox/outbox-view';
-import { isDue, publishAll } from './send-replies';
-import type { OutboxPublisher } from '../../outbox/source-publisher';
+import { publishAll } from './send-replies';
+import { isDue } from '../../outbox/backoff';
+import type { SourcePublisher } from '../../outbox/source-publisher';
 import { SENDABLE } from '../../outbox/views';
 import type { GoogleService } from './service';
 
@@ -10,7 +11,7 @@ import type { GoogleService } from './service';
  * Sends Google Business Profile replies and removals (re-reading each review first: conflicts). Only when one of
  * its items is due does it ask for the Google client, so a workspace without Google never needs one.
  */
-export function googlePublisher(google: GoogleService, owns: (review: Review) => boolean): OutboxPublisher {
+export function googlePublisher(google: GoogleService, owns: (review: Review) => boolean): SourcePublisher {
   return {
     owns,
     async publish(q, deps): Promise<PublishResultView[]> {

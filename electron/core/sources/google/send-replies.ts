@@ -7,9 +7,9 @@ import { splitTranslation } from '../../../../shared/google/translation';
 import type { BusinessApi } from './business-api';
 import { KalmError } from '../../../../shared/domain/errors';
 import { isReconnectNeeded } from './auth-client';
-import { GoogleApiError } from '../../google-api/errors';
-import type { OutboxConflict, OutboxMeta } from '../../outbox/meta';
-import { OUTBOX_META_VERSION } from '../../outbox/meta';
+import { GoogleApiError, STOPS_PUBLISH_RUN, WONT_PASS_BY_WAITING } from '../../google-api/errors';
+import { isDue, retryWaitMs } from '../../outbox/backoff';
+import { fallbackMeta, type OutboxConflict, type OutboxMeta } from '../../outbox/meta';
 import type { OutboxQueue } from '../../outbox/queue';
 
 /** The local review an item answers, and its v4 name (`reviewNameOf(v4Parent, externalId)`). */
@@ -43,31 +43,11 @@ export interface PublishResult {
   error?: string;
 }
 
-/** First wait after a failure; doubled per attempt up to MAX_BACKOFF_MS. */
-export const BASE_BACKOFF_MS = 30_000;
-export const MAX_BACKOFF_MS = 3_600_000;
-const MAX_RETRY_AFTER_MS = 24 * 3_600_000;
-
-/** The wait before attempt `attempts + 1`, at least Google's Retry-After. */
-export function backoffMs(attempts: number, retryAfterSeconds: number | null): number {
-  const doubled = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.max(0, attempts - 1));
-  const after = retryAfterSeconds !== null && retryAfterSeconds > 0 ? Math.min(MAX_RETRY_AFTER_MS, retryAfterSeconds * 1000) : 0;
-  return Math.max(doubled, after);
-}
-
 /** Retry-After, when the error carries it (GoogleApiError.retryAfterSeconds). */
 const retryAfterOf = (err: unknown): number | null => {
   const v = err instanceof GoogleApiError ? err.retryAfterSeconds : null;
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 };
-
-/** Longest wait between tries while there is no connection at all (it may come back any moment). */
-export const MAX_OFFLINE_WAIT_MS = 300_000;
-
-/** Problems that hit every item alike: stop the run and leave the rest queued. */
-const STOPS_RUN = new Set(['unavailable', 'rate_limited', 'auth', 'quota_zero', 'service_disabled']);
-/** Problems that will not go away by waiting: no automatic retry (the owner retries or edits). */
-const PERMANENT = new Set(['too_long', 'rejected']);
 
 /** Why a run stopped early, and when to try again: given to the items that did not get their turn. */
 interface Stop { reason: string; nextAttemptAt: string }
@@ -97,15 +77,6 @@ export function publishAll(opts: PublishOptions): Promise<PublishResult[]> {
   });
 }
 
-/** True when the item should be tried now (the scheduler asks too). */
-export function isDue(item: OutboxItem, now: Date, force: boolean): boolean {
-  if (item.state === 'sending') return true;
-  const timeCome = item.nextAttemptAt === null || Date.parse(item.nextAttemptAt) <= now.getTime();
-  if (item.state === 'queued') return force || timeCome;
-  if (item.state === 'failed') return force || (item.nextAttemptAt !== null && timeCome);
-  return false;
-}
-
 async function publishRun(opts: PublishOptions): Promise<PublishResult[]> {
   const now = opts.now ?? (() => new Date());
   const results = new Map<string, PublishResult>();
@@ -131,14 +102,6 @@ async function publishRun(opts: PublishOptions): Promise<PublishResult[]> {
 
 const outcome = (item: OutboxItem, error?: string): Outcome =>
   ({ id: item.id, reviewId: item.reviewId, ok: item.state === 'sent', state: item.state, ...(error ? { error } : {}) });
-
-function fallbackMeta(item: OutboxItem, review: Review): OutboxMeta {
-  return {
-    schemaVersion: OUTBOX_META_VERSION, id: item.id, source: review.source,
-    snapshot: { text: review.text, rating: review.rating, updatedAt: item.reviewUpdatedAt },
-    knownReply: review.reply?.text ?? null, attempted: [], conflict: null, sent: null,
-  };
-}
 
 async function publishOne(opts: PublishOptions, id: string, now: () => Date): Promise<Outcome> {
   const { outbox, api } = opts;
@@ -250,12 +213,12 @@ async function markFailed(opts: PublishOptions, item: OutboxItem, err: unknown, 
   const reason = offline
     ? 'No connection to Google; Kalm will send this reply when the connection is back.'
     : google?.message ?? (err instanceof KalmError ? err.message : 'Something went wrong while sending; Kalm will try again.');
-  const permanent = google !== null && PERMANENT.has(google.problem);
-  const wait = offline ? Math.min(MAX_OFFLINE_WAIT_MS, backoffMs(item.attempts, null)) : backoffMs(item.attempts, retryAfterOf(err));
+  const permanent = google !== null && WONT_PASS_BY_WAITING.has(google.problem);
+  const wait = retryWaitMs(item.attempts, { offline, retryAfterSeconds: retryAfterOf(err) });
   const nextAttemptAt = permanent ? null : new Date(at.getTime() + wait).toISOString();
   // No connection is not a failure of this reply: it stays queued, with the reason.
   const failed = await opts.outbox.save({ ...item, state: offline ? 'queued' : 'failed', lastError: reason, nextAttemptAt, updatedAt: at.toISOString() });
   // A lost grant (reconnect needed) fails every other item alike too.
-  const stops = ((google !== null && STOPS_RUN.has(google.problem)) || isReconnectNeeded(err)) && nextAttemptAt !== null;
+  const stops = ((google !== null && STOPS_PUBLISH_RUN.has(google.problem)) || isReconnectNeeded(err)) && nextAttemptAt !== null;
   return { ...outcome(failed, reason), ...(stops ? { stop: { reason, nextAttemptAt } } : {}) };
 }

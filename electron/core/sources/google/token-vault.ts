@@ -1,9 +1,9 @@
-import { chmod, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { KalmError } from '../../../../shared/domain/errors';
 import type { JsonFileSpec } from '../../store/json-file-recovery';
-import { removeFileDurable, writeFileAtomic } from '../../store/atomic-write';
+import { removeFileDurable } from '../../store/atomic-write';
+import { readSecretFile, writeSecretFile } from '../../store/owner-only-files';
 
 /**
  * Where Kalm keeps the owner's Google grant. The refresh token is what matters (it outlives
@@ -84,36 +84,6 @@ export function parseStoredTokens(text: string, path: string): StoredGoogleToken
   const parsed = StoredGoogleTokens.safeParse(raw);
   if (!parsed.success) throw unreadable(path);
   return parsed.data;
-}
-
-const isMissing = (err: unknown): boolean => (err as NodeJS.ErrnoException | null)?.code === 'ENOENT';
-
-/** Makes sure only the owner can read a secrets file (POSIX only; Windows uses per-user ACLs on the profile folder). */
-export async function ensureOwnerOnly(path: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const { mode } = await stat(path);
-  if ((mode & 0o077) !== 0) await chmod(path, 0o600);
-}
-
-/** Reads a secrets file after fixing its mode; null when it does not exist. */
-export async function readSecretFile(path: string): Promise<string | null> {
-  try {
-    await ensureOwnerOnly(path);
-    return await readFile(path, 'utf8');
-  } catch (err) {
-    if (isMissing(err)) return null;
-    throw new KalmError('storage', `Kalm could not read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
-  }
-}
-
-/** Writes a secrets file atomically with mode 0600. */
-export async function writeSecretFile(path: string, text: string): Promise<void> {
-  try {
-    await writeFileAtomic(path, text);
-    await ensureOwnerOnly(path);
-  } catch (err) {
-    throw new KalmError('storage', `Kalm could not save the Google sign-in to ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'}).`);
-  }
 }
 
 /** `<dataDir>/google-tokens.json`, mode 0600, written atomically. For the web host and the CLI. */

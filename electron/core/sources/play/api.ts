@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { codePoints, MAX_PLAY_REPLY_CHARS } from '../../../../shared/reply/limits';
 import { PlayReplyResult, PlayReview, PlayReviewsList } from '../../../../shared/play/schemas';
-import type { GoogleRoots } from '../google/config';
+import type { GoogleRoots } from '../../google-api/endpoints';
 import { GoogleApiError, invalidResponse, toGoogleError } from '../../google-api/errors';
 import { GoogleHttpError, type GoogleHttp, type GoogleHttpRequest } from '../../google-api/http';
 

@@ -3,7 +3,7 @@ import { KalmError } from '../../../../shared/domain/errors';
 import { parseServiceAccountKey, type ServiceAccountKey } from '../../../../shared/play/service-account';
 import type { JsonFileSpec } from '../../store/json-file-recovery';
 import { removeFileDurable } from '../../store/atomic-write';
-import { readSecretFile, writeSecretFile } from '../google/token-vault';
+import { readSecretFile, writeSecretFile } from '../../store/owner-only-files';
 
 /**
  * Where Kalm keeps a Google Play service-account key: as safely as the Google sign-in (the token vault).

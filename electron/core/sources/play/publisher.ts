@@ -1,46 +1,24 @@
 import type { OutboxItem } from '../../../../shared/domain/outbox';
 import type { Reply, Review } from '../../../../shared/domain/review';
-import type { OutboxConflict } from '../../../../shared/outbox/outbox-view';
 import type { PublishResultView } from '../../../../shared/outbox/outbox-view';
 import { detectPlayConflict } from '../../../../shared/play/conflict';
 import { PLAY_SOURCE, playTimeToIso } from '../../../../shared/play/map-review';
 import type { PlayReview } from '../../../../shared/play/schemas';
 import { KalmError } from '../../../../shared/domain/errors';
-import { GoogleApiError } from '../../google-api/errors';
-import { OUTBOX_META_VERSION, type OutboxMeta } from '../../outbox/meta';
-import { backoffMs, isDue, MAX_OFFLINE_WAIT_MS } from '../google/send-replies';
+import { GoogleApiError, STOPS_PUBLISH_RUN, WONT_PASS_BY_WAITING } from '../../google-api/errors';
+import { isDue, retryWaitMs } from '../../outbox/backoff';
+import { fallbackMeta, type OutboxMeta } from '../../outbox/meta';
 import type { OutboxQueue } from '../../outbox/queue';
+import type { SourcePublisher } from '../../outbox/source-publisher';
 import type { PlayApi } from './api';
-
-/** What the outbox asks of a publisher for reviews that are not Google Business Profile's. */
-export interface ExtraPublisher {
-  owns(review: Review): boolean;
-  publish(q: OutboxQueue, deps: {
-    reviewOf(id: string): Review | undefined;
-    now: () => Date;
-    onSent(reviewId: string, reply: Reply | null): Promise<void>;
-    /** The review becomes a conflict, shown as the source has it now. */
-    onConflict?(reviewId: string, conflict: OutboxConflict): Promise<void>;
-    /** "Publish now": queued and failed items are due whatever their next attempt time. */
-    force?: boolean;
-  }): Promise<PublishResultView[]>;
-}
 
 /** Google Play has no call that removes a developer reply (androidpublisher v3 reviews: list, get, reply). */
 export const PLAY_CANNOT_DELETE = 'Google Play has no way to remove a reply; edit it to change what it says.';
 
-/** Problems that hit every Play item alike: the rest wait for the next run. */
-const STOPS_RUN = new Set(['unavailable', 'rate_limited', 'auth', 'quota_zero', 'service_disabled']);
-const PERMANENT = new Set(['too_long', 'rejected']);
-
 const view = (item: OutboxItem, error?: string): PublishResultView =>
   ({ id: item.id, reviewId: item.reviewId, ok: item.state === 'sent', state: item.state, ...(error ? { error } : {}) });
 
-const metaFor = (q: OutboxQueue, item: OutboxItem, review: Review): OutboxMeta => q.meta.get(item.id) ?? {
-  schemaVersion: OUTBOX_META_VERSION, id: item.id, source: review.source,
-  snapshot: { text: review.text, rating: review.rating, updatedAt: item.reviewUpdatedAt },
-  knownReply: review.reply?.text ?? null, attempted: [], conflict: null, sent: null,
-};
+const metaFor = (q: OutboxQueue, item: OutboxItem, review: Review): OutboxMeta => q.meta.get(item.id) ?? fallbackMeta(item, review);
 
 /**
  * Sends queued Google Play replies. Before each, it re-reads the review (reviews.get) and stops at a conflict
@@ -48,7 +26,7 @@ const metaFor = (q: OutboxQueue, item: OutboxItem, review: Review): OutboxMeta =
  * (a developer reply Kalm did not write): never overwritten silently. Play's reply call creates or replaces the
  * one reply, so a repeat after a crash is harmless (and is recognised as already sent).
  */
-export function playPublisher(api: () => Promise<PlayApi> | PlayApi): ExtraPublisher {
+export function playPublisher(api: () => Promise<PlayApi> | PlayApi): SourcePublisher {
   return {
     owns: (review) => review.source === PLAY_SOURCE,
     async publish(q, deps) {
@@ -103,15 +81,15 @@ export function playPublisher(api: () => Promise<PlayApi> | PlayApi): ExtraPubli
           const message = offline
             ? 'No connection to Google Play; Kalm will send this reply when the connection is back.'
             : err instanceof KalmError ? err.message : 'Something went wrong while sending; Kalm will try again.';
-          const wait = offline ? Math.min(MAX_OFFLINE_WAIT_MS, backoffMs(sending.attempts, null)) : backoffMs(sending.attempts, google?.retryAfterSeconds ?? null);
-          const permanent = google !== null && PERMANENT.has(google.problem);
+          const wait = retryWaitMs(sending.attempts, { offline, retryAfterSeconds: google?.retryAfterSeconds ?? null });
+          const permanent = google !== null && WONT_PASS_BY_WAITING.has(google.problem);
           const failed = await q.save({
             ...sending, state: offline ? 'queued' : 'failed', lastError: message,
             nextAttemptAt: permanent ? null : new Date(deps.now().getTime() + wait).toISOString(), updatedAt: at(),
           });
           results.push(view(failed, message));
           // Play cannot be reached or does not accept Kalm now: the other Play replies wait for the next run.
-          if (google !== null && STOPS_RUN.has(google.problem)) break;
+          if (google !== null && STOPS_PUBLISH_RUN.has(google.problem)) break;
         }
       }
       return results;

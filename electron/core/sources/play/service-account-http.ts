@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ServiceAccountKey } from '../../../../shared/play/service-account';
-import { PLAY_SCOPE } from '../google/config';
+import { PLAY_SCOPE } from '../../google-api/endpoints';
 import { GoogleApiError } from '../../google-api/errors';
 import { GoogleHttpError, type GoogleHttp, type GoogleHttpRequest, type GoogleHttpResponse } from '../../google-api/http';
 import { sendWithBearer } from '../../google-api/bearer-fetch';

@@ -7,7 +7,7 @@ import { IsoTime, type Review } from '../../../../shared/domain/review';
 import type { Source } from '../../../../shared/domain/source';
 import { PLAY_SOURCE } from '../../../../shared/play/map-review';
 import type { PlaySyncTotals } from '../../../../shared/play/status';
-import type { GoogleRoots } from '../google/config';
+import type { GoogleRoots } from '../../google-api/endpoints';
 import type { ServiceAccountInfo } from '../../../../shared/play/service-account';
 import { writeFileAtomic } from '../../store/atomic-write';
 import { isReadOnlyFile } from '../../store/workspace-files';

@@ -2,9 +2,9 @@ import type { Location } from '../../../../shared/domain/location';
 import type { Review } from '../../../../shared/domain/review';
 import type { Source } from '../../../../shared/domain/source';
 import type { EventBus } from '../../events';
-import { rootsFromEnv } from '../google/config';
+import { rootsFromEnv } from '../../google-api/endpoints';
+import type { GoogleHttp } from '../../google-api/http';
 import type { KalmOptions } from '../../kalm';
-import type { GoogleService } from '../google/service';
 import type { OpenedStore } from '../../store/open-store';
 import { saveSourcesFile } from '../../store/workspace-files';
 import type { Workspace } from '../../workspace';
@@ -17,11 +17,16 @@ export function systemUiLanguage(locale: string = Intl.DateTimeFormat().resolved
   return locale.toLowerCase().startsWith('nl') ? 'nl' : 'en';
 }
 
+/** What Play needs of the Google Business Profile source: the signed-in account's authorised HTTP seam. */
+export interface GoogleAccount {
+  http(): GoogleHttp;
+}
+
 /** Connects Google Play to the workspace and store of one core; it signs in through the Google account. */
 export function wirePlay(
   opts: KalmOptions,
   deps: {
-    workspace: Workspace; store: OpenedStore; bus: EventBus; google: GoogleService; now: () => Date; language?: () => string | null;
+    workspace: Workspace; store: OpenedStore; bus: EventBus; google: GoogleAccount; now: () => Date; language?: () => string | null;
     /** Sees synced reviews before they are saved (auto-labels, alerts for new low ratings); `done` runs once they are durable. */
     prepare?: (reviews: readonly Review[]) => { reviews: readonly Review[]; done?: () => void };
   },
