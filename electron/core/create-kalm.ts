@@ -28,7 +28,7 @@ import { DIR_MODE, restrictDataFolder } from './store/file-modes';
 import type { GoogleService } from './sources/google/service';
 import type { ImportService } from './sources/import/service';
 import type { CoreHandlers } from './sources/descriptor';
-import { backgroundSync, buildSources } from './sources/registry';
+import { backgroundSync, buildSources, SOURCE_FILES } from './sources/registry';
 import { wireSources } from './sources/wiring';
 import type { PlayService } from './sources/play/service';
 import { createStderrLog } from './log/log';
@@ -115,7 +115,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   } else reportInvalidPreferences(preferences.problem, { now, report });
   watchReplyPolicy(preferences, bus);
   // The sources' own files (state, sign-in, keys): a broken one is set aside and reported before a source reads it.
-  const dataFiles = await recoverDataFiles(dataDir, { now, dryRun: readOnly, stores: [opts.google?.vault, opts.play?.keyStore] });
+  const dataFiles = await recoverDataFiles(dataDir, { specs: SOURCE_FILES, now, dryRun: readOnly, stores: [opts.google?.vault, opts.play?.keyStore] });
   for (const p of dataFiles.problems) report(p);
   const habits = await wireHabits({ dataDir, readOnly, labelStore, workspace, store, bus, settings: () => preferences.get(), now, report, openPath: opts.openPath });
   // Every source kind (Google Business Profile, Google Play, file import…) comes from the registry.

@@ -9,6 +9,7 @@ import type { SourceCapabilities } from '../../../shared/sources/capabilities';
 import type { EventBus } from '../events';
 import type { KalmOptions } from '../kalm';
 import type { SourcePublisher } from '../outbox/source-publisher';
+import type { JsonFileSpec } from '../store/json-file-recovery';
 import type { OpenedStore } from '../store/open-store';
 import type { SettingsStore } from '../store/settings';
 import type { Workspace } from '../workspace';
@@ -73,5 +74,10 @@ export interface SourceDescriptor<K extends RegisteredKind = RegisteredKind> {
   capabilities: SourceCapabilities;
   /** The most a reply may be (see shared/reply/limits.ts). */
   replyLimit(source: SourceRef): ReplyLimit;
+  /**
+   * The single files it keeps in the data folder (state, sign-ins, keys): checked when a core starts
+   * (store/data-files.ts); those marked `secret` never go into a backup (store/secret-files.ts).
+   */
+  files: readonly JsonFileSpec<unknown>[];
   build(ctx: SourceBuildContext): Promise<BuiltSource<SourceServices[K]>>;
 }

@@ -1,6 +1,7 @@
 import { KalmError } from '../../../../shared/domain/errors';
 import { replyLimitFor } from '../../../../shared/reply/limits';
 import { capabilitiesOf } from '../../../../shared/sources/capabilities';
+import { GOOGLE_FILES } from './data-files';
 import type { SourceDescriptor } from '../descriptor';
 import { googlePublisher } from './publisher';
 import { googleBusinessSource } from './review-source';
@@ -20,6 +21,7 @@ export const googleBusinessDescriptor: SourceDescriptor<'google-business'> = {
   cliName: 'google',
   capabilities: capabilitiesOf('google-business'),
   replyLimit: (source) => replyLimitFor(source),
+  files: GOOGLE_FILES,
   async build(ctx) {
     const { store, settings, bus } = ctx;
     const google = await wireGoogle(ctx.opts, ctx);

@@ -19,6 +19,7 @@ export const fileImportDescriptor: SourceDescriptor<'file-import'> = {
   cliName: null,
   capabilities: capabilitiesOf('file-import'),
   replyLimit: (source) => replyLimitFor(source),
+  files: [],
   async build(ctx) {
     const importer = createImportService({ ...ctx, keepInMemory: ctx.opts.host !== 'cli' });
     const postItYourself = (name: string) =>

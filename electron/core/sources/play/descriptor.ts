@@ -1,6 +1,7 @@
 import { KalmError } from '../../../../shared/domain/errors';
 import { replyLimitFor } from '../../../../shared/reply/limits';
 import { capabilitiesOf } from '../../../../shared/sources/capabilities';
+import { PLAY_FILES } from './data-files';
 import type { SourceDescriptor } from '../descriptor';
 import { PLAY_SOURCE, playTimeToIso } from '../../../../shared/play/map-review';
 import { playPublisher } from './publisher';
@@ -19,6 +20,7 @@ export const googlePlayDescriptor: SourceDescriptor<'google-play'> = {
   cliName: 'play',
   capabilities: capabilitiesOf('google-play'),
   replyLimit: (source) => replyLimitFor(source),
+  files: PLAY_FILES,
   async build(ctx) {
     // Play signs in through the Google account (the androidpublisher scope) and uses its HTTP client.
     const google = ctx.use('google-business');
