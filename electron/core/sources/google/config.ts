@@ -14,6 +14,3 @@ export const clientFromEnv = (env: NodeJS.ProcessEnv = process.env): GoogleClien
 /** Full URL of a Business Profile v4 resource (no generated client exists for v4). */
 export const v4Url = (roots: GoogleRoots, name: string): string =>
   new URL(`v4/${name}`, roots.api ? `${roots.api}/` : 'https://mybusiness.googleapis.com/').toString();
-
-/** Root URL for the generated v1 clients (origin only: they drop any path). */
-export const v1RootUrl = (roots: GoogleRoots): string | undefined => (roots.api ? `${roots.api}/` : undefined);
