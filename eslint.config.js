@@ -2,11 +2,18 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { readdirSync } from 'node:fs';
+
+/** The source folders (electron/core/sources/<name>/): each kind of review site is one; registry.ts lists them. */
+const sourceFolders = readdirSync(new URL('./electron/core/sources/', import.meta.url), { withFileTypes: true })
+  .filter((d) => d.isDirectory()).map((d) => d.name);
+const anySource = sourceFolders.join('|');
+const electronOnlyInShell = { group: ['electron', 'electron/*'], message: 'Only the Electron shell files import electron; core stays plain Node.' };
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'url', 'stream', 'events', 'util', 'worker_threads'];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'dist-cli/', 'dist-cli-*/', 'release/', 'test-results/', 'playwright-report/'] },
+  { ignores: ['node_modules/', 'dist/', 'dist-electron/', 'dist-cli/', 'dist-cli-*/', 'dist-web/', 'release/', 'test-results/', 'playwright-report/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -76,8 +83,36 @@ export default tseslint.config(
     files: ['electron/**/*.ts'],
     ignores: ['electron/main.ts', 'electron/window.ts', 'electron/security.ts', 'electron/preload.ts', 'electron/ipc.ts', 'electron/settings-electron.ts', 'electron/safe-storage-vault.ts', 'electron/keychain-file.ts', 'electron/background-shell.ts', 'electron/app-menu.ts', 'electron/desktop-shell.ts', 'electron/desktop-wiring.ts', 'electron/window-state.ts'],
     rules: {
+      'no-restricted-imports': ['error', { patterns: [electronOnlyInShell] }],
+    },
+  },
+  // One folder per source: a source folder never reaches into another (what they share lives outside every source
+  // folder: google-api/, outbox/backoff.ts, store/), so a source can be added or removed as one folder.
+  ...sourceFolders.map((name) => {
+    const others = sourceFolders.filter((n) => n !== name).join('|');
+    return {
+      files: [`electron/core/sources/${name}/**/*.ts`],
+      rules: {
+        'no-restricted-imports': ['error', {
+          patterns: [electronOnlyInShell, ...(others ? [{
+            regex: `^(\\.\\./)+((sources/)?(${others}))(/|$)`,
+            message: `A source folder never imports another source folder (sources/${name}/ → another source); move what they share out of both (e.g. google-api/, outbox/backoff.ts).`,
+          }] : [])],
+        }],
+      },
+    };
+  }),
+  {
+    // The generic outbox and the source-neutral files in sources/ know no source: publishers come through the
+    // SourcePublisher port (outbox/source-publisher.ts), services and calls through the registry (the one file that lists sources).
+    files: ['electron/core/outbox/**/*.ts', 'electron/core/sources/*.ts'],
+    ignores: ['electron/core/sources/registry.ts'],
+    rules: {
       'no-restricted-imports': ['error', {
-        patterns: [{ group: ['electron', 'electron/*'], message: 'Only the Electron shell files import electron; core stays plain Node.' }],
+        patterns: [electronOnlyInShell, {
+          regex: `^(\\.\\./)+(sources/(${anySource})|google-api)(/|$)|^\\./(${anySource})(/|$)`,
+          message: 'The outbox and the source-neutral files import no source folder (nor google-api/): use the SourcePublisher port, and list sources only in sources/registry.ts.',
+        }],
       }],
     },
   },

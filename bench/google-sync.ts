@@ -1,8 +1,8 @@
 // Google sync at 200 locations × 500 reviews, against the project's emulator on loopback.
 import type { Review } from '../shared/domain/review';
-import { createBusinessApi } from '../electron/core/google/business-api';
-import { discoverLocations } from '../electron/core/google/discovery';
-import { syncGoogle } from '../electron/core/google/sync';
+import { createBusinessApi } from '../electron/core/sources/google/business-api';
+import { discoverLocations } from '../electron/core/sources/google/discovery';
+import { syncGoogle } from '../electron/core/sources/google/sync';
 import { fetchHttp, seedLarge, startGoogleEmulator } from '../tests/emulator';
 
 const LOCATIONS = 200;

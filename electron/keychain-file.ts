@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { JsonFileSpec } from './core/store/json-file-recovery';
 import { KalmError } from '../shared/domain/errors';
 import { removeFileDurable } from './core/store/atomic-write';
-import { readSecretFile, writeSecretFile } from './core/google/token-vault';
+import { readSecretFile, writeSecretFile } from './core/store/owner-only-files';
 
 /** The part of Electron's safeStorage Kalm uses (tests pass a fake). */
 export type SafeStorageLike = Pick<SafeStorage, 'isEncryptionAvailable' | 'encryptString' | 'decryptString'> &

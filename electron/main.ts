@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, net, Notification, powerMonitor, s
 import electronUpdater from 'electron-updater';
 import { electronPowerState } from './core/background/power-state';
 import { createKalm } from './core/create-kalm';
-import { publisherGoogleClient } from './core/google/publisher-client';
+import { publisherGoogleClient } from './core/sources/google/built-in-client';
 import { createFileLog, type KalmLog } from './core/log/logger';
 import type { Kalm } from './core/kalm';
 import { wireBackgroundShell } from './background-shell';

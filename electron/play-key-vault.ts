@@ -1,7 +1,6 @@
-import { ENCRYPTED_PLAY_KEY_SPEC } from './core/store/data-files';
+import { ENCRYPTED_PLAY_KEY_FILE, ENCRYPTED_PLAY_KEY_SPEC } from './core/sources/play/data-files';
 import { join } from 'node:path';
-import { ENCRYPTED_PLAY_KEY_FILE } from './core/store/secret-files';
-import { createFilePlayKeyStore, parseStoredKey, type PlayKeyStore } from './core/play/play-key-store';
+import { createFilePlayKeyStore, parseStoredKey, type PlayKeyStore } from './core/sources/play/key-store';
 import { keychainFile, strongEncryption, type SafeStorageLike } from './keychain-file';
 
 export { ENCRYPTED_PLAY_KEY_FILE };

@@ -1,7 +1,6 @@
-import { ENCRYPTED_TOKEN_SPEC } from './core/store/data-files';
+import { ENCRYPTED_TOKEN_FILE, ENCRYPTED_TOKEN_SPEC } from './core/sources/google/data-files';
 import { join } from 'node:path';
-import { ENCRYPTED_TOKEN_FILE } from './core/store/secret-files';
-import { createFileTokenVault, parseStoredTokens, type TokenVault, validForSave } from './core/google/token-vault';
+import { createFileTokenVault, parseStoredTokens, type TokenVault, validForSave } from './core/sources/google/token-vault';
 import { keychainFile, strongEncryption, type SafeStorageLike } from './keychain-file';
 
 /**

@@ -17,7 +17,7 @@ export const defaultOutdir = path.join(root, 'dist-electron');
 /** @returns {string[]} */
 
 /**
- * The publisher's Google OAuth client as esbuild constants (electron/core/google/publisher-client.ts reads them).
+ * The publisher's Google OAuth client as esbuild constants (electron/core/sources/google/built-in-client.ts reads them).
  * `npm run dist` passes the client from KALM_GOOGLE_CLIENT_ID / KALM_GOOGLE_CLIENT_SECRET; every other build bakes in none.
  * @param {{ clientId: string, clientSecret: string } | null | undefined} client
  * @returns {Record<string, string>}

@@ -6,6 +6,7 @@ import { leftoverTempFiles, listQuarantine } from '../core/store/quarantine';
 import { checkSettingsFile } from '../core/settings/open-settings';
 import { loadWorkspaceFiles, REVIEWS_DIR } from '../core/store/workspace-files';
 import { recoverDataFiles } from '../core/store/data-files';
+import { SOURCE_FILES } from '../core/sources/registry';
 import { checkRecordFiles } from '../core/store/record-files-check';
 import { parseFlags } from './args';
 import { doctorJson, doctorText, type DoctorReport, type LockStatus } from './format';
@@ -39,7 +40,7 @@ async function inspectDataFolder(dataDir: string): Promise<DoctorReport> {
   const found = await loadWorkspaceFiles(dataDir, { dryRun: true });
   const quarantine = await listQuarantine(dataDir);
   const settingsProblem = await checkSettingsFile(dataDir);
-  const dataFiles = await recoverDataFiles(dataDir, { now: () => new Date(), dryRun: true });
+  const dataFiles = await recoverDataFiles(dataDir, { specs: SOURCE_FILES, now: () => new Date(), dryRun: true });
   const records = await checkRecordFiles(dataDir);
   const problems = [...(settingsProblem ? [settingsProblem] : []), ...dataFiles.problems, ...records, ...found.problems.filter((p) => p.kind !== 'migrated')];
   return {

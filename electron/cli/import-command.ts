@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { DateOrder, ImportFormat, PresetName, RatingScaleOption, type ImportOptions, type ImportReport } from '../../shared/import/options';
 import type { KalmCore } from '../core/create-kalm';
-import type { ImportProgress } from '../core/import/read-import';
+import type { ImportProgress } from '../core/sources/import/read-import';
 import { UsageError } from './args';
 import type { Command } from './command';
 import { noteKeptDemo } from './demo-notes';

@@ -32,11 +32,11 @@ import { wireTemplates } from './templates/wiring';
 import { packageVersion } from './version';
 import { wireWorkspace } from './workspace-calls';
 import { shardKey, Workspace } from './workspace';
-import type { GoogleService } from './sources/google-service';
-import type { ImportService } from './import/import-service';
-import { backgroundSync, buildSources } from './sources/registry';
+import type { GoogleService } from './sources/google/service';
+import type { ImportService } from './sources/import/service';
+import { backgroundSync, buildSources, SOURCE_FILES } from './sources/registry';
 import { wireSources } from './sources/wiring';
-import type { PlayService } from './play/play-service';
+import type { PlayService } from './sources/play/service';
 
 export interface KalmCore extends Kalm {
   /** The Google source (the CLI drives sign-in itself: it prints the URL and waits). */
@@ -101,7 +101,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   const { file: settingsFile, preferences, handlers: settingsHandlers } = await wireSettings({ dataDir, readOnly, factory: opts.settingsFactory, store, bus, now, report });
   const settings = () => preferences.get();
   // The sources' own files (state, sign-in, keys): a broken one is set aside and reported before a source reads it.
-  const dataFiles = await recoverDataFiles(dataDir, { now, dryRun: readOnly, stores: [opts.google?.vault, opts.play?.keyStore] });
+  const dataFiles = await recoverDataFiles(dataDir, { specs: SOURCE_FILES, now, dryRun: readOnly, stores: [opts.google?.vault, opts.play?.keyStore] });
   for (const p of dataFiles.problems) report(p);
 
   const labels = wireLabels({ workspace, store, bus, labels: labelStore, onChanged: () => bus.emit('labels.changed', {}) });

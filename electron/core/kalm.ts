@@ -1,9 +1,10 @@
 import type { AppInfo, CallInput, CallName, CallOutput, EventName, EventPayload } from '../../shared/contract';
 import type { PowerState } from './background/power-state';
 import type { Timers } from './background/scheduler';
-import type { GoogleClientConfig, GoogleRoots } from './google/config';
-import type { TokenVault } from './google/token-vault';
-import type { PlayKeyStore } from './play/play-key-store';
+import type { GoogleRoots } from './google-api/endpoints';
+import type { GoogleClientConfig } from './sources/google/config';
+import type { TokenVault } from './sources/google/token-vault';
+import type { PlayKeyStore } from './sources/play/key-store';
 import type { SchedulerTimers } from './outbox/scheduler';
 import type { SettingsFactory } from './store/settings';
 import type { KalmLog } from './log/log';

@@ -5,8 +5,8 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Review } from '../../shared/domain/review';
 import { mapGoogleReview } from '../../shared/google/map-review';
-import { createBusinessApi } from '../../electron/core/google/business-api';
-import { publishAll, type PublishResult } from '../../electron/core/outbox/publisher';
+import { createBusinessApi } from '../../electron/core/sources/google/business-api';
+import { publishAll, type PublishResult } from '../../electron/core/sources/google/send-replies';
 import { OutboxQueue } from '../../electron/core/outbox/queue';
 import { FIXTURE_UTRECHT, fetchHttp, type GoogleEmulator } from '../emulator';
 

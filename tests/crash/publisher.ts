@@ -6,8 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { Review } from '../../shared/domain/review';
-import { createBusinessApi } from '../../electron/core/google/business-api';
-import { publishAll } from '../../electron/core/outbox/publisher';
+import { createBusinessApi } from '../../electron/core/sources/google/business-api';
+import { publishAll } from '../../electron/core/sources/google/send-replies';
 import { ACTIVE_STATES, OutboxQueue } from '../../electron/core/outbox/queue';
 import { fetchHttp } from '../emulator/fetch-http';
 

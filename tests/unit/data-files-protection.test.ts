@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createKalm } from '../../electron/core/create-kalm';
-import { saveGoogleState, emptyGoogleState } from '../../electron/core/sources/google-state';
+import { saveGoogleState, emptyGoogleState } from '../../electron/core/sources/google/state';
 import { tempDataDir } from './helpers';
 
 const NEWER = '{"schemaVersion": 2, "apps": [{"packageName": "com.example.future", "lastSyncAt": null}], "future": true}\n';

@@ -12,8 +12,8 @@ import {
 } from '../../shared/google/schemas';
 import { compareTimes, EMPTY_HIGH_WATER, shiftSeconds, timeKey, toIso } from '../../shared/google/time';
 import { splitTranslation } from '../../shared/google/translation';
-import { toGoogleError } from '../../electron/core/google/errors';
-import { GoogleHttpError } from '../../electron/core/google/http';
+import { toGoogleError } from '../../electron/core/google-api/errors';
+import { GoogleHttpError } from '../../electron/core/google-api/http';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../fixtures/google/${name}.json`, import.meta.url), 'utf8'));
 

@@ -1,11 +1,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { connectGoogleFromCli, createGoogleAuth, isReconnectNeeded, RECONNECT_MESSAGE, type GoogleAuth } from '../../electron/core/google/auth-client';
-import { BUSINESS_SCOPE, type GoogleClientConfig, type GoogleRoots, PLAY_SCOPE, v4Url } from '../../electron/core/google/config';
-import { GoogleHttpError } from '../../electron/core/google/http';
-import { googleScopes, GoogleSignInError, signInWithGoogle } from '../../electron/core/google/oauth';
-import { createFileTokenVault, type StoredGoogleTokens } from '../../electron/core/google/token-vault';
+import { connectGoogleFromCli, createGoogleAuth, isReconnectNeeded, RECONNECT_MESSAGE, type GoogleAuth } from '../../electron/core/sources/google/auth-client';
+import { BUSINESS_SCOPE, type GoogleRoots, PLAY_SCOPE } from '../../electron/core/google-api/endpoints';
+import { type GoogleClientConfig, v4Url } from '../../electron/core/sources/google/config';
+import { GoogleHttpError } from '../../electron/core/google-api/http';
+import { googleScopes, GoogleSignInError, signInWithGoogle } from '../../electron/core/sources/google/oauth';
+import { createFileTokenVault, type StoredGoogleTokens } from '../../electron/core/sources/google/token-vault';
 import { FIXTURE_ACCOUNT, FIXTURE_UTRECHT, startGoogleEmulator, type GoogleEmulator } from '../emulator';
 import { tempDataDir } from './helpers';
 

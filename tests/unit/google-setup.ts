@@ -1,6 +1,6 @@
 import { afterEach, beforeEach } from 'vitest';
 import type { KalmOptions } from '../../electron/core/kalm';
-import { createMemoryTokenVault } from '../../electron/core/google/token-vault';
+import { createMemoryTokenVault } from '../../electron/core/sources/google/token-vault';
 import type { GoogleEmulator } from '../emulator';
 
 /**

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Review, type Review as ReviewT } from '../../shared/domain/review';
-import { createBusinessApi, type BusinessApi, type RetryOptions } from '../../electron/core/google/business-api';
-import { discoverLocations } from '../../electron/core/google/discovery';
-import { GoogleApiError } from '../../electron/core/google/errors';
-import { RateLimiter, type LimiterClock } from '../../electron/core/google/rate-limit';
-import { syncGoogle, type SyncLocation, type SyncResult } from '../../electron/core/google/sync';
+import { createBusinessApi, type BusinessApi, type RetryOptions } from '../../electron/core/sources/google/business-api';
+import { discoverLocations } from '../../electron/core/sources/google/discovery';
+import { GoogleApiError } from '../../electron/core/google-api/errors';
+import { RateLimiter, type LimiterClock } from '../../electron/core/sources/google/rate-limit';
+import { syncGoogle, type SyncLocation, type SyncResult } from '../../electron/core/sources/google/sync';
 import { fetchHttp, FIXTURE_UTRECHT, seedCustom, startGoogleEmulator, type EmulatorSeed, type GoogleEmulator } from '../emulator';
 
 

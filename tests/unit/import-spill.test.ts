@@ -2,7 +2,7 @@ import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createKalm } from '../../electron/core/create-kalm';
-import { SPILL_DIR } from '../../electron/core/import/spill';
+import { SPILL_DIR } from '../../electron/core/sources/import/spill';
 import { loadWorkspaceFiles } from '../../electron/core/store/workspace-files';
 import { tempDataDir } from './helpers';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KalmError } from '../../shared/domain/errors';
 import type { Review } from '../../shared/domain/review';
 import { createPublishRun } from '../../electron/core/outbox/publish-run';
-import type { OutboxPublisher } from '../../electron/core/outbox/publisher-port';
+import type { SourcePublisher } from '../../electron/core/outbox/source-publisher';
 import { OutboxQueue } from '../../electron/core/outbox/queue';
 import { Workspace } from '../../electron/core/workspace';
 import { review } from '../renderer/fixtures';
@@ -28,11 +28,11 @@ describe('the outbox publish run over the sources\' publishers', () => {
     await queue.save({ ...later.item, nextAttemptAt: '2026-03-01T10:00:00.000Z', lastError: null });
 
     const sentIds: string[] = [];
-    const google: OutboxPublisher = {
+    const google: SourcePublisher = {
       owns: (r: Review) => r.source === 'google',
       publish: () => Promise.reject(new KalmError('forbidden', 'Google is not set up yet.')),
     };
-    const play: OutboxPublisher = {
+    const play: SourcePublisher = {
       owns: (r: Review) => r.source === 'play',
       async publish(q, deps) {
         const due = q.list().filter(({ item }) => item.reviewId === p.id && item.state === 'queued');

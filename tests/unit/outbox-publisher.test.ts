@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Reply, Review } from '../../shared/domain/review';
 import { mapGoogleReview } from '../../shared/google/map-review';
-import { createBusinessApi, type BusinessApi } from '../../electron/core/google/business-api';
-import { GoogleApiError } from '../../electron/core/google/errors';
+import { createBusinessApi, type BusinessApi } from '../../electron/core/sources/google/business-api';
+import { GoogleApiError } from '../../electron/core/google-api/errors';
 import { OutboxQueue } from '../../electron/core/outbox/queue';
-import { backoffMs, publishAll, type PublishOptions } from '../../electron/core/outbox/publisher';
+import { backoffMs } from '../../electron/core/outbox/backoff';
+import { publishAll, type PublishOptions } from '../../electron/core/sources/google/send-replies';
 import { FIXTURE_UTRECHT, fetchHttp, startGoogleEmulator, type GoogleEmulator } from '../emulator';
 import { tempDataDir } from './helpers';
 

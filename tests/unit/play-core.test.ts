@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createKalm, type KalmCore } from '../../electron/core/create-kalm';
-import { PLAY_KEY_FILE } from '../../electron/core/play/play-key-store';
+import { PLAY_KEY_FILE } from '../../electron/core/sources/play/key-store';
 import { playTime, startGoogleEmulator, type GoogleEmulator } from '../emulator';
 import { tempDataDir } from './helpers';
 

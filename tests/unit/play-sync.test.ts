@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createPlayApi } from '../../electron/core/play/play-api';
-import { syncPlay } from '../../electron/core/play/play-sync';
+import { createPlayApi } from '../../electron/core/sources/play/api';
+import { syncPlay } from '../../electron/core/sources/play/sync';
 import { mapPlayReview, playGapWarning } from '../../shared/play/map-review';
 import { PlayReview, PlayReviewsList } from '../../shared/play/schemas';
 import type { Review } from '../../shared/domain/review';

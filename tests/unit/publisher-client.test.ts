@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { createKalm } from '../../electron/core/create-kalm';
-import { publisherGoogleClient } from '../../electron/core/google/publisher-client';
+import { publisherGoogleClient } from '../../electron/core/sources/google/built-in-client';
 import { buildElectron, publisherClientDefine } from '../../scripts/build-electron.mjs';
 import { withoutGoogleClientEnv } from './google-setup';
 import { tempDataDir } from './helpers';
@@ -26,7 +26,7 @@ describe('the publisher client baked in at build time', () => {
     expect(publisherGoogleClient()).toBeNull();
     const dir = await tempDataDir();
     const outfile = path.join(dir, 'publisher-client.mjs');
-    await build({ entryPoints: [path.resolve('electron/core/google/publisher-client.ts')], outfile, bundle: true, format: 'esm', platform: 'node', define: publisherClientDefine(PUBLISHER), logLevel: 'silent' });
+    await build({ entryPoints: [path.resolve('electron/core/sources/google/built-in-client.ts')], outfile, bundle: true, format: 'esm', platform: 'node', define: publisherClientDefine(PUBLISHER), logLevel: 'silent' });
     const mod = (await import(pathToFileURL(outfile).href)) as { publisherGoogleClient: typeof publisherGoogleClient };
     expect(mod.publisherGoogleClient()).toEqual(PUBLISHER);
   });

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createKalm } from '../../electron/core/create-kalm';
-import { backgroundSync, buildSources, cliSourceNames, descriptorByCliName, SOURCE_REGISTRY } from '../../electron/core/sources/registry';
+import { backgroundSync, buildSources, cliSourceNames, descriptorByCliName, SOURCE_FILES, SOURCE_REGISTRY } from '../../electron/core/sources/registry';
+import { SECRET_FILES } from '../../electron/core/store/secret-files';
 import { Workspace } from '../../electron/core/workspace';
 import { EventBus } from '../../electron/core/events';
 import { openStore } from '../../electron/core/store/open-store';
@@ -23,6 +24,16 @@ describe('the source registry', () => {
     expect(cliSourceNames()).toEqual(['google', 'play']);
     expect(descriptorByCliName('play')?.kind).toBe('google-play');
     expect(descriptorByCliName('trustpilot')).toBeUndefined();
+  });
+
+  it("gathers the sources' own data files: each named once, and the secret ones (sign-ins, keys) are the ones kept out of backups", () => {
+    const names = SOURCE_FILES.map((f) => f.file);
+    expect(new Set(names).size).toBe(names.length);
+    expect(names).toEqual(expect.arrayContaining(['google-source.json', 'google-tokens.json', 'play-source.json', 'play-service-account.json']));
+    const secret = SOURCE_FILES.filter((f) => f.secret).map((f) => f.file);
+    expect(secret.sort()).toEqual(['google-tokens.enc', 'google-tokens.json', 'play-service-account.enc', 'play-service-account.json']);
+    for (const file of secret) expect(SECRET_FILES.has(file)).toBe(true);
+    for (const file of names.filter((n) => !secret.includes(n))) expect(SECRET_FILES.has(file)).toBe(false);
   });
 
   it('builds every source for a core: a publisher for each API source, none for copy-and-open; calls never claimed twice', async () => {

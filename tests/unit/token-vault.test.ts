@@ -1,8 +1,8 @@
 import { chmod, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { redactSecrets } from '../../electron/core/google/redact';
-import { createFileTokenVault, createMemoryTokenVault, mergeTokens, type StoredGoogleTokens, TOKEN_FILE } from '../../electron/core/google/token-vault';
+import { redactSecrets } from '../../electron/core/google-api/redact';
+import { createFileTokenVault, createMemoryTokenVault, mergeTokens, type StoredGoogleTokens, TOKEN_FILE } from '../../electron/core/sources/google/token-vault';
 import { createSafeStorageVault, ENCRYPTED_TOKEN_FILE, type SafeStorageLike } from '../../electron/safe-storage-vault';
 import { KalmError } from '../../shared/domain/errors';
 import { tempDataDir } from './helpers';

@@ -1,4 +1,4 @@
-import { redactSecrets } from '../google/redact';
+import { redactSecrets } from '../google-api/redact';
 
 /**
  * What a log line may not carry: secrets (tokens, codes, client secrets: the Google sign-in's own

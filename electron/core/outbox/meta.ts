@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { IsoTime } from '../../../shared/domain/review';
+import type { OutboxItem } from '../../../shared/domain/outbox';
+import type { Review } from '../../../shared/domain/review';
 import type { StoreProblem } from '../../../shared/domain/store-problem';
 import { OutboxConflict } from '../../../shared/outbox/outbox-view';
 import { RecordFolder, type RecordStoreOptions } from '../store/record-files';
@@ -27,6 +29,13 @@ export const OutboxMeta = z.object({
   sent: z.object({ text: z.string(), updatedAt: IsoTime }).nullable(),
 });
 export type OutboxMeta = z.infer<typeof OutboxMeta>;
+
+/** The meta of an item queued before Kalm kept one (or whose file was lost): the review as Kalm holds it now. */
+export const fallbackMeta = (item: OutboxItem, review: Review): OutboxMeta => ({
+  schemaVersion: OUTBOX_META_VERSION, id: item.id, source: review.source,
+  snapshot: { text: review.text, rating: review.rating, updatedAt: item.reviewUpdatedAt },
+  knownReply: review.reply?.text ?? null, attempted: [], conflict: null, sent: null,
+});
 
 /** Durable per-item side records, written like the outbox items themselves. */
 export class OutboxMetaStore {

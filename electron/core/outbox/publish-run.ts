@@ -3,7 +3,7 @@ import type { Reply, Review } from '../../../shared/domain/review';
 import type { PublishResultView } from '../../../shared/outbox/outbox-view';
 import type { Workspace } from '../workspace';
 import type { OutboxConflict } from './meta';
-import type { OutboxPublisher } from './publisher-port';
+import type { SourcePublisher } from './source-publisher';
 import type { OutboxQueue } from './queue';
 import { OutboxScheduler, type SchedulerTimers } from './scheduler';
 import { nextDueAt, SENDABLE } from './views';
@@ -16,7 +16,7 @@ export interface PublishRunDepsOfCore {
   now: () => Date;
   timers?: SchedulerTimers;
   /** The API sources' publishers (from the source registry). */
-  publishers: readonly OutboxPublisher[];
+  publishers: readonly SourcePublisher[];
   /** Replies to copy-and-open sources wait for the owner's "I posted it": nothing sends them. */
   manual(reviewId: string): boolean;
   isDemoReview(review: Review): boolean;
@@ -52,7 +52,7 @@ export function createPublishRun(deps: PublishRunDepsOfCore): PublishRun {
   }
 
   /** The publishers that could not work at all in the last run (their items wait with the reason). */
-  let blocked: OutboxPublisher[] = [];
+  let blocked: SourcePublisher[] = [];
 
   /** Every publisher gets its turn; one that cannot work at all (no Google client) does not hold up the others. */
   async function publishOnce(q: OutboxQueue, force: boolean): Promise<PublishResultView[]> {

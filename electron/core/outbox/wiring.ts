@@ -17,7 +17,7 @@ import { OutboxQueue } from './queue';
 import { summarize, view } from './views';
 import type { OutboxScheduler, SchedulerTimers } from './scheduler';
 import { createPublishRun } from './publish-run';
-import type { OutboxPublisher } from './publisher-port';
+import type { SourcePublisher } from './source-publisher';
 
 type OutboxCall = 'drafts.save' | 'drafts.list' | 'drafts.discard' | 'outbox.send' | 'outbox.list' | 'outbox.publish'
   | 'outbox.cancel' | 'outbox.retry' | 'outbox.resolve' | 'outbox.unreply' | 'outbox.edit' | 'outbox.history';
@@ -33,7 +33,7 @@ export interface OutboxWiringDeps {
   /** Timers for the background publisher (tests pass fake ones). */
   timers?: SchedulerTimers;
   /** The API sources' publishers (from the source registry: Google Business Profile, Google Play…). */
-  publishers: readonly OutboxPublisher[];
+  publishers: readonly SourcePublisher[];
 }
 
 export interface OutboxWiring {

@@ -8,7 +8,8 @@ import type { ReplyLimit, SourceRef } from '../../../shared/reply/limits';
 import type { SourceCapabilities } from '../../../shared/sources/capabilities';
 import type { EventBus } from '../events';
 import type { KalmOptions } from '../kalm';
-import type { OutboxPublisher } from '../outbox/publisher-port';
+import type { SourcePublisher } from '../outbox/source-publisher';
+import type { JsonFileSpec } from '../store/json-file-recovery';
 import type { OpenedStore } from '../store/open-store';
 import type { SettingsStore } from '../store/settings';
 import type { Workspace } from '../workspace';
@@ -57,14 +58,14 @@ export interface BuiltSource<S> {
   /** The contract calls this source implements (its Sources card, connect, sync, import…). */
   handlers: Partial<CoreHandlers>;
   /** Sends outbox items of its reviews (publish mode `api`); none for copy-and-open and local sources. */
-  publisher?: OutboxPublisher;
+  publisher?: SourcePublisher;
   /** Periodic background sync (Settings → sync interval), when the source syncs by itself. */
   background?: { ready(): Promise<boolean>; run(): Promise<unknown> };
 }
 
 /**
- * One kind of review site. Each source folder exports one (electron/core/sources/google-descriptor.ts,
- * electron/core/play/play-descriptor.ts, electron/core/import/import-descriptor.ts); `registry.ts` lists them.
+ * One kind of review site. Each source folder exports one from its `descriptor.ts` (sources/google/, sources/play/,
+ * sources/import/); `registry.ts` lists them.
  */
 export interface SourceDescriptor<K extends RegisteredKind = RegisteredKind> {
   kind: K;
@@ -73,5 +74,10 @@ export interface SourceDescriptor<K extends RegisteredKind = RegisteredKind> {
   capabilities: SourceCapabilities;
   /** The most a reply may be (see shared/reply/limits.ts). */
   replyLimit(source: SourceRef): ReplyLimit;
+  /**
+   * The single files it keeps in the data folder (state, sign-ins, keys): checked when a core starts
+   * (store/data-files.ts); those marked `secret` never go into a backup (store/secret-files.ts).
+   */
+  files: readonly JsonFileSpec<unknown>[];
   build(ctx: SourceBuildContext): Promise<BuiltSource<SourceServices[K]>>;
 }

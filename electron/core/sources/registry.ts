@@ -1,26 +1,27 @@
 /**
- * The source registry: every kind of review site Kalm knows, in build order. create-kalm builds them, the outbox
- * asks them for publishers, background sync runs theirs, and the CLI routes `connect`/`sync --source` by their names.
+ * The source registry: every kind of review site Kalm knows, in build order, and the one place that lists them.
+ * create-kalm builds them, the outbox gets their publishers, background sync runs theirs, the data-folder check and
+ * backups take their files, and the CLI routes `connect`/`sync --source` by their names.
  *
- * Adding a source:
- * 1. Add its kind to `SourceKind` (shared/domain/source.ts) and its capabilities row in shared/sources/capabilities.ts
- *    (the renderer reads capabilities too, so they live in shared/), and its reply limit in shared/reply/limits.ts.
- * 2. Make one folder under electron/core/ with the source's code and a `<name>-descriptor.ts` exporting a
- *    `SourceDescriptor` (it adds its service type to `SourceServices` by declaration merging).
- * 3. List the descriptor below. Its contract calls (if any) go in its own module under shared/contract/ (listed in index.ts); CLI connect/sync hooks,
- *    if it has them, in electron/cli/source-commands.ts under its `cliName`.
+ * Adding a source (README, "Adding a source", says it in full): its kind, capabilities and reply limit in shared/;
+ * one folder electron/core/sources/<name>/ with a `descriptor.ts` exporting a `SourceDescriptor` (it adds its
+ * service type to `SourceServices` by declaration merging); and one line below.
  */
 import type { RegisteredKind, SourceBuildContext, SourceDescriptor, SourceServices, BuiltSource, CoreHandlers } from './descriptor';
-import { googleBusinessDescriptor } from './google-descriptor';
-import { googlePlayDescriptor } from '../play/play-descriptor';
-import { fileImportDescriptor } from '../import/import-descriptor';
-import type { OutboxPublisher } from '../outbox/publisher-port';
+import { googleBusinessDescriptor } from './google/descriptor';
+import { googlePlayDescriptor } from './play/descriptor';
+import { fileImportDescriptor } from './import/descriptor';
+import type { JsonFileSpec } from '../store/json-file-recovery';
+import type { SourcePublisher } from '../outbox/source-publisher';
 import type { ReviewSource } from './source';
 
 type AnyDescriptor = { [K in RegisteredKind]: SourceDescriptor<K> }[RegisteredKind];
 
 /** In build order: a source may `use` the ones before it (Play uses Google's sign-in). */
 export const SOURCE_REGISTRY: readonly AnyDescriptor[] = [googleBusinessDescriptor, googlePlayDescriptor, fileImportDescriptor];
+
+/** Every source's single files in the data folder (state, sign-ins, keys): checked at start, secret ones kept out of backups. */
+export const SOURCE_FILES: readonly JsonFileSpec<unknown>[] = SOURCE_REGISTRY.flatMap((d) => d.files);
 
 /** The descriptor with this command-line name (`google`, `play`), if any. */
 export const descriptorByCliName = (name: string): AnyDescriptor | undefined => SOURCE_REGISTRY.find((d) => d.cliName === name);
@@ -33,7 +34,7 @@ export interface BuiltSources {
   handlers: Partial<CoreHandlers>;
   /** Every source through the one `ReviewSource` interface, by kind. */
   reviewSources: { [K in RegisteredKind]: ReviewSource };
-  publishers: OutboxPublisher[];
+  publishers: SourcePublisher[];
   background: { ready(): Promise<boolean>; run(): Promise<unknown> }[];
 }
 

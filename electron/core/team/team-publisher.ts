@@ -1,5 +1,5 @@
-import type { OutboxPublisher } from '../outbox/publisher-port';
-import { isDue } from '../outbox/publisher';
+import type { SourcePublisher } from '../outbox/source-publisher';
+import { isDue } from '../outbox/backoff';
 import type { OutboxEntry, OutboxQueue } from '../outbox/queue';
 import { SENDABLE } from '../outbox/views';
 import type { ClaimResult } from './claims';
@@ -26,7 +26,7 @@ function claimedView(q: OutboxQueue, allowed: ReadonlySet<string>): OutboxQueue 
  * it on the server (`claim(item)`). Only claimed items are sent; one another member claimed waits for that
  * member's result to replicate; with the server out of reach nothing is sent and the item says why.
  */
-export function teamGuardedPublisher(inner: OutboxPublisher, claim: (itemId: string, reviewId: string) => Promise<ClaimResult>): OutboxPublisher {
+export function teamGuardedPublisher(inner: SourcePublisher, claim: (itemId: string, reviewId: string) => Promise<ClaimResult>): SourcePublisher {
   return {
     owns: inner.owns,
     async publish(q, deps) {

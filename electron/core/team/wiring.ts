@@ -2,7 +2,7 @@ import { KalmError } from '../../../shared/domain/errors';
 import { DraftDoc, teamDocId } from '../../../shared/team/team-docs';
 import { LOCAL_STATUS, type TeamConnectInput, type TeamStatusView } from '../../../shared/contract/team';
 import type { EventBus } from '../events';
-import type { OutboxPublisher } from '../outbox/publisher-port';
+import type { SourcePublisher } from '../outbox/source-publisher';
 import type { CoreHandlers } from '../sources/descriptor';
 import type { OpenedStore } from '../store/open-store';
 import type { Workspace } from '../workspace';
@@ -35,7 +35,7 @@ export interface TeamWiring {
   readonly service: TeamService | null;
   handlers: TeamHandlers;
   /** The sources' publishers, each claiming its items on the team server first (a local workspace: unchanged). */
-  guard(publishers: readonly OutboxPublisher[]): OutboxPublisher[];
+  guard(publishers: readonly SourcePublisher[]): SourcePublisher[];
   /** Only the desktop holding the lease runs the scheduled Google/Play sync (a local workspace: always). */
   mayRunScheduledSync(): Promise<boolean>;
   create(input: TeamConnectInput, progress?: (done: number, total: number | null) => void): Promise<TeamStatusView>;
