@@ -29,9 +29,9 @@ async function connect(kalm: KalmCore, args: string[]): Promise<string> {
 async function sync(kalm: Kalm, args: string[]): Promise<string> {
   if (args.includes('--watch')) return watchSync(kalm, args);
   const v = parseFlags(args, { full: { type: 'boolean' }, json: { type: 'boolean' } });
-  const off = kalm.on('sync.progress', (p) => process.stderr.write(`Location ${p.locationIndex} of ${p.locationCount}: ${p.reviewsFetched} reviews fetched\n`));
+  const off = kalm.on('google.syncProgress', (p) => process.stderr.write(`Location ${p.locationIndex} of ${p.locationCount}: ${p.reviewsFetched} reviews fetched\n`));
   try {
-    const t = await kalm.call('sync.run', { full: v.full ?? false });
+    const t = await kalm.call('google.sync', { full: v.full ?? false });
     if (v.json) return JSON.stringify({ locations: t.locations, reviews: t.reviews, new: t.new, updated: t.updated, deleted: t.deleted });
     return `Synced ${t.locations} location${t.locations === 1 ? '' : 's'}: ${t.reviews} reviews fetched, ${t.new} new, ${t.updated} updated, ${t.deleted} deleted on Google.`;
   } finally {

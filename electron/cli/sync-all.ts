@@ -32,9 +32,9 @@ function jobsOf(kalm: Kalm, full: boolean): Job[] {
         return s.connected;
       },
       run: async () => {
-        const off = kalm.on('sync.progress', (p) => void writeErr(`Location ${p.locationIndex} of ${p.locationCount}: ${p.reviewsFetched} reviews fetched\n`));
+        const off = kalm.on('google.syncProgress', (p) => void writeErr(`Location ${p.locationIndex} of ${p.locationCount}: ${p.reviewsFetched} reviews fetched\n`));
         try {
-          const t = await kalm.call('sync.run', { full });
+          const t = await kalm.call('google.sync', { full });
           return { locations: t.locations, reviews: t.reviews, new: t.new, updated: t.updated, deleted: t.deleted };
         } finally {
           off();
@@ -56,17 +56,21 @@ function jobsOf(kalm: Kalm, full: boolean): Job[] {
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** What one round over the connected sources did: the totals and each source's part. */
+export interface SourcesSync {
+  totals: Omit<SourceSync, 'source' | 'error'>;
+  results: SourceSync[];
+}
+
 /**
- * `kalm sync [--full] [--json]` without `--source`: every connected source, one after the other, one progress
- * line per source on stderr. One source failing does not stop the others; the exit code is 1 when any failed
- * (after the totals are printed). Nothing connected: Google's own "not connected" message, exit 1.
+ * Syncs every connected source, one after the other, with one progress line per source on stderr. One source
+ * failing does not stop the others (its result carries the error). Nothing connected: Google's own sync runs,
+ * so its "not connected" message says what to do. Used by `kalm sync` and by each tick of `kalm sync --watch`.
  */
-export async function syncAll(kalm: Kalm, args: string[]): Promise<string> {
-  const v = parseFlags(args, syncAllFlags);
-  const jobs = jobsOf(kalm, v.full ?? false);
+export async function syncSources(kalm: Kalm, full: boolean): Promise<SourcesSync> {
+  const jobs = jobsOf(kalm, full);
   const ready = await Promise.all(jobs.map((j) => j.ready().catch(() => false)));
   const chosen = jobs.filter((_, i) => ready[i]);
-  // Nothing connected: the Google sync says what to do (connect first), as a plain `kalm sync` always did.
   if (chosen.length === 0) chosen.push(jobs[0] as Job);
   const results: SourceSync[] = [];
   for (const job of chosen) {
@@ -80,7 +84,16 @@ export async function syncAll(kalm: Kalm, args: string[]): Promise<string> {
     }
   }
   const sum = (k: 'locations' | 'reviews' | 'new' | 'updated' | 'deleted') => results.reduce((n, r) => n + r[k], 0);
-  const totals = { locations: sum('locations'), reviews: sum('reviews'), new: sum('new'), updated: sum('updated'), deleted: sum('deleted') };
+  return { totals: { locations: sum('locations'), reviews: sum('reviews'), new: sum('new'), updated: sum('updated'), deleted: sum('deleted') }, results };
+}
+
+/**
+ * `kalm sync [--full] [--json]` without `--source`: every connected source (syncSources). The exit code is 1 when
+ * any failed (after the totals are printed).
+ */
+export async function syncAll(kalm: Kalm, args: string[]): Promise<string> {
+  const v = parseFlags(args, syncAllFlags);
+  const { totals, results } = await syncSources(kalm, v.full ?? false);
   const failed = results.filter((r) => r.error !== undefined);
   const out = v.json
     ? JSON.stringify({ ...totals, sources: results })

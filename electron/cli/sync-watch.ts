@@ -3,15 +3,17 @@ import { createSyncScheduler } from '../core/background/scheduler';
 import type { Kalm } from '../core/kalm';
 import { parseFlags, UsageError } from './args';
 import { writeOut } from './output';
+import { syncSources, type SourcesSync } from './sync-all';
 
 /*
  * `kalm sync --watch` runs the app's own sync scheduler and power check (core/background) in the CLI process:
- * the contract has a call for one sync (`sync.run`, which each tick makes), not for "keep syncing until
- * Ctrl+C" — the scheduler lives in the process that holds the core, so this command builds it here.
+ * the contract has a call per source's sync (each tick makes them for every connected source, as `kalm sync`
+ * does), not for "keep syncing until Ctrl+C" — the scheduler lives in the process that holds the core, so this command builds it here.
  */
 
 export const watchUsage = `  sync --watch [--interval MIN]
-                            keep syncing every MIN minutes (default: Settings, 15);
+                            keep syncing every connected source every MIN minutes
+                            (default: Settings, 15);
                             Ctrl+C stops after the sync in progress`;
 
 const watchOptions = { watch: { type: 'boolean' }, full: { type: 'boolean' }, json: { type: 'boolean' }, interval: { type: 'string' } } as const;
@@ -34,7 +36,13 @@ export async function watchSync(kalm: Kalm, args: string[]): Promise<string> {
   const offAlert = kalm.on('alerts.newReview', (a) => process.stderr.write(`New ${a.rating}★ review${a.locationName ? ` at ${a.locationName}` : ''}: ${a.reviewId}\n`));
   const power = nodePowerState();
   const scheduler = createSyncScheduler({
-    run: () => kalm.call('sync.run', {}),
+    // Every connected source, as `kalm sync`; the scheduler retries with backoff when every source failed.
+    run: async () => {
+      const round = await syncSources(kalm, false);
+      const failed = round.results.filter((r) => r.error !== undefined);
+      if (failed.length === round.results.length) throw new Error(failed.map((f) => f.error).join('; '));
+      return round;
+    },
     intervalMinutes: () => minutes,
     ready: () => true,
     // A headless sync on a laptop pauses on battery saver too (Linux: the power-saver profile).
@@ -43,8 +51,8 @@ export async function watchSync(kalm: Kalm, args: string[]): Promise<string> {
       if (state === 'battery-saver') process.stderr.write('kalm: paused while the computer saves battery; checking again later.\n');
     },
     onSynced: (t) => {
-      const r = t as { locations: number; reviews: number; new: number; updated: number; deleted: number };
-      out(v.json ? JSON.stringify({ at: new Date().toISOString(), ...r }) : `${new Date().toISOString()}  Synced ${r.locations} locations: ${r.new} new, ${r.updated} updated, ${r.deleted} deleted.`);
+      const { totals: r, results } = t as SourcesSync;
+      out(v.json ? JSON.stringify({ at: new Date().toISOString(), ...r, sources: results }) : `${new Date().toISOString()}  Synced ${results.length} source${results.length === 1 ? '' : 's'}: ${r.new} new, ${r.updated} updated, ${r.deleted} deleted.`);
     },
     onError: (err) => process.stderr.write(`kalm: sync failed, retrying: ${err instanceof Error ? err.message : String(err)}\n`),
   });

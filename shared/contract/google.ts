@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { GoogleStatus } from '../sources/google-status';
+import { GoogleStatus, SyncProgress, SyncTotals } from '../sources/google-status';
 import { call, NoInput } from './fields';
 
 /** Google Business Profile: the owner's OAuth client, sign-in, and which locations Kalm follows. */
@@ -17,4 +17,11 @@ export const googleCalls = {
   ),
   /** The locations whose reviews Kalm syncs. */
   'google.selectLocations': call(z.object({ locationIds: z.array(z.string().min(1).max(200)).max(5000) }).strict(), GoogleStatus),
+  /** Fetches the selected locations' new and changed reviews (`full`: every review again, finds deleted ones). */
+  'google.sync': call(z.object({ full: z.boolean().optional() }).strict(), SyncTotals),
+} as const;
+
+export const googleEvents = {
+  /** How far a running Google sync is (location n of m, reviews fetched). */
+  'google.syncProgress': SyncProgress,
 } as const;

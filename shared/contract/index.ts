@@ -4,7 +4,7 @@ import { assemble } from './assemble';
 import { alertEvents } from './alerts';
 import { backupCalls } from './backup';
 import { draftCalls, draftEvents } from './drafts';
-import { googleCalls } from './google';
+import { googleCalls, googleEvents } from './google';
 import { handoffCalls, handoffEvents } from './handoff';
 import { importCalls, importEvents } from './import';
 import { labelCalls, labelEvents } from './labels';
@@ -43,7 +43,7 @@ export const isCallName = (name: string): name is CallName => Object.hasOwn(cont
 /** Everything the core tells its clients without being asked. */
 export const events = assemble(
   'event',
-  appEvents, workspaceEvents, reviewEvents, draftEvents, outboxEvents, importEvents, syncEvents,
+  appEvents, workspaceEvents, reviewEvents, draftEvents, outboxEvents, googleEvents, importEvents, syncEvents,
   labelEvents, handoffEvents, alertEvents, settingsEvents, teamEvents,
 );
 

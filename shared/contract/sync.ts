@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { SyncProgress, SyncTotals } from '../sources/google-status';
 import { call, NoInput, Signal } from './fields';
 
 /** Background sync as the Settings page shows it. */
@@ -13,17 +12,13 @@ export const BackgroundStatus = z.object({
 });
 export type BackgroundStatus = z.infer<typeof BackgroundStatus>;
 
-/** Syncing reviews: a Google Business Profile sync now, and the background sync's state. */
+/** Background sync: every connected source, every N minutes (each source's own sync is `google.sync`, `play.sync`). */
 export const syncCalls = {
-  /** Fetches the selected Google locations' new and changed reviews (`full`: every review again). */
-  'sync.run': call(z.object({ full: z.boolean().optional() }).strict(), SyncTotals),
   /** Background sync: running, waiting, or paused (offline, battery saver), and what the platform can detect. */
   'sync.backgroundStatus': call(NoInput, BackgroundStatus),
 } as const;
 
 export const syncEvents = {
-  /** How far a running Google sync is (location n of m, reviews fetched). */
-  'sync.progress': SyncProgress,
   /** Background sync changed state (paused, waiting, syncing…); clients re-read `sync.backgroundStatus`. */
   'sync.backgroundChanged': Signal,
 } as const;

@@ -156,8 +156,8 @@ export function createFakeApi(options: { reviews?: Review[]; locations?: Locatio
       state.google = { ...state.google, locations: state.google.locations.map((l) => ({ ...l, selected: wanted.has(l.locationId) })) };
       return state.google;
     },
-    'sync.run': () => {
-      emit('sync.progress', { locationIndex: 1, locationCount: 1, reviewsFetched: 3 });
+    'google.sync': () => {
+      emit('google.syncProgress', { locationIndex: 1, locationCount: 1, reviewsFetched: 3 });
       return { locations: 1, reviews: 3, new: 3, updated: 0, deleted: 0 };
     },
     'drafts.save': ({ reviewId, text }) => {

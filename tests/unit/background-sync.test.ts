@@ -54,7 +54,7 @@ describe('background sync with the Google emulator', () => {
     expect((await k.call('reviews.stats', {})).overall.count).toBe(imported + 3);
     expect(alerts).toHaveLength(1);
     // A manual sync of the same data does not alert again either.
-    await k.call('sync.run', { full: true });
+    await k.call('google.sync', { full: true });
     expect(alerts).toHaveLength(1);
   });
 });
@@ -76,7 +76,7 @@ describe('alerts for new locations', () => {
     await k.call('settings.update', { alertMaxRating: 2 });
     await k.call('google.discover', {});
     // The initial import holds 1★ reviews (Amersfoort's rating-only one), but they are history.
-    await k.call('sync.run', {});
+    await k.call('google.sync', {});
     expect((await k.call('reviews.query', { status: 'all', ratings: [1] })).total).toBeGreaterThan(0);
     expect(alerts).toEqual([]);
 
@@ -86,7 +86,7 @@ describe('alerts for new locations', () => {
     data.addReview(houten.v4Name, { comment: 'Vorig jaar al oud brood.', starRating: 'ONE', createTime: '2025-02-01T10:00:00Z' });
     const found = await k.call('google.discover', {});
     await k.call('google.selectLocations', { locationIds: found.locations.map((l) => l.locationId) });
-    await k.call('sync.run', {});
+    await k.call('google.sync', {});
     expect((await k.call('reviews.query', { status: 'all', text: 'vorig jaar' })).total).toBe(1);
     expect(alerts).toEqual([]); // Houten's history is not news; Zeist has nothing yet
 
@@ -94,12 +94,12 @@ describe('alerts for new locations', () => {
     data.addReview(zeist.v4Name, { comment: 'Eerste keer hier, de taart was bedorven.', starRating: 'ONE' });
     data.addReview(houten.v4Name, { comment: 'Weer oud brood.', starRating: 'TWO' });
     data.addReview(zeist.v4Name, { comment: 'Top!', starRating: 'FIVE' });
-    await k.call('sync.run', {});
+    await k.call('google.sync', {});
     expect(alerts.map((a) => [a.rating, a.locationName, a.excerpt]).sort()).toEqual([
       [1, 'Bakkerij Zeist', 'Eerste keer hier, de taart was bedorven.'],
       [2, 'Bakkerij Houten', 'Weer oud brood.'],
     ]);
-    await k.call('sync.run', { full: true });
+    await k.call('google.sync', { full: true });
     expect(alerts).toHaveLength(2);
   });
 });

@@ -66,8 +66,9 @@ describe('kalm sync --watch', () => {
     // Still running a moment later (waiting for the next interval), until Ctrl+C.
     await new Promise((r) => setTimeout(r, 1500));
     expect(child.exitCode).toBeNull();
-    const line = JSON.parse(stdout.split('\n')[0] ?? '') as { new: number; locations: number };
+    const line = JSON.parse(stdout.split('\n')[0] ?? '') as { new: number; locations: number; sources: { source: string }[] };
     expect(line.locations).toBeGreaterThan(0);
+    expect(line.sources.map((s) => s.source)).toEqual(['google']); // every connected source, as `kalm sync`
     expect(line.new).toBeGreaterThan(0);
     expect(stderr).toContain('Syncing every 60 minutes');
     child.kill('SIGINT');

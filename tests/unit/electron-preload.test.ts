@@ -92,7 +92,7 @@ describe('preload', () => {
     const off = api.on('reviews.changed', seen);
     expect(fake.ipcRenderer.on).toHaveBeenCalledWith(ipcChannel.event, expect.any(Function));
     fake.emit(ipcChannel.event, {}, 'reviews.changed', { reason: 'sync', count: 2 });
-    fake.emit(ipcChannel.event, {}, 'sync.progress', { done: 1 });
+    fake.emit(ipcChannel.event, {}, 'google.syncProgress', { done: 1 });
     expect(seen).toHaveBeenCalledTimes(1);
     expect(seen).toHaveBeenCalledWith({ reason: 'sync', count: 2 });
     off();

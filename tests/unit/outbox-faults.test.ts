@@ -36,7 +36,7 @@ async function setup(): Promise<Env> {
     google: { roots: { api: e.origin, auth: e.authUrl, token: e.tokenUrl }, client: { clientId: e.clientId, clientSecret: e.clientSecret } },
   });
   kalm = k;
-  await k.call('sync.run', {});
+  await k.call('google.sync', {});
   return {
     emu: e, kalm: k,
     async queue(n) {

@@ -131,7 +131,7 @@ describe('automatic publishing in the core, against the Google emulator', () => 
       dataDir, host: 'test', autoPublish: true, timers: ft.timers, now: () => new Date(clock.t),
       google: emulatorGoogle(emu, { signedIn: false }),
     }));
-    await kalm.call('sync.run', {});
+    await kalm.call('google.sync', {});
     const review = (await kalm.call('reviews.query', { status: 'unanswered' })).items[0]!;
     return { emu, kalm, clock, ft, review };
   }

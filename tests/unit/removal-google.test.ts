@@ -32,7 +32,7 @@ describe('connecting Google over the demo', () => {
     // No shard is left (the shard manifest beside them is only metadata: an entry is trusted only when its file matches).
     expect((await readdir(join(dataDir, 'reviews'))).filter((n) => n !== '.kalm-manifest.json')).toEqual([]);
 
-    await k.call('sync.run', {});
+    await k.call('google.sync', {});
     expect((await k.call('workspace.get', {})).reviewCount).toBeGreaterThan(0);
   }, 60_000);
 });

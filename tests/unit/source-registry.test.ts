@@ -48,7 +48,7 @@ describe('the source registry', () => {
       const apiKinds = SOURCE_REGISTRY.filter((d) => d.capabilities.publish === 'api').length;
       expect(built.publishers).toHaveLength(apiKinds);
       expect(Object.keys(built.services).sort()).toEqual([...SourceKind.options].sort());
-      expect(Object.keys(built.handlers)).toEqual(expect.arrayContaining(['google.status', 'sync.run', 'play.sync', 'import.commit']));
+      expect(Object.keys(built.handlers)).toEqual(expect.arrayContaining(['google.status', 'google.sync', 'play.sync', 'import.commit']));
       // Every source answers through the one ReviewSource interface.
       for (const d of SOURCE_REGISTRY) {
         expect(built.reviewSources[d.kind]).toMatchObject({ kind: d.kind, capabilities: d.capabilities });

@@ -20,7 +20,7 @@ describe('team publishing: claims on the team server', () => {
     cores.push(core);
     // Both desktops sync the same Google location: the same review ids, so they collide instead of duplicating.
     await core.call('google.discover', {});
-    await core.call('sync.run', {});
+    await core.call('google.sync', {});
     return core;
   };
   const replyPosts = () => emu.requests.filter((r) => r.method === 'PUT' && r.path.endsWith('/reply')).length;

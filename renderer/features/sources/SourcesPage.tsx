@@ -25,7 +25,7 @@ export function SourcesPage() {
   const [progress, setProgress] = useState<SyncProgress | null>(null);
   const [result, setResult] = useState<SyncTotals | null>(null);
 
-  useEffect(() => api.on('sync.progress', setProgress), [api]);
+  useEffect(() => api.on('google.syncProgress', setProgress), [api]);
 
   const connect = () =>
     run('connect', async () => {
@@ -44,7 +44,7 @@ export function SourcesPage() {
     run('sync', async () => {
       setResult(null);
       setProgress(null);
-      setResult(await api.call('sync.run', {}));
+      setResult(await api.call('google.sync', {}));
     });
 
   if (status.status === 'loading') return <div className="sources-page"><p className="muted">{t('sources.loading')}</p></div>;

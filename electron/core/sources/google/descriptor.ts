@@ -41,7 +41,7 @@ export const googleBusinessDescriptor: SourceDescriptor<'google-business'> = {
           return google.status();
         },
         'google.selectLocations': ({ locationIds }) => google.selectLocations(locationIds),
-        'sync.run': ({ full }) => google.sync({ full: full ?? false }),
+        'google.sync': ({ full }) => google.sync({ full: full ?? false }),
       },
       publisher: googlePublisher(google, (review) => kindOfReview(ctx.workspace, review) === 'google-business'),
       background: {

@@ -70,7 +70,7 @@ export function wireGoogle(
     },
     emit: {
       changed: () => bus.emit('workspace.sourcesChanged', {}),
-      progress: (p) => bus.emit('sync.progress', p),
+      progress: (p) => bus.emit('google.syncProgress', p),
       reviewsChanged: (count) => bus.emit('reviews.changed', { reason: 'sync', count }),
     },
   });
