@@ -19,7 +19,7 @@ export async function noteKeptDemo(kalm: Kalm): Promise<void> {
 
 /**
  * Before `kalm connect google`: the demo sits on Google's source id, so connecting would remove it. The CLI cannot ask,
- * so it removes nothing and says how (issue 17: nothing the owner made goes without asking).
+ * so it removes nothing and says how (nothing the owner made goes without asking).
  */
 export async function refuseWhileDemo(kalm: Kalm): Promise<void> {
   if (!(await kalm.call('workspace.get', {})).demo) return;

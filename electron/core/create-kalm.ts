@@ -93,7 +93,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   problemLog.atStart(store.loaded.problems);
   workspace.replace(store.loaded.sources, store.loaded.locations, store.loaded.reviews);
 
-  // Labels and templates open before the team: a team workspace (issue 20) mirrors the store, labels, rules and
+  // Labels and templates open before the team: a team workspace mirrors the store, labels, rules and
   // templates into its PouchDB replica and back; a local one is left as it is.
   const labelStore = await LabelStore.open(dataDir, { readOnly, now, report });
   const templates = readOnly ? null : await openTemplateStore({ dataDir, now, onProblem: report });

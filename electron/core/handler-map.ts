@@ -20,7 +20,7 @@ export function buildHandlerMap(domains: Readonly<Record<string, Partial<CoreHan
     for (const [name, handler] of Object.entries(handlers)) {
       const first = owner.get(name);
       if (first !== undefined) throw new Error(`The call "${name}" is registered twice, by ${first} and by ${domain}: give it one handler (compose the two in one domain).`);
-      if (!Object.hasOwn(contract, name)) throw new Error(`${domain} registers "${name}", which is not a call of the contract (shared/contract.ts).`);
+      if (!Object.hasOwn(contract, name)) throw new Error(`${domain} registers "${name}", which is not a call of the contract (shared/contract/).`);
       if (typeof handler !== 'function') throw new Error(`${domain} registers "${name}" without a handler function.`);
       owner.set(name, domain);
       merged[name] = handler;

@@ -72,7 +72,7 @@ export class Workspace {
     return this.index.facets();
   }
 
-  /** How many reviews an auto-label rule hits, from the index (labels, issue 10). */
+  /** How many reviews an auto-label rule hits, from the index (labels). */
   previewRule(rule: LabelRule): { matches: number; wouldAdd: number } {
     return previewRuleOnIndex(this.index, rule);
   }

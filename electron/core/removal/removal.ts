@@ -33,7 +33,7 @@ export interface Removal {
 
 /**
  * Removing the demo, a source or a location: one cascade, so no draft, outbox item, reply history or
- * hand-off file is left behind for a review that is gone (issue 17).
+ * hand-off file is left behind for a review that is gone.
  */
 export function createRemoval(deps: RemovalDeps): Removal {
   const { workspace, store, bus } = deps;

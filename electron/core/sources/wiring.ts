@@ -18,7 +18,7 @@ export interface SourcesWiringDeps {
 }
 
 /**
- * The calls shared by every copy-and-open source (issue 9). Each source's own calls (Google's sign-in, Play's apps,
+ * The calls shared by every copy-and-open source. Each source's own calls (Google's sign-in, Play's apps,
  * the file import) come from its descriptor through the source registry (registry.ts).
  */
 export function wireSources(deps: SourcesWiringDeps): SourcesHandlers {

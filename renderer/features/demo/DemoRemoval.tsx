@@ -17,7 +17,7 @@ export const workText = (t: TFunction, c: RemovalCount): string =>
 type Phase = { at: 'idle' } | { at: 'confirm' } | { at: 'removing' } | { at: 'kept' } | { at: 'removed'; count: RemovalCount };
 
 /**
- * The demo's removal, asked and counted (issue 17). `ask`: after the first real import, the question "remove now or
+ * The demo's removal, asked and counted. `ask`: after the first real import, the question "remove now or
  * keep it beside your reviews"; `settings`: Settings → Data folder, a button with a counted confirmation. Shows
  * nothing while there is no demo.
  */

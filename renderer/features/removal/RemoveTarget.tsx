@@ -9,7 +9,7 @@ import { workText } from '../demo/DemoRemoval';
 
 type Phase = { at: 'idle' } | { at: 'counting' } | { at: 'confirm'; count: RemovalCount } | { at: 'removing'; count: RemovalCount };
 
-/** "Remove …" for a source or a location: counts what goes with it, asks, then removes it all (issue 17). */
+/** "Remove …" for a source or a location: counts what goes with it, asks, then removes it all. */
 export function RemoveTarget({ target, name }: { target: RemovalTarget; name: string }) {
   const { t } = useTranslation();
   const api = useApi();

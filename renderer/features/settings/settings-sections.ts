@@ -44,7 +44,7 @@ export const settingsSections: SettingsSection[] = [
   { id: 'labels', titleKey: 'labels.title', searchKeys: ['labels.rules.title', 'labels.newName'], Component: LabelsSection },
   { id: 'alerts', titleKey: 'alerts.title', searchKeys: ['alerts.threshold', 'background.interval', 'background.startAtLogin', 'alerts.browser'], Component: AlertsSection },
   { id: 'data', titleKey: 'dataFolder.title', searchKeys: ['dataFolder.folder', 'backup.now', 'dataFolder.open', 'settings.support.openLogs', 'settings.support.copyDiagnostics'], Component: DataSection },
-  // — team workspace (issue 20) —
+  // — team workspace —
   {
     id: 'team-workspace',
     titleKey: 'team.settings.title',

@@ -67,7 +67,7 @@ export const googlePlayDescriptor: SourceDescriptor<'google-play'> = {
           return { authUrl };
         },
         'play.sync': (input) => play.sync(input),
-        // Google Play service account (issue 9).
+        // Google Play service account.
         'play.connectKey': async ({ packageName, key }) => {
           ctx.store.assertWritable();
           const serviceAccount = await play.connectWithKey(packageName, key);
