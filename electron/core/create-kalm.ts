@@ -116,7 +116,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   // Every source kind (Google Business Profile, Google Play, file import…) comes from the registry.
   // Google's connection removes the demo through the removal cascade, which needs the outbox: bound once that exists (below).
   let removeDemo = (): Promise<unknown> => Promise.reject(new Error('The core is still starting.'));
-  const sources = await buildSources({ opts, dataDir, workspace, store, bus, settings: settingsFile, preferences: settings, now, report, prepare, removeDemo: () => removeDemo() });
+  const sources = await buildSources({ opts, dataDir, workspace, store, bus, settings: settingsFile, preferences: settings, now, report, prepare, label: (reviews) => labels.labelSynced(reviews), removeDemo: () => removeDemo() });
   const google = sources.services['google-business'];
   const play = sources.services['google-play'];
   const importer = sources.services['file-import'];

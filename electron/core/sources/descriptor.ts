@@ -41,6 +41,8 @@ export interface SourceBuildContext {
   report: (problem: StoreProblem) => void;
   /** Sees synced reviews before they are saved (auto-labels, alerts); `done` runs once they are durable. */
   prepare?: (reviews: readonly Review[]) => { reviews: readonly Review[]; done?: () => void };
+  /** Applies the auto-label rules to reviews about to be saved (an import: its old reviews raise no alerts). */
+  label?: (reviews: readonly Review[]) => Review[];
   /**
    * Removes the demo with everything about its reviews (removal/): for a source that cannot sit beside it
    * (Google Business Profile: the demo uses its source id).

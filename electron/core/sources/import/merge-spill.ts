@@ -13,6 +13,8 @@ export interface MergeDeps {
   store: OpenedStore;
   /** Load the imported reviews into the workspace (a running app) or only write them to disk (the CLI). */
   keepInMemory: boolean;
+  /** The auto-label rules (labels/), applied to each imported review after the merge. */
+  label?: (reviews: readonly Review[]) => Review[];
 }
 
 /** Spilled reviews merged into the workspace at a time (a running app). */
@@ -27,18 +29,19 @@ const CHUNK = 2000;
  */
 export async function mergeSpill(spill: ShardSpill, deps: MergeDeps): Promise<{ added: number; updated: number }> {
   const { workspace, store } = deps;
+  const label = deps.label ?? ((reviews: readonly Review[]) => [...reviews]);
   let added = 0, updated = 0;
   for (const shard of spill.list()) {
     const key = shardKey(shard.source, shard.locationId);
     if (deps.keepInMemory) {
       let chunk: Review[] = [];
       const put = () => {
-        workspace.upsertMany(chunk.map((r) => {
+        workspace.upsertMany(label(chunk.map((r) => {
           const old = workspace.get(r.id);
           if (old) updated++;
           else added++;
           return mergeImported(old, r);
-        }));
+        })));
         chunk = [];
       };
       for await (const review of spill.read(shard)) {
@@ -55,17 +58,22 @@ export async function mergeSpill(spill: ShardSpill, deps: MergeDeps): Promise<{ 
     // of this process wrote straight to disk is read back from there.
     const reviews = workspace.isDiskOnly(key) ? await readShardReviews(deps.dataDir, shard.source, shard.locationId) : workspace.shard(key).reviews;
     const at = new Map(reviews.map((r, i) => [r.id, i]));
+    const touched: number[] = [];
     for await (const review of spill.read(shard)) {
       const i = at.get(review.id);
       if (i === undefined) {
         at.set(review.id, reviews.length);
+        touched.push(reviews.length);
         reviews.push(review);
         added++;
       } else {
         reviews[i] = mergeImported(reviews[i], review);
+        touched.push(i);
         updated++;
       }
     }
+    const labelled = label(touched.map((i) => reviews[i] as Review));
+    touched.forEach((i, n) => (reviews[i] = labelled[n] as Review));
     await saveShardFile(deps.dataDir, shard.source, shard.locationId, reviews);
     workspace.keepOnDiskOnly(key);
   }

@@ -3,6 +3,7 @@ import { appendFile, mkdir, readdir, rm, stat, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { KalmError } from '../../../../shared/domain/errors';
 import type { Location } from '../../../../shared/domain/location';
+import type { Review } from '../../../../shared/domain/review';
 import type { Source } from '../../../../shared/domain/source';
 import type { ImportOptions, ImportReport } from '../../../../shared/import/options';
 import type { EventBus } from '../../events';
@@ -31,6 +32,8 @@ export interface ImportDeps {
    * which ends after the import, writes them to disk only, so its memory does not grow with the file.
    */
   keepInMemory: boolean;
+  /** The auto-label rules, applied to every imported review (new or updated) before it is saved. */
+  label?: (reviews: readonly Review[]) => Review[];
 }
 
 export interface ImportService {
@@ -80,7 +83,7 @@ export function createImportService(deps: ImportDeps): ImportService {
       const keep = workspace.locations.filter((l) => !(l.source === source.id && locations.has(l.id)));
       workspace.sources = [...workspace.sources.filter((s) => s.id !== source.id), source];
       workspace.locations = [...keep, ...newLocations];
-      counts = await mergeSpill(spill, { dataDir: deps.dataDir, workspace, store, keepInMemory: deps.keepInMemory });
+      counts = await mergeSpill(spill, { dataDir: deps.dataDir, workspace, store, keepInMemory: deps.keepInMemory, ...(deps.label ? { label: deps.label } : {}) });
     } finally {
       await spill.dispose();
     }
