@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../store/atomic-write';
-
-const FILE = 'team-applied.json';
+import { TEAM_APPLIED_FILE as FILE } from './team-config';
 
 /** How far this data folder has applied the team replica's changes feed (so a restart does not re-read 100,000 documents). */
 export class AppliedSeq {
