@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { KalmError } from '../../../shared/domain/errors';
 import { removeFileDurable, writeFileAtomic } from '../store/atomic-write';
+import { TEAM_STATE_FILE } from './team-state-file';
 
 /** `team.json`: which team workspace this data folder belongs to. Absent: a local-only workspace. */
 export const TEAM_FILE = 'team.json';
@@ -16,7 +17,7 @@ export const TEAM_APPLIED_FILE = 'team-applied.json';
  * The replica and its applied sequence never go into a backup: a backup is of the workspace's own files, and the
  * replica is rebuilt from the team server (a restored sequence without its replica would skip changes).
  */
-export const TEAM_REPLICA_ENTRIES: ReadonlySet<string> = new Set([TEAM_DB_DIR, TEAM_APPLIED_FILE]);
+export const TEAM_REPLICA_ENTRIES: ReadonlySet<string> = new Set([TEAM_DB_DIR, TEAM_APPLIED_FILE, TEAM_STATE_FILE]);
 
 export const TeamConfig = z.object({
   schemaVersion: z.literal(1),

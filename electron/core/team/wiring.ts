@@ -113,6 +113,7 @@ export async function wireTeam(deps: TeamWiringDeps): Promise<TeamWiring> {
       const s = service;
       service = null;
       await s.close();
+      await s.stateFile.clear();
       await removeTeamConfig(deps.dataDir);
       await vault.clear();
       deps.bus.emit('team.status', LOCAL_STATUS);
