@@ -61,7 +61,7 @@ export async function wireTeam(deps: TeamWiringDeps): Promise<TeamWiring> {
   const config = await readTeamConfig(deps.dataDir);
   if (config) {
     const s = await open(config);
-    await s.bridge.start();
+    await s.bridge.start({ recheck: true });
     if (deps.live) s.startLive();
   }
 
