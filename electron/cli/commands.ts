@@ -41,6 +41,8 @@ export async function runCommand(
   // check-reply only reads the reply file and the tone settings: no lock, no reviews loaded.
   // Loaded on demand: the other commands need neither the language detector nor the UI strings.
   if (name === 'check-reply') return args.includes('--help') || args.includes('-h') ? usage : (await import('./reply-check-commands')).checkReplyCommand(dataDir, args);
+  // team status reads the team's files without the lock, so it answers while the app runs.
+  if (name === 'team' && args[0] === 'status' && !args.includes('--help') && !args.includes('-h')) return (await import('./team-status-command')).teamStatusCommand(dataDir, args.slice(1));
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) throw new UsageError(`unknown command "${name}"`);
   if (args.includes('--help') || args.includes('-h')) return usage;

@@ -23,6 +23,10 @@ async function run(command: string, rest: string[], dataDir: string): Promise<st
       return runReadCommand(read, rest, dataDir);
     }
   }
+  // kalm team status reads the team's files: no lock, no core (it answers while the app runs).
+  if (command === 'team' && rest[0] === 'status' && !rest.includes('--help') && !rest.includes('-h')) {
+    return (await import('./team-status-command')).teamStatusCommand(dataDir, rest.slice(1));
+  }
   const { runCommand } = await import('./commands');
   const { createKalm } = await import('../core/create-kalm');
   return runCommand(command, rest, ({ readOnly }) => createKalm({ dataDir, host: 'cli', readOnly, lock: cliLockWait }), dataDir);

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import type { TeamStatusView } from '../../shared/contract/team';
 import type { Kalm } from '../core/kalm';
 import { parseFlags, UsageError } from './args';
 import type { Command } from './command';
+import { statusText } from './team-status-format';
 
 export const teamUsage = `  team create --server URL --db NAME --user U [--password-file F]
                             make this workspace a team workspace on a CouchDB 3 server and
@@ -50,15 +50,6 @@ async function password(file: string | undefined, user: string): Promise<string>
   return prompt(`Password of ${user}: `);
 }
 
-export function statusText(s: TeamStatusView): string {
-  if (!s.enabled) return 'This is a local-only workspace. Join a team with `kalm team join --server URL --db NAME --user U`.';
-  const when = s.lastReplicatedAt ? `, last replicated ${s.lastReplicatedAt}` : '';
-  return [`Team workspace "${s.db}" on ${s.server} as ${s.user}: ${s.state}${s.pending ? ` (${s.pending} changes pending)` : ''}${when}.`, s.error ? `Problem: ${s.error}` : '']
-    .filter(Boolean).join('\n');
-}
-
-const statusJson = (s: TeamStatusView) => JSON.stringify({ server: s.server || null, db: s.db || null, user: s.user || null, state: s.state, pending: s.pending, lastReplicatedAt: s.lastReplicatedAt, peers: s.peers }, null, 2);
-
 async function connect(kalm: Kalm, args: string[], how: 'create' | 'join'): Promise<string> {
   const c = parseConnect(args);
   const input = { server: c.server, db: c.db, user: c.user, password: await password(c.passwordFile, c.user) };
@@ -76,11 +67,6 @@ async function connect(kalm: Kalm, args: string[], how: 'create' | 'join'): Prom
 async function team(kalm: Kalm, args: string[]): Promise<string> {
   const [sub, ...rest] = args;
   if (sub === 'create' || sub === 'join') return connect(kalm, rest, sub);
-  if (sub === 'status') {
-    const v = parseFlags(rest, jsonOption);
-    const s = await kalm.call('team.status', {});
-    return v.json ? statusJson(s) : statusText(s);
-  }
   if (sub === 'sync') {
     const v = parseFlags(rest, jsonOption);
     const result = await kalm.call('team.sync', {});

@@ -8,6 +8,7 @@ import { fileStamp } from '../store/quarantine';
 import { SECRET_FILES } from '../store/secret-files';
 import { storageError } from '../store/storage-error';
 import { FILE_MODE } from '../store/file-modes';
+import { TEAM_REPLICA_ENTRIES } from '../team/team-config';
 
 export interface BackupOptions {
   dataDir: string;
@@ -38,8 +39,8 @@ async function collect(root: string, dir: string, out: Zippable, skip: (abs: str
 }
 
 /**
- * Zips the data folder (everything but the lock file, crash leftovers and the
- * sign-ins and keys in SECRET_FILES) into `Kalm-backup-<time>.zip`. Pending writes are flushed first; every
+ * Zips the data folder (everything but the lock file, crash leftovers, the
+ * sign-ins and keys in SECRET_FILES and a team workspace's replica, which is rebuilt from the team server) into `Kalm-backup-<time>.zip`. Pending writes are flushed first; every
  * store writes whole files by atomic rename, so each file in the zip is
  * complete. The zip itself is written to a temp name and renamed.
  */
@@ -55,8 +56,9 @@ export async function backupDataFolder(opts: BackupOptions): Promise<{ path: str
   const path = join(target, name);
   const files: Zippable = {};
   const lock = join(opts.dataDir, LOCK_FILE);
-  const secret = (abs: string) => dirname(abs) === opts.dataDir && SECRET_FILES.has(basename(abs));
-  const count = await collect(opts.dataDir, opts.dataDir, files, (abs) => abs === lock || secret(abs) || /^Kalm-backup-.*\.zip$/.test(basename(abs)));
+  const top = (abs: string, names: ReadonlySet<string>) => dirname(abs) === opts.dataDir && names.has(basename(abs));
+  const skip = (abs: string) => abs === lock || top(abs, SECRET_FILES) || top(abs, TEAM_REPLICA_ENTRIES) || /^Kalm-backup-.*\.zip$/.test(basename(abs));
+  const count = await collect(opts.dataDir, opts.dataDir, files, skip);
   const zip = zipSync(files, { level: 6, mtime: opts.now() });
   const temp = join(target, `.${name}.tmp`);
   try {

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../store/atomic-write';
-
-const FILE = 'team-applied.json';
+import { TEAM_APPLIED_FILE as FILE } from './team-config';
 
 /** How far this data folder has applied the team replica's changes feed (so a restart does not re-read 100,000 documents). */
 export class AppliedSeq {
@@ -10,7 +9,8 @@ export class AppliedSeq {
   private written: number | string = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly dataDir: string) {}
+  /** `beforeWrite`: the local writes of what was applied are on disk first, so the stored sequence is never ahead of the files. */
+  constructor(private readonly dataDir: string, private readonly beforeWrite: () => Promise<void>) {}
 
   async load(): Promise<number | string> {
     try {
@@ -33,6 +33,7 @@ export class AppliedSeq {
     this.timer = null;
     if (this.value === this.written) return;
     const seq = this.value;
+    await this.beforeWrite();
     await writeFileAtomic(join(this.dataDir, FILE), JSON.stringify({ seq }));
     this.written = seq;
   }

@@ -10,8 +10,8 @@ import type { LocalWrites, TeamBridgeDeps } from './bridge-deps';
 import { bodyOf } from './conflict-resolver';
 import { EntityMirror } from './entity-mirror';
 import { draftDocFrom, outboxDocFrom, reviewDocFrom, sameJson } from './local-docs';
+import { recheckLocal } from './recheck';
 import { putTeamDoc, removeTeamDoc } from './replica-docs';
-
 
 /**
  * Keeps a data folder and its team replica (PouchDB) the same, both ways. Local edits (the store's shard
@@ -33,7 +33,7 @@ export class TeamBridge {
 
   constructor(private readonly d: TeamBridgeDeps) {
     const { store } = d;
-    this.seq = new AppliedSeq(d.dataDir);
+    this.seq = new AppliedSeq(d.dataDir, () => store.flush());
     for (const r of d.workspace.all()) this.known.set(r.id, r);
     this.local = {
       scheduleShard: store.scheduleShard.bind(store),
@@ -68,8 +68,11 @@ export class TeamBridge {
     if (this.entities) this.unwrap.push(...this.entities.unwrap);
   }
 
-  /** Applies what arrived since the last run, then follows the replica's changes feed. */
-  async start(): Promise<void> {
+  /**
+   * Applies what arrived since the last run, then follows the replica's changes feed. `recheck` (opening an
+   * existing team workspace): then pushes again every local edit a crash kept from the replica (recheck.ts).
+   */
+  async start(opts: { recheck?: boolean } = {}): Promise<void> {
     let since = await this.seq.load();
     // Catch up in batches first (a join applies the whole workspace here), then follow live.
     for (;;) {
@@ -78,6 +81,7 @@ export class TeamBridge {
       await this.apply(batch.results);
       since = batch.last_seq;
     }
+    if (opts.recheck) this.queue(() => this.recheckLocal());
     const feed = this.d.db.changes({ since, live: true, include_docs: true, conflicts: true, return_docs: false });
     feed.on('change', (c) => {
       this.incoming.push(c);
@@ -119,6 +123,22 @@ export class TeamBridge {
     for (const item of items) await this.put(teamDocId.outbox(item.id), () => outboxDocFrom(item, this.d.member));
     await this.entities?.uploadAll();
     progress?.(total, total);
+  }
+
+  private async recheckLocal(): Promise<void> {
+    const { store, workspace } = this.d;
+    await recheckLocal({
+      db: this.d.db,
+      member: this.d.member,
+      reviews: [...workspace.all()],
+      drafts: store.drafts?.list() ?? [],
+      items: store.outbox?.list() ?? [],
+      pushReviews: (reviews) => this.pushReviews(reviews),
+      pushDraft: (draft) => this.pushDraft(draft),
+      pushItem: (item) => this.put(teamDocId.outbox(item.id), () => outboxDocFrom(item, this.d.member)),
+      pushEntities: async () => { await this.entities?.uploadAll(); },
+      pushPlaces: () => this.pushPlaces(),
+    });
   }
 
   /** The member picked or merged a version: the other members' drafts kept beside this review's draft are dropped (for everyone). */

@@ -45,7 +45,9 @@ export async function signIn(server: string, user: string, password: string): Pr
 
 /**
  * Checks that the signed-in member may use the database. The session is asked first, so "not signed in"
- * and "signed in but not a member" are told apart (CouchDB 3 says 403 for the latter, some servers 401).
+ * and "signed in but not a member" are told apart: with a live session CouchDB 3 says 404 for a database that
+ * does not exist and 403 for one whose `_security` leaves the member out (express-pouchdb, the tests' stand-in,
+ * 401 for the latter); tested against both (team-access, team-couchdb3-answers).
  */
 export async function checkAccess(t: TeamServer, cookie: string): Promise<void> {
   const session = await call(t.server, '/_session', { headers: { cookie, accept: 'application/json' } });

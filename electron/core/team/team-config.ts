@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { KalmError } from '../../../shared/domain/errors';
 import { removeFileDurable, writeFileAtomic } from '../store/atomic-write';
+import { TEAM_STATE_FILE } from './team-state-file';
 
 /** `team.json`: which team workspace this data folder belongs to. Absent: a local-only workspace. */
 export const TEAM_FILE = 'team.json';
@@ -10,6 +11,13 @@ export const TEAM_FILE = 'team.json';
 export const TEAM_SECRET_FILE = 'team-secret.json';
 /** The local replica of the team database (LevelDB). */
 export const TEAM_DB_DIR = 'team-db';
+/** How far this folder has applied the replica's changes feed (a sequence of that replica, meaningless without it). */
+export const TEAM_APPLIED_FILE = 'team-applied.json';
+/**
+ * The replica and its applied sequence never go into a backup: a backup is of the workspace's own files, and the
+ * replica is rebuilt from the team server (a restored sequence without its replica would skip changes).
+ */
+export const TEAM_REPLICA_ENTRIES: ReadonlySet<string> = new Set([TEAM_DB_DIR, TEAM_APPLIED_FILE, TEAM_STATE_FILE]);
 
 export const TeamConfig = z.object({
   schemaVersion: z.literal(1),

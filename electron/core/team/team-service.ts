@@ -10,6 +10,7 @@ import { LiveReplication, syncOnce, type ReplicationStatus } from './replicator'
 import { checkAccess, signIn } from './session';
 import type { TeamConfig, TeamSecretVault } from './team-config';
 import type { TeamEntityStores } from './entity-mirror';
+import { TeamStateWriter } from './team-state-file';
 
 export interface TeamStatus extends ReplicationStatus {
   server: string;
@@ -43,8 +44,13 @@ export class TeamService {
   private cookie = '';
   private live: LiveReplication | null = null;
   private readonly peers = new Map<string, PresenceDoc>();
+  /** The last `kalm team sync` of this process (no live replication in the CLI). */
+  private lastSyncAt: string | null = null;
+  /** For `kalm team status`, which reads it without opening the folder for writing. */
+  readonly stateFile: TeamStateWriter;
 
   constructor(private readonly d: TeamServiceDeps) {
+    this.stateFile = new TeamStateWriter(d.dataDir, d.now);
     this.db = openLocalTeamDb(d.dataDir);
     this.remote = openRemoteTeamDb(d.config.server, d.config.db, () => this.cookie);
     this.bridge = new TeamBridge({ dataDir: d.dataDir, db: this.db, member: d.config.user, workspace: d.workspace, store: d.store, bus: d.bus, now: d.now, onError: d.onError, onPresence: (p) => this.notePresence(p), ...(d.entities ? { entities: d.entities } : {}) });
@@ -67,7 +73,7 @@ export class TeamService {
     const begin = () => {
       this.live = new LiveReplication(this.db, this.remote, {
         now: this.d.now,
-        onStatus: () => this.d.onStatus?.(this.status()),
+        onStatus: () => this.changed(),
         onAuthLost: () => {
           this.live = null;
           setTimeout(() => void this.signIn().then(begin, this.d.onError), 5_000).unref();
@@ -87,11 +93,14 @@ export class TeamService {
     if (!this.cookie) await this.signIn();
     const result = await syncOnce(this.db, this.remote);
     await this.bridge.settle();
+    this.lastSyncAt = this.d.now().toISOString();
+    this.changed();
+    await this.stateFile.flush();
     return result;
   }
 
   status(): TeamStatus {
-    const s = this.live?.current ?? { state: 'stopped' as const, pending: 0, lastReplicatedAt: null, offlineSince: null, error: null };
+    const s = this.live?.current ?? { state: 'stopped' as const, pending: 0, lastReplicatedAt: this.lastSyncAt, offlineSince: null, error: null };
     const now = this.d.now().getTime();
     const peers = [...this.peers.values()].filter((p) => p.member !== this.d.config.user && Date.parse(p.until) > now).map(({ member, reviewId, until }) => ({ member, reviewId, until }));
     return { ...s, server: this.d.config.server, db: this.d.config.db, user: this.d.config.user, peers };
@@ -128,12 +137,19 @@ export class TeamService {
   /** Called by the bridge for every presence document that arrives. */
   notePresence(doc: PresenceDoc): void {
     this.peers.set(doc.member, doc);
-    this.d.onStatus?.(this.status());
+    this.changed();
+  }
+
+  private changed(): void {
+    const s = this.status();
+    this.stateFile.note(s);
+    this.d.onStatus?.(s);
   }
 
   async close(): Promise<void> {
-    this.live?.stop();
+    this.live?.stop(); // says "stopped" (keeping when it last replicated) to the state file too
     await this.bridge.stop();
     await this.db.close();
+    await this.stateFile.flush();
   }
 }

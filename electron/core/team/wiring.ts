@@ -61,7 +61,7 @@ export async function wireTeam(deps: TeamWiringDeps): Promise<TeamWiring> {
   const config = await readTeamConfig(deps.dataDir);
   if (config) {
     const s = await open(config);
-    await s.bridge.start();
+    await s.bridge.start({ recheck: true });
     if (deps.live) s.startLive();
   }
 
@@ -113,6 +113,7 @@ export async function wireTeam(deps: TeamWiringDeps): Promise<TeamWiring> {
       const s = service;
       service = null;
       await s.close();
+      await s.stateFile.clear();
       await removeTeamConfig(deps.dataDir);
       await vault.clear();
       deps.bus.emit('team.status', LOCAL_STATUS);

@@ -1,0 +1,108 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { startGoogleEmulator, type GoogleEmulator } from '../emulator';
+import { startStandIn, type StandIn } from '../team/standin-server';
+import { emulatorEnv, runKalm } from '../unit/run-kalm';
+import { queueReply, writeNoPauseSettings } from './reply-steps';
+import { callApi, startHost, type RunningHost } from './web-host-fixture';
+
+/**
+ * Two desktops of one team in two browser pages: two web hosts on two data folders, both synced with the same
+ * Google location (the emulator) and joined to one team database on the CouchDB stand-in (in this process).
+ * The team is set up with the CLI before each host starts (`kalm team create` / `kalm team join`).
+ */
+async function teamHost(emu: GoogleEmulator, couch: StandIn, how: 'create' | 'join', user: string): Promise<RunningHost> {
+  const env = emulatorEnv(emu, '');
+  delete env.KALM_DATA_DIR;
+  return startHost({
+    env,
+    prepare: async (dataDir) => {
+      const here = { ...env, KALM_DATA_DIR: dataDir };
+      await writeNoPauseSettings(dataDir);
+      await writeFile(join(dataDir, 'google-tokens.json'), JSON.stringify({ refresh_token: emu.tokens.issueFor().refresh_token }), { mode: 0o600 });
+      const sync = await runKalm(['sync', '--json'], here);
+      if (sync.code !== 0) throw new Error(`kalm sync failed: ${sync.stderr}`);
+      const team = await runKalm(['team', how, '--server', couch.url, '--db', 'bakkerij', '--user', user], { ...here, KALM_TEAM_PASSWORD: `${user}-pw` });
+      if (team.code !== 0) throw new Error(`kalm team ${how} failed: ${team.stderr}`);
+    },
+  });
+}
+
+async function openPage(browser: Browser, host: RunningHost): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(host.url);
+  await expect(page.getByRole('listbox', { name: 'Unanswered reviews' }).getByRole('option').first()).toBeVisible();
+  return page;
+}
+
+/** Opens a review's composer ("Answer", or "Continue" on a draft). */
+async function openComposer(page: Page, reviewId: string) {
+  await page.getByRole('listbox', { name: 'Unanswered reviews' }).locator(`[data-review-id="${reviewId}"]`).click();
+  await page.locator('article.detail').getByRole('button', { name: /^(Answer|Continue)/ }).first().click();
+  const editor = page.getByRole('textbox', { name: 'Your reply' });
+  await expect(editor).toBeEnabled();
+  return editor;
+}
+
+const draftOf = async (page: Page, reviewId: string) =>
+  (await callApi<{ drafts: { reviewId: string; text: string }[] }>(page, 'drafts.list', {})).drafts.find((d) => d.reviewId === reviewId)?.text ?? null;
+
+test('two desktops of one team: presence, both offline drafts kept, and a reply published once', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const emu = await startGoogleEmulator();
+  const couch = await startStandIn();
+  const hosts: RunningHost[] = [];
+  try {
+    for (const m of ['anna', 'bram']) await couch.addUser(m, `${m}-pw`);
+    await couch.createDb('bakkerij', ['anna', 'bram']);
+    hosts.push(await teamHost(emu, couch, 'create', 'anna'));
+    hosts.push(await teamHost(emu, couch, 'join', 'bram'));
+    const [a, b] = [await openPage(browser, hosts[0]!), await openPage(browser, hosts[1]!)];
+    const rows = b.getByRole('listbox', { name: 'Unanswered reviews' }).getByRole('option');
+    const [first, second] = [await rows.nth(0).getAttribute('data-review-id'), await rows.nth(1).getAttribute('data-review-id')];
+    const r1 = first ?? '', r2 = second ?? '';
+    // Both synced the same location: the same reviews, not twice.
+    expect((await callApi<{ total: number }>(a, 'reviews.query', { status: 'all', limit: 1 })).total).toBe((await callApi<{ total: number }>(b, 'reviews.query', { status: 'all', limit: 1 })).total);
+
+    // Presence: Anna opens the composer; Bram sees it on the row and in the review.
+    const annaEditor = await openComposer(a, r1);
+    const bRow = b.getByRole('listbox', { name: 'Unanswered reviews' }).locator(`[data-review-id="${r1}"]`);
+    await expect(bRow.getByTestId('team-presence')).toHaveText('anna is answering this review', { timeout: 30_000 });
+    await bRow.click();
+    await expect(b.locator('article.detail').getByTestId('team-presence')).toHaveText('anna is answering this review');
+
+    // Both draft the same review while the team server is down: both texts survive, each sees the other's.
+    await couch.pause();
+    await annaEditor.fill('Anna: sorry for the wait, we are on it.');
+    const bramEditor = await openComposer(b, r1);
+    await bramEditor.fill('Bram: we will call you today.');
+    await expect.poll(() => draftOf(a, r1)).toBe('Anna: sorry for the wait, we are on it.');
+    await expect.poll(() => draftOf(b, r1)).toBe('Bram: we will call you today.');
+    await couch.resume();
+    await expect(b.getByTestId('other-drafts').getByText('anna also drafted a reply')).toBeVisible({ timeout: 90_000 });
+    await expect(b.getByTestId('other-drafts')).toContainText('Anna: sorry for the wait, we are on it.');
+    await expect(a.getByTestId('other-drafts').getByText('bram also drafted a reply')).toBeVisible({ timeout: 90_000 });
+    await expect(a.getByTestId('other-drafts')).toContainText('Bram: we will call you today.');
+    await expect(annaEditor).toHaveValue('Anna: sorry for the wait, we are on it.');
+    await expect(bramEditor).toHaveValue('Bram: we will call you today.');
+
+    // Anna publishes a reply to another review (both hosts publish in the background): answered on Bram's desktop, sent once.
+    const replyPuts = () => emu.requests.filter((r) => r.method === 'PUT' && r.path.endsWith('/reply')).length;
+    const before = replyPuts();
+    const editor = await openComposer(a, r2);
+    await editor.fill('Dank je wel voor je review! We zien je graag terug. Groet, Anna');
+    await queueReply(a, editor);
+    await expect.poll(async () => (await callApi<{ items: { id: string }[] }>(b, 'reviews.query', { status: 'answered', limit: 500 })).items.some((r) => r.id === r2), { timeout: 90_000 }).toBe(true);
+    await expect(b.getByRole('listbox', { name: 'Unanswered reviews' }).locator(`[data-review-id="${r2}"]`)).toHaveCount(0);
+    expect(replyPuts() - before).toBe(1);
+    // Bram's desktop publishes too (every minute and on changes): it never sends it a second time.
+    await b.waitForTimeout(5_000);
+    await callApi(b, 'outbox.publish', {});
+    expect(replyPuts() - before).toBe(1);
+  } finally {
+    for (const h of hosts) await h.stop();
+    await couch.close();
+    await emu.close();
+  }
+});
