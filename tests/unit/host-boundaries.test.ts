@@ -39,6 +39,10 @@ const CLI_CORE_USES: Record<string, { modules: string[]; why: string }> = {
   'sync-watch.ts': { modules: ['background/power-state', 'background/scheduler'], why: 'kalm sync --watch runs the scheduler in the CLI process' },
   'source-commands.ts': { modules: ['sources/registry'], why: 'connect/sync --source route by the registry names' },
   'import-command.ts': { modules: ['sources/import/read-import'], why: 'kalm import reads the file in place (progress type)' },
+  'team-status-command.ts': {
+    modules: ['store/lock', 'team/team-config', 'team/team-state-file'],
+    why: 'kalm team status reads the team files without opening a core, so it answers while the app runs',
+  },
   'format.ts': { modules: ['store/quarantine'], why: 'the doctor report prints quarantined files (type only)' },
 };
 
