@@ -1,6 +1,6 @@
 import { open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { zipSync, type Zippable } from 'fflate';
+import type { Zippable } from 'fflate';
 import { KalmError } from '../../../shared/domain/errors';
 import { isTempFileName } from '../store/atomic-write';
 import { LOCK_FILE } from '../store/lock';
@@ -57,6 +57,7 @@ export async function backupDataFolder(opts: BackupOptions): Promise<{ path: str
   const lock = join(opts.dataDir, LOCK_FILE);
   const secret = (abs: string) => dirname(abs) === opts.dataDir && SECRET_FILES.has(basename(abs));
   const count = await collect(opts.dataDir, opts.dataDir, files, (abs) => abs === lock || secret(abs) || /^Kalm-backup-.*\.zip$/.test(basename(abs)));
+  const { zipSync } = await import('fflate');
   const zip = zipSync(files, { level: 6, mtime: opts.now() });
   const temp = join(target, `.${name}.tmp`);
   try {
