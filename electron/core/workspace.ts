@@ -27,6 +27,11 @@ export interface Shard {
 
 /** Reviews tokenised per background step of the search index (a few milliseconds each). */
 const SEARCH_STEP = 2000;
+/**
+ * The background steps start this long after `replace`: at start-up the first page of the inbox and the calls
+ * around it come first (cold start, issue 24); a search before then builds what is missing at once, as before.
+ */
+const SEARCH_START_DELAY_MS = 2000;
 
 /**
  * The reviews, sources and locations held in memory. Reviews live in a
@@ -149,7 +154,7 @@ export class Workspace {
       this.searchTimer = setTimeout(step, 0);
       this.searchTimer.unref();
     };
-    this.searchTimer = setTimeout(step, 0);
+    this.searchTimer = setTimeout(step, SEARCH_START_DELAY_MS);
     this.searchTimer.unref();
   }
 }

@@ -131,7 +131,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
           dev(req, res, () => resolve(false));
         });
         if (handled || res.headersSent) return;
-      } else if ((req.method === 'GET' || req.method === 'HEAD') && (await serveStatic(rendererDir, url.pathname, res))) return;
+      } else if ((req.method === 'GET' || req.method === 'HEAD') && serveStatic(rendererDir, url.pathname, res)) return;
       res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Not found');
     })().catch((err: unknown) => {

@@ -1,6 +1,6 @@
 import { open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, sep } from 'node:path';
-import { zipSync, type Zippable } from 'fflate';
+import type { Zippable } from 'fflate';
 import { KalmError } from '../../../shared/domain/errors';
 import { isTempFileName } from '../store/atomic-write';
 import { LOCK_FILE } from '../store/lock';
@@ -59,6 +59,7 @@ export async function backupDataFolder(opts: BackupOptions): Promise<{ path: str
   const top = (abs: string, names: ReadonlySet<string>) => dirname(abs) === opts.dataDir && names.has(basename(abs));
   const skip = (abs: string) => abs === lock || top(abs, SECRET_FILES) || top(abs, TEAM_REPLICA_ENTRIES) || /^Kalm-backup-.*\.zip$/.test(basename(abs));
   const count = await collect(opts.dataDir, opts.dataDir, files, skip);
+  const { zipSync } = await import('fflate');
   const zip = zipSync(files, { level: 6, mtime: opts.now() });
   const temp = join(target, `.${name}.tmp`);
   try {

@@ -1,12 +1,17 @@
 import { join } from 'node:path';
-import PouchDB, { type Database } from 'pouchdb';
+import type { Database } from 'pouchdb';
+import { lazyRequire } from '../lazy-require';
 import type { TeamDoc } from '../../../shared/team/team-docs';
 import { TEAM_DB_DIR } from './team-config';
 
 export type TeamDb = Database<TeamDoc>;
 
+/** PouchDB loads when a team database is first opened: a local workspace never needs it. */
+const pouchDB = lazyRequire<typeof import('pouchdb').default>('pouchdb');
+
 /** The local replica of the team database: LevelDB in the data folder (`team-db/`). */
 export function openLocalTeamDb(dataDir: string): TeamDb {
+  const PouchDB = pouchDB();
   return new PouchDB<TeamDoc>(join(dataDir, TEAM_DB_DIR), { auto_compaction: true });
 }
 
@@ -16,6 +21,7 @@ export function openLocalTeamDb(dataDir: string): TeamDb {
  */
 export function openRemoteTeamDb(server: string, db: string, cookie: () => string): TeamDb {
   const url = `${server.replace(/\/+$/, '')}/${encodeURIComponent(db)}`;
+  const PouchDB = pouchDB();
   return new PouchDB<TeamDoc>(url, {
     skip_setup: true,
     fetch: (input, init) => {

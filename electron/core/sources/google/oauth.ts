@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { CodeChallengeMethod, OAuth2Client, type Credentials } from 'google-auth-library';
+import type { Credentials, OAuth2Client } from 'google-auth-library';
+import { lazyRequire } from '../../lazy-require';
 import { KalmError, type ErrorCode } from '../../../../shared/domain/errors';
 import { BUSINESS_SCOPE, type GoogleRoots, PLAY_SCOPE } from '../../google-api/endpoints';
 import type { GoogleClientConfig } from './config';
@@ -18,8 +19,11 @@ export const DEFAULT_SIGN_IN_TIMEOUT_MS = 5 * 60_000;
 /** business.manage always; androidpublisher when the owner also connects Google Play. */
 export const googleScopes = (opts: { play?: boolean } = {}): string[] => (opts.play ? [BUSINESS_SCOPE, PLAY_SCOPE] : [BUSINESS_SCOPE]);
 
+/** google-auth-library loads at the first sign-in or token refresh, not when Kalm starts. */
+const googleAuth = lazyRequire<typeof import('google-auth-library')>('google-auth-library');
+
 export const makeOAuthClient = (roots: GoogleRoots, client: GoogleClientConfig): OAuth2Client =>
-  new OAuth2Client({
+  new (googleAuth().OAuth2Client)({
     clientId: client.clientId,
     clientSecret: client.clientSecret,
     endpoints: { oauth2AuthBaseUrl: roots.auth, oauth2TokenUrl: roots.token },
@@ -137,7 +141,7 @@ export async function signInWithGoogle(opts: SignInOptions): Promise<Credentials
       state,
       redirect_uri: redirectUri,
       code_challenge: codeChallenge,
-      code_challenge_method: CodeChallengeMethod.S256,
+      code_challenge_method: googleAuth().CodeChallengeMethod.S256,
     });
 
     return await new Promise<Credentials>((resolve, reject) => {

@@ -1,8 +1,11 @@
-import Papa from 'papaparse';
 import type { Duplex, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { liftNested } from '../../../../shared/import/adapt';
 import { flattenItem, JsonItemSplitter } from '../../../../shared/import/json-items';
+import { lazyRequire } from '../../lazy-require';
+
+/** papaparse loads at the first import, not when Kalm starts. */
+const papa = lazyRequire<typeof import('papaparse')>('papaparse');
 
 /** One record of the file: its row number, and its cells by column, or why it is unusable as a record. */
 export type FileRow = { row: number; cells: Record<string, string> } | { row: number; error: string };
@@ -16,7 +19,7 @@ export interface RowStream {
 /** The separator of a CSV, judged from its first lines: comma, semicolon, tab or pipe. */
 export function guessDelimiter(head: string): string {
   const sample = head.split('\n').slice(0, 20).join('\n');
-  return Papa.parse<string[]>(sample, { preview: 20, delimitersToGuess: [',', ';', '\t', '|'] }).meta.delimiter || ',';
+  return papa().parse<string[]>(sample, { preview: 20, delimitersToGuess: [',', ';', '\t', '|'] }).meta.delimiter || ',';
 }
 
 /**
@@ -25,6 +28,7 @@ export function guessDelimiter(head: string): string {
  * A row with more or fewer cells than the header is reported, not guessed at.
  */
 export async function streamCsv(text: Readable, delimiter: string, onHeader: (h: RowStream) => void, onRow: (r: FileRow) => void): Promise<void> {
+  const Papa = papa();
   const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { header: false, skipEmptyLines: false, delimiter }) as unknown as Duplex;
   let header: string[] | null = null;
   let n = 0;

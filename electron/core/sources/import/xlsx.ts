@@ -1,5 +1,5 @@
 import { open } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import type { CellValue } from 'exceljs';
 import type { FileRow, RowStream } from './rows';
 
 /** The first bytes of every .xlsx workbook (a ZIP archive). */
@@ -20,7 +20,7 @@ export async function isZipFile(path: string): Promise<boolean> {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** A cell as the text a CSV export would have: dates as "YYYY-MM-DD HH:MM:SS" (Excel keeps no zone; the column says UTC). */
-function cellText(value: ExcelJS.CellValue): string {
+function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) {
     const d = value;
@@ -30,7 +30,7 @@ function cellText(value: ExcelJS.CellValue): string {
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((r) => r.text).join('');
     if ('text' in value && typeof value.text === 'string') return value.text;
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
+    if ('result' in value) return cellText(value.result as CellValue);
     if ('error' in value) return '';
   }
   return String(value);
@@ -41,12 +41,14 @@ function cellText(value: ExcelJS.CellValue): string {
  * record numbered as Excel shows it. The workbook is read as a stream (exceljs' WorkbookReader), never whole.
  */
 export async function streamXlsx(path: string, onHeader: (h: RowStream) => void, onRow: (r: FileRow) => void): Promise<void> {
+  // exceljs loads when a workbook is imported, not when Kalm starts (it took a quarter of a second).
+  const { default: ExcelJS } = await import('exceljs');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit' });
   let header: string[] | null = null;
   for await (const sheet of reader) {
     for await (const row of sheet) {
       const values = Array.isArray(row.values) ? row.values.slice(1) : [];
-      const cells = values.map((v) => cellText(v as ExcelJS.CellValue));
+      const cells = values.map((v) => cellText(v as CellValue));
       if (cells.every((c) => c.trim() === '')) continue;
       if (!header) {
         const seen = new Set<string>();
