@@ -29,7 +29,7 @@ export interface Shard {
 const SEARCH_STEP = 2000;
 /**
  * The background steps start this long after `replace`: at start-up the first page of the inbox and the calls
- * around it come first (cold start, issue 24); a search before then builds what is missing at once, as before.
+ * around it come first; a search before then builds what is missing at once, as before.
  */
 const SEARCH_START_DELAY_MS = 2000;
 
