@@ -1,5 +1,6 @@
 import { open } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
+import { headerNames } from '../../../../shared/import/header-names';
 import type { FileRow, RowStream } from './rows';
 
 /** The first bytes of every .xlsx workbook (a ZIP archive). */
@@ -49,14 +50,7 @@ export async function streamXlsx(path: string, onHeader: (h: RowStream) => void,
       const cells = values.map((v) => cellText(v as ExcelJS.CellValue));
       if (cells.every((c) => c.trim() === '')) continue;
       if (!header) {
-        const seen = new Set<string>();
-        header = cells.map((h, i) => {
-          const base = h.trim() || `column ${i + 1}`;
-          let name = base;
-          for (let k = 2; seen.has(name); k++) name = `${base} (${k})`;
-          seen.add(name);
-          return name;
-        });
+        header = headerNames(cells);
         onHeader({ columns: header, delimiter: null });
         continue;
       }
