@@ -1,7 +1,7 @@
 import { open } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { headerNames } from '../../../../shared/import/header-names';
 import type { FileRow, RowStream } from './rows';
+import { headerNames } from '../../../../shared/import/header-names';
 
 /** The first bytes of every .xlsx workbook (a ZIP archive). */
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
