@@ -1,9 +1,11 @@
 import type { z } from 'zod';
 import { contract, type CallName, type CallOutput, type Contract } from '../../shared/contract';
-import type { CoreHandlers } from './sources/descriptor';
 
 /** The calls one domain answers (its composition root returns these). */
 export type CallHandlers<N extends CallName> = { [K in N]: (input: z.output<Contract[K]['input']>) => Promise<CallOutput<K>> };
+
+/** The handler of every contract call, as one core implements them (a source's descriptor may answer without a promise). */
+export type CoreHandlers = { [N in CallName]: (input: z.output<Contract[N]['input']>) => Promise<CallOutput<N>> | CallOutput<N> };
 
 /**
  * Merges the handlers of every domain into the one map a core answers calls from. Each call has exactly one

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
+import { printedAddress } from './printed-address';
 
 /**
  * `npm run dev:web`: the web host with the renderer from Vite's dev server (hot reload). A developer
@@ -50,21 +51,7 @@ test('npm run dev:web serves the app with hot reload', async ({ page }) => {
   const dataDir = await mkdtemp(join(tmpdir(), 'kalm-dev-web-'));
   const child = runScript('dev:web', dataDir);
   try {
-    let output = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`npm run dev:web printed no address:\n${output}`)), 60_000);
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString();
-        const m = /Kalm is running at (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
-        if (m?.[1]) {
-          clearTimeout(timer);
-          resolve(m[1]);
-        }
-      };
-      child.stdout.on('data', onData);
-      child.stderr.on('data', onData);
-      child.on('exit', (code) => reject(new Error(`npm run dev:web exited with ${code}:\n${output}`)));
-    });
+    const { url } = await printedAddress(child, 'npm run dev:web', 60_000);
     const problems: string[] = [];
     page.on('pageerror', (err) => problems.push(err.message));
     page.on('console', (msg) => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test as base, type Page } from '@playwright/test';
+import { printedAddress } from './printed-address';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -28,21 +29,7 @@ export async function startHost(opts: { prepare?: (dataDir: string) => Promise<v
     env: { ...process.env, KALM_DATA_DIR: dataDir, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`web host did not start in time:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /Kalm is running at (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(output);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`web host exited with ${code}:\n${output}`)));
-  });
+  const { url } = await printedAddress(child, 'the web host', 30_000);
   return {
     url,
     dataDir,

@@ -1,36 +1,16 @@
 import type { Location } from '../../shared/domain/location';
-import { REVIEW_SCHEMA_VERSION, type Review } from '../../shared/domain/review';
+import type { Review } from '../../shared/domain/review';
+import { makeReview } from '../make-review';
 
 export const locations: Location[] = [
   { id: 'loc-1', source: 'google', name: 'Bakkerij Zoet — Utrecht', storeCode: null, address: null, mapsUrl: null, newReviewUrl: null },
   { id: 'loc-2', source: 'google', name: 'Bakkerij Zoet — Gent', storeCode: null, address: null, mapsUrl: null, newReviewUrl: null },
 ];
 
+/** A Google review at loc-1 named after its id (text and author), 4★ on 1 March 2026; override what the test is about. */
 export function review(externalId: string, patch: Partial<Review> = {}): Review {
-  const locationId = patch.locationId ?? 'loc-1';
   const createdAt = patch.createdAt ?? '2026-03-01T10:00:00.000Z';
-  return {
-    schemaVersion: REVIEW_SCHEMA_VERSION,
-    id: `google:${locationId}:${externalId}`,
-    source: 'google',
-    locationId,
-    externalId,
-    rating: 4,
-    text: `Review ${externalId}`,
-    translatedText: null,
-    language: 'nl',
-    author: `Author ${externalId}`,
-    anonymous: false,
-    createdAt,
-    updatedAt: createdAt,
-    reply: null,
-    status: 'unanswered',
-    labels: [],
-    assignee: null,
-    note: null,
-    url: null,
-    ...patch,
-  };
+  return makeReview({ externalId, locationId: 'loc-1', rating: 4, text: `Review ${externalId}`, author: `Author ${externalId}`, createdAt, updatedAt: createdAt, ...patch });
 }
 
 export const XSS = '<img src=x onerror=alert(1)>';

@@ -3,17 +3,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURE_UTRECHT, startGoogleEmulator, type GoogleEmulator } from '../emulator';
 import { tempDataDir } from './helpers';
+import { connectWithConsent } from './cli-consent';
 import { emulatorEnv, runKalm as kalm } from './run-kalm';
-
-
-
-/** What a browser does with the consent URL: Google redirects to Kalm's loopback, which we then visit. */
-async function actAsBrowser(consentUrl: string): Promise<void> {
-  const res = await fetch(consentUrl, { redirect: 'manual' });
-  const location = res.headers.get('location');
-  if (!location) throw new Error(`no redirect from the consent page (${res.status})`);
-  await fetch(location);
-}
 
 describe('kalm connect google / sync / reviews / stats against the Google emulator', () => {
   let emu: GoogleEmulator;
@@ -27,12 +18,8 @@ describe('kalm connect google / sync / reviews / stats against the Google emulat
   });
 
   it('connects, syncs, lists unanswered reviews and stats as a newcomer would', async () => {
-    let browsed: Promise<void> | null = null;
-    const connect = await kalm(['connect', 'google', '--no-open'], env, (line) => {
-      if (line.startsWith('http') && !browsed) browsed = actAsBrowser(line);
-    });
+    const connect = await connectWithConsent(['connect', 'google', '--no-open'], env);
     expect(connect.code, connect.stderr).toBe(0);
-    await browsed;
     const lines = connect.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(new RegExp(`^${emu.authUrl.replace(/[.?]/g, '\\$&')}\\?`));

@@ -1,24 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { playTime, startGoogleEmulator, type GoogleEmulator } from '../emulator';
+import { startGoogleEmulator, type GoogleEmulator } from '../emulator';
 import { tempDataDir } from './helpers';
+import { addPlayReviews, connectWithConsent } from './cli-consent';
 import { emulatorEnv, runKalm as kalm } from './run-kalm';
 
 const PKG = 'nl.zonnebloem.bestel';
 
-async function actAsBrowser(consentUrl: string): Promise<void> {
-  const res = await fetch(consentUrl, { redirect: 'manual' });
-  const location = res.headers.get('location');
-  if (!location) throw new Error(`no redirect from the consent page (${res.status})`);
-  await fetch(location);
-}
-
 async function connect(args: string[], env: Record<string, string>): Promise<void> {
-  let browsed: Promise<void> | null = null;
-  const r = await kalm(args, env, (line) => {
-    if (line.startsWith('http') && !browsed) browsed = actAsBrowser(line);
-  });
+  const r = await connectWithConsent(args, env);
   expect(r.code, r.stderr).toBe(0);
-  await browsed;
 }
 
 interface SyncJson { locations: number; reviews: number; new: number; updated: number; deleted: number; sources: { source: string; new: number; reviews: number; error?: string }[] }
@@ -29,9 +19,7 @@ describe('kalm sync: every connected source (Google Business Profile and the fol
   beforeEach(async () => {
     emu = await startGoogleEmulator();
     env = emulatorEnv(emu, await tempDataDir());
-    for (let i = 0; i < 30; i++) {
-      emu.play.add(PKG, { reviewId: `gp:AOqpSYNC${i}`, authorName: `Gebruiker ${i}`, user: { text: `Review ${i}`, starRating: (i % 5) + 1, lastModified: playTime(Date.now() - 3_600_000 - i * 60_000), appVersionName: '4.1.2' } });
-    }
+    addPlayReviews(emu, PKG, 30, 'gp:AOqpSYNC');
     await connect(['connect', 'google', '--no-open'], env);
     await connect(['connect', 'play', '--package', PKG, '--no-open'], env);
   });

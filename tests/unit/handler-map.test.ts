@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contract, type CallName } from '../../shared/contract';
 import { createKalm } from '../../electron/core/create-kalm';
-import { buildHandlerMap } from '../../electron/core/handler-map';
-import type { CoreHandlers } from '../../electron/core/sources/descriptor';
+import { buildHandlerMap, type CoreHandlers } from '../../electron/core/handler-map';
 import { tempDataDir } from './helpers';
 
 /** A handler per contract call that says which domain it came from. */

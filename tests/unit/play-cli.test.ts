@@ -1,18 +1,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { playTime, startGoogleEmulator, type GoogleEmulator } from '../emulator';
+import { startGoogleEmulator, type GoogleEmulator } from '../emulator';
 import { tempDataDir } from './helpers';
+import { actAsBrowser, addPlayReviews, connectWithConsent } from './cli-consent';
 import { emulatorEnv, runKalm as kalm } from './run-kalm';
 
 const PKG = 'nl.zonnebloem.bestel';
-
-async function actAsBrowser(consentUrl: string): Promise<void> {
-  const res = await fetch(consentUrl, { redirect: 'manual' });
-  const location = res.headers.get('location');
-  if (!location) throw new Error(`no redirect from the consent page (${res.status})`);
-  await fetch(location);
-}
 
 describe('kalm connect play / sync --source play against the emulator', () => {
   let emu: GoogleEmulator;
@@ -20,21 +14,15 @@ describe('kalm connect play / sync --source play against the emulator', () => {
   beforeEach(async () => {
     emu = await startGoogleEmulator();
     env = emulatorEnv(emu, await tempDataDir());
-    for (let i = 0; i < 120; i++) {
-      emu.play.add(PKG, { reviewId: `gp:AOqpTO${i}`, authorName: `Gebruiker ${i}`, user: { text: `Review ${i}`, starRating: (i % 5) + 1, lastModified: playTime(Date.now() - 3_600_000 - i * 60_000), appVersionName: '4.1.2' } });
-    }
+    addPlayReviews(emu, PKG, 120, 'gp:AOqpTO');
   });
   afterEach(async () => {
     await emu.close();
   });
 
   it('asks for the androidpublisher scope, follows the app, syncs its reviews into the inbox with --source play', async () => {
-    let browsed: Promise<void> | null = null;
-    const connect = await kalm(['connect', 'play', '--package', PKG, '--no-open'], env, (line) => {
-      if (line.startsWith('http') && !browsed) browsed = actAsBrowser(line);
-    });
+    const connect = await connectWithConsent(['connect', 'play', '--package', PKG, '--no-open'], env);
     expect(connect.code, connect.stderr).toBe(0);
-    await browsed;
     const consent = new URL(connect.stdout.trim());
     expect(consent.searchParams.get('scope')?.split(' ')).toContain('https://www.googleapis.com/auth/androidpublisher');
     expect(connect.stderr).toContain(`Connected. Kalm follows ${PKG}`);

@@ -1,10 +1,9 @@
-import type { z } from 'zod';
-import type { CallOutput, Contract } from '../../../shared/contract';
 import { DRAFT_SCHEMA_VERSION } from '../../../shared/domain/draft';
 import { KalmError } from '../../../shared/domain/errors';
 import type { Reply, Review, ReviewStatus } from '../../../shared/domain/review';
 import type { StoreProblem } from '../../../shared/domain/store-problem';
 import type { EventBus } from '../events';
+import type { CallHandlers } from '../handler-map';
 import { copyAndOpenOf, publishModeOf } from '../sources/manual-publish';
 import { sourceRefOf } from '../../../shared/reply/limits';
 import { capabilitiesOfSource } from '../../../shared/sources/capabilities';
@@ -21,7 +20,7 @@ import type { SourcePublisher } from './source-publisher';
 
 type OutboxCall = 'drafts.save' | 'drafts.list' | 'drafts.discard' | 'outbox.send' | 'outbox.list' | 'outbox.publish'
   | 'outbox.cancel' | 'outbox.retry' | 'outbox.resolve' | 'outbox.unreply' | 'outbox.edit' | 'outbox.history';
-export type OutboxHandlers = { [N in OutboxCall]: (input: z.output<Contract[N]['input']>) => Promise<CallOutput<N>> };
+export type OutboxHandlers = CallHandlers<OutboxCall>;
 
 export interface OutboxWiringDeps {
   dataDir: string;

@@ -1,11 +1,10 @@
-import type { z } from 'zod';
-import type { CallName, CallOutput, Contract } from '../../../shared/contract';
 import type { Review } from '../../../shared/domain/review';
 import type { Settings } from '../../../shared/domain/settings';
 import type { SourceKind } from '../../../shared/domain/source';
 import type { StoreProblem } from '../../../shared/domain/store-problem';
 import type { ReplyLimit, SourceRef } from '../../../shared/reply/limits';
 import type { SourceCapabilities } from '../../../shared/sources/capabilities';
+import type { CoreHandlers } from '../handler-map';
 import type { EventBus } from '../events';
 import type { KalmOptions } from '../kalm';
 import type { SourcePublisher } from '../outbox/source-publisher';
@@ -15,8 +14,6 @@ import type { SettingsStore } from '../store/settings';
 import type { Workspace } from '../workspace';
 import type { ReviewSource } from './source';
 
-/** The handler of every contract call, as one core implements them. */
-export type CoreHandlers = { [N in CallName]: (input: z.output<Contract[N]['input']>) => Promise<CallOutput<N>> | CallOutput<N> };
 
 /**
  * The service each source kind builds (Google's GoogleService, Play's PlayService, the importer). Each source's

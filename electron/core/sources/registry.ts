@@ -7,7 +7,8 @@
  * one folder electron/core/sources/<name>/ with a `descriptor.ts` exporting a `SourceDescriptor` (it adds its
  * service type to `SourceServices` by declaration merging); and one line below.
  */
-import type { RegisteredKind, SourceBuildContext, SourceDescriptor, SourceServices, BuiltSource, CoreHandlers } from './descriptor';
+import type { CoreHandlers } from '../handler-map';
+import type { RegisteredKind, SourceBuildContext, SourceDescriptor, SourceServices, BuiltSource } from './descriptor';
 import { googleBusinessDescriptor } from './google/descriptor';
 import { googlePlayDescriptor } from './play/descriptor';
 import { fileImportDescriptor } from './import/descriptor';

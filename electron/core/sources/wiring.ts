@@ -1,13 +1,11 @@
-import type { z } from 'zod';
-import type { CallOutput, Contract } from '../../../shared/contract';
 import type { EventBus } from '../events';
+import type { CallHandlers } from '../handler-map';
 import type { OutboxHandlers } from '../outbox/wiring';
 import type { OpenedStore } from '../store/open-store';
 import type { Workspace } from '../workspace';
 import { markPosted } from './manual-publish';
 
-type SourcesCall = 'outbox.markPosted';
-export type SourcesHandlers = { [N in SourcesCall]: (input: z.output<Contract[N]['input']>) => Promise<CallOutput<N>> };
+export type SourcesHandlers = CallHandlers<'outbox.markPosted'>;
 
 export interface SourcesWiringDeps {
   workspace: Workspace;

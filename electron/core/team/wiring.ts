@@ -3,7 +3,7 @@ import { DraftDoc, teamDocId } from '../../../shared/team/team-docs';
 import { LOCAL_STATUS, type TeamConnectInput, type TeamStatusView } from '../../../shared/contract/team';
 import type { EventBus } from '../events';
 import type { SourcePublisher } from '../outbox/source-publisher';
-import type { CoreHandlers } from '../sources/descriptor';
+import type { CoreHandlers } from '../handler-map';
 import type { OpenedStore } from '../store/open-store';
 import type { Workspace } from '../workspace';
 import { bodyOf } from './conflict-resolver';

@@ -13,7 +13,12 @@ import { ReplyTimeChart } from './ReplyTimeChart';
 import { locationRows, sourceRows } from './rows';
 import { Topics } from './Topics';
 import { TrendChart } from './TrendChart';
-import './dashboard.css';
+import './styles/page.css';
+import './styles/filters.css';
+import './styles/cards.css';
+import './styles/charts.css';
+import './styles/tables.css';
+import './styles/report.css';
 
 const DAY_MS = 86_400_000;
 

@@ -29,7 +29,8 @@ interface InboxHeaderProps extends FilterChoices {
  * "Inbox", the views with counts, search, filters and star chips, and "clear filters".
  * Its parts are memoised with stable handlers: a filter change re-renders the parts whose filters or counts changed.
  */
-export const InboxHeader = memo(function InboxHeader({ summary, refreshing, filters, sources, locations, facets, labels, me, searchRef, onFilters, onClear, onShortcuts }: InboxHeaderProps) {
+export const InboxHeader = memo(function InboxHeader({ summary, refreshing, searchRef, onFilters, onClear, onShortcuts, ...choices }: InboxHeaderProps) {
+  const { filters } = choices;
   const { t } = useTranslation();
   const lang = useFormatLocale();
   const active = activeFilterCount(filters);
@@ -53,16 +54,7 @@ export const InboxHeader = memo(function InboxHeader({ summary, refreshing, filt
       </div>
       <ViewTabs view={filters.view} counts={summary?.views ?? null} listId={LIST_ID} onView={onView} />
       <SearchBox value={filters.q} inputRef={searchRef} onSearch={onSearch} />
-      <FilterBar
-        filters={filters}
-        sources={sources}
-        locations={locations}
-        facets={facets}
-        labels={labels}
-        me={me}
-        overdueCount={summary?.views.overdue ?? null}
-        onChange={onChange}
-      />
+      <FilterBar {...choices} overdueCount={summary?.views.overdue ?? null} onChange={onChange} />
       <RatingChips counts={summary?.counts ?? NO_COUNTS} selected={ratings} onToggle={toggleRating} />
       <div className="inbox-head__summary">
         <span role="status" className="inbox-head__total">

@@ -3,6 +3,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { Stars } from '../../components/Stars';
 import { useCall } from '../../hooks/useCall';
 import { Composer } from '../composer/Composer';
+import { OutboxHead } from './OutboxHead';
 
 interface OutboxEditPanelProps {
   reviewId: string;
@@ -16,14 +17,11 @@ export function OutboxEditPanel({ reviewId, onClose }: OutboxEditPanelProps) {
   const review = useCall('reviews.get', { id: reviewId });
   return (
     <section className="outbox-edit" aria-labelledby="outbox-edit-title">
-      <header className="outbox__head">
-        <h2 id="outbox-edit-title" className="outbox__title">
-          {t('outbox.editTitle')}
-        </h2>
+      <OutboxHead id="outbox-edit-title" level={2} title={t('outbox.editTitle')}>
         <button type="button" className="btn btn--ghost" onClick={onClose}>
           {t('outbox.backToOutbox')}
         </button>
-      </header>
+      </OutboxHead>
       {review.status === 'error' && (review.error.code === 'not_found' ? <p>{t('outbox.reviewGone')}</p> : <ErrorState error={review.error} onRetry={review.reload} />)}
       {review.status === 'ready' && (
         <>

@@ -7,6 +7,7 @@ import { ErrorState } from '../../components/ErrorState';
 import { useCall } from '../../hooks/useCall';
 import { toKalmError } from '../../transport/errors';
 import { OutboxEditPanel } from './OutboxEditPanel';
+import { OutboxHead } from './OutboxHead';
 import { OutboxRow, type OutboxAction } from './OutboxRow';
 import './outbox.css';
 
@@ -96,14 +97,11 @@ export function OutboxPage() {
 
   return (
     <section className="outbox" aria-labelledby="outbox-title">
-      <header className="outbox__head">
-        <h1 id="outbox-title" className="outbox__title">
-          {t('outbox.title')}
-        </h1>
+      <OutboxHead id="outbox-title" level={1} title={t('outbox.title')}>
         <button type="button" className="btn btn--primary" disabled={publishing || !publishable} onClick={publish}>
           {publishing ? t('outbox.publishing') : t('outbox.publish')}
         </button>
-      </header>
+      </OutboxHead>
       <div role="status" className="outbox__result">
         {results !== null && (
           <>

@@ -5,11 +5,11 @@ import type { GbpReview } from '../../../../shared/google/schemas';
 import { toIso } from '../../../../shared/google/time';
 import { splitTranslation } from '../../../../shared/google/translation';
 import type { BusinessApi } from './business-api';
-import { KalmError } from '../../../../shared/domain/errors';
 import { isReconnectNeeded } from './auth-client';
-import { GoogleApiError, STOPS_PUBLISH_RUN, WONT_PASS_BY_WAITING } from '../../google-api/errors';
-import { isDue, retryWaitMs } from '../../outbox/backoff';
+import { googlePublishFailure, isNotFound } from '../../google-api/publish-failure';
+import { isDue } from '../../outbox/backoff';
 import { fallbackMeta, type OutboxConflict, type OutboxMeta } from '../../outbox/meta';
+import { markConflict as saveConflict, markFailed as saveFailed, markSending, ourTexts, rereadRemote } from '../../outbox/publish-steps';
 import type { OutboxQueue } from '../../outbox/queue';
 
 /** The local review an item answers, and its v4 name (`reviewNameOf(v4Parent, externalId)`). */
@@ -42,12 +42,6 @@ export interface PublishResult {
   state: OutboxState;
   error?: string;
 }
-
-/** Retry-After, when the error carries it (GoogleApiError.retryAfterSeconds). */
-const retryAfterOf = (err: unknown): number | null => {
-  const v = err instanceof GoogleApiError ? err.retryAfterSeconds : null;
-  return typeof v === 'number' && Number.isFinite(v) ? v : null;
-};
 
 /** Why a run stopped early, and when to try again: given to the items that did not get their turn. */
 interface Stop { reason: string; nextAttemptAt: string }
@@ -114,16 +108,10 @@ async function publishOne(opts: PublishOptions, id: string, now: () => Date): Pr
   }
   let meta = outbox.meta.get(id) ?? fallbackMeta(start, target.review);
   // Durable before any request: a crash from here on leaves `sending`, which the next run re-checks.
-  let item = await outbox.save({ ...start, state: 'sending', attempts: start.attempts + 1, updatedAt: now().toISOString() });
+  let item = await markSending(outbox, start, now);
   try {
-    let remote: GbpReview | null;
-    try {
-      remote = await api.getReview(target.reviewName);
-    } catch (err) {
-      if (!(err instanceof GoogleApiError && err.problem === 'not_found')) throw err;
-      remote = null;
-    }
-    const conflict = detectConflict(item, meta, outbox.ownTexts(item.reviewId), remote, now());
+    const remote = await rereadRemote(() => api.getReview(target.reviewName), isNotFound);
+    const conflict = detectConflict(item, meta, new Set(ourTexts(outbox, item, meta)), remote, now());
     if (conflict === 'confirmed') return await confirm(opts, item, remote, now);
     if (conflict) return await markConflict(opts, item, meta, conflict);
     if (opts.signal?.aborted) return outcome(await outbox.save({ ...item, state: 'queued', updatedAt: now().toISOString() }));
@@ -147,7 +135,7 @@ const replyTexts = (remote: GbpReview | null): string[] => {
 };
 
 /** What stands between the item and Google, 'confirmed' when Google already has the result, or null. */
-function detectConflict(item: OutboxItem, meta: OutboxMeta, own: ReadonlySet<string>, remote: GbpReview | null, at: Date): OutboxConflict | 'confirmed' | null {
+function detectConflict(item: OutboxItem, meta: OutboxMeta, ours: ReadonlySet<string>, remote: GbpReview | null, at: Date): OutboxConflict | 'confirmed' | null {
   const detectedAt = at.toISOString();
   const base = { oldText: meta.snapshot.text, oldRating: meta.snapshot.rating, detectedAt };
   if (!remote) {
@@ -156,7 +144,6 @@ function detectConflict(item: OutboxItem, meta: OutboxMeta, own: ReadonlySet<str
   const now = mapGoogleReview(remote).review;
   const theirs = replyTexts(remote);
   const current = { ...base, newText: now.text, newRating: now.rating, otherReply: now.reply?.text ?? null, remoteUpdatedAt: now.updatedAt };
-  const ours = new Set([...own, ...meta.attempted, ...(meta.knownReply !== null ? [meta.knownReply] : [])]);
   if (item.action === 'deleteReply') {
     if (theirs.length === 0) return 'confirmed';
     if (!theirs.some((t) => ours.has(t))) {
@@ -175,9 +162,7 @@ function detectConflict(item: OutboxItem, meta: OutboxMeta, own: ReadonlySet<str
 }
 
 async function markConflict(opts: PublishOptions, item: OutboxItem, meta: OutboxMeta, conflict: OutboxConflict): Promise<Outcome> {
-  await opts.outbox.saveMeta({ ...meta, conflict });
-  const saved = await opts.outbox.save({ ...item, state: 'conflict', lastError: conflict.message, nextAttemptAt: null });
-  await opts.onConflict?.(item.reviewId, conflict, saved);
+  const saved = await saveConflict(opts.outbox, item, meta, conflict, opts.onConflict);
   return outcome(saved, conflict.message);
 }
 
@@ -208,17 +193,12 @@ async function markFailed(opts: PublishOptions, item: OutboxItem, err: unknown, 
   // Changed by the owner while it was being sent: the new version is due as it is.
   if (item.state !== 'sending') return outcome(item);
   const at = now();
-  const google = err instanceof GoogleApiError ? err : null;
-  const offline = google !== null && google.problem === 'unavailable' && google.status === 0;
-  const reason = offline
-    ? 'No connection to Google; Kalm will send this reply when the connection is back.'
-    : google?.message ?? (err instanceof KalmError ? err.message : 'Something went wrong while sending; Kalm will try again.');
-  const permanent = google !== null && WONT_PASS_BY_WAITING.has(google.problem);
-  const wait = retryWaitMs(item.attempts, { offline, retryAfterSeconds: retryAfterOf(err) });
-  const nextAttemptAt = permanent ? null : new Date(at.getTime() + wait).toISOString();
-  // No connection is not a failure of this reply: it stays queued, with the reason.
-  const failed = await opts.outbox.save({ ...item, state: offline ? 'queued' : 'failed', lastError: reason, nextAttemptAt, updatedAt: at.toISOString() });
-  // A lost grant (reconnect needed) fails every other item alike too.
-  const stops = ((google !== null && STOPS_PUBLISH_RUN.has(google.problem)) || isReconnectNeeded(err)) && nextAttemptAt !== null;
-  return { ...outcome(failed, reason), ...(stops ? { stop: { reason, nextAttemptAt } } : {}) };
+  const failure = googlePublishFailure(err, item.attempts, at, {
+    offlineMessage: 'No connection to Google; Kalm will send this reply when the connection is back.',
+    // A lost grant (reconnect needed) fails every other item alike too.
+    alsoStopsRun: isReconnectNeeded,
+  });
+  const failed = await saveFailed(opts.outbox, item, failure, at);
+  const { reason, nextAttemptAt } = failure;
+  return { ...outcome(failed, reason), ...(failure.stopsRun && nextAttemptAt !== null ? { stop: { reason, nextAttemptAt } } : {}) };
 }

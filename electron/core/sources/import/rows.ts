@@ -1,5 +1,6 @@
 import type { Duplex, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { headerNames } from '../../../../shared/import/header-names';
 import { liftNested } from '../../../../shared/import/adapt';
 import { flattenItem, JsonItemSplitter } from '../../../../shared/import/json-items';
 import { lazyRequire } from '../../lazy-require';
@@ -38,14 +39,7 @@ export async function streamCsv(text: Readable, delimiter: string, onHeader: (h:
       const cells = (Array.isArray(raw) ? raw : []).map((c) => (typeof c === 'string' ? c : String(c)));
       if (cells.length === 1 && (cells[0] ?? '').trim() === '') continue;
       if (!header) {
-        const seen = new Set<string>();
-        header = cells.map((h, i) => {
-          const base = h.trim() || `column ${i + 1}`;
-          let name = base;
-          for (let k = 2; seen.has(name); k++) name = `${base} (${k})`;
-          seen.add(name);
-          return name;
-        });
+        header = headerNames(cells);
         onHeader({ columns: header, delimiter });
         continue;
       }

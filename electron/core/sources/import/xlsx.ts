@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import type { CellValue } from 'exceljs';
 import type { FileRow, RowStream } from './rows';
+import { headerNames } from '../../../../shared/import/header-names';
 
 /** The first bytes of every .xlsx workbook (a ZIP archive). */
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -51,14 +52,7 @@ export async function streamXlsx(path: string, onHeader: (h: RowStream) => void,
       const cells = values.map((v) => cellText(v as CellValue));
       if (cells.every((c) => c.trim() === '')) continue;
       if (!header) {
-        const seen = new Set<string>();
-        header = cells.map((h, i) => {
-          const base = h.trim() || `column ${i + 1}`;
-          let name = base;
-          for (let k = 2; seen.has(name); k++) name = `${base} (${k})`;
-          seen.add(name);
-          return name;
-        });
+        header = headerNames(cells);
         onHeader({ columns: header, delimiter: null });
         continue;
       }

@@ -4,10 +4,10 @@ import type { PublishResultView } from '../../../../shared/outbox/outbox-view';
 import { detectPlayConflict } from '../../../../shared/play/conflict';
 import { PLAY_SOURCE, playTimeToIso } from '../../../../shared/play/map-review';
 import type { PlayReview } from '../../../../shared/play/schemas';
-import { KalmError } from '../../../../shared/domain/errors';
-import { GoogleApiError, STOPS_PUBLISH_RUN, WONT_PASS_BY_WAITING } from '../../google-api/errors';
-import { isDue, retryWaitMs } from '../../outbox/backoff';
+import { googlePublishFailure, isNotFound } from '../../google-api/publish-failure';
+import { isDue } from '../../outbox/backoff';
 import { fallbackMeta, type OutboxMeta } from '../../outbox/meta';
+import { markConflict, markFailed, markSending, ourTexts, rereadRemote } from '../../outbox/publish-steps';
 import type { OutboxQueue } from '../../outbox/queue';
 import type { SourcePublisher } from '../../outbox/source-publisher';
 import type { PlayApi } from './api';
@@ -40,25 +40,16 @@ export function playPublisher(api: () => Promise<PlayApi> | PlayApi): SourcePubl
           results.push(view(failed, PLAY_CANNOT_DELETE));
           continue;
         }
-        const sending = await q.save({ ...item, state: 'sending', attempts: item.attempts + 1, updatedAt: at() });
+        const sending = await markSending(q, item, deps.now);
         try {
           const play = await api();
-          let remote: PlayReview | null;
-          try {
-            remote = await play.getReview(review.locationId, review.externalId);
-          } catch (err) {
-            if (!(err instanceof GoogleApiError && err.problem === 'not_found')) throw err;
-            remote = null;
-          }
+          const remote: PlayReview | null = await rereadRemote(() => play.getReview(review.locationId, review.externalId), isNotFound);
           let meta = metaFor(q, sending, review);
           const found = detectPlayConflict({
-            packageName: review.locationId, text: sending.text, snapshot: meta.snapshot, remote, at: deps.now(),
-            ours: [...q.ownTexts(sending.reviewId), ...meta.attempted, ...(meta.knownReply !== null ? [meta.knownReply] : [])],
+            packageName: review.locationId, text: sending.text, snapshot: meta.snapshot, remote, at: deps.now(), ours: ourTexts(q, sending, meta),
           });
           if (found !== null && found !== 'confirmed') {
-            await q.saveMeta({ ...meta, conflict: found });
-            const conflicted = await q.save({ ...sending, state: 'conflict', lastError: found.message, nextAttemptAt: null });
-            await deps.onConflict?.(conflicted.reviewId, found);
+            const conflicted = await markConflict(q, sending, meta, found, (reviewId, conflict) => deps.onConflict(reviewId, conflict));
             results.push(view(conflicted, found.message));
             continue;
           }
@@ -76,20 +67,13 @@ export function playPublisher(api: () => Promise<PlayApi> | PlayApi): SourcePubl
           await deps.onSent(done.reviewId, reply);
           results.push(view(done));
         } catch (err) {
-          const google = err instanceof GoogleApiError ? err : null;
-          const offline = google?.problem === 'unavailable' && google.status === 0;
-          const message = offline
-            ? 'No connection to Google Play; Kalm will send this reply when the connection is back.'
-            : err instanceof KalmError ? err.message : 'Something went wrong while sending; Kalm will try again.';
-          const wait = retryWaitMs(sending.attempts, { offline, retryAfterSeconds: google?.retryAfterSeconds ?? null });
-          const permanent = google !== null && WONT_PASS_BY_WAITING.has(google.problem);
-          const failed = await q.save({
-            ...sending, state: offline ? 'queued' : 'failed', lastError: message,
-            nextAttemptAt: permanent ? null : new Date(deps.now().getTime() + wait).toISOString(), updatedAt: at(),
+          const failure = googlePublishFailure(err, sending.attempts, deps.now(), {
+            offlineMessage: 'No connection to Google Play; Kalm will send this reply when the connection is back.',
           });
-          results.push(view(failed, message));
+          const failed = await markFailed(q, sending, failure, deps.now());
+          results.push(view(failed, failure.reason));
           // Play cannot be reached or does not accept Kalm now: the other Play replies wait for the next run.
-          if (google !== null && STOPS_PUBLISH_RUN.has(google.problem)) break;
+          if (failure.stopsRun) break;
         }
       }
       return results;
