@@ -1,7 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { hostname } from 'node:os';
-import { join } from 'node:path';
-import { isHolderAlive, LOCK_FILE, LockInfo } from '../core/store/lock';
+import { readLockHolder } from '../core/store/lock';
 import { leftoverTempFiles, listQuarantine } from '../core/store/quarantine';
 import { checkSettingsFile } from '../core/settings/open-settings';
 import { loadWorkspaceFiles, REVIEWS_DIR } from '../core/store/workspace-files';
@@ -19,20 +16,10 @@ import { writeOut } from './output';
  */
 
 async function readLockStatus(dataDir: string): Promise<LockStatus | null> {
-  let raw: string;
-  try {
-    raw = await readFile(join(dataDir, LOCK_FILE), 'utf8');
-  } catch {
-    return null;
-  }
-  let info: LockInfo;
-  try {
-    info = LockInfo.parse(JSON.parse(raw));
-  } catch {
-    return { pid: null, hostname: null, startedAt: null, alive: null };
-  }
-  const alive = info.hostname === hostname() ? isHolderAlive(info) : null;
-  return { pid: info.pid, hostname: info.hostname, startedAt: info.startedAt, alive };
+  const holder = await readLockHolder(dataDir);
+  if (!holder) return null;
+  const { info, alive } = holder;
+  return info ? { pid: info.pid, hostname: info.hostname, startedAt: info.startedAt, alive } : { pid: null, hostname: null, startedAt: null, alive: null };
 }
 
 /** Looks at the data folder without changing anything: no file is moved, upgraded, created or deleted. */

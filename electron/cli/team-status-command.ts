@@ -1,8 +1,5 @@
-import { readFile } from 'node:fs/promises';
-import { hostname } from 'node:os';
-import { join } from 'node:path';
 import { LOCAL_STATUS, type TeamStatusView } from '../../shared/contract/team';
-import { isHolderAlive, LOCK_FILE, LockInfo } from '../core/store/lock';
+import { readLockHolder } from '../core/store/lock';
 import { readTeamConfig } from '../core/team/team-config';
 import { readTeamState } from '../core/team/team-state-file';
 import { parseFlags } from './args';
@@ -10,12 +7,8 @@ import { statusJson, statusText } from './team-status-format';
 
 /** Whether a Kalm holds the data folder's lock now (a lock of another computer counts as held: its heartbeat decides there). */
 async function writerRunning(dataDir: string): Promise<boolean> {
-  try {
-    const info = LockInfo.parse(JSON.parse(await readFile(join(dataDir, LOCK_FILE), 'utf8')));
-    return info.hostname === hostname() ? isHolderAlive(info) : true;
-  } catch {
-    return false;
-  }
+  const holder = await readLockHolder(dataDir);
+  return holder?.info ? (holder.alive ?? true) : false;
 }
 
 /**

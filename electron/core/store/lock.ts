@@ -72,6 +72,23 @@ export function isHolderAlive(info: LockInfo): boolean {
   return isProcessAlive(info.pid);
 }
 
+/**
+ * Who holds `dataDir`'s lock, read without taking it (`kalm doctor`, `kalm team status`): null when there is no
+ * lock file; `info` null when the file cannot be read as a lock; `alive` null when another computer holds it
+ * (only its heartbeat can tell).
+ */
+export async function readLockHolder(dataDir: string): Promise<{ info: LockInfo | null; alive: boolean | null } | null> {
+  let raw: string;
+  try {
+    raw = await readFile(join(dataDir, LOCK_FILE), 'utf8');
+  } catch {
+    return null;
+  }
+  const parsed = LockInfo.safeParse((() => { try { return JSON.parse(raw) as unknown; } catch { return null; } })());
+  if (!parsed.success) return { info: null, alive: null };
+  return { info: parsed.data, alive: parsed.data.hostname === osHostname() ? isHolderAlive(parsed.data) : null };
+}
+
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const code = (err: unknown): string | undefined => (err as NodeJS.ErrnoException | null)?.code;
 
