@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { printedAddress } from './printed-address';
+import { stopAndRemove } from './process-group';
 
 /**
  * `npm run dev:web`: the web host with the renderer from Vite's dev server (hot reload). A developer
@@ -40,9 +41,7 @@ test('npm run dev without the Electron binary says so in one sentence and runs t
     await page.goto(url);
     await expect(page.getByRole('heading', { name: /inbox/i }).first()).toBeVisible({ timeout: 45_000 });
   } finally {
-    if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
-    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
-    await rm(dataDir, { recursive: true, force: true });
+    await stopAndRemove(child, dataDir);
   }
 });
 
@@ -66,8 +65,6 @@ test('npm run dev:web serves the app with hot reload', async ({ page }) => {
     expect(fromSource).toBe(true);
     expect(problems).toEqual([]);
   } finally {
-    if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
-    await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
-    await rm(dataDir, { recursive: true, force: true });
+    await stopAndRemove(child, dataDir);
   }
 });
