@@ -1,4 +1,5 @@
-import type { PlacesDoc, DraftDoc, EntityDoc, LabelMark, OtherDraft, OutboxDoc, ReviewDoc, Superseded, TeamDoc } from './team-docs';
+import { draftDocOf, mergeDiscarded, versionsOf } from './draft-versions';
+import type { PlacesDoc, DraftDoc, EntityDoc, LabelMark, OutboxDoc, ReviewDoc, Superseded, TeamDoc } from './team-docs';
 
 /**
  * Deterministic merges of the versions of one team document that two or more desktops wrote while apart.
@@ -54,21 +55,15 @@ export function mergeReviewDocs(versions: readonly ReviewDoc[]): ReviewDoc {
   };
 }
 
-/** Two people drafted a reply to the same review: the later draft is shown first, every other member's latest text is kept beside it. */
+/**
+ * Two people drafted a reply to the same review: every member's latest text is kept (draft-versions.ts), the
+ * latest first; a version from before its member discarded it (or queued it as a reply) is not brought back.
+ */
 export function mergeDraftDocs(versions: readonly DraftDoc[]): DraftDoc {
-  const sorted = [...versions].sort(byLatest((d) => d.draft.updatedAt));
-  const main = head(sorted);
-  const candidates: OtherDraft[] = [
-    ...sorted.slice(1).map((d) => ({ by: d.by, text: d.draft.text, updatedAt: d.draft.updatedAt })),
-    ...sorted.flatMap((d) => d.others),
-  ];
-  const perMember = new Map<string, OtherDraft>();
-  for (const o of candidates.sort(byLatest((x) => x.updatedAt))) {
-    if (o.by === main.by || perMember.has(o.by)) continue;
-    perMember.set(o.by, o);
-  }
-  const others = [...perMember.values()].sort((a, b) => a.by.localeCompare(b.by));
-  return { type: 'draft', draft: main.draft, by: main.by, others };
+  const discarded = mergeDiscarded(versions.map((d) => d.discarded));
+  const merged = draftDocOf(versions.flatMap(versionsOf), discarded);
+  // Every version was discarded since: the latest stays rather than nothing (a discard on its own removes the document).
+  return merged ?? head([...versions].sort(byLatest((d) => d.draft.updatedAt)));
 }
 
 /** How far an outbox item got; a sent item never goes back to queued because another desktop still had it queued. */

@@ -48,7 +48,18 @@ export type ReviewDoc = z.infer<typeof ReviewDoc>;
 export const OtherDraft = z.object({ by: z.string(), text: z.string(), updatedAt: IsoTime });
 export type OtherDraft = z.infer<typeof OtherDraft>;
 
-export const DraftDoc = z.object({ type: z.literal('draft'), draft: Draft, by: z.string(), others: z.array(OtherDraft) });
+/**
+ * A review's draft for the team: the latest member's version first, every other member's latest different text beside
+ * it (`others`). `discarded`: when each member last discarded her draft (or queued it as a reply); a version of hers
+ * from before then is not brought back by a merge with an older copy.
+ */
+export const DraftDoc = z.object({
+  type: z.literal('draft'),
+  draft: Draft,
+  by: z.string(),
+  others: z.array(OtherDraft),
+  discarded: z.record(z.string(), IsoTime).optional(),
+});
 export type DraftDoc = z.infer<typeof DraftDoc>;
 
 export const OutboxDoc = z.object({ type: z.literal('outbox'), item: OutboxItem, by: z.string() });

@@ -5,13 +5,16 @@ import { saveSourcesFile } from '../store/workspace-files';
 import type { LocalWrites, TeamBridgeDeps } from './bridge-deps';
 import { bodyOf, resolveConflicts } from './conflict-resolver';
 import { isEntityDocId, type EntityMirror } from './entity-mirror';
-import { ownDraftOf, sameJson } from './local-docs';
+import type { DraftMirror } from './draft-mirror';
+import { sameJson } from './local-docs';
 
 /** What applying the replica's changes works on: the bridge's deps, the unwrapped local writes, the mirrored entities and the reviews last seen. */
 export interface IncomingContext {
   deps: TeamBridgeDeps;
   local: LocalWrites;
   entities: EntityMirror | null;
+  /** This desktop's drafts and the team's draft documents (absent in a core opened read-only). */
+  drafts: DraftMirror | null;
   /** The last version of each review the team and this desktop agreed on. */
   known: Map<string, Review>;
 }
@@ -21,10 +24,10 @@ export interface IncomingContext {
  * workspace and the local files, with the store's own writes so nothing is sent back.
  * Conflicting versions are merged first (the merged version arrives as its own change).
  */
-export async function applyTeamChanges({ deps, local, entities, known }: IncomingContext, batch: readonly Change<TeamDoc>[]): Promise<void> {
+export async function applyTeamChanges({ deps, local, entities, drafts, known }: IncomingContext, batch: readonly Change<TeamDoc>[]): Promise<void> {
   const reviews: Review[] = [];
   const removed: string[] = [];
-  let drafts = 0, items = 0;
+  let items = 0;
   for (const change of batch) {
     const doc = change.doc;
     if (doc?._conflicts?.length) {
@@ -32,10 +35,7 @@ export async function applyTeamChanges({ deps, local, entities, known }: Incomin
       continue;
     }
     const body = doc && !change.deleted ? bodyOf(doc) : null;
-    if (change.deleted && change.id.startsWith('draft:')) {
-      const reviewId = change.id.slice('draft:'.length);
-      if (deps.store.drafts?.get(reviewId) && local.discardDraft) { await local.discardDraft(reviewId); drafts++; }
-    }
+    if (change.deleted && change.id.startsWith('draft:')) await drafts?.applyDeleted(change.id.slice('draft:'.length));
     if (change.deleted && entities && isEntityDocId(change.id)) await entities.applyDeleted(change.id);
     if (change.deleted && change.id.startsWith('review:')) removed.push(change.id.slice('review:'.length));
     if (!body) continue;
@@ -43,10 +43,8 @@ export async function applyTeamChanges({ deps, local, entities, known }: Incomin
       await entities?.apply(body);
     } else if (body.type === 'review') {
       if (!sameJson(deps.workspace.get(body.review.id), body.review)) reviews.push(body.review);
-    } else if (body.type === 'draft' && local.saveDraft) {
-      const own = ownDraftOf(body, deps.member);
-      if (!sameJson(deps.store.drafts?.get(own.reviewId), own)) { await local.saveDraft(own); drafts++; }
-      deps.bus.emit('drafts.changed', { reviewId: body.draft.reviewId });
+    } else if (body.type === 'draft') {
+      await drafts?.apply(body);
     } else if (body.type === 'places') {
       const w = deps.workspace;
       if (!sameJson(w.sources, body.sources) || !sameJson(w.locations, body.locations)) {
@@ -81,5 +79,4 @@ export async function applyTeamChanges({ deps, local, entities, known }: Incomin
     deps.bus.emit('reviews.changed', { reason: 'sync', count: removed.length });
   }
   if (items > 0) deps.bus.emit('outbox.changed', {});
-  void drafts;
 }

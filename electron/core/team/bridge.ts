@@ -1,7 +1,6 @@
 import type { Change } from 'pouchdb';
-import type { Draft } from '../../../shared/domain/draft';
 import type { Review } from '../../../shared/domain/review';
-import { DraftDoc, ReviewDoc, teamDocId, type TeamDoc } from '../../../shared/team/team-docs';
+import { ReviewDoc, teamDocId, type TeamDoc } from '../../../shared/team/team-docs';
 import { mergePlacesDocs } from '../../../shared/team/merge';
 import { shardKey } from '../workspace';
 import { applyTeamChanges } from './apply-changes';
@@ -9,7 +8,8 @@ import { AppliedSeq } from './applied-seq';
 import type { LocalWrites, TeamBridgeDeps } from './bridge-deps';
 import { bodyOf } from './conflict-resolver';
 import { EntityMirror } from './entity-mirror';
-import { draftDocFrom, outboxDocFrom, reviewDocFrom, sameJson } from './local-docs';
+import { DraftMirror } from './draft-mirror';
+import { outboxDocFrom, reviewDocFrom, sameJson } from './local-docs';
 import { recheckLocal } from './recheck';
 import { putTeamDoc, removeTeamDoc } from './replica-docs';
 
@@ -30,6 +30,7 @@ export class TeamBridge {
   private readonly seq: AppliedSeq;
   private readonly unwrap: (() => void)[] = [];
   private readonly entities: EntityMirror | null;
+  private readonly drafts: DraftMirror | null;
 
   constructor(private readonly d: TeamBridgeDeps) {
     const { store } = d;
@@ -51,12 +52,10 @@ export class TeamBridge {
       this.shardTimer ??= setTimeout(() => this.pushDirtyShards(), 25);
     };
     const { drafts, outbox } = store;
-    if (drafts && this.local.saveDraft && this.local.discardDraft) {
-      const save = this.local.saveDraft, discard = this.local.discardDraft;
-      this.unwrap.push(() => { drafts.save = save; drafts.discard = discard; });
-      drafts.save = async (draft) => { await save(draft); this.queue(() => this.pushDraft(draft)); };
-      drafts.discard = async (reviewId) => { await discard(reviewId); this.queue(() => this.remove(teamDocId.draft(reviewId))); };
-    }
+    this.drafts = drafts
+      ? new DraftMirror({ db: d.db, member: d.member, drafts, outbox, local: this.local, bus: d.bus, now: d.now, queue: (job) => this.queue(job) })
+      : null;
+    if (this.drafts) this.unwrap.push(...this.drafts.unwrap);
     if (outbox && this.local.putItem) {
       const put = this.local.putItem;
       this.unwrap.push(() => { outbox.put = put; });
@@ -119,7 +118,7 @@ export class TeamBridge {
       await this.pushReviews(reviews.slice(i, i + 2000));
       progress?.((done += Math.min(2000, reviews.length - i)), total);
     }
-    for (const draft of drafts) await this.pushDraft(draft);
+    for (const draft of drafts) await this.drafts?.push(draft);
     for (const item of items) await this.put(teamDocId.outbox(item.id), () => outboxDocFrom(item, this.d.member));
     await this.entities?.uploadAll();
     progress?.(total, total);
@@ -134,7 +133,7 @@ export class TeamBridge {
       drafts: store.drafts?.list() ?? [],
       items: store.outbox?.list() ?? [],
       pushReviews: (reviews) => this.pushReviews(reviews),
-      pushDraft: (draft) => this.pushDraft(draft),
+      pushDraft: async (draft) => { await this.drafts?.push(draft); },
       pushItem: (item) => this.put(teamDocId.outbox(item.id), () => outboxDocFrom(item, this.d.member)),
       pushEntities: async () => { await this.entities?.uploadAll(); },
       pushPlaces: () => this.pushPlaces(),
@@ -144,8 +143,7 @@ export class TeamBridge {
   /** The member picked or merged a version: the other members' drafts kept beside this review's draft are dropped (for everyone). */
   async settleOtherDrafts(reviewId: string): Promise<void> {
     await this.writes;
-    const mine = this.d.store.drafts?.get(reviewId);
-    await this.put(teamDocId.draft(reviewId), (prev) => (prev?.type === 'draft' && mine ? { type: 'draft', draft: mine, by: this.d.member, others: [] } : null));
+    await this.drafts?.settle(reviewId);
   }
 
   private async pushWholeWorkspace(): Promise<void> {
@@ -200,13 +198,6 @@ export class TeamBridge {
     });
   }
 
-  private pushDraft(draft: Draft): Promise<void> {
-    return this.put(teamDocId.draft(draft.reviewId), (prev) => {
-      const old = prev ? DraftDoc.safeParse(prev) : null;
-      return draftDocFrom(draft, old?.success ? old.data : null, this.d.member);
-    });
-  }
-
   private put(_id: string, make: (prev: TeamDoc | null) => TeamDoc | null): Promise<void> {
     return putTeamDoc(this.d.db, _id, make);
   }
@@ -224,7 +215,7 @@ export class TeamBridge {
   }
 
   private async apply(batch: readonly Change<TeamDoc>[]): Promise<void> {
-    await applyTeamChanges({ deps: this.d, local: this.local, entities: this.entities, known: this.known }, batch);
+    await applyTeamChanges({ deps: this.d, local: this.local, entities: this.entities, drafts: this.drafts, known: this.known }, batch);
     const last = batch[batch.length - 1];
     if (last) this.seq.set(last.seq);
   }

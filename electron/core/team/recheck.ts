@@ -3,7 +3,8 @@ import type { OutboxItem } from '../../../shared/domain/outbox';
 import type { Review } from '../../../shared/domain/review';
 import { DraftDoc, OutboxDoc, teamDocId } from '../../../shared/team/team-docs';
 import { bodyOf } from './conflict-resolver';
-import { ownDraftOf, sameJson } from './local-docs';
+import { ownDraftOf } from '../../../shared/team/draft-versions';
+import { sameJson } from './local-docs';
 import type { TeamDb } from './pouch';
 
 /** What the start-up re-check works on: this folder's records, the replica, and the bridge's own pushes. */

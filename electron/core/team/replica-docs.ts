@@ -29,3 +29,21 @@ export async function removeTeamDoc(db: TeamDb, _id: string): Promise<void> {
     if (statusOf(err) !== 404) throw err;
   }
 }
+
+/** Like putTeamDoc, but `make` may also give `'remove'`: the document goes (on top of the current revision). */
+export async function putOrRemoveTeamDoc(db: TeamDb, _id: string, make: (prev: TeamDoc | null) => TeamDoc | 'remove' | null): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    let stored = null;
+    try { stored = await db.get(_id); } catch (err) { if (statusOf(err) !== 404) throw err; }
+    const prev = stored ? bodyOf(stored) : null;
+    const next = make(prev);
+    if (next === null || (next === 'remove' && !stored) || (prev && next !== 'remove' && sameJson(prev, next))) return;
+    try {
+      if (next === 'remove') await db.remove(_id, stored?._rev ?? '');
+      else await db.put({ ...next, _id, ...(stored ? { _rev: stored._rev } : {}) });
+      return;
+    } catch (err) {
+      if (statusOf(err) !== 409 || attempt >= 5) throw err;
+    }
+  }
+}

@@ -7,7 +7,7 @@ import type { CoreHandlers } from '../handler-map';
 import type { OpenedStore } from '../store/open-store';
 import type { Workspace } from '../workspace';
 import { bodyOf } from './conflict-resolver';
-import { othersFor } from './local-docs';
+import { othersFor } from '../../../shared/team/draft-versions';
 import { pullAll } from './replicator';
 import { checkAccess, signIn } from './session';
 import { fileTeamVault, readTeamConfig, removeTeamConfig, writeTeamConfig, type TeamSecretVault } from './team-config';
