@@ -51,6 +51,11 @@ export function useDraft(reviewId: string): DraftState {
   const retrySave = useRef<(value: string) => void>(() => undefined);
   const touched = useRef(false);
   const live = useRef(true);
+  /** The text on screen, and the text the store has as far as this editor knows (null until loaded). */
+  const shown = useRef('');
+  const stored = useRef<string | null>(null);
+  /** Saves started and not yet answered. */
+  const saving = useRef(0);
 
   useEffect(() => {
     live.current = true;
@@ -58,7 +63,8 @@ export function useDraft(reviewId: string): DraftState {
       ({ drafts }) => {
         const found = drafts.find((d) => d.reviewId === reviewId);
         // Never overwrite what the owner already started typing.
-        if (live.current && found && !touched.current) setTextState(found.text);
+        if (live.current && found && !touched.current) setTextState((shown.current = found.text));
+        if (live.current && !touched.current) stored.current = found?.text ?? '';
         if (live.current) setLoaded(true);
       },
       () => live.current && setLoaded(true),
@@ -71,13 +77,17 @@ export function useDraft(reviewId: string): DraftState {
   const save = useCallback(
     (value: string) => {
       setStatus('saving');
+      saving.current++;
       api.call('drafts.save', { reviewId, text: value }).then(
         () => {
+          saving.current--;
+          stored.current = value;
           if (!live.current) return;
           setStatus('saved');
           setSaveError(null);
         },
         (err: unknown) => {
+          saving.current--;
           if (!live.current) return;
           setStatus('error');
           setSaveError(toKalmError(err));
@@ -104,7 +114,7 @@ export function useDraft(reviewId: string): DraftState {
   const setText = useCallback(
     (value: string) => {
       touched.current = true;
-      setTextState(value);
+      setTextState((shown.current = value));
       pending.current = value;
       const now = Date.now();
       pendingSince.current ??= now;
@@ -143,7 +153,7 @@ export function useDraft(reviewId: string): DraftState {
     (value: string) => {
       cancelPending();
       touched.current = true;
-      setTextState(value);
+      setTextState((shown.current = value));
       save(value);
     },
     [cancelPending, save],
@@ -152,11 +162,30 @@ export function useDraft(reviewId: string): DraftState {
   const reset = useCallback(
     (value: string) => {
       cancelPending();
-      setTextState(value);
+      setTextState((shown.current = value));
+      stored.current = null;
       setStatus('idle');
       setSaveError(null);
     },
     [cancelPending],
+  );
+
+  // A team workspace: the stored draft changed on another desktop (a teammate's draft taken over, or versions settled
+  // for the team). The editor follows it, but only while everything on screen is saved: typing is never replaced,
+  // and a teammate's different draft beside this one shows as "… also drafted a reply" instead.
+  useEffect(
+    () =>
+      api.on('drafts.changed', (e) => {
+        if (e.reviewId !== reviewId) return;
+        api.call('drafts.list', {}).then(({ drafts }) => {
+          const found = drafts.find((d) => d.reviewId === reviewId);
+          const quiet = pending.current === null && saving.current === 0 && stored.current !== null && shown.current === stored.current;
+          if (!live.current || !found || !quiet || found.text === shown.current) return;
+          stored.current = found.text;
+          setTextState((shown.current = found.text));
+        }, () => undefined);
+      }),
+    [api, reviewId],
   );
 
   // Write a pending save when the editor closes.
