@@ -1,53 +1,14 @@
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { startGoogleEmulator, type GoogleEmulator } from '../emulator';
-import { startStandIn, type StandIn } from '../team/standin-server';
-import { emulatorEnv, runKalm } from '../unit/run-kalm';
-import { queueReply, writeNoPauseSettings } from './reply-steps';
-import { callApi, startHost, type RunningHost } from './web-host-fixture';
+import { expect, test } from '@playwright/test';
+import { startGoogleEmulator } from '../emulator';
+import { startStandIn } from '../team/standin-server';
+import { queueReply } from './reply-steps';
+import { draftOf, openComposer, openPage, teamHost } from './team-hosts';
+import { callApi, type RunningHost } from './web-host-fixture';
 
 /**
- * Two desktops of one team in two browser pages: two web hosts on two data folders, both synced with the same
- * Google location (the emulator) and joined to one team database on the CouchDB stand-in (in this process).
- * The team is set up with the CLI before each host starts (`kalm team create` / `kalm team join`).
+ * Two desktops of one team in two browser pages (tests/e2e/team-hosts.ts): presence, drafts written while the team
+ * server is down, and a reply published once. Drafts written while both are online: web-team-live-drafts.spec.ts.
  */
-async function teamHost(emu: GoogleEmulator, couch: StandIn, how: 'create' | 'join', user: string): Promise<RunningHost> {
-  const env = emulatorEnv(emu, '');
-  delete env.KALM_DATA_DIR;
-  return startHost({
-    env,
-    prepare: async (dataDir) => {
-      const here = { ...env, KALM_DATA_DIR: dataDir };
-      await writeNoPauseSettings(dataDir);
-      await writeFile(join(dataDir, 'google-tokens.json'), JSON.stringify({ refresh_token: emu.tokens.issueFor().refresh_token }), { mode: 0o600 });
-      const sync = await runKalm(['sync', '--json'], here);
-      if (sync.code !== 0) throw new Error(`kalm sync failed: ${sync.stderr}`);
-      const team = await runKalm(['team', how, '--server', couch.url, '--db', 'bakkerij', '--user', user], { ...here, KALM_TEAM_PASSWORD: `${user}-pw` });
-      if (team.code !== 0) throw new Error(`kalm team ${how} failed: ${team.stderr}`);
-    },
-  });
-}
-
-async function openPage(browser: Browser, host: RunningHost): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(host.url);
-  await expect(page.getByRole('listbox', { name: 'Unanswered reviews' }).getByRole('option').first()).toBeVisible();
-  return page;
-}
-
-/** Opens a review's composer ("Answer", or "Continue" on a draft). */
-async function openComposer(page: Page, reviewId: string) {
-  await page.getByRole('listbox', { name: 'Unanswered reviews' }).locator(`[data-review-id="${reviewId}"]`).click();
-  await page.locator('article.detail').getByRole('button', { name: /^(Answer|Continue)/ }).first().click();
-  const editor = page.getByRole('textbox', { name: 'Your reply' });
-  await expect(editor).toBeEnabled();
-  return editor;
-}
-
-const draftOf = async (page: Page, reviewId: string) =>
-  (await callApi<{ drafts: { reviewId: string; text: string }[] }>(page, 'drafts.list', {})).drafts.find((d) => d.reviewId === reviewId)?.text ?? null;
-
 test('two desktops of one team: presence, both offline drafts kept, and a reply published once', async ({ browser }) => {
   test.setTimeout(240_000);
   const emu = await startGoogleEmulator();
