@@ -24,8 +24,9 @@ export function useAnnouncePresence(reviewId: string): void {
 /** The other members answering a review now, by review id (presence that has not expired; empty for a local workspace). */
 export function useTeamPresence(): ReadonlyMap<string, readonly string[]> {
   const status = useCall('team.status', {}, 'team.status');
-  const now = useNow(10_000);
   const peers = status.data?.enabled ? status.data.peers : null;
+  // Ticks every 10 s so presence lapses on screen, and at once on a new status (judged against the clock then).
+  const now = useNow(10_000, peers);
   return useMemo(() => {
     const byReview = new Map<string, string[]>();
     for (const p of peers ?? []) {
