@@ -32,6 +32,8 @@ declare module 'pouchdb' {
   interface GetOptions { conflicts?: boolean; rev?: string }
   interface Database<T extends object = object> {
     readonly name: string;
+    /** The database's own id, kept with it (stable across restarts; replication checkpoints use it). */
+    id(): Promise<string>;
     info(): Promise<{ doc_count: number; update_seq: number | string; db_name: string }>;
     get(id: string, opts?: GetOptions): Promise<Existing<T>>;
     put(doc: T & { _id: string; _rev?: string; _deleted?: boolean }): Promise<PutResult>;
