@@ -15,6 +15,8 @@ export interface StandIn {
   /** Creates a database with these members (as the server admin). */
   createDb(db: string, members: string[]): Promise<void>;
   addUser(name: string, password: string): Promise<void>;
+  /** Writes a document as the server admin (what another program, or an older Kalm, left in the database). */
+  putAsAdmin(db: string, doc: { _id: string } & Record<string, unknown>): Promise<void>;
   /** Every request it got (method and URL with its query), in order. */
   requests: { method: string; url: string }[];
   /** Moves the server's clock (its HTTP `Date` header, which Kalm reads as the team's time) by `ms`. */
@@ -72,6 +74,7 @@ export async function startStandIn(): Promise<StandIn> {
       await admin('PUT', `/${db}`);
       await admin('PUT', `/${db}/_security`, { admins: { names: [], roles: [] }, members: { names: members, roles: [] } });
     },
+    putAsAdmin: (db, doc) => admin('PUT', `/${db}/${encodeURIComponent(doc._id)}`, doc),
     addUser: (name, password) => admin('PUT', `/_users/org.couchdb.user:${name}`, { _id: `org.couchdb.user:${name}`, name, password, roles: [], type: 'user' }),
     pause: stop,
     resume: listen,

@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createKalm, type KalmCore } from '../../electron/core/create-kalm';
 import { CLAIM_STALE_MS } from '../../electron/core/team/claims';
 import { startGoogleEmulator, type GoogleEmulator } from '../emulator';
+import { startChildDesktop } from '../team/child-desktop';
 import { syncAll } from '../team/desktops';
 import { startStandIn, type StandIn } from '../team/standin-server';
 import { emulatorGoogle } from './google-setup';
@@ -62,29 +62,7 @@ describe('team publishing: SIGKILL of the publishing desktop', () => {
     return { dirA, bram, target, itemId, replyPuts, reread };
   }
 
-  /** Runs desktop A's core in a child; SIGKILLs it as soon as `when()` holds. Rejects when it ends any other way. */
-  function publishAndKill(dataDir: string, when: () => boolean): Promise<void> {
-    const google = { roots: { api: emu.origin, auth: emu.authUrl, token: emu.tokenUrl }, client: { clientId: emu.clientId, clientSecret: emu.clientSecret }, refreshToken: emu.tokens.issueFor().refresh_token };
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'tests/crash/team-desktop.ts', dataDir, JSON.stringify(google)], { stdio: ['ignore', 'pipe', 'pipe'] });
-      let output = '';
-      let killed = false;
-      const watch = setInterval(() => {
-        if (!killed && when()) {
-          killed = child.kill('SIGKILL');
-        }
-      }, 5);
-      const giveUp = setTimeout(() => child.kill('SIGKILL'), 60_000);
-      child.stdout.on('data', (d: Buffer) => void (output += d.toString()));
-      child.stderr.on('data', (d: Buffer) => void (output += d.toString()));
-      child.on('exit', (code, signal) => {
-        clearInterval(watch);
-        clearTimeout(giveUp);
-        if (killed && signal === 'SIGKILL') resolve();
-        else reject(new Error(`desktop A ended with ${code ?? signal} before it was killed:\n${output}`));
-      });
-    });
-  }
+  const publishAndKill = (dataDir: string, when: () => boolean) => startChildDesktop(dataDir, emu, 'publish').killWhen(when);
 
   /** The item is sent and the review carries the reply, on this desktop. */
   async function expectAnswered(core: KalmCore, itemId: string, reviewId: string) {
