@@ -1,0 +1,89 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { KalmCore } from '../../electron/core/create-kalm';
+import { TEAM_STATE_FILE } from '../../electron/core/team/team-state-file';
+import { openDesktop, seededFolder, useBakkerijTeam } from '../team/desktops';
+import { runKalm } from './run-kalm';
+import { tempDataDir } from './helpers';
+
+/**
+ * Live replication when the team server goes away in the middle of a large batch and comes back: it resumes from
+ * its checkpoint (no pull from the start), nothing is lost, the status says offline (since when) and then synced,
+ * and local work goes on meanwhile. Against the stand-in CouchDB.
+ */
+const BIG = 1_500;
+const BATCH = 500; // replicator.ts: the live sync's batch_size
+
+const until = async (what: string, ok: () => Promise<boolean>, ms = 60_000) => {
+  const end = Date.now() + ms;
+  while (!(await ok())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+};
+
+describe('team: live replication survives the server going away mid-batch', () => {
+  const team = useBakkerijTeam();
+  const keep = (core: KalmCore) => (team.cores.push(core), core);
+
+  it('resumes from its checkpoint, loses nothing, says offline since … then synced; drafts and labels made offline go out after', { timeout: 240_000 }, async () => {
+    const couch = team.couch();
+    const join1 = (core: KalmCore, user: 'anna' | 'bram') => core.call('team.join', { server: couch.url, db: 'bakkerij', user, password: `${user}-pw` });
+    // Anna's shop laptop creates the workspace; Bram joins from an empty folder and closes his app.
+    const anna = keep(await openDesktop(await seededFolder(3)));
+    await anna.call('team.create', { server: couch.url, db: 'bakkerij', user: 'anna', password: 'anna-pw' });
+    const dirB = await tempDataDir();
+    const bramJoin = await openDesktop(dirB);
+    await join1(bramJoin, 'bram');
+    const base = (await bramJoin.team!.service!.db.info()).doc_count;
+    await bramJoin.close();
+    // Anna's office desktop brings a large batch into the workspace while Bram's app is closed.
+    const office = keep(await openDesktop(await seededFolder(BIG, (i) => ({ externalId: `groot${i}` }))));
+    await join1(office, 'anna');
+
+    // Bram opens his app (live replication) on a slow line; the server goes away after two of the three batches.
+    couch.setDelay(200);
+    const bram = keep(await openDesktop(dirB, { host: 'web', autoPublish: false }));
+    const local = bram.team!.service!.db;
+    await until('two batches at Bram', async () => (await local.info()).doc_count >= base + 2 * BATCH);
+    await couch.pause();
+    const cut = couch.requests.length;
+    expect((await local.info()).doc_count).toBeLessThan(base + BIG);
+    const seen: string[] = [];
+    await until('offline', async () => { const s = await bram.call('team.status', {}); if (seen.at(-1) !== s.state) seen.push(s.state); return s.state === 'offline'; }, 20_000).catch((e: unknown) => { throw new Error(`${String(e)} ${seen.join(',')}`); });
+    const offline = await bram.call('team.status', {});
+    expect(offline.offlineSince).not.toBeNull();
+    await until('the state file says offline', async () => (await readFile(join(dirB, TEAM_STATE_FILE), 'utf8')).includes('"offline"'));
+    const cli = await runKalm(['team', 'status', '--json'], { KALM_DATA_DIR: dirB });
+    expect(cli.code, cli.stderr).toBe(0);
+    expect(JSON.parse(cli.stdout)).toMatchObject({ state: 'offline', offlineSince: offline.offlineSince });
+
+    // Local work goes on while offline.
+    const some = (await bram.call('reviews.query', { status: 'all', sort: 'oldest', limit: 1 })).items[0]!;
+    await bram.call('drafts.save', { reviewId: some.id, text: 'Offline geschreven, dank je wel!' });
+    const label = await bram.call('labels.save', { name: 'Offline', color: '#0f766e' });
+    await bram.call('labels.apply', { reviewIds: [some.id], add: [label.id], remove: [] });
+
+    couch.setDelay(0);
+    await couch.resume();
+    await until('synced with everything', async () => (await bram.call('team.status', {})).state === 'synced' && (await bram.call('reviews.query', { status: 'all', limit: 1 })).total === BIG + 3, 120_000);
+
+    // Resumed from its checkpoint: the first changes request after the cut starts past the batches checkpointed before
+    // it (at least the first; the second's checkpoint may have been cut off with the server), none from 0.
+    const pulls = couch.requests.slice(cut).filter((r) => r.method === 'GET' && r.url.startsWith('/bakkerij/_changes'));
+    const since = pulls.map((r) => new URL(r.url, couch.url).searchParams.get('since') ?? '0');
+    expect(since.length).toBeGreaterThan(0);
+    expect(Number(since[0])).toBeGreaterThanOrEqual(BATCH);
+    expect(since).not.toContain('0');
+    await until('the state file says synced', async () => (await readFile(join(dirB, TEAM_STATE_FILE), 'utf8')).includes('"synced"'));
+    expect(JSON.parse((await runKalm(['team', 'status', '--json'], { KALM_DATA_DIR: dirB })).stdout)).toMatchObject({ state: 'synced', offlineSince: null });
+
+    // What Bram did offline reached Anna.
+    await anna.team!.service!.syncNow();
+    expect((await anna.call('drafts.list', {})).drafts.find((d) => d.reviewId === some.id)?.text).toBe('Offline geschreven, dank je wel!');
+    const annaLabels = (await anna.call('labels.list', {})).labels;
+    const review = (await anna.call('reviews.query', { status: 'all', sort: 'oldest', limit: 1 })).items.find((r) => r.id === some.id)!;
+    expect(review.labels.map((id) => annaLabels.find((l) => l.id === id)?.name)).toContain('Offline');
+  });
+});
