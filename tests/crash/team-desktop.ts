@@ -1,10 +1,11 @@
 // Child process for tests/unit/team-crash.test.ts:
-// `node --import tsx tests/crash/team-desktop.ts <dataDir> <google JSON> [publish|sync]`.
+// `node --import tsx tests/crash/team-desktop.ts <dataDir> <google JSON|none> [publish|sync|live]`.
 // Opens a team desktop's whole core (team.json in <dataDir>) with the Google emulator's roots, OAuth client and
 // a refresh token, and prints READY. `publish` (default): publishes the outbox through the contract (a claim on the
 // team server first, then the reply to Google), prints DONE; the parent SIGKILLs it while the reply is on its way.
 // `sync`: a live desktop (replicating, as the web host) runs one scheduled Google sync (the sync lease first),
-// prints SYNCED, and stays up holding the lease until the parent SIGKILLs it.
+// prints SYNCED, and stays up holding the lease until the parent SIGKILLs it. `live`: a live desktop that only
+// replicates, up until the parent SIGKILLs it.
 import { z } from 'zod';
 import { createKalm } from '../../electron/core/create-kalm';
 import { createMemoryTokenVault } from '../../electron/core/sources/google/token-vault';
@@ -16,16 +17,18 @@ const Google = z.object({
   client: z.object({ clientId: z.string(), clientSecret: z.string() }),
   refreshToken: z.string(),
 });
-const google = Google.parse(JSON.parse(json));
+const google = json === 'none' ? null : Google.parse(JSON.parse(json));
 
 const kalm = await createKalm({
   dataDir,
-  host: mode === 'sync' ? 'web' : 'test',
+  host: mode === 'publish' ? 'test' : 'web',
   autoPublish: false,
-  google: { roots: google.roots, client: google.client, vault: createMemoryTokenVault({ refresh_token: google.refreshToken }) },
+  ...(google ? { google: { roots: google.roots, client: google.client, vault: createMemoryTokenVault({ refresh_token: google.refreshToken }) } } : {}),
 });
 process.stdout.write('READY\n');
-if (mode === 'sync') {
+if (mode === 'live') {
+  setInterval(() => undefined, 60_000); // replicating until killed
+} else if (mode === 'sync') {
   kalm.background.start();
   await kalm.background.runNow();
   process.stdout.write('SYNCED\n');

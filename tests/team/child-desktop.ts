@@ -9,13 +9,14 @@ export interface ChildDesktop {
   killWhen(when: () => boolean): Promise<void>;
 }
 
-export function startChildDesktop(dataDir: string, emu: GoogleEmulator, mode: 'publish' | 'sync'): ChildDesktop {
-  const google = {
+/** `emu` null: no Google (a desktop that only replicates, `live`). */
+export function startChildDesktop(dataDir: string, emu: GoogleEmulator | null, mode: 'publish' | 'sync' | 'live'): ChildDesktop {
+  const google = emu && {
     roots: { api: emu.origin, auth: emu.authUrl, token: emu.tokenUrl },
     client: { clientId: emu.clientId, clientSecret: emu.clientSecret },
     refreshToken: emu.tokens.issueFor().refresh_token,
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/crash/team-desktop.ts', dataDir, JSON.stringify(google), mode], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/crash/team-desktop.ts', dataDir, google ? JSON.stringify(google) : 'none', mode], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   let killed = false;
   const giveUp = setTimeout(() => child.kill('SIGKILL'), 90_000);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { KalmCore } from '../../electron/core/create-kalm';
 import { TEAM_STATE_FILE } from '../../electron/core/team/team-state-file';
 import { openDesktop, seededFolder, useBakkerijTeam } from '../team/desktops';
+import { startChildDesktop } from '../team/child-desktop';
 import { runKalm } from './run-kalm';
 import { tempDataDir } from './helpers';
 
@@ -27,10 +28,13 @@ describe('team: live replication survives the server going away mid-batch', () =
   const team = useBakkerijTeam();
   const keep = (core: KalmCore) => (team.cores.push(core), core);
 
-  it('resumes from its checkpoint, loses nothing, says offline since … then synced; drafts and labels made offline go out after', { timeout: 240_000 }, async () => {
+  /**
+   * Anna's shop laptop creates the workspace; Bram joins from an empty folder and closes his app; Anna's office
+   * desktop then brings BIG reviews into the workspace. `base`: the documents Bram's replica held before.
+   */
+  async function bramAwayWhileALargeBatchArrives(): Promise<{ anna: KalmCore; dirB: string; base: number }> {
     const couch = team.couch();
     const join1 = (core: KalmCore, user: 'anna' | 'bram') => core.call('team.join', { server: couch.url, db: 'bakkerij', user, password: `${user}-pw` });
-    // Anna's shop laptop creates the workspace; Bram joins from an empty folder and closes his app.
     const anna = keep(await openDesktop(await seededFolder(3)));
     await anna.call('team.create', { server: couch.url, db: 'bakkerij', user: 'anna', password: 'anna-pw' });
     const dirB = await tempDataDir();
@@ -38,9 +42,18 @@ describe('team: live replication survives the server going away mid-batch', () =
     await join1(bramJoin, 'bram');
     const base = (await bramJoin.team!.service!.db.info()).doc_count;
     await bramJoin.close();
-    // Anna's office desktop brings a large batch into the workspace while Bram's app is closed.
     const office = keep(await openDesktop(await seededFolder(BIG, (i) => ({ externalId: `groot${i}` }))));
     await join1(office, 'anna');
+    return { anna, dirB, base };
+  }
+  /** The `since` of each pull (`GET /bakkerij/_changes`) the stand-in got from request number `from` on. */
+  const pullsSince = (from: number) => team.couch().requests.slice(from)
+    .filter((r) => r.method === 'GET' && r.url.startsWith('/bakkerij/_changes'))
+    .map((r) => new URL(r.url, team.couch().url).searchParams.get('since') ?? '0');
+
+  it('resumes from its checkpoint, loses nothing, says offline since … then synced; drafts and labels made offline go out after', { timeout: 240_000 }, async () => {
+    const couch = team.couch();
+    const { anna, dirB, base } = await bramAwayWhileALargeBatchArrives();
 
     // Bram opens his app (live replication) on a slow line; the server goes away after two of the three batches.
     couch.setDelay(200);
@@ -71,8 +84,7 @@ describe('team: live replication survives the server going away mid-batch', () =
 
     // Resumed from its checkpoint: the first changes request after the cut starts past the batches checkpointed before
     // it (at least the first; the second's checkpoint may have been cut off with the server), none from 0.
-    const pulls = couch.requests.slice(cut).filter((r) => r.method === 'GET' && r.url.startsWith('/bakkerij/_changes'));
-    const since = pulls.map((r) => new URL(r.url, couch.url).searchParams.get('since') ?? '0');
+    const since = pullsSince(cut);
     expect(since.length).toBeGreaterThan(0);
     expect(Number(since[0])).toBeGreaterThanOrEqual(BATCH);
     expect(since).not.toContain('0');
@@ -85,5 +97,31 @@ describe('team: live replication survives the server going away mid-batch', () =
     const annaLabels = (await anna.call('labels.list', {})).labels;
     const review = (await anna.call('reviews.query', { status: 'all', sort: 'oldest', limit: 1 })).items.find((r) => r.id === some.id)!;
     expect(review.labels.map((id) => annaLabels.find((l) => l.id === id)?.name)).toContain('Offline');
+  });
+
+  it('a live desktop killed (SIGKILL) in the middle of a large pull resumes from its checkpoint after a restart and applies everything', { timeout: 240_000 }, async () => {
+    const couch = team.couch();
+    const { dirB } = await bramAwayWhileALargeBatchArrives();
+    couch.setDelay(200);
+    const start = couch.requests.length;
+    const bulkGets = () => couch.requests.slice(start).filter((r) => r.method === 'POST' && r.url.startsWith('/bakkerij/_bulk_get')).length;
+    // Bram's app replicates live in a child process; killed once the second batch is asked for (the first one is
+    // written and checkpointed by then: PouchDB takes the batches one after another).
+    await startChildDesktop(dirB, null, 'live').killWhen(() => bulkGets() >= 2);
+    couch.setDelay(0);
+
+    const restart = couch.requests.length;
+    const bram = keep(await openDesktop(dirB));
+    await bram.team!.service!.syncNow();
+    const since = pullsSince(restart);
+    expect(since.length).toBeGreaterThan(0);
+    expect(Number(since[0])).toBeGreaterThanOrEqual(BATCH);
+    expect((await bram.call('reviews.query', { status: 'all', limit: 1 })).total).toBe(BIG + 3);
+    // On disk too: opened once more, without the server.
+    team.cores.splice(team.cores.indexOf(bram), 1);
+    await bram.close();
+    await couch.pause();
+    const again = keep(await openDesktop(dirB));
+    expect((await again.call('reviews.query', { status: 'all', limit: 1 })).total).toBe(BIG + 3);
   });
 });
