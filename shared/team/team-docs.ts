@@ -75,10 +75,12 @@ export const EntityDoc = z.object({
 });
 export type EntityDoc = z.infer<typeof EntityDoc>;
 
-export const ClaimDoc = z.object({ type: z.literal('claim'), itemId: z.string(), reviewId: z.string(), by: z.string(), at: IsoTime });
+/** `desktop`: the claiming desktop's replica id (absent in claims of older versions: then the member counts). `at`: server time. */
+export const ClaimDoc = z.object({ type: z.literal('claim'), itemId: z.string(), reviewId: z.string(), by: z.string(), desktop: z.string().optional(), at: IsoTime });
 export type ClaimDoc = z.infer<typeof ClaimDoc>;
 
-export const LeaseDoc = z.object({ type: z.literal('lease'), holder: z.string(), until: IsoTime });
+/** `desktop` as in ClaimDoc; `until` in the server's time. */
+export const LeaseDoc = z.object({ type: z.literal('lease'), holder: z.string(), desktop: z.string().optional(), until: IsoTime });
 export type LeaseDoc = z.infer<typeof LeaseDoc>;
 
 export const PresenceDoc = z.object({ type: z.literal('presence'), member: z.string(), reviewId: z.string().nullable(), until: IsoTime });

@@ -53,8 +53,8 @@ export class Faults implements FaultSwitches {
   }
 
   add(spec: FaultSpec): void {
-    if (spec.status === undefined && !spec.malformed && !spec.body && spec.delayMs === undefined) {
-      throw new Error('A fault needs a status, malformed, body or delayMs');
+    if (spec.status === undefined && !spec.malformed && !spec.body && spec.delayMs === undefined && spec.answerDelayMs === undefined) {
+      throw new Error('A fault needs a status, malformed, body, delayMs or answerDelayMs');
     }
     this.armed.push({ spec, left: spec.times ?? 1 });
   }

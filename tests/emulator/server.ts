@@ -108,7 +108,9 @@ export async function startGoogleEmulator(opts: EmulatorOptions = {}): Promise<G
         metadata: { service: serviceOf(path).service },
       }]);
     }
-    sendJson(res, 200, await handler());
+    const answer = await handler();
+    if (fault?.answerDelayMs) await new Promise((ok) => setTimeout(ok, fault.answerDelayMs));
+    sendJson(res, 200, answer);
   }
 
   const server = createServer((req, res) => {

@@ -107,6 +107,8 @@ export interface FaultSpec {
   times?: number;
   /** Wait before answering (or before serving normally when no status/malformed/body). */
   delayMs?: number;
+  /** Serve the request (it takes effect, as at Google once a request arrived) and only then hold the answer this long. */
+  answerDelayMs?: number;
   /** Answer 200 with a truncated, unparseable JSON body. */
   malformed?: true;
   /** Use Google's real envelopes: 429 quota-0 (unapproved project) or 403 SERVICE_DISABLED. */

@@ -1,5 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,14 @@ export interface StandIn {
   /** Creates a database with these members (as the server admin). */
   createDb(db: string, members: string[]): Promise<void>;
   addUser(name: string, password: string): Promise<void>;
+  /** Writes a document as the server admin (what another program, or an older Kalm, left in the database). */
+  putAsAdmin(db: string, doc: { _id: string } & Record<string, unknown>): Promise<void>;
+  /** Every request it got (method and URL with its query), in order. */
+  requests: { method: string; url: string }[];
+  /** Moves the server's clock (its HTTP `Date` header, which Kalm reads as the team's time) by `ms`. */
+  setClockOffset(ms: number): void;
+  /** Holds every request for `ms` before answering it (a slow line); 0 stops that. */
+  setDelay(ms: number): void;
   /** Stops answering (connections refused) until `resume()`; the data is kept. */
   pause(): Promise<void>;
   resume(): Promise<void>;
@@ -30,8 +38,17 @@ export async function startStandIn(): Promise<StandIn> {
   await new Promise<void>((res, rej) => pouchApp.couchConfig.set('admins', 'admin', 'admin-secret', (e: unknown) => (e ? rej(e) : res())));
   let server: Server | null = null;
   let port = 0;
+  let clockOffset = 0;
+  let delay = 0;
+  const requests: StandIn['requests'] = [];
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    requests.push({ method: req.method ?? 'GET', url: req.url ?? '/' });
+    if (clockOffset !== 0) res.setHeader('Date', new Date(Date.now() + clockOffset).toUTCString());
+    if (delay > 0) setTimeout(() => pouchApp(req, res), delay);
+    else pouchApp(req, res);
+  };
   const listen = () => new Promise<void>((res) => {
-    server = createServer(pouchApp).listen(port, '127.0.0.1', () => {
+    server = createServer(handle).listen(port, '127.0.0.1', () => {
       port = (server!.address() as AddressInfo).port;
       res();
     });
@@ -50,10 +67,14 @@ export async function startStandIn(): Promise<StandIn> {
   };
   return {
     url,
+    requests,
+    setClockOffset: (ms) => void (clockOffset = ms),
+    setDelay: (ms) => void (delay = ms),
     async createDb(db, members) {
       await admin('PUT', `/${db}`);
       await admin('PUT', `/${db}/_security`, { admins: { names: [], roles: [] }, members: { names: members, roles: [] } });
     },
+    putAsAdmin: (db, doc) => admin('PUT', `/${db}/${encodeURIComponent(doc._id)}`, doc),
     addUser: (name, password) => admin('PUT', `/_users/org.couchdb.user:${name}`, { _id: `org.couchdb.user:${name}`, name, password, roles: [], type: 'user' }),
     pause: stop,
     resume: listen,

@@ -26,6 +26,8 @@ export class TeamBridge {
   private shardTimer: ReturnType<typeof setTimeout> | null = null;
   private feed: { cancel(): void } | null = null;
   private incoming: Change<TeamDoc>[] = [];
+  /** The last sequence the live changes feed delivered. */
+  private seen = 0;
   private applying: Promise<void> = Promise.resolve();
   private readonly seq: AppliedSeq;
   private readonly unwrap: (() => void)[] = [];
@@ -81,8 +83,10 @@ export class TeamBridge {
       since = batch.last_seq;
     }
     if (opts.recheck) this.queue(() => this.recheckLocal());
+    this.seen = Number(since);
     const feed = this.d.db.changes({ since, live: true, include_docs: true, conflicts: true, return_docs: false });
     feed.on('change', (c) => {
+      this.seen = Math.max(this.seen, Number(c.seq));
       this.incoming.push(c);
       if (this.incoming.length === 1) setTimeout(() => this.drain(), 20);
     });
@@ -94,14 +98,26 @@ export class TeamBridge {
   async settle(): Promise<void> {
     if (this.shardTimer) { clearTimeout(this.shardTimer); this.pushDirtyShards(); }
     await this.writes;
+    await this.caughtUp();
     await this.drain();
     await this.applying;
     await this.seq.flush();
   }
 
+  /**
+   * Waits (up to 5 s) until the live feed delivered every change the replica holds now: what replication just wrote
+   * (`kalm team sync`) reaches the feed a moment later, and "settled" must include it.
+   */
+  private async caughtUp(): Promise<void> {
+    if (!this.feed) return;
+    const target = Number((await this.d.db.info()).update_seq);
+    for (let i = 0; i < 500 && this.feed && this.seen < target; i++) await new Promise((r) => setTimeout(r, 10));
+  }
+
   /** Stops following the replica and gives the store back its own writes (leaving the team keeps a local workspace). */
   async stop(): Promise<void> {
     this.feed?.cancel();
+    this.feed = null;
     await this.settle();
     for (const undo of this.unwrap.splice(0)) undo();
   }

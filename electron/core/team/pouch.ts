@@ -22,7 +22,7 @@ export function openLocalTeamDb(dataDir: string): TeamDb {
 export function openRemoteTeamDb(server: string, db: string, cookie: () => string): TeamDb {
   const url = `${server.replace(/\/+$/, '')}/${encodeURIComponent(db)}`;
   const PouchDB = pouchDB();
-  return new PouchDB<TeamDoc>(url, {
+  const remote = new PouchDB<TeamDoc>(url, {
     skip_setup: true,
     fetch: (input, init) => {
       const headers = new Headers(init?.headers);
@@ -30,7 +30,17 @@ export function openRemoteTeamDb(server: string, db: string, cookie: () => strin
       return PouchDB.fetch(input, { ...init, headers });
     },
   });
+  // PouchDB 9's replication asks its source for `info()` after every batch and does not handle a failure there (a
+  // bare `src.info().then(…)` in the batch's checkpointing): a server that goes away at that moment was an unhandled
+  // rejection, which ends a Node process (the web host). A failed `info()` of the server therefore answers with
+  // `doc_count: -1` (remoteDocCount reads that as unknown); replication itself notices the lost server and retries.
+  const info = remote.info.bind(remote);
+  remote.info = () => info().catch(() => ({ doc_count: UNKNOWN_COUNT, update_seq: 0, db_name: db }));
+  return remote;
 }
+
+/** `doc_count` of a server's database whose info could not be read (see openRemoteTeamDb). */
+export const UNKNOWN_COUNT = -1;
 
 /** A PouchDB error's HTTP status (409 conflict, 404 missing…), or 0 when the server could not be reached. */
 export const statusOf = (err: unknown): number => {

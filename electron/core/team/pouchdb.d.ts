@@ -24,14 +24,23 @@ declare module 'pouchdb' {
   interface Replication extends PromiseLike<unknown> {
     on(event: 'change', listener: (info: SyncInfo & ReplicationInfo) => void): this;
     on(event: 'paused', listener: (err?: unknown) => void): this;
+    /** A request failed and the replication backs off before it retries (`retry: true`). */
+    on(event: 'requestError', listener: (err: unknown) => void): this;
     on(event: 'active' | 'complete' | 'denied' | 'error', listener: (info?: unknown) => void): this;
     cancel(): void;
+  }
+  /** Two-way replication: its own `paused` event drops the error, so each direction is watched by itself. */
+  interface Sync extends Replication {
+    readonly push: Replication;
+    readonly pull: Replication;
   }
   interface ReplicateOptions { live?: boolean; retry?: boolean; batch_size?: number; batches_limit?: number; checkpoint?: 'source' | 'target' | false; back_off_function?: (delay: number) => number; heartbeat?: number | false }
   interface AllDocsResult<T> { total_rows: number; rows: { id: string; key: string; value: { rev: string; deleted?: boolean }; doc?: Existing<T> | null }[] }
   interface GetOptions { conflicts?: boolean; rev?: string }
   interface Database<T extends object = object> {
     readonly name: string;
+    /** The database's own id, kept with it (stable across restarts; replication checkpoints use it). */
+    id(): Promise<string>;
     info(): Promise<{ doc_count: number; update_seq: number | string; db_name: string }>;
     get(id: string, opts?: GetOptions): Promise<Existing<T>>;
     put(doc: T & { _id: string; _rev?: string; _deleted?: boolean }): Promise<PutResult>;
@@ -39,7 +48,7 @@ declare module 'pouchdb' {
     bulkDocs(docs: (T & { _id: string; _rev?: string; _deleted?: boolean } | { _id: string; _rev: string; _deleted: true })[]): Promise<(PutResult | BulkError)[]>;
     allDocs(opts?: { include_docs?: boolean; keys?: string[]; startkey?: string; endkey?: string; limit?: number; conflicts?: boolean }): Promise<AllDocsResult<T>>;
     changes(opts?: ChangesOptions): ChangesFeed<T>;
-    sync(remote: Database<T>, opts?: ReplicateOptions): Replication;
+    sync(remote: Database<T>, opts?: ReplicateOptions): Sync;
     replicate: { to(target: Database<T>, opts?: ReplicateOptions): Replication; from(source: Database<T>, opts?: ReplicateOptions): Replication };
     close(): Promise<void>;
     destroy(): Promise<void>;
@@ -52,5 +61,5 @@ declare module 'pouchdb' {
   }
   const PouchDB: PouchDBStatic;
   export default PouchDB;
-  export type { Change, Database, Existing, PutResult, BulkError, Replication, SyncInfo, ReplicationInfo };
+  export type { Change, Database, Existing, PutResult, BulkError, Replication, Sync, SyncInfo, ReplicationInfo };
 }

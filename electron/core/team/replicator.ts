@@ -67,10 +67,23 @@ export class LiveReplication {
     const rep = this.local.sync(this.remote, { live: true, retry: true, batch_size: 500, back_off_function: (d) => (d === 0 ? 1000 : Math.min(d * 2, 60_000)) });
     rep.on('change', (info) => this.set({ state: 'syncing', pending: info.change?.pending ?? 0, lastReplicatedAt: this.opts.now().toISOString(), offlineSince: null, error: null }));
     rep.on('active', () => this.set({ ...this.status, state: 'syncing', error: null }));
-    rep.on('paused', (err) => {
-      if (err) this.set({ ...this.status, state: 'offline', offlineSince: this.status.offlineSince ?? this.opts.now().toISOString(), error: messageOf(err) });
-      else this.set({ ...this.status, state: 'synced', pending: 0, offlineSince: null, error: null, lastReplicatedAt: this.opts.now().toISOString() });
-    });
+    // PouchDB's two-way `paused` event drops the error (it said "synced" with the server gone): each direction is
+    // watched instead. Synced once both are idle without an error; offline as soon as either cannot reach the server.
+    const idle = { push: false, pull: false };
+    const offline = (err: unknown) => this.set({ ...this.status, state: 'offline', offlineSince: this.status.offlineSince ?? this.opts.now().toISOString(), error: messageOf(err) });
+    for (const direction of ['push', 'pull'] as const) {
+      const one = rep[direction];
+      one.on('active', () => void (idle[direction] = false));
+      one.on('requestError', (err) => {
+        idle[direction] = false;
+        offline(err);
+      });
+      one.on('paused', (err) => {
+        idle[direction] = !err;
+        if (err) offline(err);
+        else if (idle.push && idle.pull) this.set({ ...this.status, state: 'synced', pending: 0, offlineSince: null, error: null, lastReplicatedAt: this.opts.now().toISOString() });
+      });
+    }
     const failed = (err: unknown) => {
       this.rep = null;
       this.set({ ...this.status, state: 'error', error: messageOf(err) });

@@ -4,7 +4,9 @@ import type { EventBus } from '../events';
 import type { OpenedStore } from '../store/open-store';
 import type { Workspace } from '../workspace';
 import { TeamBridge } from './bridge';
-import { claimItem, takeLease, type ClaimResult } from './claims';
+import { claimItem, type ClaimResult } from './claims';
+import { serverNow } from './server-clock';
+import { takeLease } from './sync-lease';
 import { openLocalTeamDb, openRemoteTeamDb, statusOf, type TeamDb } from './pouch';
 import { LiveReplication, syncOnce, type ReplicationStatus } from './replicator';
 import { checkAccess, signIn } from './session';
@@ -42,6 +44,7 @@ export class TeamService {
   readonly remote: TeamDb;
   readonly bridge: TeamBridge;
   private cookie = '';
+  private desktop: Promise<string> | undefined;
   private live: LiveReplication | null = null;
   private readonly peers = new Map<string, PresenceDoc>();
   /** The last `kalm team sync` of this process (no live replication in the CLI). */
@@ -106,16 +109,31 @@ export class TeamService {
     return { ...s, server: this.d.config.server, db: this.d.config.db, user: this.d.config.user, peers };
   }
 
+  /** This desktop in claims and leases: its replica's id (kept in the replica, the same after a restart). */
+  private desktopId(): Promise<string> {
+    return (this.desktop ??= this.db.id());
+  }
+
+  private serverNow(): Promise<Date> {
+    return serverNow(this.d.config.server, this.cookie, this.d.now);
+  }
+
   /** Claims an outbox item on the server before it is published (see team-publisher.ts). */
-  claim(itemId: string, reviewId: string): Promise<ClaimResult> {
-    if (!this.cookie) return this.signIn().then(() => this.claim(itemId, reviewId), (err: unknown) => ({ kind: 'offline' as const, reason: String(err) }));
-    return claimItem(this.remote, { itemId, reviewId, by: this.d.config.user, at: this.d.now().toISOString() });
+  async claim(itemId: string, reviewId: string): Promise<ClaimResult> {
+    if (!this.cookie) {
+      try {
+        await this.signIn();
+      } catch (err) {
+        return { kind: 'offline', reason: err instanceof Error ? err.message : String(err) };
+      }
+    }
+    return claimItem(this.remote, { itemId, reviewId, by: this.d.config.user, desktop: await this.desktopId() }, await this.serverNow());
   }
 
   /** True when this desktop may run the scheduled Google/Play sync now (it holds the lease on the server). */
   async holdsSyncLease(ttlMs: number): Promise<boolean> {
     if (!this.cookie) await this.signIn().catch(() => undefined);
-    return takeLease(this.remote, 'google-sync', this.d.config.user, this.d.now(), ttlMs);
+    return takeLease(this.remote, 'google-sync', { holder: this.d.config.user, desktop: await this.desktopId() }, await this.serverNow(), ttlMs);
   }
 
   /** "<member> is answering this review": written to the replica, replicated to the others; null when the composer closed. */
