@@ -84,7 +84,10 @@ export class EntityMirror {
   async apply(doc: EntityDoc): Promise<void> {
     if (doc.type === 'template') {
       const t = ReplyTemplate.safeParse(doc.body);
-      if (t.success && this.saveTemplate && !sameJson(this.d.stores.templates?.get(t.data.id), t.data)) await this.saveTemplate(t.data);
+      if (t.success && this.saveTemplate && !sameJson(this.d.stores.templates?.get(t.data.id), t.data)) {
+        await this.saveTemplate(t.data);
+        this.d.bus.emit('templates.changed', {});
+      }
       return;
     }
     const current = this.d.stores.labels.current;
@@ -102,7 +105,10 @@ export class EntityMirror {
     const at = docId.indexOf(':');
     const kind = docId.slice(0, at), id = docId.slice(at + 1);
     if (kind === 'template') {
-      if (this.removeTemplate && this.d.stores.templates?.get(id)) await this.removeTemplate(id);
+      if (this.removeTemplate && this.d.stores.templates?.get(id)) {
+        await this.removeTemplate(id);
+        this.d.bus.emit('templates.changed', {});
+      }
       return;
     }
     const current = this.d.stores.labels.current;
