@@ -6,6 +6,7 @@ import type { EventBus } from '../events';
 import type { LabelStore } from '../labels/label-store';
 import type { TemplateStore } from '../templates/template-store';
 import { sameJson } from './local-docs';
+import type { PendingRemovals } from './pending-removals';
 
 /** The stores of the workspace's label definitions, rules and templates (absent in a core opened read-only). */
 export interface TeamEntityStores {
@@ -25,6 +26,8 @@ export interface EntityMirrorDeps {
   queue: (job: () => Promise<void>) => void;
   put: Put;
   remove: (id: string) => Promise<void>;
+  /** Where a removal is recorded before the local files change (pushed at the next start if a crash kept it from the replica). */
+  pending: PendingRemovals;
 }
 
 const ENTITY_KINDS: readonly Kind[] = ['label', 'rule', 'template'];
@@ -48,6 +51,7 @@ export class EntityMirror {
     this.saveLabels = save;
     labels.save = async (next) => {
       const before = labels.current;
+      d.pending.add(removedIds(before, next));
       await save(next);
       d.queue(() => this.pushLabelChanges(before, labels.current));
     };
@@ -62,6 +66,7 @@ export class EntityMirror {
         return saved;
       };
       templates.remove = async (id) => {
+        if (templates.get(id)) d.pending.add([teamDocId.template(id)]);
         await remove(id);
         d.queue(() => d.remove(teamDocId.template(id)));
       };
@@ -78,6 +83,17 @@ export class EntityMirror {
     for (const l of labels) await this.pushEntity('label', l.id, l);
     for (const r of rules) await this.pushEntity('rule', r.id, r);
     for (const t of this.d.stores.templates?.list() ?? []) await this.pushEntity('template', t.id, t);
+  }
+
+  /** True when the label, rule or template of this document id is in this folder's files. */
+  existsHere(docId: string): boolean {
+    const at = docId.indexOf(':');
+    const kind = docId.slice(0, at), id = docId.slice(at + 1);
+    if (kind === 'template') return this.d.stores.templates ? this.d.stores.templates.get(id) !== undefined : true;
+    const { labels, rules } = this.d.stores.labels.current;
+    if (kind === 'label') return labels.some((l) => l.id === id);
+    if (kind === 'rule') return rules.some((r) => r.id === id);
+    return true;
   }
 
   /** A label, rule or template document that arrived (or the merged version of a conflict). */
@@ -136,6 +152,12 @@ export class EntityMirror {
       return { type, body: { ...body }, at: this.d.now().toISOString(), by: this.d.member, history: old?.history ?? [] };
     });
   }
+}
+
+/** The `label:` and `rule:` documents a change of `labels.json` removes. */
+function removedIds(before: LabelsFile, after: LabelsFile): string[] {
+  const gone = <T extends { id: string }>(was: readonly T[], now: readonly T[]) => was.filter((x) => !now.some((y) => y.id === x.id)).map((x) => x.id);
+  return [...gone(before.labels, after.labels).map(teamDocId.label), ...gone(before.rules, after.rules).map(teamDocId.rule)];
 }
 
 function upsert<T extends { id: string }>(list: readonly T[], item: T): T[] {
