@@ -1,3 +1,4 @@
+import { labelNameKey } from '../labels/label-schema';
 import { draftDocOf, mergeDiscarded, versionsOf } from './draft-versions';
 import type { PlacesDoc, DraftDoc, EntityDoc, LabelMark, OutboxDoc, ReviewDoc, Superseded, TeamDoc } from './team-docs';
 
@@ -78,7 +79,28 @@ export function mergeEntityDocs(versions: readonly EntityDoc[]): EntityDoc {
   const sorted = [...versions].sort(byLatest((d) => d.at));
   const win = head(sorted);
   const lost = sorted.slice(1).filter((d) => stable(d.body) !== stable(win.body)).map((d) => ({ text: stable(d.body), at: d.at, by: d.by }));
-  return { ...win, history: uniqueHistory([...sorted.flatMap((d) => d.history), ...lost]) };
+  const absorbed = [...new Set(sorted.flatMap((d) => d.absorbed ?? []))].sort();
+  const { absorbed: _a, ...rest } = win;
+  return { ...rest, history: uniqueHistory([...sorted.flatMap((d) => d.history), ...lost]), ...(absorbed.length > 0 ? { absorbed } : {}) };
+}
+
+/**
+ * Labels with the same name (ignoring case, accents and outer spaces) that desktops created apart: each one maps
+ * to the label of that name with the smallest id, so every desktop keeps the same one.
+ */
+export function sameNamedLabels(labels: readonly { id: string; name: string }[]): Map<string, string> {
+  const keep = new Map<string, string>();
+  for (const l of labels) {
+    const key = labelNameKey(l.name);
+    const had = keep.get(key);
+    if (had === undefined || l.id < had) keep.set(key, l.id);
+  }
+  const into = new Map<string, string>();
+  for (const l of labels) {
+    const winner = keep.get(labelNameKey(l.name));
+    if (winner !== undefined && winner !== l.id) into.set(l.id, winner);
+  }
+  return into;
 }
 
 /** Sources and locations: the union by id; for an id both have, the later document's version. */

@@ -72,6 +72,8 @@ export const EntityDoc = z.object({
   at: IsoTime,
   by: z.string(),
   history: z.array(Superseded),
+  /** A label only: the ids of same-named labels merged into this one (a review still carrying one of them is moved here). */
+  absorbed: z.array(z.string()).optional(),
 });
 export type EntityDoc = z.infer<typeof EntityDoc>;
 

@@ -14,6 +14,7 @@ import { outboxDocFrom, reviewDocFrom, sameJson } from './local-docs';
 import { PendingRemovals } from './pending-removals';
 import { recheckLocal } from './recheck';
 import { statusOf } from './pouch';
+import { SameNamedLabels } from './same-named-labels';
 import { putTeamDoc, removeTeamDoc } from './replica-docs';
 
 /**
@@ -36,6 +37,7 @@ export class TeamBridge {
   private readonly drafts: DraftMirror | null;
   /** Removals made here that the replica may not have yet (written before the local change, see pending-removals.ts). */
   private readonly pending: PendingRemovals;
+  private readonly sameNamed: SameNamedLabels | null;
 
   constructor(private readonly d: TeamBridgeDeps) {
     const { store } = d;
@@ -90,6 +92,9 @@ export class TeamBridge {
       ? new EntityMirror({ stores: d.entities, member: d.member, bus: d.bus, now: d.now, queue: (job) => this.queue(job), put: (id, make) => this.put(id, make), remove: (id) => this.remove(id), pending: this.pending })
       : null;
     if (this.entities) this.unwrap.push(...this.entities.unwrap);
+    this.sameNamed = d.entities
+      ? new SameNamedLabels({ db: d.db, labels: d.entities.labels, member: d.member, bus: d.bus, now: d.now, put: (id, make) => this.put(id, make), reviews: { workspace: d.workspace, store, bus: d.bus } })
+      : null;
   }
 
   /**
@@ -278,6 +283,7 @@ export class TeamBridge {
 
   private async apply(batch: readonly Change<TeamDoc>[]): Promise<void> {
     await applyTeamChanges({ deps: this.d, local: this.local, entities: this.entities, drafts: this.drafts, known: this.known }, batch);
+    await this.sameNamed?.afterApply(batch.map((c) => c.id));
     const last = batch[batch.length - 1];
     if (last) this.seq.set(last.seq);
   }
