@@ -1,6 +1,6 @@
 import { labelNameKey } from '../labels/label-schema';
 import { draftDocOf, mergeDiscarded, versionsOf } from './draft-versions';
-import type { PlacesDoc, DraftDoc, EntityDoc, LabelMark, OutboxDoc, ReviewDoc, Superseded, TeamDoc } from './team-docs';
+import type { PlacesDoc, DraftDoc, EntityDoc, LabelMark, OutboxDoc, ReviewDoc, RuleOrderDoc, Superseded, TeamDoc } from './team-docs';
 
 /**
  * Deterministic merges of the versions of one team document that two or more desktops wrote while apart.
@@ -103,6 +103,24 @@ export function sameNamedLabels(labels: readonly { id: string; name: string }[])
   return into;
 }
 
+/**
+ * Two desktops reordered the rules while apart: the later reorder wins; a rule only another version lists
+ * (added there meanwhile) follows, in that version's order (later versions first).
+ */
+export function mergeRuleOrderDocs(versions: readonly RuleOrderDoc[]): RuleOrderDoc {
+  const sorted = [...versions].sort(byLatest((d) => d.at));
+  const win = head(sorted);
+  const ids = [...new Set(sorted.flatMap((d) => d.ids))];
+  return { ...win, ids };
+}
+
+/** The rules in the team's order; rules the order does not list yet keep their order after those it does. */
+export function orderRules<T extends { id: string }>(rules: readonly T[], order: readonly string[]): T[] {
+  const at = new Map(order.map((id, i) => [id, i]));
+  const rank = (r: T, i: number) => at.get(r.id) ?? order.length + i;
+  return rules.map((r, i) => ({ r, k: rank(r, i) })).sort((a, b) => a.k - b.k).map((x) => x.r);
+}
+
 /** Sources and locations: the union by id; for an id both have, the later document's version. */
 export function mergePlacesDocs(versions: readonly PlacesDoc[]): PlacesDoc {
   const sorted = [...versions].sort(byLatest((d) => d.at)).reverse();
@@ -132,6 +150,7 @@ export function mergeTeamDocs(versions: readonly TeamDoc[]): TeamDoc {
     case 'draft': return mergeDraftDocs(same<DraftDoc>('draft'));
     case 'outbox': return mergeOutboxDocs(same<OutboxDoc>('outbox'));
     case 'label': case 'rule': case 'template': return mergeEntityDocs(versions.filter((v): v is EntityDoc => v.type === first.type));
+    case 'ruleOrder': return mergeRuleOrderDocs(same<RuleOrderDoc>('ruleOrder'));
     default: return first;
   }
 }

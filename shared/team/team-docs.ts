@@ -22,6 +22,8 @@ export const teamDocId = {
   label: (id: string) => `label:${id}`,
   rule: (id: string) => `rule:${id}`,
   template: (id: string) => `template:${id}`,
+  /** The order the auto-label rules run in (one document for the workspace). */
+  ruleOrder: () => 'order:rules',
   /** The sources and locations of the workspace (one document). */
   places: () => 'places:workspace',
 } as const;
@@ -77,6 +79,10 @@ export const EntityDoc = z.object({
 });
 export type EntityDoc = z.infer<typeof EntityDoc>;
 
+/** The order the auto-label rules run in: rule ids, first first; the later reorder wins a conflict (shared/team/merge.ts). */
+export const RuleOrderDoc = z.object({ type: z.literal('ruleOrder'), ids: z.array(z.string()), at: IsoTime, by: z.string() });
+export type RuleOrderDoc = z.infer<typeof RuleOrderDoc>;
+
 export const ClaimDoc = z.object({ type: z.literal('claim'), itemId: z.string(), reviewId: z.string(), by: z.string(), at: IsoTime });
 export type ClaimDoc = z.infer<typeof ClaimDoc>;
 
@@ -90,5 +96,5 @@ export type PresenceDoc = z.infer<typeof PresenceDoc>;
 export const PlacesDoc = z.object({ type: z.literal('places'), sources: z.array(Source), locations: z.array(Location), at: IsoTime });
 export type PlacesDoc = z.infer<typeof PlacesDoc>;
 
-export const TeamDoc = z.discriminatedUnion('type', [PlacesDoc, ReviewDoc, DraftDoc, OutboxDoc, EntityDoc, ClaimDoc, LeaseDoc, PresenceDoc]);
+export const TeamDoc = z.discriminatedUnion('type', [PlacesDoc, ReviewDoc, DraftDoc, OutboxDoc, EntityDoc, RuleOrderDoc, ClaimDoc, LeaseDoc, PresenceDoc]);
 export type TeamDoc = z.infer<typeof TeamDoc>;

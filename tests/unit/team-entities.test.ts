@@ -104,4 +104,27 @@ describe('team workspace: templates, labels and rules behave as one team would e
       expect(state.marks).toEqual([{ id: id(2), labels: [kept.id] }]);
     }
   });
+
+  it('the order the rules run in is shared: a reorder reaches the other member; two reorders made apart end in the later one on both, a rule added meanwhile after it', { timeout: 60_000 }, async () => {
+    const { anna, bram } = await annaAndBram(team);
+    const label = await anna.call('labels.save', { name: 'Service', color: '#0f766e' });
+    const rule = (id: string) => ({ id, labelId: label.id, words: [id] });
+    await anna.call('labels.saveRules', { rules: [rule('r1'), rule('r2'), rule('r3')] });
+    await syncAll([anna, bram]);
+    const order = async (core: KalmCore) => (await core.call('labels.list', {})).rules.map((r) => r.id);
+    expect(await order(bram)).toEqual(['r1', 'r2', 'r3']);
+
+    await anna.call('labels.saveRules', { rules: [rule('r2'), rule('r1'), rule('r3')] });
+    await syncAll([anna, bram]);
+    expect(await order(bram)).toEqual(['r2', 'r1', 'r3']);
+
+    // Apart: Anna moves r3 first and adds a rule; a moment later Bram moves r1 first.
+    await anna.call('labels.saveRules', { rules: [rule('r3'), rule('r2'), rule('r1'), rule('rA')] });
+    await new Promise((r) => setTimeout(r, 10));
+    await bram.call('labels.saveRules', { rules: [rule('r1'), rule('r2'), rule('r3')] });
+    await syncAll([anna, bram]);
+    await syncAll([anna, bram]);
+    expect(await order(anna)).toEqual(['r1', 'r2', 'r3', 'rA']);
+    expect(await order(bram)).toEqual(['r1', 'r2', 'r3', 'rA']);
+  });
 });

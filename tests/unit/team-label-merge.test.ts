@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mergeEntityDocs, sameNamedLabels } from '../../shared/team/merge';
-import type { EntityDoc } from '../../shared/team/team-docs';
+import { mergeEntityDocs, mergeRuleOrderDocs, mergeTeamDocs, orderRules, sameNamedLabels } from '../../shared/team/merge';
+import type { EntityDoc, RuleOrderDoc } from '../../shared/team/team-docs';
 
 const label = (id: string, name: string) => ({ schemaVersion: 1, id, name, color: '#0f766e' });
 
@@ -20,5 +20,24 @@ describe('same-named labels from two desktops', () => {
     expect(mergeEntityDocs([one, two]).absorbed).toEqual(['label-b2', 'label-c3']);
     expect(mergeEntityDocs([two, one])).toEqual(mergeEntityDocs([one, two]));
     expect('absorbed' in mergeEntityDocs([doc('2026-05-01T10:00:00.000Z', 'anna')])).toBe(false);
+  });
+});
+
+describe('the rule order of the team', () => {
+  const order = (at: string, by: string, ids: string[]): RuleOrderDoc => ({ type: 'ruleOrder', ids, at, by });
+
+  it('two reorders made apart: the later wins, ids only the other lists follow; the same whatever the order of the versions', () => {
+    const anna = order('2026-05-01T10:00:00.000Z', 'anna', ['r3', 'r1', 'r2', 'rA']);
+    const bram = order('2026-05-01T10:00:01.000Z', 'bram', ['r2', 'r1', 'r3']);
+    const carl = order('2026-05-01T09:00:00.000Z', 'carl', ['r1', 'rC', 'r2', 'r3']);
+    const merged = mergeRuleOrderDocs([anna, bram, carl]);
+    expect(merged.ids).toEqual(['r2', 'r1', 'r3', 'rA', 'rC']);
+    expect(mergeRuleOrderDocs([carl, bram, anna])).toEqual(merged);
+    expect(mergeTeamDocs([bram, anna, carl])).toEqual(merged);
+  });
+
+  it('puts the rules in the order; rules it does not list keep their own order after the listed ones', () => {
+    const rules = ['r1', 'new1', 'r2', 'r3', 'new2'].map((id) => ({ id }));
+    expect(orderRules(rules, ['r3', 'gone', 'r1', 'r2']).map((r) => r.id)).toEqual(['r3', 'r1', 'r2', 'new1', 'new2']);
   });
 });

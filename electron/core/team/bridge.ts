@@ -89,7 +89,7 @@ export class TeamBridge {
     };
     this.unwrap.push(() => { d.workspace.replace = replace; });
     this.entities = d.entities
-      ? new EntityMirror({ stores: d.entities, member: d.member, bus: d.bus, now: d.now, queue: (job) => this.queue(job), put: (id, make) => this.put(id, make), remove: (id) => this.remove(id), pending: this.pending })
+      ? new EntityMirror({ stores: d.entities, member: d.member, bus: d.bus, now: d.now, queue: (job) => this.queue(job), put: (id, make) => this.put(id, make), remove: (id) => this.remove(id), pending: this.pending, db: d.db })
       : null;
     if (this.entities) this.unwrap.push(...this.entities.unwrap);
     this.sameNamed = d.entities
@@ -283,7 +283,9 @@ export class TeamBridge {
 
   private async apply(batch: readonly Change<TeamDoc>[]): Promise<void> {
     await applyTeamChanges({ deps: this.d, local: this.local, entities: this.entities, drafts: this.drafts, known: this.known }, batch);
-    await this.sameNamed?.afterApply(batch.map((c) => c.id));
+    const ids = batch.map((c) => c.id);
+    await this.sameNamed?.afterApply(ids);
+    await this.entities?.afterApply(ids);
     const last = batch[batch.length - 1];
     if (last) this.seq.set(last.seq);
   }

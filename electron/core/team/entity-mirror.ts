@@ -7,6 +7,8 @@ import type { LabelStore } from '../labels/label-store';
 import type { TemplateStore } from '../templates/template-store';
 import { sameJson } from './local-docs';
 import type { PendingRemovals } from './pending-removals';
+import type { TeamDb } from './pouch';
+import { RuleOrder } from './rule-order';
 
 /** The stores of the workspace's label definitions, rules and templates (absent in a core opened read-only). */
 export interface TeamEntityStores {
@@ -15,7 +17,7 @@ export interface TeamEntityStores {
 }
 
 type Kind = EntityDoc['type'];
-type Put = (id: string, make: (prev: TeamDoc | null) => TeamDoc) => Promise<void>;
+type Put = (id: string, make: (prev: TeamDoc | null) => TeamDoc | null) => Promise<void>;
 
 export interface EntityMirrorDeps {
   stores: TeamEntityStores;
@@ -28,6 +30,7 @@ export interface EntityMirrorDeps {
   remove: (id: string) => Promise<void>;
   /** Where a removal is recorded before the local files change (pushed at the next start if a crash kept it from the replica). */
   pending: PendingRemovals;
+  db: TeamDb;
 }
 
 const ENTITY_KINDS: readonly Kind[] = ['label', 'rule', 'template'];
@@ -44,11 +47,13 @@ export class EntityMirror {
   private readonly saveTemplate: TemplateStore['put'] | null;
   private readonly removeTemplate: TemplateStore['remove'] | null;
   readonly unwrap: (() => void)[] = [];
+  private readonly ruleOrder: RuleOrder;
 
   constructor(private readonly d: EntityMirrorDeps) {
     const { labels, templates } = d.stores;
     const save = labels.save.bind(labels);
     this.saveLabels = save;
+    this.ruleOrder = new RuleOrder({ db: d.db, labels, writeLocal: (next) => this.writeLabels(next), put: d.put, member: d.member, now: d.now });
     labels.save = async (next) => {
       const before = labels.current;
       d.pending.add(removedIds(before, next));
@@ -83,6 +88,12 @@ export class EntityMirror {
     for (const l of labels) await this.pushEntity('label', l.id, l);
     for (const r of rules) await this.pushEntity('rule', r.id, r);
     for (const t of this.d.stores.templates?.list() ?? []) await this.pushEntity('template', t.id, t);
+    if (rules.length > 0) await this.ruleOrder.push(rules.map((r) => r.id));
+  }
+
+  /** After a batch of the replica's changes was applied: the rules follow the team's order. */
+  afterApply(ids: readonly string[]): Promise<void> {
+    return this.ruleOrder.afterApply(ids);
   }
 
   /** True when the label, rule or template of this document id is in this folder's files. */
@@ -143,6 +154,8 @@ export class EntityMirror {
       for (const item of now) if (!sameJson(was.find((x) => x.id === item.id), item)) await this.pushEntity(kind, item.id, item);
       for (const item of was) if (!now.some((x) => x.id === item.id)) await this.d.remove(teamDocId[kind](item.id));
     }
+    const ids = after.rules.map((r) => r.id);
+    if (!sameJson(before.rules.map((r) => r.id), ids)) await this.ruleOrder.push(ids);
   }
 
   private pushEntity(type: Kind, id: string, body: object): Promise<void> {
