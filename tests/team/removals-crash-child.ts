@@ -1,16 +1,16 @@
 /**
  * Child process of tests/unit/team-removals-crash.test.ts: opens a team desktop's data folder, makes every write to
- * its replica hang (the process will die before any of them happens), removes a draft, a label, a rule and a
- * template and unassigns a review, waits until the local files have all of it, prints REMOVED and waits to be
- * killed with SIGKILL.
+ * its replica hang (the process will die before any of them happens), then either (`entities`) removes a draft,
+ * a label, a rule and a template and unassigns a review, or (`demo`) loads another demo over the demo; waits until
+ * the local files have all of it, prints REMOVED and waits to be killed with SIGKILL.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REVIEWS_DIR, ShardFile, shardFileName } from '../../electron/core/store/workspace-files';
 import { createKalm } from '../../electron/core/create-kalm';
 
-const [dataDir, draftReview, labelName, ruleLabelName, templateName, assignedReview] = process.argv.slice(2);
-if (!dataDir || !draftReview || !labelName || !ruleLabelName || !templateName || !assignedReview) throw new Error('usage: removals-crash-child DIR DRAFT_REVIEW LABEL RULE_LABEL TEMPLATE ASSIGNED_REVIEW');
+const [mode, dataDir, ...rest] = process.argv.slice(2);
+if ((mode !== 'entities' && mode !== 'demo') || !dataDir) throw new Error('usage: removals-crash-child entities|demo DIR ...');
 
 const core = await createKalm({ dataDir, host: 'test' });
 const service = core.team?.service;
@@ -22,6 +22,14 @@ db.put = never as typeof db.put;
 db.bulkDocs = never as typeof db.bulkDocs;
 db.remove = never as typeof db.remove;
 
+if (mode === 'demo') {
+  // Another demo over the demo: the reviews it drops are removed here (files written when loadDemo returns), not in the replica.
+  await core.call('workspace.loadDemo', { seed: 2 });
+  process.stdout.write('REMOVED\n');
+  await never();
+}
+const [draftReview, labelName, ruleLabelName, templateName, assignedReview] = rest;
+if (!draftReview || !labelName || !ruleLabelName || !templateName || !assignedReview) throw new Error('usage: removals-crash-child entities DIR DRAFT_REVIEW LABEL RULE_LABEL TEMPLATE ASSIGNED_REVIEW');
 await core.call('drafts.discard', { reviewId: draftReview });
 const { labels, rules } = await core.call('labels.list', {});
 const label = labels.find((l) => l.name === labelName);

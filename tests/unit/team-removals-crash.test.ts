@@ -8,9 +8,9 @@ const id = (i: number) => `trustpilot:shop:r${String(i).padStart(4, '0')}`;
 const CHILD = 'tests/team/removals-crash-child.ts';
 
 /** Runs the child on the data folder and kills it with SIGKILL once it says the local files have the removals (none is in the replica). */
-function removeThenKill(dataDir: string, args: string[]): Promise<void> {
+function removeThenKill(mode: 'entities' | 'demo', dataDir: string, args: string[] = []): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, mode, dataDir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '', err = '', killed = false;
     const giveUp = setTimeout(() => child.kill('SIGKILL'), 40_000);
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
@@ -69,7 +69,7 @@ describe('team workspace: a removal a crash kept from the replica is pushed at t
     expect(await seen(bram)).toEqual(before);
     await anna.close();
 
-    await removeThenKill(dir, [id(0), 'Weg', 'Blijft', 'Weg ermee', id(1)]);
+    await removeThenKill('entities', dir, [id(0), 'Weg', 'Blijft', 'Weg ermee', id(1)]);
     // The replica never got the removals: the team still has everything.
     await syncAll([bram]);
     expect(await seen(bram)).toEqual(before);
@@ -81,5 +81,37 @@ describe('team workspace: a removal a crash kept from the replica is pushed at t
     await syncAll([restarted, bram]);
     expect(await seen(bram)).toEqual(after);
     expect(await seen(restarted)).toEqual(after); // nothing came back from the team
+  });
+
+  it('the reviews a new demo dropped stay gone after SIGKILL and restart, for both members', { timeout: 120_000 }, async () => {
+    const dir = await tempDataDir();
+    const anna = await openDesktop(dir);
+    const bram = await openDesktop(await tempDataDir());
+    team.cores.push(bram);
+    await anna.call('team.create', { server: team.couch().url, db: 'bakkerij', user: 'anna', password: 'anna-pw' });
+    await bram.call('team.join', { server: team.couch().url, db: 'bakkerij', user: 'bram', password: 'bram-pw' });
+    await anna.call('workspace.loadDemo', { seed: 1 });
+    await syncAll([anna, bram]);
+    const ids = async (core: KalmCore) => {
+      const all: string[] = [];
+      for (let offset = 0; ; offset += 500) {
+        const page = await core.call('reviews.query', { status: 'all', limit: 500, offset });
+        all.push(...page.items.map((r) => r.id));
+        if (offset + 500 >= page.total) return all.sort();
+      }
+    };
+    const first = await ids(bram);
+    expect(first).toEqual(await ids(anna));
+    await anna.close();
+
+    await removeThenKill('demo', dir);
+    const restarted = await openDesktop(dir);
+    team.cores.push(restarted);
+    const second = await ids(restarted);
+    const dropped = first.filter((x) => !second.includes(x));
+    expect(dropped.length).toBeGreaterThan(0);
+    await syncAll([restarted, bram]);
+    expect(await ids(bram)).toEqual(second);
+    expect(await ids(restarted)).toEqual(second); // none of the dropped reviews came back from the team
   });
 });
