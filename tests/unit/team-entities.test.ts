@@ -96,6 +96,9 @@ describe('team workspace: templates, labels and rules behave as one team would e
     // The other two meet and merge.
     await syncAll([keeper, goner]);
     await syncAll([keeper, goner]);
+    // A later edit of the label that stayed keeps what it absorbed.
+    await keeper.call('labels.save', { id: kept.id, name: 'Delivery', color: '#7c3aed' });
+    await syncAll([keeper, goner]);
     // Carl reconnects.
     for (let i = 0; i < 3; i++) await syncAll([carl, keeper, goner]);
     for (const core of [anna, bram, carl]) {

@@ -162,7 +162,8 @@ export class EntityMirror {
     return this.d.put(teamDocId[type](id), (prev) => {
       const old = prev?.type === type ? prev : null;
       if (old && sameJson(old.body, body)) return old;
-      return { type, body: { ...body }, at: this.d.now().toISOString(), by: this.d.member, history: old?.history ?? [] };
+      // A label keeps the same-named labels it absorbed (same-named-labels.ts) through later edits.
+      return { type, body: { ...body }, at: this.d.now().toISOString(), by: this.d.member, history: old?.history ?? [], ...(old?.absorbed ? { absorbed: old.absorbed } : {}) };
     });
   }
 }
