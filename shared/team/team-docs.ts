@@ -79,10 +79,6 @@ export const EntityDoc = z.object({
 });
 export type EntityDoc = z.infer<typeof EntityDoc>;
 
-/** The order the auto-label rules run in: rule ids, first first; the later reorder wins a conflict (shared/team/merge.ts). */
-export const RuleOrderDoc = z.object({ type: z.literal('ruleOrder'), ids: z.array(z.string()), at: IsoTime, by: z.string() });
-export type RuleOrderDoc = z.infer<typeof RuleOrderDoc>;
-
 export const ClaimDoc = z.object({ type: z.literal('claim'), itemId: z.string(), reviewId: z.string(), by: z.string(), at: IsoTime });
 export type ClaimDoc = z.infer<typeof ClaimDoc>;
 
@@ -95,6 +91,10 @@ export type PresenceDoc = z.infer<typeof PresenceDoc>;
 /** The workspace's sources and locations; merged per id (the later document's version of an id wins). */
 export const PlacesDoc = z.object({ type: z.literal('places'), sources: z.array(Source), locations: z.array(Location), at: IsoTime });
 export type PlacesDoc = z.infer<typeof PlacesDoc>;
+
+/** The order the auto-label rules run in: rule ids, first first; the later reorder wins a conflict (shared/team/merge.ts). */
+export const RuleOrderDoc = z.object({ type: z.literal('ruleOrder'), ids: z.array(z.string()), at: IsoTime, by: z.string() });
+export type RuleOrderDoc = z.infer<typeof RuleOrderDoc>;
 
 export const TeamDoc = z.discriminatedUnion('type', [PlacesDoc, ReviewDoc, DraftDoc, OutboxDoc, EntityDoc, RuleOrderDoc, ClaimDoc, LeaseDoc, PresenceDoc]);
 export type TeamDoc = z.infer<typeof TeamDoc>;
