@@ -15,7 +15,7 @@ import { reviewCalls, reviewEvents } from './reviews';
 import { settingsCalls, settingsEvents } from './settings';
 import { syncCalls, syncEvents } from './sync';
 import { teamCalls, teamEvents } from './team';
-import { templateCalls } from './templates';
+import { templateCalls, templateEvents } from './templates';
 import { workspaceCalls, workspaceEvents } from './workspace';
 
 export { AppInfo } from './app';
@@ -44,7 +44,7 @@ export const isCallName = (name: string): name is CallName => Object.hasOwn(cont
 export const events = assemble(
   'event',
   appEvents, workspaceEvents, reviewEvents, draftEvents, outboxEvents, googleEvents, importEvents, syncEvents,
-  labelEvents, handoffEvents, alertEvents, settingsEvents, teamEvents,
+  labelEvents, handoffEvents, alertEvents, settingsEvents, teamEvents, templateEvents,
 );
 
 export type Events = typeof events;

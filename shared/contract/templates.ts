@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ReplyTemplate, TemplateInput } from '../reply/templates';
-import { call, Empty, NoInput } from './fields';
+import { call, Empty, NoInput, Signal } from './fields';
 
 /** Reply templates for the composer. */
 export const templateCalls = {
@@ -9,4 +9,9 @@ export const templateCalls = {
   /** Creates (no id) or replaces a template of the owner's. */
   'templates.save': call(TemplateInput, ReplyTemplate),
   'templates.delete': call(z.object({ id: z.string().min(1).max(100) }).strict(), Empty),
+} as const;
+
+export const templateEvents = {
+  /** The owner's templates changed without the composer asking (a team member's template arrived or was deleted). */
+  'templates.changed': Signal,
 } as const;

@@ -1,5 +1,6 @@
+import { labelNameKey } from '../labels/label-schema';
 import { draftDocOf, mergeDiscarded, versionsOf } from './draft-versions';
-import type { PlacesDoc, DraftDoc, EntityDoc, LabelMark, OutboxDoc, ReviewDoc, Superseded, TeamDoc } from './team-docs';
+import type { PlacesDoc, DraftDoc, EntityDoc, LabelMark, OutboxDoc, ReviewDoc, RuleOrderDoc, Superseded, TeamDoc } from './team-docs';
 
 /**
  * Deterministic merges of the versions of one team document that two or more desktops wrote while apart.
@@ -78,7 +79,46 @@ export function mergeEntityDocs(versions: readonly EntityDoc[]): EntityDoc {
   const sorted = [...versions].sort(byLatest((d) => d.at));
   const win = head(sorted);
   const lost = sorted.slice(1).filter((d) => stable(d.body) !== stable(win.body)).map((d) => ({ text: stable(d.body), at: d.at, by: d.by }));
-  return { ...win, history: uniqueHistory([...sorted.flatMap((d) => d.history), ...lost]) };
+  const absorbed = [...new Set(sorted.flatMap((d) => d.absorbed ?? []))].sort();
+  const { absorbed: _a, ...rest } = win;
+  return { ...rest, history: uniqueHistory([...sorted.flatMap((d) => d.history), ...lost]), ...(absorbed.length > 0 ? { absorbed } : {}) };
+}
+
+/**
+ * Labels with the same name (ignoring case, accents and outer spaces) that desktops created apart: each one maps
+ * to the label of that name with the smallest id, so every desktop keeps the same one.
+ */
+export function sameNamedLabels(labels: readonly { id: string; name: string }[]): Map<string, string> {
+  const keep = new Map<string, string>();
+  for (const l of labels) {
+    const key = labelNameKey(l.name);
+    const had = keep.get(key);
+    if (had === undefined || l.id < had) keep.set(key, l.id);
+  }
+  const into = new Map<string, string>();
+  for (const l of labels) {
+    const winner = keep.get(labelNameKey(l.name));
+    if (winner !== undefined && winner !== l.id) into.set(l.id, winner);
+  }
+  return into;
+}
+
+/**
+ * Two desktops reordered the rules while apart: the later reorder wins; a rule only another version lists
+ * (added there meanwhile) follows, in that version's order (later versions first).
+ */
+export function mergeRuleOrderDocs(versions: readonly RuleOrderDoc[]): RuleOrderDoc {
+  const sorted = [...versions].sort(byLatest((d) => d.at));
+  const win = head(sorted);
+  const ids = [...new Set(sorted.flatMap((d) => d.ids))];
+  return { ...win, ids };
+}
+
+/** The rules in the team's order; rules the order does not list yet keep their order after those it does. */
+export function orderRules<T extends { id: string }>(rules: readonly T[], order: readonly string[]): T[] {
+  const at = new Map(order.map((id, i) => [id, i]));
+  const rank = (r: T, i: number) => at.get(r.id) ?? order.length + i;
+  return rules.map((r, i) => ({ r, k: rank(r, i) })).sort((a, b) => a.k - b.k).map((x) => x.r);
 }
 
 /** Sources and locations: the union by id; for an id both have, the later document's version. */
@@ -110,6 +150,7 @@ export function mergeTeamDocs(versions: readonly TeamDoc[]): TeamDoc {
     case 'draft': return mergeDraftDocs(same<DraftDoc>('draft'));
     case 'outbox': return mergeOutboxDocs(same<OutboxDoc>('outbox'));
     case 'label': case 'rule': case 'template': return mergeEntityDocs(versions.filter((v): v is EntityDoc => v.type === first.type));
+    case 'ruleOrder': return mergeRuleOrderDocs(same<RuleOrderDoc>('ruleOrder'));
     default: return first;
   }
 }

@@ -22,6 +22,8 @@ export const teamDocId = {
   label: (id: string) => `label:${id}`,
   rule: (id: string) => `rule:${id}`,
   template: (id: string) => `template:${id}`,
+  /** The order the auto-label rules run in (one document for the workspace). */
+  ruleOrder: () => 'order:rules',
   /** The sources and locations of the workspace (one document). */
   places: () => 'places:workspace',
 } as const;
@@ -72,6 +74,8 @@ export const EntityDoc = z.object({
   at: IsoTime,
   by: z.string(),
   history: z.array(Superseded),
+  /** A label only: the ids of same-named labels merged into this one (a review still carrying one of them is moved here). */
+  absorbed: z.array(z.string()).optional(),
 });
 export type EntityDoc = z.infer<typeof EntityDoc>;
 
@@ -90,5 +94,9 @@ export type PresenceDoc = z.infer<typeof PresenceDoc>;
 export const PlacesDoc = z.object({ type: z.literal('places'), sources: z.array(Source), locations: z.array(Location), at: IsoTime });
 export type PlacesDoc = z.infer<typeof PlacesDoc>;
 
-export const TeamDoc = z.discriminatedUnion('type', [PlacesDoc, ReviewDoc, DraftDoc, OutboxDoc, EntityDoc, ClaimDoc, LeaseDoc, PresenceDoc]);
+/** The order the auto-label rules run in: rule ids, first first; the later reorder wins a conflict (shared/team/merge.ts). */
+export const RuleOrderDoc = z.object({ type: z.literal('ruleOrder'), ids: z.array(z.string()), at: IsoTime, by: z.string() });
+export type RuleOrderDoc = z.infer<typeof RuleOrderDoc>;
+
+export const TeamDoc = z.discriminatedUnion('type', [PlacesDoc, ReviewDoc, DraftDoc, OutboxDoc, EntityDoc, RuleOrderDoc, ClaimDoc, LeaseDoc, PresenceDoc]);
 export type TeamDoc = z.infer<typeof TeamDoc>;

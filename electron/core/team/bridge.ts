@@ -1,6 +1,7 @@
 import type { Change } from 'pouchdb';
 import type { Review } from '../../../shared/domain/review';
-import { ReviewDoc, teamDocId, type TeamDoc } from '../../../shared/team/team-docs';
+import { ownVersionOf } from '../../../shared/team/draft-versions';
+import { DraftDoc, ReviewDoc, teamDocId, type TeamDoc } from '../../../shared/team/team-docs';
 import { mergePlacesDocs } from '../../../shared/team/merge';
 import { shardKey } from '../workspace';
 import { applyTeamChanges } from './apply-changes';
@@ -10,7 +11,10 @@ import { bodyOf } from './conflict-resolver';
 import { EntityMirror } from './entity-mirror';
 import { DraftMirror } from './draft-mirror';
 import { outboxDocFrom, reviewDocFrom, sameJson } from './local-docs';
+import { PendingRemovals } from './pending-removals';
 import { recheckLocal } from './recheck';
+import { statusOf } from './pouch';
+import { SameNamedLabels } from './same-named-labels';
 import { putTeamDoc, removeTeamDoc } from './replica-docs';
 
 /**
@@ -33,10 +37,14 @@ export class TeamBridge {
   private readonly unwrap: (() => void)[] = [];
   private readonly entities: EntityMirror | null;
   private readonly drafts: DraftMirror | null;
+  /** Removals made here that the replica may not have yet (written before the local change, see pending-removals.ts). */
+  private readonly pending: PendingRemovals;
+  private readonly sameNamed: SameNamedLabels | null;
 
   constructor(private readonly d: TeamBridgeDeps) {
     const { store } = d;
     this.seq = new AppliedSeq(d.dataDir, () => store.flush());
+    this.pending = new PendingRemovals(d.dataDir);
     for (const r of d.workspace.all()) this.known.set(r.id, r);
     this.local = {
       scheduleShard: store.scheduleShard.bind(store),
@@ -58,15 +66,37 @@ export class TeamBridge {
       ? new DraftMirror({ db: d.db, member: d.member, drafts, outbox, local: this.local, bus: d.bus, now: d.now, queue: (job) => this.queue(job) })
       : null;
     if (this.drafts) this.unwrap.push(...this.drafts.unwrap);
+    if (this.drafts && drafts) {
+      // A discard is recorded before the local file goes; once the replica no longer has this member's version the record is done.
+      const discard = drafts.discard.bind(drafts);
+      this.unwrap.unshift(() => { drafts.discard = discard; });
+      drafts.discard = async (reviewId) => {
+        const id = teamDocId.draft(reviewId);
+        if (drafts.get(reviewId)) this.pending.add([id]);
+        await discard(reviewId);
+        this.queue(async () => { if (!(await this.ownDraftInReplica(reviewId))) this.pending.done([id]); });
+      };
+    }
     if (outbox && this.local.putItem) {
       const put = this.local.putItem;
       this.unwrap.push(() => { outbox.put = put; });
       outbox.put = async (item) => { await put(item); this.queue(() => this.put(teamDocId.outbox(item.id), () => outboxDocFrom(item, d.member))); };
     }
+    // A new demo drops reviews: their removal is recorded before the files change (pushWholeWorkspace removes them from the replica).
+    const replace = d.workspace.replace.bind(d.workspace);
+    d.workspace.replace = (sources, locations, reviews) => {
+      const kept = new Set(reviews.map((r) => r.id));
+      this.pending.add([...this.known.keys()].filter((id) => !kept.has(id)).map(teamDocId.review));
+      replace(sources, locations, reviews);
+    };
+    this.unwrap.push(() => { d.workspace.replace = replace; });
     this.entities = d.entities
-      ? new EntityMirror({ stores: d.entities, member: d.member, bus: d.bus, now: d.now, queue: (job) => this.queue(job), put: (id, make) => this.put(id, make), remove: (id) => this.remove(id) })
+      ? new EntityMirror({ stores: d.entities, member: d.member, bus: d.bus, now: d.now, queue: (job) => this.queue(job), put: (id, make) => this.put(id, make), remove: (id) => this.remove(id), pending: this.pending, db: d.db })
       : null;
     if (this.entities) this.unwrap.push(...this.entities.unwrap);
+    this.sameNamed = d.entities
+      ? new SameNamedLabels({ db: d.db, labels: d.entities.labels, member: d.member, bus: d.bus, now: d.now, put: (id, make) => this.put(id, make), reviews: { workspace: d.workspace, store, bus: d.bus } })
+      : null;
   }
 
   /**
@@ -74,6 +104,8 @@ export class TeamBridge {
    * existing team workspace): then pushes again every local edit a crash kept from the replica (recheck.ts).
    */
   async start(opts: { recheck?: boolean } = {}): Promise<void> {
+    // Removals a crash kept from the replica go first, so applying the replica cannot bring the removed things back.
+    await this.pushPendingRemovals();
     let since = await this.seq.load();
     // Catch up in batches first (a join applies the whole workspace here), then follow live.
     for (;;) {
@@ -102,6 +134,7 @@ export class TeamBridge {
     await this.drain();
     await this.applying;
     await this.seq.flush();
+    await this.pending.flush();
   }
 
   /**
@@ -218,8 +251,42 @@ export class TeamBridge {
     return putTeamDoc(this.d.db, _id, make);
   }
 
-  private remove(_id: string): Promise<void> {
-    return removeTeamDoc(this.d.db, _id);
+  /** Removes a document from the replica; a recorded pending removal of it is then done. */
+  private async remove(_id: string): Promise<void> {
+    await removeTeamDoc(this.d.db, _id);
+    this.pending.done([_id]);
+  }
+
+  /** Every recorded removal whose thing is still gone here is removed from the replica (one that exists again here is dropped). */
+  private async pushPendingRemovals(): Promise<void> {
+    for (const id of this.pending.list()) {
+      if (this.existsHere(id)) this.pending.done([id]);
+      else if (id.startsWith('draft:') && this.drafts) {
+        // A discard drops only this member's version; the others' stay (draft-mirror.ts).
+        await this.drafts.pushDiscard(id.slice('draft:'.length));
+        this.pending.done([id]);
+      } else await this.remove(id);
+    }
+    await this.pending.flush();
+  }
+
+  /** True when the replica still holds this member's version of the review's draft. */
+  private async ownDraftInReplica(reviewId: string): Promise<boolean> {
+    try {
+      const doc = DraftDoc.safeParse(bodyOf(await this.d.db.get(teamDocId.draft(reviewId))));
+      return doc.success && ownVersionOf(doc.data, this.d.member) !== null;
+    } catch (err) {
+      if (statusOf(err) === 404) return false;
+      throw err;
+    }
+  }
+
+  private existsHere(docId: string): boolean {
+    const at = docId.indexOf(':');
+    const kind = docId.slice(0, at), id = docId.slice(at + 1);
+    if (kind === 'review') return this.d.workspace.get(id) !== undefined;
+    if (kind === 'draft') return this.d.store.drafts ? this.d.store.drafts.get(id) !== undefined : true;
+    return this.entities?.existsHere(docId) ?? true;
   }
 
   private drain(): Promise<void> {
@@ -232,6 +299,9 @@ export class TeamBridge {
 
   private async apply(batch: readonly Change<TeamDoc>[]): Promise<void> {
     await applyTeamChanges({ deps: this.d, local: this.local, entities: this.entities, drafts: this.drafts, known: this.known }, batch);
+    const ids = batch.map((c) => c.id);
+    await this.sameNamed?.afterApply(ids);
+    await this.entities?.afterApply(ids);
     const last = batch[batch.length - 1];
     if (last) this.seq.set(last.seq);
   }

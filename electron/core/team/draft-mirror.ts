@@ -78,7 +78,8 @@ export class DraftMirror {
     this.d.bus.emit('drafts.changed', { reviewId });
   }
 
-  private pushDiscard(reviewId: string): Promise<void> {
+  /** This member's version of the review's draft out of the replica (the others' stay); also at start, for a discard a crash kept from it. */
+  pushDiscard(reviewId: string): Promise<void> {
     const at = this.d.now().toISOString();
     // `outbox.send` queues the reply and then discards the draft: the version with that text goes for everyone.
     const sent = (this.d.outbox?.list() ?? []).filter((i) => i.reviewId === reviewId && i.action === 'reply').sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];

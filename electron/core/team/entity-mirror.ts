@@ -6,6 +6,9 @@ import type { EventBus } from '../events';
 import type { LabelStore } from '../labels/label-store';
 import type { TemplateStore } from '../templates/template-store';
 import { sameJson } from './local-docs';
+import type { PendingRemovals } from './pending-removals';
+import type { TeamDb } from './pouch';
+import { RuleOrder } from './rule-order';
 
 /** The stores of the workspace's label definitions, rules and templates (absent in a core opened read-only). */
 export interface TeamEntityStores {
@@ -14,7 +17,7 @@ export interface TeamEntityStores {
 }
 
 type Kind = EntityDoc['type'];
-type Put = (id: string, make: (prev: TeamDoc | null) => TeamDoc) => Promise<void>;
+type Put = (id: string, make: (prev: TeamDoc | null) => TeamDoc | null) => Promise<void>;
 
 export interface EntityMirrorDeps {
   stores: TeamEntityStores;
@@ -25,6 +28,9 @@ export interface EntityMirrorDeps {
   queue: (job: () => Promise<void>) => void;
   put: Put;
   remove: (id: string) => Promise<void>;
+  /** Where a removal is recorded before the local files change (pushed at the next start if a crash kept it from the replica). */
+  pending: PendingRemovals;
+  db: TeamDb;
 }
 
 const ENTITY_KINDS: readonly Kind[] = ['label', 'rule', 'template'];
@@ -41,13 +47,16 @@ export class EntityMirror {
   private readonly saveTemplate: TemplateStore['put'] | null;
   private readonly removeTemplate: TemplateStore['remove'] | null;
   readonly unwrap: (() => void)[] = [];
+  private readonly ruleOrder: RuleOrder;
 
   constructor(private readonly d: EntityMirrorDeps) {
     const { labels, templates } = d.stores;
     const save = labels.save.bind(labels);
     this.saveLabels = save;
+    this.ruleOrder = new RuleOrder({ db: d.db, labels, writeLocal: (next) => this.writeLabels(next), put: d.put, member: d.member, now: d.now });
     labels.save = async (next) => {
       const before = labels.current;
+      d.pending.add(removedIds(before, next));
       await save(next);
       d.queue(() => this.pushLabelChanges(before, labels.current));
     };
@@ -62,6 +71,7 @@ export class EntityMirror {
         return saved;
       };
       templates.remove = async (id) => {
+        if (templates.get(id)) d.pending.add([teamDocId.template(id)]);
         await remove(id);
         d.queue(() => d.remove(teamDocId.template(id)));
       };
@@ -78,13 +88,33 @@ export class EntityMirror {
     for (const l of labels) await this.pushEntity('label', l.id, l);
     for (const r of rules) await this.pushEntity('rule', r.id, r);
     for (const t of this.d.stores.templates?.list() ?? []) await this.pushEntity('template', t.id, t);
+    if (rules.length > 0) await this.ruleOrder.push(rules.map((r) => r.id));
+  }
+
+  /** After a batch of the replica's changes was applied: the rules follow the team's order. */
+  afterApply(ids: readonly string[]): Promise<void> {
+    return this.ruleOrder.afterApply(ids);
+  }
+
+  /** True when the label, rule or template of this document id is in this folder's files. */
+  existsHere(docId: string): boolean {
+    const at = docId.indexOf(':');
+    const kind = docId.slice(0, at), id = docId.slice(at + 1);
+    if (kind === 'template') return this.d.stores.templates ? this.d.stores.templates.get(id) !== undefined : true;
+    const { labels, rules } = this.d.stores.labels.current;
+    if (kind === 'label') return labels.some((l) => l.id === id);
+    if (kind === 'rule') return rules.some((r) => r.id === id);
+    return true;
   }
 
   /** A label, rule or template document that arrived (or the merged version of a conflict). */
   async apply(doc: EntityDoc): Promise<void> {
     if (doc.type === 'template') {
       const t = ReplyTemplate.safeParse(doc.body);
-      if (t.success && this.saveTemplate && !sameJson(this.d.stores.templates?.get(t.data.id), t.data)) await this.saveTemplate(t.data);
+      if (t.success && this.saveTemplate && !sameJson(this.d.stores.templates?.get(t.data.id), t.data)) {
+        await this.saveTemplate(t.data);
+        this.d.bus.emit('templates.changed', {});
+      }
       return;
     }
     const current = this.d.stores.labels.current;
@@ -102,7 +132,10 @@ export class EntityMirror {
     const at = docId.indexOf(':');
     const kind = docId.slice(0, at), id = docId.slice(at + 1);
     if (kind === 'template') {
-      if (this.removeTemplate && this.d.stores.templates?.get(id)) await this.removeTemplate(id);
+      if (this.removeTemplate && this.d.stores.templates?.get(id)) {
+        await this.removeTemplate(id);
+        this.d.bus.emit('templates.changed', {});
+      }
       return;
     }
     const current = this.d.stores.labels.current;
@@ -121,15 +154,24 @@ export class EntityMirror {
       for (const item of now) if (!sameJson(was.find((x) => x.id === item.id), item)) await this.pushEntity(kind, item.id, item);
       for (const item of was) if (!now.some((x) => x.id === item.id)) await this.d.remove(teamDocId[kind](item.id));
     }
+    const ids = after.rules.map((r) => r.id);
+    if (!sameJson(before.rules.map((r) => r.id), ids)) await this.ruleOrder.push(ids);
   }
 
   private pushEntity(type: Kind, id: string, body: object): Promise<void> {
     return this.d.put(teamDocId[type](id), (prev) => {
       const old = prev?.type === type ? prev : null;
       if (old && sameJson(old.body, body)) return old;
-      return { type, body: { ...body }, at: this.d.now().toISOString(), by: this.d.member, history: old?.history ?? [] };
+      // A label keeps the same-named labels it absorbed (same-named-labels.ts) through later edits.
+      return { type, body: { ...body }, at: this.d.now().toISOString(), by: this.d.member, history: old?.history ?? [], ...(old?.absorbed ? { absorbed: old.absorbed } : {}) };
     });
   }
+}
+
+/** The `label:` and `rule:` documents a change of `labels.json` removes. */
+function removedIds(before: LabelsFile, after: LabelsFile): string[] {
+  const gone = <T extends { id: string }>(was: readonly T[], now: readonly T[]) => was.filter((x) => !now.some((y) => y.id === x.id)).map((x) => x.id);
+  return [...gone(before.labels, after.labels).map(teamDocId.label), ...gone(before.rules, after.rules).map(teamDocId.rule)];
 }
 
 function upsert<T extends { id: string }>(list: readonly T[], item: T): T[] {

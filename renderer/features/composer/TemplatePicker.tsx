@@ -27,7 +27,8 @@ export function TemplatePicker({ lang, band, text, disabled, onUse }: TemplatePi
   const [target, setTarget] = useState('');
   const [note, setNote] = useState<string | null>(null);
   const [error, setError] = useState<KalmError | null>(null);
-  const list = useCall('templates.list', {});
+  // A team member's template arrives (or goes) while the picker is open: `templates.changed` reloads the list.
+  const list = useCall('templates.list', {}, 'templates.changed');
   // A starter's name is `builtin.<band>` (builtInTemplates); the contract only knows it as a string.
   const label = (tpl: ReplyTemplate): string => (tpl.builtIn ? t(`composer.templates.${tpl.name}` as `composer.templates.builtin.${Exclude<TemplateBand, 'any'>}`) : tpl.name);
   const shown = list.data ? searchTemplates(list.data.templates, query, { lang, band }, label) : [];
