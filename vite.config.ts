@@ -21,13 +21,13 @@ const filesUnder = (dir: string): string[] =>
 const buildInputs: Plugin = {
   name: 'kalm-build-inputs',
   apply: 'build',
-  writeBundle() {
+  writeBundle(output) {
     const modules = [...this.getModuleIds()]
       .map((id) => id.split('?')[0] ?? '')
       .filter((id) => path.isAbsolute(id) && !id.includes('node_modules') && id.startsWith(root))
       .map((id) => path.relative(root, id).split(path.sep).join('/'));
     const inputs = [...new Set([...modules, ...filesUnder('renderer'), 'vite.config.ts', 'package.json', 'tsconfig.json'])].sort();
-    writeFileSync(path.join(root, 'dist/renderer/inputs.json'), JSON.stringify(inputs) + '\n');
+    writeFileSync(path.join(output.dir ?? here('./dist/renderer'), 'inputs.json'), JSON.stringify(inputs) + '\n');
   },
 };
 
