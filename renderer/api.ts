@@ -1,5 +1,5 @@
 import type { KalmApi } from '../shared/contract';
-import { createHttpApi } from './transport/web-host';
+import { createHttpApi, type EarlyCall } from './transport/web-host';
 import { wrapPreloadApi } from './transport/preload';
 import { captureToken, storedToken } from './transport/token';
 
@@ -7,6 +7,8 @@ declare global {
   interface Window {
     /** Exposed by the Electron preload through contextBridge; absent in a browser. */
     kalm?: KalmApi;
+    /** The inbox's first request, started by public/boot-first-page.js before this script loaded. */
+    __kalmEarlyCall?: EarlyCall;
   }
 }
 
@@ -22,9 +24,12 @@ function createApi(): KalmApi {
   if (window.kalm) return wrapPreloadApi(window.kalm);
   // Runs at import time so the token leaves the address bar before anything renders.
   const captured = captureToken({ location: window.location, history: window.history, storage: session() });
+  const early = window.__kalmEarlyCall ?? null;
+  delete window.__kalmEarlyCall;
   return createHttpApi({
     fetch: (input, init) => window.fetch(input, init),
     token: () => captured ?? storedToken(session()),
+    early,
   });
 }
 

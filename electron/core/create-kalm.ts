@@ -9,6 +9,7 @@ import type { SyncScheduler } from './background/scheduler';
 import { wireBackup } from './backup/wiring';
 import { EventBus } from './events';
 import { wireHandoff } from './handoff/wiring';
+import { keepFirstPage } from './first-page-saver';
 import { buildHandlerMap } from './handler-map';
 import { wireInbox } from './inbox-calls';
 import type { Kalm, KalmOptions } from './kalm';
@@ -159,6 +160,8 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     team: team?.handlers ?? localTeamHandlers,
   });
 
+  // The app's next start shows the inbox's first page from this before the shards are parsed.
+  const firstPage = !readOnly && (host === 'electron' || host === 'web') ? keepFirstPage({ dataDir, workspace, store, settings, now, version, log }) : null;
   const kalm: KalmCore = {
     dataDir,
     log,
@@ -185,6 +188,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
       await background.scheduler.stop();
       await workspaceCalls.settled();
       await team?.close();
+      await firstPage?.close();
       await store.close();
     }),
   };
@@ -195,6 +199,7 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
     try {
       await workspaceCalls.loadDemo(undefined);
     } catch (err) {
+      firstPage?.stop();
       await store.close();
       throw err;
     }

@@ -82,6 +82,11 @@ export class Workspace {
     return previewRuleOnIndex(this.index, rule);
   }
 
+  /** Which reviews have a draft or an active outbox item, as last set. */
+  get reviewMarks(): ReviewMarks {
+    return this.marks;
+  }
+
   /** Which reviews have a draft or an active outbox item (the Drafts and Outbox views). */
   setMarks(marks: ReviewMarks): void {
     this.marks = marks;

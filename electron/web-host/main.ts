@@ -74,8 +74,14 @@ async function main(): Promise<void> {
   const dataDir = process.env.KALM_DATA_DIR || defaultDataDir();
   // One log file a day in the data folder's logs/; errors and warnings also on stderr.
   const log = createFileLog({ dataDir, stderr: true });
+  // The inbox's first page as the last run saved it, checked against the files (once the host listens) before
+  // the core starts loading them.
+  let listening: () => void = () => undefined;
+  const listened = new Promise<void>((resolve) => (listening = resolve));
+  const early = listened.then(() => import('./first-page')).then(({ earlyFirstPage }) => earlyFirstPage(dataDir));
   // The core (and its dependencies) load after the server listens, so the page is served at once.
   const opening = (async () => {
+    await early.then((e) => e.checked, () => undefined);
     const [{ createKalm }, { nodePowerState }] = await Promise.all([import('../core/create-kalm'), import('../core/background/power-state')]);
     return createKalm({
       dataDir, host: 'web', loadDemoOnFirstRun: true, log,
@@ -85,8 +91,10 @@ async function main(): Promise<void> {
     });
   })();
   const dev = values.dev ? devRenderer() : null;
-  // The page is served while the store loads (cold start): its calls wait for the store.
-  const host = await startWebHost({ kalm: deferredKalm(dataDir, opening), rendererDir, port, ...(dev ? { devRenderer: dev.devRenderer, onServer: dev.onServer } : {}) });
+  // The page is served while the store loads (cold start): its calls wait for the store, except the inbox's
+  // first page when the last run saved it and no file changed since.
+  const host = await startWebHost({ kalm: deferredKalm(dataDir, opening, early), rendererDir, port, ...(dev ? { devRenderer: dev.devRenderer, onServer: dev.onServer } : {}) });
+  listening();
   log.info(`web host started on port ${host.port}${dev ? ' (development)' : ''}`);
   process.stdout.write(`Kalm is running at ${host.url}\n`);
   if (!values['no-open'] && !process.env.CI) openInBrowser(host.url);

@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { eventNames } from '../../shared/contract';
-import { KalmError, type CallResult, type ErrorCode } from '../../shared/domain/errors';
-import { dispatch } from '../core/dispatch';
+import type { CallResult, ErrorCode, KalmErrorPayload } from '../../shared/domain/errors';
 import type { Kalm } from '../core/kalm';
 import { checkHost, checkOrigin, checkToken, type Refusal } from './guard';
 import { SECURITY_HEADERS, serveStatic } from './static-files';
@@ -43,7 +41,16 @@ const sendJson = (res: ServerResponse, status: number, body: CallResult): void =
 };
 
 const refuse = (res: ServerResponse, refusal: NonNullable<Refusal>): void =>
-  sendJson(res, refusal.status, { ok: false, error: new KalmError('forbidden', `Forbidden: ${refusal.reason}`).toPayload() });
+  sendJson(res, refusal.status, { ok: false, error: { code: 'forbidden', message: `Forbidden: ${refusal.reason}` } });
+
+/**
+ * The contract (and zod with it) loads at the first call, not before the host listens: the page and its
+ * script are served first (cold start). Loading starts as soon as the host listens (see `startWebHost`).
+ */
+const calls = (): Promise<[typeof import('../core/dispatch'), typeof import('../../shared/contract')]> => Promise.all([import('../core/dispatch'), import('../../shared/contract')]);
+
+/** A request body Kalm will not read. */
+class BadBody extends Error {}
 
 const STATUS_BY_CODE: Record<ErrorCode, number> = { invalid_input: 400, unknown_call: 404, not_found: 404, forbidden: 403, locked: 409, storage: 507, internal: 500 };
 
@@ -52,7 +59,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new KalmError('invalid_input', 'The request is too large.');
+    if (size > MAX_BODY_BYTES) throw new BadBody('The request is too large.');
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
@@ -64,16 +71,19 @@ async function handleCall(kalm: Kalm, name: string, req: IncomingMessage, res: S
     const text = await readBody(req);
     input = text.trim() === '' ? {} : JSON.parse(text);
   } catch (err) {
-    const e = err instanceof KalmError ? err : new KalmError('invalid_input', 'The request body is not valid JSON.');
-    return sendJson(res, 400, { ok: false, error: e.toPayload() });
+    const error: KalmErrorPayload = { code: 'invalid_input', message: err instanceof BadBody ? err.message : 'The request body is not valid JSON.' };
+    return sendJson(res, 400, { ok: false, error });
   }
+  const [{ dispatch }] = await calls();
   const result = await dispatch(kalm, name, input, log);
   sendJson(res, result.ok ? 200 : (STATUS_BY_CODE[result.error.code] ?? 500), result);
 }
 
-function openEventStream(kalm: Kalm, req: IncomingMessage, res: ServerResponse): void {
+async function openEventStream(kalm: Kalm, req: IncomingMessage, res: ServerResponse): Promise<void> {
   res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
   res.write(': connected\n\n');
+  const [, { eventNames }] = await calls();
+  if (req.destroyed || res.destroyed) return; // the page left while the contract loaded
   const offs = eventNames.map((name) => kalm.on(name, (payload) => res.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`)));
   const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
   req.on('close', () => {
@@ -146,6 +156,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   });
   opts.onServer?.(server);
   port = await listen(server, opts.port ?? DEFAULT_PORT);
+  void calls().catch(() => undefined);
   return {
     port,
     token,

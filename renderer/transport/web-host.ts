@@ -11,6 +11,17 @@ export interface HttpApiOptions {
   token: () => string | null;
   /** Backoff for the event stream (tests make it short). */
   eventDelayMs?: { initial: number; max: number };
+  /**
+   * A request the page started before this api existed (renderer/public/boot-first-page.js): its response is
+   * used once, for the first call with the same name and body; if it failed, that call is sent as usual.
+   */
+  early?: EarlyCall | null;
+}
+
+export interface EarlyCall {
+  name: string;
+  body: string;
+  response: Promise<Response>;
 }
 
 type Listener = (payload: EventPayload<EventName>) => void;
@@ -53,15 +64,21 @@ export function createHttpApi(options: HttpApiOptions): KalmApi {
 
   const listenerCount = (): number => [...listeners.values()].reduce((n, set) => n + set.size, 0);
 
+  let early = options.early ?? null;
+  /** The early request's response when this call is the one it made (once), else null. */
+  const takeEarly = async (name: string, body: string): Promise<Response | null> => {
+    if (!early || early.name !== name || early.body !== body) return null;
+    const { response } = early;
+    early = null;
+    return response.then((r) => (r.ok ? r : null), () => null);
+  };
+
   return {
     async call(name, input) {
+      const request = JSON.stringify(input ?? {});
       let response: Response;
       try {
-        response = await options.fetch(`${base}/api/${name}`, {
-          method: 'POST',
-          headers: { ...auth(), 'Content-Type': 'application/json' },
-          body: JSON.stringify(input ?? {}),
-        });
+        response = (await takeEarly(name, request)) ?? (await options.fetch(`${base}/api/${name}`, { method: 'POST', headers: { ...auth(), 'Content-Type': 'application/json' }, body: request }));
       } catch {
         throw new KalmError('internal', NETWORK_MESSAGE);
       }

@@ -10,8 +10,8 @@ const CSV = [
   'tp-2,2026-01-06 11:30:00,Bas Kramer,4,Top,Altijd vers brood.,https://www.trustpilot.com/reviews/tp-2',
 ].join('\n');
 
-/** The files in a data-folder subfolder, leaving out the shard manifest (metadata beside the shards). */
-const filesIn = async (dir: string, sub: string) => (await readdir(join(dir, sub)).catch(() => [] as string[])).filter((f) => f !== '.kalm-manifest.json');
+/** The files in a data-folder subfolder, leaving out Kalm's dot-named metadata beside the shards (manifest, saved first page). */
+const filesIn = async (dir: string, sub: string) => (await readdir(join(dir, sub)).catch(() => [] as string[])).filter((f) => !f.startsWith('.'));
 
 test('the first import asks about the demo; "Keep" keeps its reviews (marked Demo), Settings removes it with a counted confirmation', async ({ page, host }) => {
   await page.goto(host.url);

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
+import { toReviewQuery } from '../../renderer/features/inbox/filters';
+import { PAGE } from '../../renderer/features/inbox/inbox-store';
+import { DEFAULT_FILTERS } from '../../renderer/lib/route';
 import { KalmError } from '../../shared/domain/errors';
 import { toKalmError } from '../../renderer/transport/errors';
 import { wrapPreloadApi } from '../../renderer/transport/preload';
@@ -42,6 +46,24 @@ describe('token from the address', () => {
 });
 
 describe('web host client', () => {
+  it("uses the boot script's early request once, for the same call and body, and falls back when it failed", async () => {
+    const body = JSON.stringify(toReviewQuery(DEFAULT_FILTERS, 0, PAGE));
+    // renderer/public/boot-first-page.js sends exactly the inbox's first request.
+    expect(readFileSync('renderer/public/boot-first-page.js', 'utf8')).toContain(`'${body}'`);
+    const page = { items: [], total: 0, countsByRating: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, none: 0 }, countsByStatus: { all: 0, unanswered: 0, drafted: 0, queued: 0, answered: 0, conflict: 0, deleted: 0, done: 0 }, countsByView: { unanswered: 0, drafts: 0, outbox: 0, answered: 0, all: 0, overdue: 0 } };
+    const fetch = vi.fn(async () => json({ ok: true, value: { ...page, total: 2 } }));
+    const early = { name: 'reviews.query', body, response: Promise.resolve(json({ ok: true, value: { ...page, total: 1 } })) };
+    const api = createHttpApi({ fetch, token: () => 'T', early });
+    await expect(api.call('reviews.query', { view: 'unanswered', sort: 'priority', offset: 0, limit: 10 })).resolves.toMatchObject({ total: 2 });
+    await expect(api.call('reviews.query', JSON.parse(body) as never)).resolves.toMatchObject({ total: 1 });
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await expect(api.call('reviews.query', JSON.parse(body) as never)).resolves.toMatchObject({ total: 2 }); // used once
+    const failed = createHttpApi({ fetch, token: () => 'T', early: { ...early, response: Promise.reject(new Error('offline')) } });
+    await expect(failed.call('reviews.query', JSON.parse(body) as never)).resolves.toMatchObject({ total: 2 });
+    const refused = createHttpApi({ fetch, token: () => 'T', early: { ...early, response: Promise.resolve(json({ ok: false, error: { code: 'forbidden', message: 'x' } }, 403)) } });
+    await expect(refused.call('reviews.query', JSON.parse(body) as never)).resolves.toMatchObject({ total: 2 });
+  });
+
   it('POSTs to /api/<name> with the bearer token and validates the result', async () => {
     const fetch = vi.fn(async () => json({ ok: true, value: workspace }));
     const api = createHttpApi({ fetch, token: () => 'T0K' });

@@ -100,6 +100,10 @@ describe('web host over real HTTP on loopback', () => {
     expect(JSON.parse(invalid.body).error.issues[0].path).toBe('limit');
     const unknown = await send(host.port, '/api/nope.call', { headers: good, body: '{}' });
     expect(unknown.status).toBe(404);
+    const huge = await send(host.port, '/api/reviews.query', { headers: good, body: `{"text":"${'x'.repeat(1024 * 1024)}"}` });
+    expect(huge.status).toBe(400);
+    expect(JSON.parse(huge.body)).toEqual({ ok: false, error: { code: 'invalid_input', message: 'The request is too large.' } });
+    expect(calls).toBe(1); // only the invalid input reached the core
   });
 
   it('does not serve files outside the renderer folder', async () => {

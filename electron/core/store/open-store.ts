@@ -33,6 +33,8 @@ export interface OpenedStore {
   /** Refuses (KalmError) when this store may not be written: read-only mode, or files of a newer Kalm. */
   assertWritable(files?: readonly string[]): void;
   flush(): Promise<void>;
+  /** True while everything in memory is on disk: no shard, draft or outbox write queued, running or failed. */
+  settled(): boolean;
   close(): Promise<void>;
 }
 
@@ -43,7 +45,7 @@ function readOnlyStore(loaded: LoadedWorkspace): OpenedStore {
   const refuse = () => {
     throw new KalmError('locked', 'Kalm opened this data folder read-only, so it cannot save changes. Close other Kalm windows, or make the folder writable, and try again.');
   };
-  return { loaded, drafts: null, outbox: null, scheduleShard: refuse, assertWritable: refuse, flush: async () => undefined, close: async () => undefined };
+  return { loaded, drafts: null, outbox: null, scheduleShard: refuse, assertWritable: refuse, flush: async () => undefined, settled: () => false, close: async () => undefined };
 }
 
 /** Takes the writer lock first (loading moves broken files aside and upgrades old ones), then loads. */
@@ -96,6 +98,7 @@ export async function openStore(dataDir: string, opts: OpenStoreOptions): Promis
         await drafts.flush();
         await outbox.flush();
       },
+      settled: () => writer.pending.size === 0 && drafts.pending.size === 0 && outbox.pending.size === 0,
       close: closeOnce(async () => {
         try {
           await writer.flush();

@@ -74,6 +74,11 @@ export class ShardManifest {
     return entry !== undefined && entry.size === bytes.byteLength && entry.crc32 === contentHash(bytes);
   }
 
+  /** What is recorded now, per shard file name (a copy). */
+  recorded(): Map<string, Entry> {
+    return new Map(this.entries);
+  }
+
   /** Records that `name` now holds validated content with this hash, size and time. */
   note(name: string, entry: Entry): void {
     const old = this.entries.get(name);

@@ -57,7 +57,8 @@ export function InboxPage({ workspace, filters, onFilters, onView }: InboxPagePr
     const names = new Map(sources.map((s) => [s.id, s.name]));
     return (id: string) => names.get(id) ?? id;
   }, [sources]);
-  const locationName = useMemo(() => locationNamer(locations), [locations]);
+  // Rows can arrive before the workspace (a cold start's saved first page): no "Unknown location" until it is known.
+  const locationName = useMemo(() => (workspace.data ? locationNamer(locations) : () => ''), [workspace.data, locations]);
   const demoSources = useMemo(() => demoBesideOwn(sources), [sources]);
   const presence = useTeamPresence();
   const ctx = useMemo<RowContext>(() => ({ now, policy, query: filters.q, work, locationName, sourceName, labels, demoSources, presence }), [now, policy, filters.q, work, locationName, sourceName, labels, demoSources, presence]);
