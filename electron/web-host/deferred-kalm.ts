@@ -1,6 +1,6 @@
 import type { CallInput, CallName, CallOutput } from '../../shared/contract';
 import type { Kalm } from '../core/kalm';
-import type { EarlyStart } from './first-page';
+import type { EarlyStart } from '../core/early-first-page';
 
 /**
  * A Kalm that exists before the store has loaded: the web host serves the page at once (the

@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   // the core starts loading them.
   let listening: () => void = () => undefined;
   const listened = new Promise<void>((resolve) => (listening = resolve));
-  const early = listened.then(() => import('./first-page')).then(({ earlyFirstPage }) => earlyFirstPage(dataDir));
+  const early = listened.then(() => import('../core/early-first-page')).then(({ earlyFirstPage }) => earlyFirstPage(dataDir));
   // The core (and its dependencies) load after the server listens, so the page is served at once.
   const opening = (async () => {
     await early.then((e) => e.checked, () => undefined);

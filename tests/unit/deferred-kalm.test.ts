@@ -3,7 +3,7 @@ import { createKalm } from '../../electron/core/create-kalm';
 import type { Kalm } from '../../electron/core/kalm';
 import { saveShardFile, saveSourcesFile } from '../../electron/core/store/workspace-files';
 import { deferredKalm } from '../../electron/web-host/deferred-kalm';
-import { earlyFirstPage } from '../../electron/web-host/first-page';
+import { earlyFirstPage } from '../../electron/core/early-first-page';
 import { generateDemoWorkspace } from '../../shared/demo/generate';
 import { FIRST_PAGE_QUERY } from '../../shared/reviews/first-page';
 import { tempDataDir } from './helpers';

@@ -1,10 +1,10 @@
 import { firstPageAt, isFirstPageQuery } from '../../shared/reviews/first-page';
 import type { ReviewPage } from '../../shared/reviews/query-schema';
 import { replyPolicy } from '../../shared/reviews/reply-targets';
-import { readValidFirstPage } from '../core/store/first-page-file';
-import { schemaFingerprint } from '../core/store/shard-manifest';
-import { ShardFile } from '../core/store/workspace-files';
-import { packageVersion } from '../core/version';
+import { readValidFirstPage } from './store/first-page-file';
+import { schemaFingerprint } from './store/shard-manifest';
+import { ShardFile } from './store/workspace-files';
+import { packageVersion } from './version';
 
 /** Answers the inbox's first request at start, or says it cannot (null): then the core answers, once it is open. */
 export type EarlyFirstPage = (input: unknown) => Promise<ReviewPage | null>;
