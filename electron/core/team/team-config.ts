@@ -29,6 +29,8 @@ export const TeamConfig = z.object({
   user: z.string().min(1).max(200),
   /** Set once the first pull finished (a join that was cut off resumes from the replication checkpoint). */
   joinedAt: z.string().nullable(),
+  /** The team's own CA (a company CA, a self-signed server): trusted for this server besides the usual roots (team/tls.ts). */
+  ca: z.object({ file: z.string().min(1), pem: z.string().includes('-----BEGIN CERTIFICATE-----') }).optional(),
 });
 export type TeamConfig = z.infer<typeof TeamConfig>;
 
