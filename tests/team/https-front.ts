@@ -49,8 +49,11 @@ export interface HttpsFront {
   close(): Promise<void>;
 }
 
-/** An https reverse proxy on 127.0.0.1 in front of `target` (the stand-in's http URL), with a `kind` certificate signed by `ca`. */
-export async function startHttpsFront(target: string, ca: TestCa, kind: FrontCert = 'valid'): Promise<HttpsFront> {
+/**
+ * An https reverse proxy on 127.0.0.1 in front of `target` (the stand-in's http URL), with a `kind` certificate signed
+ * by `ca`; on `port` (0: any free one), so a test can put another certificate at the same address.
+ */
+export async function startHttpsFront(target: string, ca: TestCa, kind: FrontCert = 'valid', port = 0): Promise<HttpsFront> {
   const { cert, key } = await serverCert(ca, kind);
   const server: Server = createServer({ cert, key }, (req, res) => {
     const upstream = httpRequest(`${target}${req.url ?? '/'}`, { method: req.method, headers: req.headers }, (answer) => {
@@ -64,7 +67,7 @@ export async function startHttpsFront(target: string, ca: TestCa, kind: FrontCer
     req.pipe(upstream);
   });
   server.on('tlsClientError', () => undefined); // a client refusing the certificate is what these tests expect
-  await new Promise<void>((res) => server.listen(0, '127.0.0.1', res));
+  await new Promise<void>((res) => server.listen(port, '127.0.0.1', res));
   return {
     url: `https://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () => new Promise<void>((res) => {

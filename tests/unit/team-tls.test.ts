@@ -26,8 +26,8 @@ describe('a team server whose certificate this computer does not trust', () => {
     await Promise.all(fronts.splice(0).map((f) => f.close()));
     await rm(caDir, { recursive: true, force: true });
   });
-  const front = async (kind?: 'valid' | 'expired' | 'other-host') => {
-    const f = await startHttpsFront(team.couch().url, ca, kind);
+  const front = async (kind?: 'valid' | 'expired' | 'other-host', port?: number) => {
+    const f = await startHttpsFront(team.couch().url, ca, kind, port);
     fronts.push(f);
     return f.url;
   };
@@ -78,6 +78,25 @@ describe('a team server whose certificate this computer does not trust', () => {
     const noTls = await kalmErrorOf(anna.call('team.join', { server: team.couch().url.replace('http:', 'https:'), db: 'bakkerij', user: 'anna', password: 'anna-pw' }));
     expect(tlsProblemOfSubcode(noTls.subcode)).toBe('no-tls');
     expect((await anna.call('team.status', {})).enabled).toBe(false);
+  });
+
+  it('a certificate that expires while the team works: kalm team sync and the live status (header) say so', async () => {
+    const server = await front();
+    const dir = await seededFolder(2);
+    const anna = await desktop(dir);
+    await anna.call('team.create', { server, db: 'bakkerij', user: 'anna', password: 'anna-pw', caFile });
+    await fronts.pop()!.close();
+    await front('expired', Number(new URL(server).port));
+    await expect(anna.team!.service!.syncNow()).rejects.toMatchObject({ subcode: 'tls-expired', message: expect.stringMatching(/has expired \(CERT_HAS_EXPIRED\)/) });
+    await anna.close();
+    team.cores.splice(team.cores.indexOf(anna), 1);
+
+    // The app and the web host replicate live: the sign-in at start fails, and the status says why (not just "not connected").
+    const web = await openDesktop(dir, { host: 'web' });
+    team.cores.push(web);
+    await expect.poll(async () => (await web.call('team.status', {})).error, { timeout: 20_000 }).toMatch(/^The certificate of 127\.0\.0\.1:\d+ has expired/);
+    expect((await web.call('team.status', {})).state).toBe('error');
+    await web.call('drafts.save', { reviewId: 'trustpilot:shop:r0001', text: 'Local work goes on' });
   });
 
   it('refuses a CA file that holds no certificate, and a CA for an http:// server', async () => {

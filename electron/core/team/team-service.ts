@@ -13,7 +13,7 @@ import { checkAccess, signIn } from './session';
 import type { TeamConfig, TeamSecretVault } from './team-config';
 import type { TeamEntityStores } from './entity-mirror';
 import { TeamStateWriter } from './team-state-file';
-import { teamTls, type TeamTls } from './tls';
+import { teamTls, tlsFailure, tlsFailureText, type TeamTls } from './tls';
 
 export interface TeamStatus extends ReplicationStatus {
   server: string;
@@ -97,6 +97,7 @@ export class TeamService {
       this.live = new LiveReplication(this.db, this.remote, {
         now: this.d.now,
         onStatus: () => this.changed(),
+        describe: (err) => tlsFailureText(this.d.config.server, err),
         onAuthLost: () => {
           this.live = null;
           setTimeout(() => void this.signIn().then(begin, this.d.onError), 5_000).unref();
@@ -114,7 +115,9 @@ export class TeamService {
   async syncNow(): Promise<{ pushed: number; pulled: number }> {
     await this.bridge.settle();
     if (!this.cookie) await this.signIn();
-    const result = await syncOnce(this.db, this.remote);
+    const result = await syncOnce(this.db, this.remote).catch((err: unknown) => {
+      throw tlsFailure(this.d.config.server, err) ?? err;
+    });
     await this.bridge.settle();
     this.lastSyncAt = this.d.now().toISOString();
     this.changed();
