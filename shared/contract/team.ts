@@ -18,6 +18,8 @@ export const TeamStatusView = z.object({
   caFile: z.string().optional(),
   /** Where the password is kept on this computer: encrypted by the system keychain, or a file only this user can read. */
   passwordKept: z.enum(['keychain', 'file']).optional(),
+  /** What kind of problem `error` is, when Kalm knows (e.g. "tls-expired"), for the UI's own words. */
+  errorSubcode: z.string().optional(),
 });
 export type TeamStatusView = z.infer<typeof TeamStatusView>;
 

@@ -49,5 +49,10 @@ describe('Settings → Team workspace and the header sync status', () => {
     expect(await screen.findByText('Vertrouwt het CA-certificaat in /etc/kalm/bakkerij-ca.pem.')).toBeTruthy();
     expect(screen.getByText('Je wachtwoord is versleuteld met de sleutelhanger van deze computer.')).toBeTruthy();
     expect(fake.calls.filter((c) => c.name === 'team.join').at(-1)?.input).toMatchObject({ caFile: '/etc/kalm/bakkerij-ca.pem' });
+
+    // The certificate expires later: the header says so in Dutch too (the core's English text is only the fallback).
+    fake.team.team = { ...fake.team.team, state: 'error', error: 'The certificate of company-ca.example has expired (CERT_HAS_EXPIRED).', errorSubcode: 'tls-expired' };
+    fake.emit('team.status', fake.team.team);
+    await waitFor(() => expect(screen.getByTestId('team-status').textContent).toMatch(/Het certificaat van de teamserver is verlopen/));
   });
 });

@@ -95,7 +95,7 @@ describe('a team server whose certificate this computer does not trust', () => {
     const web = await openDesktop(dir, { host: 'web' });
     team.cores.push(web);
     await expect.poll(async () => (await web.call('team.status', {})).error, { timeout: 20_000 }).toMatch(/^The certificate of 127\.0\.0\.1:\d+ has expired/);
-    expect((await web.call('team.status', {})).state).toBe('error');
+    expect(await web.call('team.status', {})).toMatchObject({ state: 'error', errorSubcode: 'tls-expired' });
     await web.call('drafts.save', { reviewId: 'trustpilot:shop:r0001', text: 'Local work goes on' });
   });
 

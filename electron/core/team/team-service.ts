@@ -13,7 +13,7 @@ import { checkAccess, signIn } from './session';
 import type { TeamConfig, TeamSecretVault } from './team-config';
 import type { TeamEntityStores } from './entity-mirror';
 import { TeamStateWriter } from './team-state-file';
-import { teamTls, tlsFailure, tlsFailureText, type TeamTls } from './tls';
+import { teamTls, tlsFailure, type TeamTls } from './tls';
 
 export interface TeamStatus extends ReplicationStatus {
   server: string;
@@ -25,6 +25,8 @@ export interface TeamStatus extends ReplicationStatus {
   caFile?: string;
   /** Where the password is kept: the system keychain (Electron) or a 0600 file. */
   passwordKept?: TeamSecretVault['keeps'];
+  /** The kind of `error` when Kalm knows it (a certificate problem: "tls-expired"…), for the UI's translation. */
+  errorSubcode?: string;
 }
 
 export interface TeamServiceDeps {
@@ -54,6 +56,8 @@ export class TeamService {
   private readonly tls: TeamTls;
   /** Why the last sign-in failed (wrong password, certificate…), shown as the status until one succeeds. */
   private signInError: string | null = null;
+  /** The last certificate problem, so the status can name its kind (`errorSubcode`) for the UI's translation. */
+  private lastTls: KalmError | null = null;
   private live: LiveReplication | null = null;
   private readonly peers = new Map<string, PresenceDoc>();
   /** The last `kalm team sync` of this process (no live replication in the CLI). */
@@ -81,6 +85,7 @@ export class TeamService {
       this.cookie = await signIn(this.d.config.server, this.d.config.user, password, this.tls);
       await checkAccess(this.d.config, this.cookie, this.tls);
     } catch (err) {
+      if (err instanceof KalmError && err.subcode) this.noteTls(err);
       this.signInError = err instanceof Error ? err.message : String(err);
       this.changed();
       throw err;
@@ -97,7 +102,7 @@ export class TeamService {
       this.live = new LiveReplication(this.db, this.remote, {
         now: this.d.now,
         onStatus: () => this.changed(),
-        describe: (err) => tlsFailureText(this.d.config.server, err),
+        describe: (err) => this.noteTls(tlsFailure(this.d.config.server, err))?.message ?? null,
         onAuthLost: () => {
           this.live = null;
           setTimeout(() => void this.signIn().then(begin, this.d.onError), 5_000).unref();
@@ -132,7 +137,13 @@ export class TeamService {
     const now = this.d.now().getTime();
     const peers = [...this.peers.values()].filter((p) => p.member !== this.d.config.user && Date.parse(p.until) > now).map(({ member, reviewId, until }) => ({ member, reviewId, until }));
     const { server, db, user, ca } = this.d.config;
-    return { ...s, server, db, user, peers, ...(ca ? { caFile: ca.file } : {}), passwordKept: this.d.vault.keeps };
+    const subcode = s.error && s.error === this.lastTls?.message ? this.lastTls.subcode : undefined;
+    return { ...s, server, db, user, peers, ...(ca ? { caFile: ca.file } : {}), passwordKept: this.d.vault.keeps, ...(subcode ? { errorSubcode: subcode } : {}) };
+  }
+
+  private noteTls(err: KalmError | null): KalmError | null {
+    if (err) this.lastTls = err;
+    return err;
   }
 
   /** This desktop in claims and leases: its replica's id (kept in the replica, the same after a restart). */

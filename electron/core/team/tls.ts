@@ -76,6 +76,3 @@ export function tlsFailure(server: string, err: unknown): KalmError | null {
   const problem = tlsProblemOf(code);
   return problem ? new KalmError('forbidden', MESSAGES[problem](host(server), code), undefined, tlsSubcode(problem)) : null;
 }
-
-/** The same message as plain text (the sync status in the header and `kalm team status`), or null. */
-export const tlsFailureText = (server: string, err: unknown): string | null => tlsFailure(server, err)?.message ?? null;
