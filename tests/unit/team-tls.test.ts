@@ -2,7 +2,9 @@ import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serverNow } from '../../electron/core/team/server-clock';
 import { readTeamConfig, TEAM_FILE } from '../../electron/core/team/team-config';
+import { teamTls } from '../../electron/core/team/tls';
 import { tlsProblemOfSubcode } from '../../shared/team/tls-problem';
 import { openDesktop, seededFolder, useBakkerijTeam } from '../team/desktops';
 import { makeTestCa, startHttpsFront, type HttpsFront, type TestCa } from '../team/https-front';
@@ -49,6 +51,9 @@ describe('a team server whose certificate this computer does not trust', () => {
     const created = await anna.call('team.create', { server, db: 'bakkerij', user: 'anna', password: 'anna-pw', caFile });
     expect(created).toMatchObject({ enabled: true, server, caFile, passwordKept: 'file' });
     expect((await readTeamConfig(dir))?.ca).toEqual({ file: caFile, pem: ca.cert.trim() + '\n' });
+    // Claims and the sync lease read the server's clock through the same CA (else they would fall back to this computer's).
+    expect((await serverNow(server, '', () => new Date(0), teamTls(ca.cert))).getTime()).toBeGreaterThan(0);
+    expect((await serverNow(server, '', () => new Date(0))).getTime()).toBe(0);
     await anna.call('drafts.save', { reviewId: 'trustpilot:shop:r0001', text: 'Dank je wel!' });
     await anna.team!.service!.syncNow();
 

@@ -152,7 +152,7 @@ export class TeamService {
   }
 
   private serverNow(): Promise<Date> {
-    return serverNow(this.d.config.server, this.cookie, this.d.now);
+    return serverNow(this.d.config.server, this.cookie, this.d.now, this.tls);
   }
 
   /** Claims an outbox item on the server before it is published (see team-publisher.ts). */
