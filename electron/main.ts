@@ -12,6 +12,7 @@ import { registerIpc } from './ipc';
 import { createPdfSaver } from './report-pdf';
 import { createSafeStorageVault } from './safe-storage-vault';
 import { createSafeStoragePlayKeyStore } from './play-key-vault';
+import { createSafeStorageTeamVault } from './team-secret-vault';
 import { startDesktopShell, windowPlacement, type WindowPlacement } from './desktop-wiring';
 import { hardenContents, restrictPermissions } from './security';
 import { electronSettingsFactory } from './settings-electron';
@@ -69,6 +70,9 @@ async function start(): Promise<void> {
   fileLog.info(`Kalm ${app.getVersion()} starting (${process.platform} ${process.arch}, electron ${process.versions.electron ?? '?'})`);
   // Checks at start and daily, downloads in the background; only a packaged app has a feed (app-update.yml).
   const updater = startAutoUpdate({ updater: app.isPackaged ? electronUpdater.autoUpdater : null, log: fileLog });
+  // The team workspace password: encrypted by the system keychain, or (none available) a file only this user can read.
+  const teamVault = createSafeStorageTeamVault(dataDir, safeStorage);
+  if (teamVault.keeps === 'file') fileLog.warn('kalm team: no system keychain available (safeStorage); a team password is kept in team-secret.json (mode 0600) instead of encrypted');
   const core = await createKalm({
     dataDir,
     host: 'electron',
@@ -81,6 +85,7 @@ async function start(): Promise<void> {
     // The publisher's OAuth client, baked in by `npm run dist` (null in development: the environment or Sources give one).
     google: { vault: createSafeStorageVault(dataDir, safeStorage).vault, publisherClient: publisherGoogleClient() },
     play: { keyStore: createSafeStoragePlayKeyStore(dataDir, safeStorage) },
+    team: { vault: teamVault },
     // The monthly report as a PDF: the focused window, printed with its print CSS.
     saveReportPdf: createPdfSaver({
       window: () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null,

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import type { Kalm } from '../core/kalm';
@@ -6,25 +7,26 @@ import { parseFlags, UsageError } from './args';
 import type { Command } from './command';
 import { statusText } from './team-status-format';
 
-export const teamUsage = `  team create --server URL --db NAME --user U [--password-file F]
+export const teamUsage = `  team create --server URL --db NAME --user U [--password-file F] [--ca-file F]
                             make this workspace a team workspace on a CouchDB 3 server and
                             upload it (the database and its members are set up by the admin)
-  team join --server URL --db NAME --user U [--password-file F]
+  team join --server URL --db NAME --user U [--password-file F] [--ca-file F]
                             join a team workspace: pulls it with progress (done/total)
                             the password comes from --password-file, KALM_TEAM_PASSWORD or a
-                            prompt; never from an argument
+                            prompt; never from an argument. --ca-file: the team's own CA
+                            certificate (PEM) for an https:// server this computer does not trust
   team status [--json]      {server, db, user, state, pending, lastReplicatedAt, peers}
   team sync [--json]        replicate both ways once and exit when caught up (scripts, cron)
   team leave                back to a local-only workspace (everything stays on this computer)`;
 
-const connectOptions = { server: { type: 'string' }, db: { type: 'string' }, user: { type: 'string' }, 'password-file': { type: 'string' }, password: { type: 'string' } } as const;
+const connectOptions = { server: { type: 'string' }, db: { type: 'string' }, user: { type: 'string' }, 'password-file': { type: 'string' }, 'ca-file': { type: 'string' }, password: { type: 'string' } } as const;
 const jsonOption = { json: { type: 'boolean' } } as const;
 
 function parseConnect(args: string[]) {
   const v = parseFlags(args, connectOptions);
   if (v.password !== undefined) throw new UsageError('a password is never given as an argument (it would stay in the shell history): use --password-file F, KALM_TEAM_PASSWORD or the prompt');
   if (!v.server || !v.db || !v.user) throw new UsageError('team create/join need --server URL --db NAME --user U');
-  return { server: v.server, db: v.db, user: v.user, passwordFile: v['password-file'] };
+  return { server: v.server, db: v.db, user: v.user, passwordFile: v['password-file'], caFile: v['ca-file'] };
 }
 
 /** Asks for the password on the terminal without echoing it. */
@@ -52,7 +54,7 @@ async function password(file: string | undefined, user: string): Promise<string>
 
 async function connect(kalm: Kalm, args: string[], how: 'create' | 'join'): Promise<string> {
   const c = parseConnect(args);
-  const input = { server: c.server, db: c.db, user: c.user, password: await password(c.passwordFile, c.user) };
+  const input = { server: c.server, db: c.db, user: c.user, password: await password(c.passwordFile, c.user), ...(c.caFile ? { caFile: resolve(c.caFile) } : {}) };
   const verb = how === 'create' ? 'Uploaded' : 'Pulled';
   const off = kalm.on('team.progress', ({ done, total }) => process.stderr.write(`\r${verb} ${done}${total === null ? '' : ` / ${total}`} documents`));
   try {

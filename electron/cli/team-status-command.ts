@@ -21,7 +21,7 @@ export async function teamStatusFromFiles(dataDir: string, now: Date): Promise<T
   if (!config) return LOCAL_STATUS;
   const last = await readTeamState(dataDir);
   const running = await writerRunning(dataDir);
-  const base = { enabled: true, server: config.server, db: config.db, user: config.user };
+  const base = { enabled: true, server: config.server, db: config.db, user: config.user, ...(config.ca ? { caFile: config.ca.file } : {}) };
   if (!last) return { ...base, state: 'stopped', pending: 0, lastReplicatedAt: null, offlineSince: null, error: null, peers: [] };
   const peers = running ? last.peers.filter((p) => Date.parse(p.until) > now.getTime()) : [];
   const { lastReplicatedAt, offlineSince, error } = last;

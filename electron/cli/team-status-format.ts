@@ -5,7 +5,7 @@ export function statusText(s: TeamStatusView): string {
   if (!s.enabled) return 'This is a local-only workspace. Join a team with `kalm team join --server URL --db NAME --user U`.';
   const when = s.lastReplicatedAt ? `, last replicated ${s.lastReplicatedAt}` : '';
   const since = s.state === 'offline' && s.offlineSince ? ` since ${s.offlineSince}` : '';
-  return [`Team workspace "${s.db}" on ${s.server} as ${s.user}: ${s.state}${since}${s.pending ? ` (${s.pending} changes pending)` : ''}${when}.`, s.error ? `Problem: ${s.error}` : '']
+  return [`Team workspace "${s.db}" on ${s.server} as ${s.user}: ${s.state}${since}${s.pending ? ` (${s.pending} changes pending)` : ''}${when}.`, s.caFile ? `Trusts the CA certificate in ${s.caFile}.` : '', s.error ? `Problem: ${s.error}` : '']
     .filter(Boolean).join('\n');
 }
 

@@ -14,6 +14,12 @@ export const TeamStatusView = z.object({
   offlineSince: z.string().nullable(),
   error: z.string().nullable(),
   peers: z.array(z.object({ member: z.string(), reviewId: z.string().nullable(), until: z.string() })),
+  /** The team's own CA certificate file this workspace trusts for its server (absent: the usual roots only). */
+  caFile: z.string().optional(),
+  /** Where the password is kept on this computer: encrypted by the system keychain, or a file only this user can read. */
+  passwordKept: z.enum(['keychain', 'file']).optional(),
+  /** What kind of problem `error` is, when Kalm knows (e.g. "tls-expired"), for the UI's own words. */
+  errorSubcode: z.string().optional(),
 });
 export type TeamStatusView = z.infer<typeof TeamStatusView>;
 
@@ -23,7 +29,11 @@ export const LOCAL_STATUS: TeamStatusView = { enabled: false, server: '', db: ''
 const ServerUrl = z.url({ protocol: /^https?$/, error: 'the team server as http(s)://host[:port]' });
 const DbName = z.string().regex(/^[a-z][a-z0-9_$()+/-]{0,237}$/, 'a workspace name: lower case letters, digits and _$()+-/ starting with a letter');
 export const TeamConnectInput = z
-  .object({ server: ServerUrl, db: DbName, user: z.string().trim().min(1).max(200), password: z.string().min(1).max(1000) })
+  .object({
+    server: ServerUrl, db: DbName, user: z.string().trim().min(1).max(200), password: z.string().min(1).max(1000),
+    /** A CA certificate file (PEM) on this computer to trust for an https:// server: a company CA or a self-signed server. */
+    caFile: z.string().trim().min(1).max(4096).optional(),
+  })
   .strict();
 export type TeamConnectInput = z.infer<typeof TeamConnectInput>;
 

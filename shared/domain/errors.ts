@@ -11,6 +11,8 @@ export const KalmErrorPayload = z.object({
   code: ErrorCode,
   message: z.string(),
   issues: z.array(ErrorIssue).optional(),
+  /** A finer, language-neutral cause the UI can translate (e.g. "tls-expired"); the message stays the English fallback. */
+  subcode: z.string().max(100).optional(),
 });
 export type KalmErrorPayload = z.infer<typeof KalmErrorPayload>;
 
@@ -18,20 +20,27 @@ export type KalmErrorPayload = z.infer<typeof KalmErrorPayload>;
 export class KalmError extends Error {
   readonly code: ErrorCode;
   readonly issues: ErrorIssue[] | undefined;
+  readonly subcode: string | undefined;
 
-  constructor(code: ErrorCode, message: string, issues?: ErrorIssue[]) {
+  constructor(code: ErrorCode, message: string, issues?: ErrorIssue[], subcode?: string) {
     super(message);
     this.name = 'KalmError';
     this.code = code;
     this.issues = issues;
+    this.subcode = subcode;
   }
 
   toPayload(): KalmErrorPayload {
-    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.issues ? { issues: this.issues } : {}),
+      ...(this.subcode ? { subcode: this.subcode } : {}),
+    };
   }
 
   static fromPayload(p: KalmErrorPayload): KalmError {
-    return new KalmError(p.code, p.message, p.issues);
+    return new KalmError(p.code, p.message, p.issues, p.subcode);
   }
 
   static fromZod(error: z.ZodError, what: string): KalmError {

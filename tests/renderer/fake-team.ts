@@ -13,7 +13,9 @@ export interface FakeTeamState {
 export function fakeTeamHandlers(state: FakeTeamState) {
   const connect = (input: TeamConnectInput): TeamStatusView => {
     if (input.password === 'wrong') throw new KalmError('forbidden', `The team server did not accept the password of "${input.user}". Check the user name and password.`);
-    state.team = { ...LOCAL_STATUS, enabled: true, server: input.server, db: input.db, user: input.user, state: 'synced', lastReplicatedAt: '2026-03-01T10:42:00.000Z' };
+    // A server with a company CA's certificate (the core's own test, team-tls.test.ts, uses a real https server).
+    if (input.server.includes('company-ca') && !input.caFile) throw new KalmError('forbidden', 'The certificate of company-ca.example is not trusted on this computer (UNABLE_TO_VERIFY_LEAF_SIGNATURE).', undefined, 'tls-untrusted');
+    state.team = { ...LOCAL_STATUS, enabled: true, server: input.server, db: input.db, user: input.user, state: 'synced', lastReplicatedAt: '2026-03-01T10:42:00.000Z', passwordKept: 'keychain', ...(input.caFile ? { caFile: input.caFile } : {}) };
     return state.team;
   };
   return {

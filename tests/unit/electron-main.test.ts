@@ -104,6 +104,8 @@ describe('main process lifecycle', () => {
         version: '9.9.9',
         settingsFactory: expect.any(Function),
         google: { vault: expect.objectContaining({ load: expect.any(Function), save: expect.any(Function) }), publisherClient: null },
+        // The team password is encrypted by the keychain (the fake safeStorage has a real backend).
+        team: { vault: expect.objectContaining({ keeps: 'keychain', load: expect.any(Function) }) },
         // One log file a day in the data folder; the updater is off outside a packaged app.
         log: expect.objectContaining({ dir: expect.stringMatching(/logs$/) }),
         updater: expect.objectContaining({ status: expect.any(Function) }),

@@ -1,8 +1,10 @@
+import type { Agent } from 'node:https';
 import { join } from 'node:path';
 import type { Database } from 'pouchdb';
 import { lazyRequire } from '../lazy-require';
 import type { TeamDoc } from '../../../shared/team/team-docs';
 import { TEAM_DB_DIR } from './team-config';
+import { DEFAULT_TLS, type TeamTls } from './tls';
 
 export type TeamDb = Database<TeamDoc>;
 
@@ -18,16 +20,19 @@ export function openLocalTeamDb(dataDir: string): TeamDb {
 /**
  * The team database on the server, signed in with a `_session` cookie. `skip_setup`: a member never creates
  * the database (only the team's admin does), and `cookie()` is read on every request so a renewed session is used.
+ * PouchDB 9 fetches with node-fetch 2 in Node: the team's CA reaches it as node-fetch's `agent` (https only).
  */
-export function openRemoteTeamDb(server: string, db: string, cookie: () => string): TeamDb {
+export function openRemoteTeamDb(server: string, db: string, cookie: () => string, tls: TeamTls = DEFAULT_TLS): TeamDb {
   const url = `${server.replace(/\/+$/, '')}/${encodeURIComponent(db)}`;
   const PouchDB = pouchDB();
+  const agent = tls.agent;
   const remote = new PouchDB<TeamDoc>(url, {
     skip_setup: true,
     fetch: (input, init) => {
       const headers = new Headers(init?.headers);
       headers.set('Cookie', cookie());
-      return PouchDB.fetch(input, { ...init, headers });
+      const withAgent: NodeFetchInit = { ...init, headers, ...(agent ? { agent: (u: URL) => (u.protocol === 'https:' ? agent : undefined) } : {}) };
+      return PouchDB.fetch(input, withAgent);
     },
   });
   // PouchDB 9's replication asks its source for `info()` after every batch and does not handle a failure there (a
@@ -41,6 +46,9 @@ export function openRemoteTeamDb(server: string, db: string, cookie: () => strin
 
 /** `doc_count` of a server's database whose info could not be read (see openRemoteTeamDb). */
 export const UNKNOWN_COUNT = -1;
+
+/** node-fetch's request options: fetch's, plus the agent (or a function choosing one per URL). */
+type NodeFetchInit = RequestInit & { agent?: (url: URL) => Agent | undefined };
 
 /** A PouchDB error's HTTP status (409 conflict, 404 missing…), or 0 when the server could not be reached. */
 export const statusOf = (err: unknown): number => {

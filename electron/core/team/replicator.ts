@@ -55,7 +55,13 @@ export class LiveReplication {
   constructor(
     private readonly local: TeamDb,
     private readonly remote: TeamDb,
-    private readonly opts: { now: () => Date; onStatus: (s: ReplicationStatus) => void; onAuthLost: (err: unknown) => void },
+    private readonly opts: {
+      now: () => Date;
+      onStatus: (s: ReplicationStatus) => void;
+      onAuthLost: (err: unknown) => void;
+      /** A clearer sentence for a failure it knows (a certificate problem), else null for the server's own words. */
+      describe?: (err: unknown) => string | null;
+    },
   ) {}
 
   get current(): ReplicationStatus {
@@ -70,7 +76,11 @@ export class LiveReplication {
     // PouchDB's two-way `paused` event drops the error (it said "synced" with the server gone): each direction is
     // watched instead. Synced once both are idle without an error; offline as soon as either cannot reach the server.
     const idle = { push: false, pull: false };
-    const offline = (err: unknown) => this.set({ ...this.status, state: 'offline', offlineSince: this.status.offlineSince ?? this.opts.now().toISOString(), error: messageOf(err) });
+    const offline = (err: unknown) => {
+      // A problem retrying will not fix (a certificate) is an error with its reason, not "offline".
+      const known = this.opts.describe?.(err) ?? null;
+      this.set({ ...this.status, state: known ? 'error' : 'offline', offlineSince: this.status.offlineSince ?? this.opts.now().toISOString(), error: known ?? messageOf(err) });
+    };
     for (const direction of ['push', 'pull'] as const) {
       const one = rep[direction];
       one.on('active', () => void (idle[direction] = false));
@@ -86,7 +96,7 @@ export class LiveReplication {
     }
     const failed = (err: unknown) => {
       this.rep = null;
-      this.set({ ...this.status, state: 'error', error: messageOf(err) });
+      this.set({ ...this.status, state: 'error', error: this.text(err) });
       const status = (err as { status?: number }).status;
       if (status === 401 || status === 403) this.opts.onAuthLost(err);
     };
@@ -99,6 +109,10 @@ export class LiveReplication {
     this.rep?.cancel();
     this.rep = null;
     this.set({ ...this.status, state: 'stopped' });
+  }
+
+  private text(err: unknown): string {
+    return this.opts.describe?.(err) ?? messageOf(err);
   }
 
   private set(next: ReplicationStatus): void {

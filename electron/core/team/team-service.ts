@@ -13,6 +13,7 @@ import { checkAccess, signIn } from './session';
 import type { TeamConfig, TeamSecretVault } from './team-config';
 import type { TeamEntityStores } from './entity-mirror';
 import { TeamStateWriter } from './team-state-file';
+import { teamTls, tlsFailure, type TeamTls } from './tls';
 
 export interface TeamStatus extends ReplicationStatus {
   server: string;
@@ -20,6 +21,12 @@ export interface TeamStatus extends ReplicationStatus {
   user: string;
   /** Members with a composer open (presence that has not expired), not counting this one. */
   peers: { member: string; reviewId: string | null; until: string }[];
+  /** The team's own CA file this workspace trusts (team.json). */
+  caFile?: string;
+  /** Where the password is kept: the system keychain (Electron) or a 0600 file. */
+  passwordKept?: TeamSecretVault['keeps'];
+  /** The kind of `error` when Kalm knows it (a certificate problem: "tls-expired"…), for the UI's translation. */
+  errorSubcode?: string;
 }
 
 export interface TeamServiceDeps {
@@ -45,6 +52,12 @@ export class TeamService {
   readonly bridge: TeamBridge;
   private cookie = '';
   private desktop: Promise<string> | undefined;
+  /** The usual roots, plus the team's own CA from team.json. */
+  private readonly tls: TeamTls;
+  /** Why the last sign-in failed (wrong password, certificate…), shown as the status until one succeeds. */
+  private signInError: string | null = null;
+  /** The last certificate problem, so the status can name its kind (`errorSubcode`) for the UI's translation. */
+  private lastTls: KalmError | null = null;
   private live: LiveReplication | null = null;
   private readonly peers = new Map<string, PresenceDoc>();
   /** The last `kalm team sync` of this process (no live replication in the CLI). */
@@ -55,7 +68,8 @@ export class TeamService {
   constructor(private readonly d: TeamServiceDeps) {
     this.stateFile = new TeamStateWriter(d.dataDir, d.now);
     this.db = openLocalTeamDb(d.dataDir);
-    this.remote = openRemoteTeamDb(d.config.server, d.config.db, () => this.cookie);
+    this.tls = teamTls(d.config.ca?.pem);
+    this.remote = openRemoteTeamDb(d.config.server, d.config.db, () => this.cookie, this.tls);
     this.bridge = new TeamBridge({ dataDir: d.dataDir, db: this.db, member: d.config.user, workspace: d.workspace, store: d.store, bus: d.bus, now: d.now, onError: d.onError, onPresence: (p) => this.notePresence(p), ...(d.entities ? { entities: d.entities } : {}) });
   }
 
@@ -67,8 +81,19 @@ export class TeamService {
   async signIn(): Promise<void> {
     const password = await this.d.vault.load();
     if (!password) throw new KalmError('forbidden', `No password is stored for "${this.d.config.user}" on this computer. Run "kalm team join" again.`);
-    this.cookie = await signIn(this.d.config.server, this.d.config.user, password);
-    await checkAccess(this.d.config, this.cookie);
+    try {
+      this.cookie = await signIn(this.d.config.server, this.d.config.user, password, this.tls);
+      await checkAccess(this.d.config, this.cookie, this.tls);
+    } catch (err) {
+      if (err instanceof KalmError && err.subcode) this.noteTls(err);
+      this.signInError = err instanceof Error ? err.message : String(err);
+      this.changed();
+      throw err;
+    }
+    if (this.signInError) {
+      this.signInError = null;
+      this.changed();
+    }
   }
 
   /** Live replication for hosts that keep running (Electron, web host): pauses offline, resumes from its checkpoint, signs in again when the session expired. */
@@ -77,6 +102,7 @@ export class TeamService {
       this.live = new LiveReplication(this.db, this.remote, {
         now: this.d.now,
         onStatus: () => this.changed(),
+        describe: (err) => this.noteTls(tlsFailure(this.d.config.server, err))?.message ?? null,
         onAuthLost: () => {
           this.live = null;
           setTimeout(() => void this.signIn().then(begin, this.d.onError), 5_000).unref();
@@ -94,7 +120,9 @@ export class TeamService {
   async syncNow(): Promise<{ pushed: number; pulled: number }> {
     await this.bridge.settle();
     if (!this.cookie) await this.signIn();
-    const result = await syncOnce(this.db, this.remote);
+    const result = await syncOnce(this.db, this.remote).catch((err: unknown) => {
+      throw tlsFailure(this.d.config.server, err) ?? err;
+    });
     await this.bridge.settle();
     this.lastSyncAt = this.d.now().toISOString();
     this.changed();
@@ -103,10 +131,19 @@ export class TeamService {
   }
 
   status(): TeamStatus {
-    const s = this.live?.current ?? { state: 'stopped' as const, pending: 0, lastReplicatedAt: this.lastSyncAt, offlineSince: null, error: null };
+    const s = this.live?.current ?? (this.signInError
+      ? { state: 'error' as const, pending: 0, lastReplicatedAt: this.lastSyncAt, offlineSince: null, error: this.signInError }
+      : { state: 'stopped' as const, pending: 0, lastReplicatedAt: this.lastSyncAt, offlineSince: null, error: null });
     const now = this.d.now().getTime();
     const peers = [...this.peers.values()].filter((p) => p.member !== this.d.config.user && Date.parse(p.until) > now).map(({ member, reviewId, until }) => ({ member, reviewId, until }));
-    return { ...s, server: this.d.config.server, db: this.d.config.db, user: this.d.config.user, peers };
+    const { server, db, user, ca } = this.d.config;
+    const subcode = s.error && s.error === this.lastTls?.message ? this.lastTls.subcode : undefined;
+    return { ...s, server, db, user, peers, ...(ca ? { caFile: ca.file } : {}), passwordKept: this.d.vault.keeps, ...(subcode ? { errorSubcode: subcode } : {}) };
+  }
+
+  private noteTls(err: KalmError | null): KalmError | null {
+    if (err) this.lastTls = err;
+    return err;
   }
 
   /** This desktop in claims and leases: its replica's id (kept in the replica, the same after a restart). */
@@ -115,7 +152,7 @@ export class TeamService {
   }
 
   private serverNow(): Promise<Date> {
-    return serverNow(this.d.config.server, this.cookie, this.d.now);
+    return serverNow(this.d.config.server, this.cookie, this.d.now, this.tls);
   }
 
   /** Claims an outbox item on the server before it is published (see team-publisher.ts). */

@@ -12,6 +12,7 @@ import { pullAll } from './replicator';
 import { checkAccess, signIn } from './session';
 import { fileTeamVault, readTeamConfig, removeTeamConfig, writeTeamConfig, type TeamSecretVault } from './team-config';
 import { teamGuardedPublisher } from './team-publisher';
+import { caForServer, teamTls } from './tls';
 import type { TeamEntityStores } from './entity-mirror';
 import { TeamService, type TeamStatus } from './team-service';
 
@@ -69,10 +70,12 @@ export async function wireTeam(deps: TeamWiringDeps): Promise<TeamWiring> {
   async function connect(input: TeamConnectInput, joinedAt: string | null): Promise<TeamService> {
     if (service) throw new KalmError('forbidden', `This workspace already belongs to the team workspace "${service.config.db}". Leave it first.`);
     deps.store.assertWritable();
-    const cookie = await signIn(input.server, input.user, input.password);
-    await checkAccess(input, cookie);
+    const ca = await caForServer(input.server, input.caFile);
+    const tls = teamTls(ca?.pem);
+    const cookie = await signIn(input.server, input.user, input.password, tls);
+    await checkAccess(input, cookie, tls);
     await vault.save(input.password);
-    const cfg = { schemaVersion: 1 as const, server: input.server, db: input.db, user: input.user, joinedAt };
+    const cfg = { schemaVersion: 1 as const, server: input.server, db: input.db, user: input.user, joinedAt, ...(ca ? { ca } : {}) };
     await writeTeamConfig(deps.dataDir, cfg);
     const s = await open(cfg);
     await s.signIn();

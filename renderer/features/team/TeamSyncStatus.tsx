@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { TeamStatusView } from '../../../shared/contract/team';
 import { useCall } from '../../hooks/useCall';
+import { tlsProblemOfSubcode } from '../../../shared/team/tls-problem';
 
 /** The sync label of a team workspace ("synced", "syncing 12 changes", "offline since 10:42", "error — reason"). */
 export function teamStatusLabel(s: TeamStatusView, t: TFunction, lang: string): string {
@@ -10,7 +11,10 @@ export function teamStatusLabel(s: TeamStatusView, t: TFunction, lang: string): 
     case 'syncing': return s.pending > 0 ? t('team.status.syncing', { count: s.pending }) : t('team.status.syncingNone');
     case 'offline':
       return s.offlineSince ? t('team.status.offline', { time: new Date(s.offlineSince).toLocaleTimeString(lang, { hour: '2-digit', minute: '2-digit' }) }) : t('team.status.offlineNow');
-    case 'error': return t('team.status.error', { reason: s.error ?? '' });
+    case 'error': {
+      const tls = tlsProblemOfSubcode(s.errorSubcode);
+      return t('team.status.error', { reason: tls ? t(`team.tls.${tls}`) : (s.error ?? '') });
+    }
     default: return t('team.status.stopped');
   }
 }
