@@ -59,6 +59,9 @@ export class TeamService {
   /** The last certificate problem, so the status can name its kind (`errorSubcode`) for the UI's translation. */
   private lastTls: KalmError | null = null;
   private live: LiveReplication | null = null;
+  /** The pending sign-in retry of live replication; `close()` cancels it, so a closed service never signs in again. */
+  private retry: NodeJS.Timeout | null = null;
+  private closed = false;
   private readonly peers = new Map<string, PresenceDoc>();
   /** The last `kalm team sync` of this process (no live replication in the CLI). */
   private lastSyncAt: string | null = null;
@@ -98,21 +101,31 @@ export class TeamService {
 
   /** Live replication for hosts that keep running (Electron, web host): pauses offline, resumes from its checkpoint, signs in again when the session expired. */
   startLive(): void {
+    if (this.closed) return;
+    const later = (ms: number, run: () => void) => {
+      if (this.closed) return;
+      this.retry = setTimeout(() => {
+        this.retry = null;
+        if (!this.closed) run();
+      }, ms);
+      this.retry.unref();
+    };
     const begin = () => {
+      if (this.closed) return;
       this.live = new LiveReplication(this.db, this.remote, {
         now: this.d.now,
         onStatus: () => this.changed(),
         describe: (err) => this.noteTls(tlsFailure(this.d.config.server, err))?.message ?? null,
         onAuthLost: () => {
           this.live = null;
-          setTimeout(() => void this.signIn().then(begin, this.d.onError), 5_000).unref();
+          later(5_000, () => void this.signIn().then(begin, this.d.onError));
         },
       });
       this.live.start();
     };
     void this.signIn().then(begin, (err: unknown) => {
       this.d.onError(err);
-      setTimeout(() => this.startLive(), 30_000).unref();
+      later(30_000, () => this.startLive());
     });
   }
 
@@ -202,6 +215,8 @@ export class TeamService {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
+    if (this.retry !== null) clearTimeout(this.retry);
     this.live?.stop(); // says "stopped" (keeping when it last replicated) to the state file too
     await this.bridge.stop();
     await this.db.close();
