@@ -4,6 +4,7 @@ import { diffOutbox, seenOf, type OutboxEvent } from '../../shared/outbox/outbox
 import { nextExpiry, stackToasts, unexpired } from '../../shared/outbox/toast-stack';
 import { useApi } from '../api-context';
 import { useRetryWhenOnline } from '../features/outbox/useRetryWhenOnline';
+import { waitingReason } from '../features/outbox/waitingReason';
 import './Toasts.css';
 
 /** Problems stay until the owner closes them or deals with them. */
@@ -107,7 +108,7 @@ export function Toasts() {
   const dismiss = (key: number) => setToasts((old) => old.filter((x) => x.key !== key));
   const text = (e: OutboxEvent, demo: boolean, postOn?: string) => {
     if (postOn !== undefined) return t('outbox.manual.toast', { source: postOn });
-    if ('reason' in e) return t(`toast.${e.kind}`, { reason: e.reason });
+    if ('reason' in e) return t(`toast.${e.kind}`, { reason: waitingReason(t, e.reason, e.waitingFor) });
     return demo && (e.kind === 'sent' || e.kind === 'removed') ? t(`toast.${e.kind}Demo`) : t(`toast.${e.kind}`);
   };
 

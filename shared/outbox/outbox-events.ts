@@ -1,9 +1,10 @@
+import type { OutboxWaitingFor } from '../domain/outbox';
 import type { OutboxItemView } from './outbox-view';
 
 /** Something about the outbox worth telling the owner, found by comparing two `outbox.list` results. */
 export type OutboxEvent =
   | { kind: 'queued' | 'queuedRemoval' | 'sent' | 'removed'; id: string }
-  | { kind: 'waiting' | 'failed' | 'conflict'; id: string; reason: string };
+  | { kind: 'waiting' | 'failed' | 'conflict'; id: string; reason: string; waitingFor?: OutboxWaitingFor };
 
 type Seen = Pick<OutboxItemView, 'state' | 'lastError' | 'updatedAt'>;
 
@@ -30,7 +31,7 @@ export function diffOutbox(before: ReadonlyMap<string, Seen>, after: readonly Ou
     } else if (item.state === 'failed' && (prev?.state !== 'failed' || prev.lastError !== item.lastError)) {
       events.push({ kind: 'failed', id: item.id, reason });
     } else if (item.state === 'queued' && item.lastError !== null && prev?.lastError !== item.lastError) {
-      events.push({ kind: 'waiting', id: item.id, reason: item.lastError });
+      events.push({ kind: 'waiting', id: item.id, reason: item.lastError, ...(item.waitingFor ? { waitingFor: item.waitingFor } : {}) });
     }
   }
   return events;

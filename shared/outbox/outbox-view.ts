@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OutboxState } from '../domain/outbox';
+import { OutboxState, OutboxWaitingFor } from '../domain/outbox';
 import { IsoTime } from '../domain/review';
 
 export const ConflictKind = z.enum(['deleted', 'changed', 'answered_elsewhere']);
@@ -54,6 +54,8 @@ export const OutboxItemView = z.object({
   text: z.string(),
   attempts: z.number().int().min(0),
   lastError: z.string().nullable(),
+  /** Why a queued item waits, for the UI to say in the owner's language (absent: `lastError` is all there is). */
+  waitingFor: OutboxWaitingFor.optional(),
   nextAttemptAt: IsoTime.nullable(),
   createdAt: IsoTime,
   updatedAt: IsoTime,

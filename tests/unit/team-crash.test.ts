@@ -82,7 +82,9 @@ describe('team publishing: SIGKILL of the publishing desktop', () => {
     // B tries while A is down: A's claim is fresh, so B sends nothing and says who has it.
     await bram.call('outbox.publish', {});
     expect(replyPuts()).toHaveLength(1);
-    expect((await bram.call('outbox.list', {})).items.find((i) => i.id === itemId)?.lastError).toBe('anna is publishing this reply.');
+    expect((await bram.call('outbox.list', {})).items.find((i) => i.id === itemId)).toMatchObject({
+      lastError: 'anna is publishing this reply.', waitingFor: { kind: 'team-member', member: 'anna' },
+    });
 
     // A restarts: its own claim; it re-reads the review on Google, finds its reply there and records it as sent.
     const anna = await open(dirA);

@@ -71,6 +71,7 @@ describe('team publishing: claims on the team server', () => {
     const item = (await anna.call('outbox.list', {})).items.find((i) => i.reviewId === target.id)!;
     expect(item.state).toBe('queued');
     expect(item.lastError).toBe(TEAM_OFFLINE_NOTE);
+    expect(item.waitingFor).toEqual({ kind: 'team-offline' });
     await couch.resume();
   });
 });

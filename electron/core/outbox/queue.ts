@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { KalmError } from '../../../shared/domain/errors';
-import { OUTBOX_SCHEMA_VERSION, type OutboxItem, type OutboxState } from '../../../shared/domain/outbox';
+import { OUTBOX_SCHEMA_VERSION, waitingForOf, type OutboxItem, type OutboxState } from '../../../shared/domain/outbox';
 import type { Review } from '../../../shared/domain/review';
 import { checkReplyLimits, type SourceRef } from '../../../shared/reply/limits';
 import { OutboxStore } from '../store/outbox';
@@ -150,7 +150,11 @@ export class OutboxQueue {
   }
 
   save(item: OutboxItem): Promise<OutboxItem> {
-    return this.store.put(item).then(() => item);
+    // A waiting reason is kept only while it still explains lastError: every other writer that sets or clears
+    // lastError (with `{ ...item, lastError }`) drops it here.
+    const { waitingFor: _stale, ...rest } = item;
+    const saved: OutboxItem = waitingForOf(item) === undefined ? rest : item;
+    return this.store.put(saved).then(() => saved);
   }
 
   async saveMeta(meta: OutboxMeta): Promise<void> {

@@ -1,4 +1,4 @@
-import type { OutboxItem } from '../../../shared/domain/outbox';
+import { waitingForOf, type OutboxItem } from '../../../shared/domain/outbox';
 import type { Location } from '../../../shared/domain/location';
 import type { Review } from '../../../shared/domain/review';
 import type { Source } from '../../../shared/domain/source';
@@ -26,9 +26,10 @@ export function summarize(review: Review | undefined, locations: readonly Locati
 /** One item as clients see it (`outbox.list`). */
 export function view({ item, meta }: OutboxEntry, review: OutboxReviewSummary | null, copyAndOpen: OutboxCopyAndOpen | null = null): OutboxItemView {
   const c = meta?.conflict ?? null;
+  const waitingFor = waitingForOf(item);
   return {
     id: item.id, reviewId: item.reviewId, action: item.action, state: item.state, text: item.text, attempts: item.attempts,
-    lastError: item.lastError, nextAttemptAt: item.nextAttemptAt, createdAt: item.createdAt, updatedAt: item.updatedAt,
+    lastError: item.lastError, ...(waitingFor ? { waitingFor } : {}), nextAttemptAt: item.nextAttemptAt, createdAt: item.createdAt, updatedAt: item.updatedAt,
     conflict: c && item.state === 'conflict'
       ? { kind: c.kind, message: c.message, oldText: c.oldText, newText: c.newText, oldRating: c.oldRating, newRating: c.newRating, otherReply: c.otherReply, detectedAt: c.detectedAt }
       : null,

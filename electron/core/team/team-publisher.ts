@@ -1,11 +1,12 @@
+import { waitingNote, type OutboxWaitingFor } from '../../../shared/domain/outbox';
 import type { SourcePublisher } from '../outbox/source-publisher';
 import { isDue } from '../outbox/backoff';
 import type { OutboxEntry, OutboxQueue } from '../outbox/queue';
 import { SENDABLE } from '../outbox/views';
 import type { ClaimResult } from './claims';
 
-/** What a reply waiting for the team server says in the Outbox. */
-export const TEAM_OFFLINE_NOTE = 'Queued (team server offline): Kalm publishes it once the team server confirms no one else is sending it.';
+/** What a reply waiting for the team server says in `lastError` (the UI shows `waitingFor` in the owner's language). */
+export const TEAM_OFFLINE_NOTE = waitingNote({ kind: 'team-offline' });
 const RETRY_MS = 60_000;
 
 /** The queue as the inner publisher sees it: only the items this desktop has claimed on the server. */
@@ -39,9 +40,9 @@ export function teamGuardedPublisher(inner: SourcePublisher, claim: (itemId: str
           allowed.add(item.id);
           continue;
         }
-        const note = result.kind === 'taken' ? `${result.by} is publishing this reply.` : TEAM_OFFLINE_NOTE;
+        const waitingFor: OutboxWaitingFor = result.kind === 'taken' ? { kind: 'team-member', member: result.by } : { kind: 'team-offline' };
         const later = new Date(deps.now().getTime() + RETRY_MS).toISOString();
-        await q.save({ ...item, lastError: note, nextAttemptAt: later, updatedAt: deps.now().toISOString() });
+        await q.save({ ...item, lastError: waitingNote(waitingFor), waitingFor, nextAttemptAt: later, updatedAt: deps.now().toISOString() });
       }
       if (allowed.size === 0) return [];
       return inner.publish(claimedView(q, allowed), deps);

@@ -5,6 +5,7 @@ import { formatFullDate } from '../../format';
 import { useFormatLocale } from '../../hooks/useUiLanguage';
 import { ConflictPanel } from './ConflictPanel';
 import { CopyAndOpenActions } from './CopyAndOpenActions';
+import { waitingReason } from './waitingReason';
 
 const PREVIEW_CHARS = 160;
 const preview = (text: string): string => (text.length > PREVIEW_CHARS ? `${text.slice(0, PREVIEW_CHARS).trimEnd()}…` : text);
@@ -65,7 +66,7 @@ export function OutboxRow({ item, busy, onAction, onPosted = () => undefined }: 
       <p className="outbox__text">{item.action === 'deleteReply' ? t('outbox.deleteReply') : preview(item.text)}</p>
       {manual !== null && <CopyAndOpenActions reviewId={item.reviewId} text={item.text} target={manual} busy={busy} onPosted={onPosted} />}
       {state === 'sending' && <p className="outbox__next">{t('outbox.sendingNow')}</p>}
-      {manual === null && state === 'queued' && item.lastError !== null && <p className="outbox__waiting">{t('outbox.waiting', { reason: item.lastError })}</p>}
+      {manual === null && state === 'queued' && item.lastError !== null && <p className="outbox__waiting">{t('outbox.waiting', { reason: waitingReason(t, item.lastError, item.waitingFor) })}</p>}
       {manual === null && state === 'failed' && item.lastError !== null && <p className="outbox__error">{t('outbox.failedReason', { reason: item.lastError })}</p>}
       {manual === null && (state === 'queued' || state === 'failed') && item.nextAttemptAt !== null && (
         <p className="outbox__next">
