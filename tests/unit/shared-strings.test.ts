@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { generateDemoWorkspace } from '../../shared/demo/generate';
+import type { Review } from '../../shared/domain/review';
+import { SharedStrings } from '../../electron/core/store/shared-strings';
+import { makeReview } from './helpers';
+
+describe('SharedStrings', () => {
+  it('leaves every value of a loaded review as it was', () => {
+    const demo = generateDemoWorkspace({ now: new Date('2026-06-01T00:00:00Z'), seed: 5, locationCount: 3, reviewCount: 600 });
+    const odd: Review[] = [
+      makeReview({ externalId: 'x', text: null, translatedText: null, language: null, updatedAt: '2026-02-01T00:00:00.000Z' }),
+      makeReview({ externalId: 'y', text: 'Top!', author: 'Top!', reply: { text: 'Top!', updatedAt: '2026-01-01T00:00:00.000Z', state: 'pending' } }),
+      makeReview({ externalId: 'z', source: 'play', locationId: 'elsewhere', text: 'x'.repeat(500) }),
+    ];
+    const reviews = [...demo.reviews, ...odd];
+    const before = structuredClone(reviews);
+    const strings = new SharedStrings();
+    const shared = reviews.map((r) => strings.share(r, { source: 'google', locationId: r.locationId === 'elsewhere' ? 'utrecht' : r.locationId }));
+    expect(shared).toEqual(before);
+    expect(JSON.stringify(shared)).toBe(JSON.stringify(before));
+  });
+});
