@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoWorkspace } from '../../shared/demo/generate';
 import type { Review } from '../../shared/domain/review';
-import { SharedStrings } from '../../electron/core/store/shared-strings';
+import { SharedValues } from '../../electron/core/store/shared-values';
 import { makeReview } from './helpers';
 
-describe('SharedStrings', () => {
+describe('SharedValues', () => {
   it('leaves every value of a loaded review as it was', () => {
     const demo = generateDemoWorkspace({ now: new Date('2026-06-01T00:00:00Z'), seed: 5, locationCount: 3, reviewCount: 600 });
     const odd: Review[] = [
@@ -14,9 +14,18 @@ describe('SharedStrings', () => {
     ];
     const reviews = [...demo.reviews, ...odd];
     const before = structuredClone(reviews);
-    const strings = new SharedStrings();
+    const strings = new SharedValues();
     const shared = reviews.map((r) => strings.share(r, { source: 'google', locationId: r.locationId === 'elsewhere' ? 'utrecht' : r.locationId }));
     expect(shared).toEqual(before);
     expect(JSON.stringify(shared)).toBe(JSON.stringify(before));
+  });
+});
+
+describe('SharedValues: the shared empty label list', () => {
+  it('cannot be changed in place (a change would reach every review)', () => {
+    const r = new SharedValues().share(makeReview({ labels: [] }), { source: 'google', locationId: 'utrecht' });
+    expect(r.labels).toEqual([]);
+    expect(() => r.labels.push('parking')).toThrow(TypeError);
+    expect({ ...r, labels: [...r.labels, 'parking'] }.labels).toEqual(['parking']);
   });
 });
