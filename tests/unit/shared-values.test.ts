@@ -23,9 +23,20 @@ describe('SharedValues', () => {
 
 describe('SharedValues: the shared empty label list', () => {
   it('cannot be changed in place (a change would reach every review)', () => {
-    const r = new SharedValues().share(makeReview({ labels: [] }), { source: 'google', locationId: 'utrecht' });
+    const r = new SharedValues().share(makeReview({ externalId: 'l', labels: [] }), { source: 'google', locationId: 'utrecht' });
     expect(r.labels).toEqual([]);
     expect(() => r.labels.push('parking')).toThrow(TypeError);
     expect({ ...r, labels: [...r.labels, 'parking'] }.labels).toEqual(['parking']);
+  });
+});
+
+describe('SharedValues: strings that look alike', () => {
+  it('keeps strings that differ only where the pool does not look, and many of them', () => {
+    const shared = new SharedValues();
+    // 41 characters, different only at index 21, which the sampled hash skips (it reads every 5th and the last): one bucket.
+    const texts = Array.from({ length: 40 }, (_, i) => `${'a'.repeat(21)}${String.fromCharCode(98 + i)}${'a'.repeat(19)}`);
+    const out = texts.map((text, i) => shared.share(makeReview({ externalId: `t${i}`, text }), { source: 'google', locationId: 'utrecht' }).text);
+    expect(out).toEqual(texts);
+    expect(texts.map((text, i) => shared.share(makeReview({ externalId: `u${i}`, text }), { source: 'google', locationId: 'utrecht' }).text)).toEqual(texts);
   });
 });

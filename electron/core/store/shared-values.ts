@@ -13,8 +13,25 @@ const NO_LABELS = Object.freeze([]) as unknown as string[];
  * words on many branches). The values stay exactly what they were; only memory is saved. One per load; drop it
  * afterwards (its pool holds the strings seen).
  */
+/** At most this many different strings share a sampled hash in the pool; more are left unshared (no slow lookups on odd data). */
+const BUCKET = 8;
+
+/** A cheap hash of a string: its length and about ten of its characters (the pool compares whole strings on a hit). */
+function sampledHash(s: string): number {
+  const n = s.length;
+  let h = n;
+  if (n === 0) return h;
+  const step = n > 16 ? n >> 3 : 1;
+  for (let i = 0; i < n; i += step) h = (Math.imul(h, 31) + s.charCodeAt(i)) | 0;
+  return (Math.imul(h, 31) + s.charCodeAt(n - 1)) | 0;
+}
+
 export class SharedValues {
-  private readonly pool = new Map<string, string>();
+  /**
+   * Strings seen, by sampled hash. Keyed by a number, not the string: a Map keyed by strings hashes every long
+   * text in full, which cost about as much as parsing it.
+   */
+  private readonly pool = new Map<number, string | string[]>();
 
   /** The same review with its values shared where equal ones were seen; `shard` is the file it came from. */
   share(r: Review, shard: { source: string; locationId: string }): Review {
@@ -33,10 +50,21 @@ export class SharedValues {
     return r;
   }
 
+  /** The pooled string equal to `s`, or `s` itself (then pooled). */
   private once(s: string): string {
-    const known = this.pool.get(s);
-    if (known !== undefined) return known;
-    this.pool.set(s, s);
+    const h = sampledHash(s);
+    const known = this.pool.get(h);
+    if (known === undefined) {
+      this.pool.set(h, s);
+      return s;
+    }
+    if (typeof known === 'string') {
+      if (known === s) return known;
+      this.pool.set(h, [known, s]);
+      return s;
+    }
+    for (const k of known) if (k === s) return k;
+    if (known.length < BUCKET) known.push(s);
     return s;
   }
 }
