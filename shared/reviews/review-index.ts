@@ -4,6 +4,7 @@ import type { IndexLayout } from './index-layout';
 import { runQuery, STATUSES } from './index-query';
 import { Interner } from './interner';
 import { isoMs } from './iso-time';
+import { distinct, sameLabels, sameText } from './review-changes';
 import { searchableText } from './review-filter';
 import type { ReviewFacets, ReviewPage, ReviewQuery } from './query-schema';
 import type { ReplyPolicy } from './reply-targets';
@@ -16,10 +17,6 @@ import { marksOf, NO_MARKS, type ReviewMarks } from './views';
 const BATCH = 64;
 const statusCode = new Map<string, number>(STATUSES.map((s, i) => [s, i]));
 
-const sameLabels = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((l, i) => l === b[i]);
-const sameText = (a: Review, b: Review): boolean =>
-  a.text === b.text && a.translatedText === b.translatedText && a.author === b.author && a.reply?.text === b.reply?.text;
-const distinct = (labels: readonly string[]): readonly string[] => (labels.length < 2 ? labels : [...new Set(labels)]);
 
 /**
  * All reviews in memory, laid out for fast queries. Each review has a slot;
