@@ -17,7 +17,6 @@ import { marksOf, NO_MARKS, type ReviewMarks } from './views';
 const BATCH = 64;
 const statusCode = new Map<string, number>(STATUSES.map((s, i) => [s, i]));
 
-
 /**
  * All reviews in memory, laid out for fast queries. Each review has a slot;
  * per slot the filter fields are small numbers in typed arrays (status,
