@@ -42,7 +42,7 @@ export class SharedValues {
     r.author = this.once(r.author);
     if (r.text !== null) r.text = this.once(r.text);
     if (r.translatedText !== null) r.translatedText = this.once(r.translatedText);
-    if (r.language !== null) r.language = this.once(r.language);
+    // Languages are not looked up: JSON.parse already keeps one copy of strings this short (V8 internalizes them).
     if (r.reply) {
       if (r.reply.updatedAt === r.updatedAt) r.reply.updatedAt = r.updatedAt;
       if (r.reply.text.length <= SHORT_REPLY) r.reply.text = this.once(r.reply.text);
