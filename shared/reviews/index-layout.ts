@@ -1,6 +1,7 @@
 import type { Review } from '../domain/review';
 import type { Interner } from './interner';
 import type { SlotList } from './slot-list';
+import type { StatusGroups } from './status-groups';
 import type { TextIndex } from './text-index';
 
 /**
@@ -24,6 +25,8 @@ export interface IndexLayout {
   readonly byDate: SlotList;
   readonly byRating: readonly SlotList[];
   readonly labels: ReadonlyMap<string, SlotList>;
+  /** Per (status, rating): counts per marks and the slots in date order. */
+  readonly groups: StatusGroups;
   readonly text: TextIndex;
   /** Number of slots (the length of per-slot arrays a query may index). */
   readonly slotCount: number;

@@ -2,6 +2,7 @@ import { ReviewStatus, type Review } from '../domain/review';
 import { emptyRatingCounts, emptyStatusCounts, languageMatches } from './review-filter';
 import type { ReviewPage, ReviewQuery } from './query-schema';
 import type { ReplyPolicy } from './reply-targets';
+import { groupQuery } from './index-group-query';
 import type { IndexLayout } from './index-layout';
 import type { SlotList } from './slot-list';
 import { searchWords, tokensOf } from './text-match';
@@ -80,9 +81,12 @@ function planText(ix: IndexLayout, q: ReviewQuery): TextPlan {
  * typed-array reads, counted for the chips, and kept only when it falls in the
  * requested page. Gives the same answers as the tests' reference query (tests/oracle/query-reviews.ts). "Overdue" is one
  * comparison per review against a cutoff per source (`overdueCutoff`), with
- * the owner's targets and business hours when `policy` is given.
+ * the owner's targets and business hours when `policy` is given. The inbox's usual query (a status or view and
+ * ratings only) is answered from the status groups instead (index-group-query.ts).
  */
 export function runQuery(ix: IndexLayout, q: ReviewQuery, clock: number, policy?: ReplyPolicy): ReviewPage {
+  const quick = groupQuery(ix, q, clock, policy);
+  if (quick !== null) return quick;
   const wantStatus = q.status === 'all' ? -1 : STATUSES.indexOf(q.status);
   const wantView = q.view === undefined ? 0 : VIEW_BIT[q.view];
   const open = STATUSES.map(isOpenStatus);

@@ -4,21 +4,18 @@ import type { IndexLayout } from './index-layout';
 import { runQuery, STATUSES } from './index-query';
 import { Interner } from './interner';
 import { isoMs } from './iso-time';
+import { distinct, sameLabels, sameText } from './review-changes';
 import { searchableText } from './review-filter';
 import type { ReviewFacets, ReviewPage, ReviewQuery } from './query-schema';
 import type { ReplyPolicy } from './reply-targets';
-import { mergeSlots, SlotList } from './slot-list';
+import { grownTo, insertBy, mergeSlots, SlotList, takeBy } from './slot-list';
+import { StatusGroups } from './status-groups';
 import { TextIndex } from './text-index';
 import { marksOf, NO_MARKS, type ReviewMarks } from './views';
 
 /** From this many reviews on, `upsertMany` merges them into the orders in one pass. */
 const BATCH = 64;
 const statusCode = new Map<string, number>(STATUSES.map((s, i) => [s, i]));
-
-const sameLabels = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((l, i) => l === b[i]);
-const sameText = (a: Review, b: Review): boolean =>
-  a.text === b.text && a.translatedText === b.translatedText && a.author === b.author && a.reply?.text === b.reply?.text;
-const distinct = (labels: readonly string[]): readonly string[] => (labels.length < 2 ? labels : [...new Set(labels)]);
 
 /**
  * All reviews in memory, laid out for fast queries. Each review has a slot;
@@ -51,6 +48,8 @@ export class ReviewIndex implements IndexLayout {
   /** Index = rating (0 = none): the slots with that rating, in the order of `byDate`. */
   readonly byRating: readonly SlotList[] = [0, 1, 2, 3, 4, 5].map(() => new SlotList());
   readonly labels = new Map<string, SlotList>();
+  /** Per (status, rating): the count per marks and the slots in date order (the usual inbox query answers from these). */
+  readonly groups: StatusGroups;
   readonly text = new TextIndex((slot) => this.reviews[slot], () => this.reviews.length);
   /** [source code][location code] → slots, ascending. */
   private readonly placeSlots: SlotList[][] = [];
@@ -61,6 +60,7 @@ export class ReviewIndex implements IndexLayout {
 
   /** Builds the index from a list of reviews (a later review with the same id replaces an earlier one). */
   constructor(all: Iterable<Review> = []) {
+    this.groups = new StatusGroups(STATUSES.length, this.before);
     for (const r of all) {
       const known = this.slots.get(r.id);
       if (known !== undefined) this.reviews[known] = r;
@@ -85,6 +85,7 @@ export class ReviewIndex implements IndexLayout {
       this.byDate.push(slot);
       this.byRating[this.rating[slot] ?? 0]?.push(slot);
     }
+    this.groups.rebuild(this.byDate, this.status, this.rating);
   }
 
   get size(): number {
@@ -146,7 +147,10 @@ export class ReviewIndex implements IndexLayout {
     for (const set of [before.drafts, before.outbox, this.markSets.drafts, this.markSets.outbox]) {
       for (const id of set) {
         const slot = this.slots.get(id);
-        if (slot !== undefined) this.marks[slot] = marksOf(id, this.markSets);
+        if (slot === undefined) continue;
+        this.tally(slot, -1);
+        this.marks[slot] = marksOf(id, this.markSets);
+        this.tally(slot, 1);
       }
     }
   }
@@ -173,6 +177,7 @@ export class ReviewIndex implements IndexLayout {
     slots.sort((a, b) => (this.before(a, b) ? -1 : 1));
     mergeSlots(this.byDate, moved, slots, this.before);
     this.byRating.forEach((list, rating) => mergeSlots(list, moved, slots.filter((s) => this.rating[s] === rating), this.before));
+    this.groups.rebuild(this.byDate, this.status, this.rating);
     return olds;
   }
 
@@ -187,7 +192,10 @@ export class ReviewIndex implements IndexLayout {
       this.slots.set(review.id, fresh);
       this.fill(fresh, review);
       if (moved) moved[fresh] = 1;
-      else this.placeInOrders(fresh);
+      else {
+        this.placeInOrders(fresh);
+        this.groups.insert(fresh, this.status[fresh] ?? 0, this.rating[fresh] ?? 0);
+      }
       this.place(fresh).addSorted(fresh);
       for (const label of distinct(review.labels)) this.labelList(label).addSorted(fresh);
       this.text.add(fresh, review);
@@ -196,8 +204,12 @@ export class ReviewIndex implements IndexLayout {
     const old = this.reviews[slot] as Review;
     const moves = isoMs(review.createdAt) !== this.created[slot] || (review.rating ?? 0) !== this.rating[slot];
     const relocates = old.source !== review.source || old.locationId !== review.locationId;
+    // A new status moves the review between the status groups only; a batch rebuilds them at its end.
+    const regroups = !moved && (moves || (statusCode.get(review.status) ?? 0) !== this.status[slot]);
     if (moves && moved) moved[slot] = 1;
     else if (moves) this.takeFromOrders(slot);
+    if (regroups) this.groups.take(slot, this.status[slot] ?? 0, this.rating[slot] ?? 0);
+    this.tally(slot, -1);
     if (relocates) this.place(slot).deleteSorted(slot);
     if (!sameLabels(old.labels, review.labels)) {
       for (const label of distinct(old.labels)) this.labels.get(label)?.deleteSorted(slot);
@@ -211,6 +223,7 @@ export class ReviewIndex implements IndexLayout {
     this.reviews[slot] = review;
     this.fill(slot, review);
     if (moves && !moved) this.placeInOrders(slot);
+    if (regroups) this.groups.insert(slot, this.status[slot] ?? 0, this.rating[slot] ?? 0);
     if (relocates) this.place(slot).addSorted(slot);
     if (textChanged) this.text.add(slot, review);
     return old;
@@ -222,6 +235,8 @@ export class ReviewIndex implements IndexLayout {
     const old = slot === undefined ? undefined : this.reviews[slot];
     if (slot === undefined || !old) return undefined;
     this.takeFromOrders(slot);
+    this.groups.take(slot, this.status[slot] ?? 0, this.rating[slot] ?? 0);
+    this.tally(slot, -1);
     this.place(slot).deleteSorted(slot);
     for (const label of distinct(old.labels)) this.labels.get(label)?.deleteSorted(slot);
     this.text.delete(slot, old);
@@ -239,22 +254,18 @@ export class ReviewIndex implements IndexLayout {
     return (this.reviews[a]?.id ?? '') < (this.reviews[b]?.id ?? '');
   };
 
+  /** The date orders the review at `slot` is in (by its filled codes). */
+  private ordersOf(slot: number): SlotList[] {
+    const byRating = this.byRating[this.rating[slot] ?? 0];
+    return byRating ? [this.byDate, byRating] : [this.byDate];
+  }
+
   private placeInOrders(slot: number): void {
-    for (const list of [this.byDate, this.byRating[this.rating[slot] ?? 0]]) {
-      if (!list) continue;
-      const at = list.lowerBoundBy(slot, this.before);
-      if (at === list.length) list.push(slot);
-      else list.insertAt(at, slot);
-    }
+    for (const list of this.ordersOf(slot)) insertBy(list, slot, this.before);
   }
 
   private takeFromOrders(slot: number): void {
-    for (const list of [this.byDate, this.byRating[this.rating[slot] ?? 0]]) {
-      if (!list) continue;
-      const at = list.lowerBoundBy(slot, this.before);
-      if (at >= list.length || list.data[at] !== slot) throw new Error(`ReviewIndex: slot ${slot} is not where its sort keys say`);
-      list.removeAt(at);
-    }
+    for (const list of this.ordersOf(slot)) takeBy(list, slot, this.before);
   }
 
   private fill(slot: number, r: Review): void {
@@ -265,6 +276,12 @@ export class ReviewIndex implements IndexLayout {
     this.language[slot] = this.languages.code(r.language ?? '');
     this.created[slot] = isoMs(r.createdAt);
     this.marks[slot] = marksOf(r.id, this.markSets);
+    this.tally(slot, 1);
+  }
+
+  /** Counts the review at `slot` in (delta 1) or out of (delta -1) the status groups' tally, by its filled codes. */
+  private tally(slot: number, delta: number): void {
+    this.groups.tallyAdd(this.status[slot] ?? 0, this.rating[slot] ?? 0, this.marks[slot] ?? 0, delta);
   }
 
   /** The slot list of the source location the review at `slot` belongs to (by its filled codes). */
@@ -283,17 +300,8 @@ export class ReviewIndex implements IndexLayout {
   private reserve(n: number): void {
     if (n <= this.status.length) return;
     const cap = Math.max(n, Math.ceil(this.status.length * 1.5), 64);
-    const grow = <T extends Uint8Array | Int32Array | Float64Array>(a: T, make: (len: number) => T): T => {
-      const next = make(cap);
-      next.set(a);
-      return next;
-    };
-    this.status = grow(this.status, (l) => new Uint8Array(l));
-    this.rating = grow(this.rating, (l) => new Uint8Array(l));
-    this.source = grow(this.source, (l) => new Int32Array(l));
-    this.location = grow(this.location, (l) => new Int32Array(l));
-    this.language = grow(this.language, (l) => new Int32Array(l));
-    this.created = grow(this.created, (l) => new Float64Array(l));
-    this.marks = grow(this.marks, (l) => new Uint8Array(l));
+    [this.status, this.rating, this.marks] = [grownTo(this.status, cap), grownTo(this.rating, cap), grownTo(this.marks, cap)];
+    [this.source, this.location, this.language] = [grownTo(this.source, cap), grownTo(this.location, cap), grownTo(this.language, cap)];
+    this.created = grownTo(this.created, cap);
   }
 }

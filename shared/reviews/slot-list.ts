@@ -97,3 +97,24 @@ export function mergeSlots(list: SlotList, drop: Uint8Array, add: readonly numbe
   list.data = out;
   list.length = n;
 }
+
+/** A copy of a per-slot typed array with room for `cap` values. */
+export function grownTo<T extends Uint8Array | Int32Array | Float64Array>(a: T, cap: number): T {
+  const next = new (a.constructor as new (length: number) => T)(cap);
+  next.set(a);
+  return next;
+}
+
+/** Inserts `slot` into a list ordered by `before`, at its place. */
+export function insertBy(list: SlotList, slot: number, before: (a: number, b: number) => boolean): void {
+  const at = list.lowerBoundBy(slot, before);
+  if (at === list.length) list.push(slot);
+  else list.insertAt(at, slot);
+}
+
+/** Takes `slot` out of a list ordered by `before`; its sort keys must still be the ones it was inserted with. */
+export function takeBy(list: SlotList, slot: number, before: (a: number, b: number) => boolean): void {
+  const at = list.lowerBoundBy(slot, before);
+  if (at >= list.length || list.data[at] !== slot) throw new Error(`ReviewIndex: slot ${slot} is not where its sort keys say`);
+  list.removeAt(at);
+}

@@ -9,6 +9,7 @@ import { isTempFileName, writeFileAtomic } from './atomic-write';
 import { SOURCES_SCHEMA_VERSION } from './migrations';
 import { removeLeftoverTempFiles } from './quarantine';
 import { isReadOnlyFile, refuseReadOnly, setReadOnlyFiles } from './read-only-files';
+import { SharedValues } from './shared-values';
 import { noteShardValidated, noteShardWritten, openManifest, parseTrustedShard, schemaFingerprint, type ShardManifest } from './shard-manifest';
 import { shardText } from './shard-text';
 import { describeFsError } from './storage-error';
@@ -116,12 +117,13 @@ export async function loadWorkspaceFiles(dataDir: string, opts: LoadOptions = {}
   const reviewsDir = join(dataDir, REVIEWS_DIR);
   const manifest = await openManifest(reviewsDir, schemaFingerprint(ShardFile), !ctx.dryRun);
   const usable = new Set<string>();
+  const shared = new SharedValues();
   for (const name of names.sort()) {
     const shard = await readStoreFile(ctx, `${REVIEWS_DIR}/${name}`, 'shard', ShardFile, shardTrust(manifest, reviewsDir, name));
     if (!shard) continue;
     usable.add(name);
     if (opts.onReview) for (const r of shard.reviews) opts.onReview(r);
-    else for (const r of shard.reviews) reviews.push(r);
+    else for (const r of shard.reviews) reviews.push(shared.share(r, shard));
     shards.push({ source: shard.source, locationId: shard.locationId });
   }
   if (!ctx.dryRun) {
