@@ -26,15 +26,29 @@ const teamOf = (core: KalmCore) => {
 };
 const p95 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? 0;
 const NOW = new Date('2026-03-01T12:00:00.000Z');
+const started = performance.now();
+const phase = (what: string) => process.stderr.write(`bench team: ${what} (${Math.round(performance.now() - started)} ms)\n`);
 
-async function queryP95(core: KalmCore): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < 60; i++) {
-    const t0 = performance.now();
-    await core.call('reviews.query', { status: 'unanswered', ratings: [((i % 5) + 1) as 1 | 2 | 3 | 4 | 5], limit: 50 });
-    times.push(performance.now() - t0);
+/**
+ * Inbox query p95 on two cores with the same reviews, measured alternately (team, local, team, …) after a warm-up
+ * of both, so neither gains from running second (a JIT already warmed up by the other) or from a quieter moment.
+ * The two answers must be the same.
+ */
+async function queryP95s(team: KalmCore, local: KalmCore): Promise<{ team: number; local: number }> {
+  const times = { team: [] as number[], local: [] as number[] };
+  for (let i = 0; i < 220; i++) {
+    const q = { status: 'unanswered' as const, ratings: [((i % 5) + 1) as 1 | 2 | 3 | 4 | 5], limit: 50 };
+    const answers: string[] = [];
+    for (const [name, core] of [['team', team], ['local', local]] as const) {
+      const t0 = performance.now();
+      const page = await core.call('reviews.query', q);
+      const ms = performance.now() - t0;
+      if (i >= 20) times[name].push(ms);
+      answers.push(JSON.stringify(page));
+    }
+    if (answers[0] !== answers[1]) throw new Error(`the team desktop answers ${JSON.stringify(q)} differently from the local one`);
   }
-  return p95(times.slice(10));
+  return { team: p95(times.team), local: p95(times.local) };
 }
 
 export async function benchTeam(reviewCount = 100_000): Promise<TeamBench> {
@@ -60,23 +74,29 @@ export async function benchTeam(reviewCount = 100_000): Promise<TeamBench> {
     }
     await admin.close();
 
+    phase('workspace on the server');
     const bram = await createKalm({ dataDir: await dir(), host: 'test' });
     cores.push(bram);
     const t0 = performance.now();
     await teamOf(bram).join({ server: couch.url, db: 'bench', user: 'bram', password: 'bram-pw' });
     const joinMs = performance.now() - t0;
+    phase(`joined in ${Math.round(joinMs)} ms`);
 
     const localDir = await dir();
     await saveSourcesFile(localDir, sources, demo.locations);
     for (const loc of demo.locations) await saveShardFile(localDir, loc.source, loc.id, demo.reviews.filter((r) => r.locationId === loc.id && r.source === loc.source));
     const local = await createKalm({ dataDir: localDir, host: 'test' });
     cores.push(local);
-    const ratio = (await queryP95(bram)) / Math.max(0.001, await queryP95(local));
+    phase('local desktop opened');
+    const q = await queryP95s(bram, local);
+    phase(`inbox query p95: team ${q.team.toFixed(2)} ms, local ${q.local.toFixed(2)} ms`);
+    const ratio = q.team / Math.max(0.001, q.local);
 
     // Two live desktops (the web host replicates live): a draft on one, seen on the other.
     const liveA = await createKalm({ dataDir: await dir(), host: 'web', autoPublish: false });
     cores.push(liveA);
     await teamOf(liveA).join({ server: couch.url, db: 'bench', user: 'anna', password: 'anna-pw' });
+    phase('second desktop joined');
     const latencies: number[] = [];
     const ids = demo.reviews.slice(0, 20).map((r) => r.id);
     await bram.close();
@@ -105,5 +125,5 @@ export async function benchTeam(reviewCount = 100_000): Promise<TeamBench> {
 }
 
 if (process.argv[2] === '--small') {
-  benchTeam(Number(process.argv[3] ?? 2000)).then((r) => console.log(JSON.stringify(r)), (e: unknown) => { console.error(e); process.exit(1); });
+  benchTeam(Number(process.argv[3] ?? 2000)).then((r) => { console.log(JSON.stringify(r)); process.exit(0); }, (e: unknown) => { console.error(e); process.exit(1); });
 }

@@ -17,6 +17,8 @@ export interface IncomingContext {
   drafts: DraftMirror | null;
   /** The last version of each review the team and this desktop agreed on. */
   known: Map<string, Review>;
+  /** Given (catching up in batches): reviews changed are counted here and announced once by the caller, not per batch. */
+  changed?: { reviews: number };
 }
 
 /**
@@ -24,7 +26,7 @@ export interface IncomingContext {
  * workspace and the local files, with the store's own writes so nothing is sent back.
  * Conflicting versions are merged first (the merged version arrives as its own change).
  */
-export async function applyTeamChanges({ deps, local, entities, drafts, known }: IncomingContext, batch: readonly Change<TeamDoc>[]): Promise<void> {
+export async function applyTeamChanges({ deps, local, entities, drafts, known, changed }: IncomingContext, batch: readonly Change<TeamDoc>[]): Promise<void> {
   const reviews: Review[] = [];
   const removed: string[] = [];
   let items = 0;
@@ -65,7 +67,8 @@ export async function applyTeamChanges({ deps, local, entities, drafts, known }:
       local.scheduleShard(source, locationId);
     }
     for (const r of reviews) known.set(r.id, r);
-    deps.bus.emit('reviews.changed', { reason: 'sync', count: reviews.length });
+    if (changed) changed.reviews += reviews.length;
+    else deps.bus.emit('reviews.changed', { reason: 'sync', count: reviews.length });
   }
   if (removed.length > 0) {
     // A review another member removed (the demo replaced, a review deleted) goes here too.
@@ -76,7 +79,8 @@ export async function applyTeamChanges({ deps, local, entities, drafts, known }:
         local.scheduleShard(source, locationId);
       }
     }
-    deps.bus.emit('reviews.changed', { reason: 'sync', count: removed.length });
+    if (changed) changed.reviews += removed.length;
+    else deps.bus.emit('reviews.changed', { reason: 'sync', count: removed.length });
   }
   if (items > 0) deps.bus.emit('outbox.changed', {});
 }

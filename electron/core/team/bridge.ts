@@ -17,6 +17,9 @@ import { statusOf } from './pouch';
 import { SameNamedLabels } from './same-named-labels';
 import { putTeamDoc, removeTeamDoc } from './replica-docs';
 
+/** Changes read from the replica at a time while catching up (a join reads the whole workspace). */
+const CATCH_UP_BATCH = 5000;
+
 /**
  * Keeps a data folder and its team replica (PouchDB) the same, both ways. Local edits (the store's shard
  * writes, draft saves, outbox items) become team documents; the replica's changes feed (what replication
@@ -106,14 +109,9 @@ export class TeamBridge {
   async start(opts: { recheck?: boolean } = {}): Promise<void> {
     // Removals a crash kept from the replica go first, so applying the replica cannot bring the removed things back.
     await this.pushPendingRemovals();
-    let since = await this.seq.load();
+    const from = await this.seq.load();
     // Catch up in batches first (a join applies the whole workspace here), then follow live.
-    for (;;) {
-      const batch = await this.d.db.changes({ since, limit: 2000, include_docs: true, conflicts: true });
-      if (batch.results.length === 0) break;
-      await this.apply(batch.results);
-      since = batch.last_seq;
-    }
+    const since = await this.catchUp(from);
     if (opts.recheck) this.queue(() => this.recheckLocal());
     this.seen = Number(since);
     const feed = this.d.db.changes({ since, live: true, include_docs: true, conflicts: true, return_docs: false });
@@ -124,6 +122,31 @@ export class TeamBridge {
     });
     feed.on('error', (err) => this.d.onError(err));
     this.feed = feed;
+  }
+
+  /**
+   * Applies the replica's changes after `from` in large batches. Each touched shard file is written once at the
+   * end (not after every batch: at 100,000 reviews that rewrote the growing shards 50 times), and the applied
+   * position is saved after them; a crash before that re-applies from the last saved position (applying is idempotent).
+   */
+  private async catchUp(from: number | string): Promise<number | string> {
+    const touched = new Map<string, [string, string]>();
+    const local: LocalWrites = { ...this.local, scheduleShard: (source, locationId) => touched.set(shardKey(source, locationId), [source, locationId]) };
+    const changed = { reviews: 0 };
+    let since = from;
+    for (;;) {
+      const batch = await this.d.db.changes({ since, limit: CATCH_UP_BATCH, include_docs: true, conflicts: true });
+      if (batch.results.length === 0) break;
+      await applyTeamChanges({ deps: this.d, local, entities: this.entities, drafts: this.drafts, known: this.known, changed }, batch.results);
+      const ids = batch.results.map((c) => c.id);
+      await this.sameNamed?.afterApply(ids);
+      await this.entities?.afterApply(ids);
+      since = batch.last_seq;
+    }
+    for (const [source, locationId] of touched.values()) this.local.scheduleShard(source, locationId);
+    if (changed.reviews > 0) this.d.bus.emit('reviews.changed', { reason: 'sync', count: changed.reviews });
+    if (since !== from) this.seq.set(since);
+    return since;
   }
 
   /** Resolves once every local edit so far is in the replica and every change seen so far is applied. */

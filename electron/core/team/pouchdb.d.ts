@@ -34,7 +34,7 @@ declare module 'pouchdb' {
     readonly push: Replication;
     readonly pull: Replication;
   }
-  interface ReplicateOptions { live?: boolean; retry?: boolean; batch_size?: number; batches_limit?: number; checkpoint?: 'source' | 'target' | false; back_off_function?: (delay: number) => number; heartbeat?: number | false }
+  interface ReplicateOptions { live?: boolean; retry?: boolean; batch_size?: number; batches_limit?: number; checkpoint?: 'source' | 'target' | false; back_off_function?: (delay: number) => number; heartbeat?: number | false; since?: number | string }
   interface AllDocsResult<T> { total_rows: number; rows: { id: string; key: string; value: { rev: string; deleted?: boolean }; doc?: Existing<T> | null }[] }
   interface GetOptions { conflicts?: boolean; rev?: string }
   interface Database<T extends object = object> {

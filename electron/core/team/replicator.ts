@@ -13,6 +13,9 @@ export interface ReplicationStatus {
   error: string | null;
 }
 
+/** Documents per request of the first pull. */
+const PULL_BATCH = 1000;
+
 const RemoteInfo = z.object({ doc_count: z.number().int().nonnegative(), db_name: z.string() });
 
 /** How many documents the server's database holds (a server that answers with an error body instead gives null). */
@@ -25,15 +28,29 @@ export async function remoteDocCount(remote: TeamDb): Promise<number | null> {
   }
 }
 
-/** First pull of a workspace: resumable (PouchDB keeps a checkpoint), with documents done / total. */
-export async function pullAll(local: TeamDb, remote: TeamDb, progress: (done: number, total: number | null) => void): Promise<number> {
+/** First pull of a workspace: resumable (PouchDB keeps a checkpoint), with documents done / total; what it wrote to the replica. */
+export async function pullAll(local: TeamDb, remote: TeamDb, progress: (done: number, total: number | null) => void): Promise<{ read: number; written: number }> {
   const total = await remoteDocCount(remote);
   let done = 0;
-  const rep = local.replicate.from(remote, { batch_size: 1000, batches_limit: 4 });
+  const rep = local.replicate.from(remote, { batch_size: PULL_BATCH, batches_limit: 4 });
   rep.on('change', (info) => progress((done = info.docs_read ?? done), total));
-  await rep;
+  const result = await rep;
   progress(total ?? done, total);
-  return done;
+  const written = z.object({ docs_written: z.number() }).safeParse(result).data?.docs_written ?? -1;
+  return { read: done, written };
+}
+
+/**
+ * After a first pull into an empty replica, every change in it is a revision the server sent: the push direction
+ * starts after them (PouchDB's `since` writes that checkpoint on both sides), so the first push does not ask the
+ * server about every document it already has (100,000 ids in `_revs_diff`). Only when the replica's sequence is
+ * exactly what the pull wrote (nothing else was written in between); otherwise the push reads everything as before.
+ */
+export async function skipPushOfPulled(local: TeamDb, remote: TeamDb, before: number | string, written: number): Promise<boolean> {
+  const after = (await local.info()).update_seq;
+  if (before !== 0 || typeof after !== 'number' || after === 0 || after !== written) return false;
+  await local.replicate.to(remote, { since: after, batch_size: 500 });
+  return true;
 }
 
 /** Replicates both ways once and resolves when caught up (`kalm team sync`, scripts, cron). */

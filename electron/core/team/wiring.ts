@@ -8,7 +8,7 @@ import type { OpenedStore } from '../store/open-store';
 import type { Workspace } from '../workspace';
 import { bodyOf } from './conflict-resolver';
 import { othersFor } from '../../../shared/team/draft-versions';
-import { pullAll } from './replicator';
+import { pullAll, skipPushOfPulled } from './replicator';
 import { checkAccess, signIn } from './session';
 import { fileTeamVault, readTeamConfig, removeTeamConfig, writeTeamConfig, type TeamSecretVault } from './team-config';
 import { teamGuardedPublisher } from './team-publisher';
@@ -104,7 +104,9 @@ export async function wireTeam(deps: TeamWiringDeps): Promise<TeamWiring> {
       const s = await connect(input, null);
       // This folder's own work goes into the replica first (merged on arrival), then the team's is pulled and applied.
       if (deps.workspace.size > 0) await s.bridge.uploadAll();
-      await pullAll(s.db, s.remote, report(progress));
+      const before = (await s.db.info()).update_seq;
+      const pulled = await pullAll(s.db, s.remote, report(progress));
+      await skipPushOfPulled(s.db, s.remote, before, pulled.written);
       await s.bridge.start();
       await s.syncNow();
       await writeTeamConfig(deps.dataDir, { ...s.config, joinedAt: deps.now().toISOString() });
