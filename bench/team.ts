@@ -8,7 +8,7 @@ import { saveShardFile, saveSourcesFile } from '../electron/core/store/workspace
 import { generateDemoWorkspace } from '../shared/demo/generate';
 import type { Review } from '../shared/domain/review';
 import { teamDocId, type TeamDoc } from '../shared/team/team-docs';
-import { startStandIn } from '../tests/team/standin-server';
+import { startBenchServer } from './team-server';
 
 export interface TeamBench {
   /** First join of a team workspace of N reviews: sign-in, pull, apply to the index and files (goal < 60,000 at 100,000). */
@@ -52,14 +52,11 @@ async function queryP95s(team: KalmCore, local: KalmCore): Promise<{ team: numbe
 }
 
 export async function benchTeam(reviewCount = 100_000): Promise<TeamBench> {
-  const couch = await startStandIn();
+  const couch = await startBenchServer('bench', { anna: 'anna-pw', bram: 'bram-pw' });
   const dirs: string[] = [];
   const dir = async () => { const d = await mkdtemp(join(tmpdir(), 'kalm-bench-team-')); dirs.push(d); return d; };
   const cores: KalmCore[] = [];
   try {
-    await couch.addUser('anna', 'anna-pw');
-    await couch.addUser('bram', 'bram-pw');
-    await couch.createDb('bench', ['anna', 'bram']);
     const demo = generateDemoWorkspace({ now: NOW, reviewCount, locationCount: 50 });
     const sources = demo.sources.map((s) => ({ ...s, state: 'connected' as const }));
     // The workspace on the server, written as the admin would restore it.
@@ -78,8 +75,10 @@ export async function benchTeam(reviewCount = 100_000): Promise<TeamBench> {
     const bram = await createKalm({ dataDir: await dir(), host: 'test' });
     cores.push(bram);
     const t0 = performance.now();
+    if (process.env.KALM_TP) console.error('TP joinstart', String(process.hrtime.bigint() / 1000n));
     await teamOf(bram).join({ server: couch.url, db: 'bench', user: 'bram', password: 'bram-pw' });
     const joinMs = performance.now() - t0;
+    if (process.env.KALM_TP) console.error('TP joinend', String(process.hrtime.bigint() / 1000n));
     phase(`joined in ${Math.round(joinMs)} ms`);
 
     const localDir = await dir();

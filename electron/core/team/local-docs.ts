@@ -25,6 +25,9 @@ export const outboxDocFrom = (item: OutboxItem, by: string): OutboxDoc => ({ typ
 
 /** Same content, whatever the key order (PouchDB hands back documents with keys in its own order). */
 export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  // Something missing on one side only (a review this desktop does not have yet): no need to serialise the other.
+  if (a === undefined || a === null || b === undefined || b === null) return false;
   return canonical(a) === canonical(b);
 }
 

@@ -14,7 +14,7 @@ export interface ReplicationStatus {
 }
 
 /** Documents per request of the first pull. */
-const PULL_BATCH = 1000;
+const PULL_BATCH = 2500;
 
 const RemoteInfo = z.object({ doc_count: z.number().int().nonnegative(), db_name: z.string() });
 
