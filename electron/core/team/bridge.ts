@@ -4,6 +4,7 @@ import { ownVersionOf } from '../../../shared/team/draft-versions';
 import { DraftDoc, ReviewDoc, teamDocId, type TeamDoc } from '../../../shared/team/team-docs';
 import { mergePlacesDocs } from '../../../shared/team/merge';
 import { shardKey } from '../workspace';
+import { shardFileName } from '../store/workspace-paths';
 import { applyTeamChanges } from './apply-changes';
 import { AppliedSeq } from './applied-seq';
 import type { LocalWrites, TeamBridgeDeps } from './bridge-deps';
@@ -15,6 +16,7 @@ import { PendingRemovals } from './pending-removals';
 import { recheckLocal } from './recheck';
 import { statusOf } from './pouch';
 import { SameNamedLabels } from './same-named-labels';
+import { saveCleanStop, takeCleanStop } from './recheck-marker';
 import { putTeamDoc, removeTeamDoc } from './replica-docs';
 
 /** Changes read from the replica at a time while catching up (a join reads the whole workspace). */
@@ -43,6 +45,12 @@ export class TeamBridge {
   /** Removals made here that the replica may not have yet (written before the local change, see pending-removals.ts). */
   private readonly pending: PendingRemovals;
   private readonly sameNamed: SameNamedLabels | null;
+  /** A write to the replica failed this run: the stop is not clean (the next start re-checks everything). */
+  private pushFailed = false;
+  /** Shard files changed since the last clean stop (null: re-check every review). */
+  private changedShards: Set<string> | null = null;
+  /** How many local reviews the last start re-check compared with the replica (null: none ran). */
+  recheckedReviews: number | null = null;
 
   constructor(private readonly d: TeamBridgeDeps) {
     const { store } = d;
@@ -107,12 +115,17 @@ export class TeamBridge {
    * existing team workspace): then pushes again every local edit a crash kept from the replica (recheck.ts).
    */
   async start(opts: { recheck?: boolean } = {}): Promise<void> {
+    // Taken (and removed) at every start, so a crash during this run leaves none.
+    const changedShards = await takeCleanStop(this.d.dataDir);
     // Removals a crash kept from the replica go first, so applying the replica cannot bring the removed things back.
     await this.pushPendingRemovals();
     const from = await this.seq.load();
     // Catch up in batches first (a join applies the whole workspace here), then follow live.
     const since = await this.catchUp(from);
-    if (opts.recheck) this.queue(() => this.recheckLocal());
+    if (opts.recheck) {
+      this.changedShards = changedShards;
+      this.queue(() => this.recheckLocal());
+    }
     this.seen = Number(since);
     const feed = this.d.db.changes({ since, live: true, include_docs: true, conflicts: true, return_docs: false });
     feed.on('change', (c) => {
@@ -176,6 +189,9 @@ export class TeamBridge {
     this.feed = null;
     await this.settle();
     for (const undo of this.unwrap.splice(0)) undo();
+    if (this.pushFailed) return;
+    // Every local edit is in the replica and the shard files are on disk: the next start re-checks only what changes after this.
+    await this.d.store.flush().then(() => saveCleanStop(this.d.dataDir)).catch((err: unknown) => this.d.onError(err));
   }
 
   /** Every local review, draft and outbox item into the replica (a new team workspace, or a folder joining with work of its own). */
@@ -198,10 +214,13 @@ export class TeamBridge {
 
   private async recheckLocal(): Promise<void> {
     const { store, workspace } = this.d;
+    const changed = this.changedShards;
+    const reviews = changed === null ? [...workspace.all()] : [...workspace.shards().values()].flatMap((sh) => (changed.has(shardFileName(sh.source, sh.locationId)) ? sh.reviews : []));
+    this.recheckedReviews = reviews.length;
     await recheckLocal({
       db: this.d.db,
       member: this.d.member,
-      reviews: [...workspace.all()],
+      reviews,
       drafts: store.drafts?.list() ?? [],
       items: store.outbox?.list() ?? [],
       pushReviews: (reviews) => this.pushReviews(reviews),
@@ -227,7 +246,10 @@ export class TeamBridge {
   }
 
   private queue(job: () => Promise<void>): void {
-    this.writes = this.writes.then(job).catch((err: unknown) => this.d.onError(err));
+    this.writes = this.writes.then(job).catch((err: unknown) => {
+      this.pushFailed = true;
+      this.d.onError(err);
+    });
   }
 
   private pushDirtyShards(): void {

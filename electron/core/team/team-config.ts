@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { KalmError } from '../../../shared/domain/errors';
 import { removeFileDurable, writeFileAtomic } from '../store/atomic-write';
 import { readSecretFile, writeSecretFile } from '../store/owner-only-files';
+import { TEAM_RECHECK_FILE } from './recheck-marker';
 import { TEAM_STATE_FILE } from './team-state-file';
 
 /** `team.json`: which team workspace this data folder belongs to. Absent: a local-only workspace. */
@@ -17,10 +18,10 @@ export const TEAM_DB_DIR = 'team-db';
 /** How far this folder has applied the replica's changes feed (a sequence of that replica, meaningless without it). */
 export const TEAM_APPLIED_FILE = 'team-applied.json';
 /**
- * The replica and its applied sequence never go into a backup: a backup is of the workspace's own files, and the
+ * The replica, its applied sequence and the clean-stop record never go into a backup: a backup is of the workspace's own files, and the
  * replica is rebuilt from the team server (a restored sequence without its replica would skip changes).
  */
-export const TEAM_REPLICA_ENTRIES: ReadonlySet<string> = new Set([TEAM_DB_DIR, TEAM_APPLIED_FILE, TEAM_STATE_FILE]);
+export const TEAM_REPLICA_ENTRIES: ReadonlySet<string> = new Set([TEAM_DB_DIR, TEAM_APPLIED_FILE, TEAM_STATE_FILE, TEAM_RECHECK_FILE]);
 
 export const TeamConfig = z.object({
   schemaVersion: z.literal(1),

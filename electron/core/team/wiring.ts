@@ -8,6 +8,7 @@ import type { OpenedStore } from '../store/open-store';
 import type { Workspace } from '../workspace';
 import { bodyOf } from './conflict-resolver';
 import { othersFor } from '../../../shared/team/draft-versions';
+import { forgetCleanStop } from './recheck-marker';
 import { pullAll, skipPushOfPulled } from './replicator';
 import { checkAccess, signIn } from './session';
 import { fileTeamVault, readTeamConfig, removeTeamConfig, writeTeamConfig, type TeamSecretVault } from './team-config';
@@ -119,6 +120,7 @@ export async function wireTeam(deps: TeamWiringDeps): Promise<TeamWiring> {
       service = null;
       await s.close();
       await s.stateFile.clear();
+      await forgetCleanStop(deps.dataDir);
       await removeTeamConfig(deps.dataDir);
       await vault.clear();
       deps.bus.emit('team.status', LOCAL_STATUS);
