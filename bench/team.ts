@@ -8,6 +8,7 @@ import { saveShardFile, saveSourcesFile } from '../electron/core/store/workspace
 import { generateDemoWorkspace } from '../shared/demo/generate';
 import type { Review } from '../shared/domain/review';
 import { teamDocId, type TeamDoc } from '../shared/team/team-docs';
+import { TEAM_RECHECK_FILE } from '../electron/core/team/recheck-marker';
 import { startBenchServer } from './team-server';
 
 export interface TeamBench {
@@ -18,6 +19,35 @@ export interface TeamBench {
   team_edit_latency_p95_ms: number;
   /** Inbox query p95 on the team desktop / on a local one with the same reviews (goal ≤ 1.2). */
   team_query_p95_ratio: number;
+  /** The start re-check of a team workspace after a clean stop with nothing changed (runs at every start; goal ≤ 1,000). */
+  team_recheck_100k_ms: number;
+  /** The same after a crash (no clean-stop record): every review compared with the replica (no goal: rare, in the background). */
+  team_recheck_full_100k_ms: number;
+  /** Inbox query p95 while that full re-check runs (goal ≤ 100, as a filter change of the inbox). */
+  team_query_during_recheck_p95_ms: number;
+}
+
+/** Reopens a closed team desktop; the time until its start re-check is done, and the inbox query times meanwhile. */
+async function reopenAndRecheck(dataDir: string, cores: KalmCore[]): Promise<{ ms: number; queries: number[] }> {
+  const core = await createKalm({ dataDir, host: 'test' });
+  cores.push(core);
+  const t0 = performance.now();
+  const service = teamOf(core).service;
+  if (!service) throw new Error('the reopened bench desktop is not in the team workspace');
+  let done = false;
+  const settled = service.bridge.settle().then(() => { done = true; });
+  const queries: number[] = [];
+  for (let i = 0; !done; i++) {
+    const s = performance.now();
+    await core.call('reviews.query', { status: 'unanswered', ratings: [((i % 5) + 1) as 1 | 2 | 3 | 4 | 5], limit: 50 });
+    queries.push(performance.now() - s);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await settled;
+  const ms = performance.now() - t0;
+  await core.close();
+  cores.splice(cores.indexOf(core), 1);
+  return { ms, queries };
 }
 
 const teamOf = (core: KalmCore) => {
@@ -75,10 +105,8 @@ export async function benchTeam(reviewCount = 100_000): Promise<TeamBench> {
     const bram = await createKalm({ dataDir: await dir(), host: 'test' });
     cores.push(bram);
     const t0 = performance.now();
-    if (process.env.KALM_TP) console.error('TP joinstart', String(process.hrtime.bigint() / 1000n));
     await teamOf(bram).join({ server: couch.url, db: 'bench', user: 'bram', password: 'bram-pw' });
     const joinMs = performance.now() - t0;
-    if (process.env.KALM_TP) console.error('TP joinend', String(process.hrtime.bigint() / 1000n));
     phase(`joined in ${Math.round(joinMs)} ms`);
 
     const localDir = await dir();
@@ -91,6 +119,14 @@ export async function benchTeam(reviewCount = 100_000): Promise<TeamBench> {
     phase(`inbox query p95: team ${q.team.toFixed(2)} ms, local ${q.local.toFixed(2)} ms`);
     const ratio = q.team / Math.max(0.001, q.local);
 
+    // The start re-check: after a clean stop (nothing changed), and after a crash (no clean-stop record).
+    await bram.close();
+    cores.splice(cores.indexOf(bram), 1);
+    const clean = await reopenAndRecheck(bram.dataDir, cores);
+    await rm(join(bram.dataDir, TEAM_RECHECK_FILE));
+    const full = await reopenAndRecheck(bram.dataDir, cores);
+    phase(`start re-check: ${Math.round(clean.ms)} ms after a clean stop, ${Math.round(full.ms)} ms after a crash (${full.queries.length} inbox queries meanwhile)`);
+
     // Two live desktops (the web host replicates live): a draft on one, seen on the other.
     const liveA = await createKalm({ dataDir: await dir(), host: 'web', autoPublish: false });
     cores.push(liveA);
@@ -98,8 +134,6 @@ export async function benchTeam(reviewCount = 100_000): Promise<TeamBench> {
     phase('second desktop joined');
     const latencies: number[] = [];
     const ids = demo.reviews.slice(0, 20).map((r) => r.id);
-    await bram.close();
-    cores.splice(cores.indexOf(bram), 1);
     const liveB = await createKalm({ dataDir: bram.dataDir, host: 'web', autoPublish: false });
     cores.push(liveB);
     await new Promise((r) => setTimeout(r, 1500)); // both live replications started
@@ -115,6 +149,9 @@ export async function benchTeam(reviewCount = 100_000): Promise<TeamBench> {
       team_join_docs_per_s: Math.round(reviewCount / (joinMs / 1000)),
       team_edit_latency_p95_ms: Math.round(p95(latencies)),
       team_query_p95_ratio: Math.round(ratio * 100) / 100,
+      team_recheck_100k_ms: Math.round(clean.ms),
+      team_recheck_full_100k_ms: Math.round(full.ms),
+      team_query_during_recheck_p95_ms: Math.round(p95(full.queries) * 10) / 10,
     };
   } finally {
     for (const c of cores) await c.close().catch(() => undefined);
