@@ -23,7 +23,7 @@ describe('the data folder', () => {
     expect(names).not.toContain(LOCK_FILE);
     expect(names).not.toContain('.half.json.tmp');
     for (const secret of SECRET_FILES) expect(names).not.toContain(secret);
-    expect(SECRET_FILES.size).toBe(5); // Google tokens and the Play key (plain and encrypted), the team password
+    expect(SECRET_FILES.size).toBe(6); // Google tokens and the Play key (plain and encrypted), the team password (plain file and keychain-encrypted)
     expect(result.files).toBe(names.length);
     const shard = (await readdir(join(dataDir, 'reviews')))[0] ?? '';
     expect(new TextDecoder().decode(files[`reviews/${shard}`])).toBe(await readFile(join(dataDir, 'reviews', shard), 'utf8'));
