@@ -6,7 +6,8 @@ import type { LocalWrites, TeamBridgeDeps } from './bridge-deps';
 import { bodyOf, resolveConflicts } from './conflict-resolver';
 import { isEntityDocId, type EntityMirror } from './entity-mirror';
 import type { DraftMirror } from './draft-mirror';
-import { sameJson } from './local-docs';
+import { outboxDocFrom, sameJson } from './local-docs';
+import { mergeOutboxDocs } from '../../../shared/team/merge';
 
 /** What applying the replica's changes works on: the bridge's deps, the unwrapped local writes, the mirrored entities and the reviews last seen. */
 export interface IncomingContext {
@@ -19,6 +20,8 @@ export interface IncomingContext {
   known: Map<string, Review>;
   /** Given (catching up in batches): reviews changed are counted here and announced once by the caller, not per batch. */
   changed?: { reviews: number };
+  /** Reviews with a local edit a crash kept from the replica: the team's (older) version does not replace them yet. */
+  keepLocal?: (reviewId: string) => boolean;
 }
 
 /**
@@ -26,7 +29,7 @@ export interface IncomingContext {
  * workspace and the local files, with the store's own writes so nothing is sent back.
  * Conflicting versions are merged first (the merged version arrives as its own change).
  */
-export async function applyTeamChanges({ deps, local, entities, drafts, known, changed }: IncomingContext, batch: readonly Change<TeamDoc>[]): Promise<void> {
+export async function applyTeamChanges({ deps, local, entities, drafts, known, changed, keepLocal }: IncomingContext, batch: readonly Change<TeamDoc>[]): Promise<void> {
   const reviews: Review[] = [];
   const removed: string[] = [];
   let items = 0;
@@ -44,7 +47,7 @@ export async function applyTeamChanges({ deps, local, entities, drafts, known, c
     if (body.type === 'label' || body.type === 'rule' || body.type === 'template') {
       await entities?.apply(body);
     } else if (body.type === 'review') {
-      if (!sameJson(deps.workspace.get(body.review.id), body.review)) reviews.push(body.review);
+      if (!keepLocal?.(body.review.id) && !sameJson(deps.workspace.get(body.review.id), body.review)) reviews.push(body.review);
     } else if (body.type === 'draft') {
       await drafts?.apply(body);
     } else if (body.type === 'places') {
@@ -58,7 +61,10 @@ export async function applyTeamChanges({ deps, local, entities, drafts, known, c
     } else if (body.type === 'presence') {
       deps.onPresence?.(body);
     } else if (body.type === 'outbox' && local.putItem) {
-      if (!sameJson(deps.store.outbox?.get(body.item.id), body.item)) { await local.putItem(body.item); items++; }
+      const mine = deps.store.outbox?.get(body.item.id);
+      // A local item the merge rules keep (further along, or newer: a change a crash kept from the replica) stays; recheck pushes it.
+      const keep = mine && sameJson(mergeOutboxDocs([outboxDocFrom(mine, deps.member), body]).item, mine);
+      if (!keep && !sameJson(mine, body.item)) { await local.putItem(body.item); items++; }
     }
   }
   if (reviews.length > 0) {

@@ -13,6 +13,9 @@ import { EntityMirror } from './entity-mirror';
 import { DraftMirror } from './draft-mirror';
 import { outboxDocFrom, reviewDocFrom, sameJson } from './local-docs';
 import { PendingRemovals } from './pending-removals';
+import { PendingEdits } from './pending-edits';
+import { pushRecoveredEdits } from './recovered-edits';
+import type { ReviewEdit } from '../../../shared/team/recovered-edit';
 import { recheckLocal } from './recheck';
 import { statusOf } from './pouch';
 import { SameNamedLabels } from './same-named-labels';
@@ -51,11 +54,17 @@ export class TeamBridge {
   private changedShards: Set<string> | null = null;
   /** How many local reviews the last start re-check compared with the replica (null: none ran). */
   recheckedReviews: number | null = null;
+  /** Review edits made here that the replica may not have yet (written before the shard file, see pending-edits.ts). */
+  private readonly edits: PendingEdits;
+  /** The journaled edits a crash left (applying the replica keeps those reviews until they are pushed, recovered-edits.ts). */
+  private readonly recovered: Map<string, ReviewEdit>;
 
   constructor(private readonly d: TeamBridgeDeps) {
     const { store } = d;
     this.seq = new AppliedSeq(d.dataDir, () => store.flush());
     this.pending = new PendingRemovals(d.dataDir);
+    this.edits = new PendingEdits(d.dataDir);
+    this.recovered = new Map(this.edits.entries());
     for (const r of d.workspace.all()) this.known.set(r.id, r);
     this.local = {
       scheduleShard: store.scheduleShard.bind(store),
@@ -68,6 +77,8 @@ export class TeamBridge {
     // The demo replaces the whole workspace without the shard writes: every review goes to the team, and the ones it dropped are removed.
     this.unwrap.push(d.bus.on('reviews.changed', (e) => { if (e.reason === 'demo') this.queue(() => this.pushWholeWorkspace()); }));
     store.scheduleShard = (source, locationId) => {
+      // Journaled before the shard is even scheduled: a crash before the push loses nothing (pending-edits.ts).
+      this.edits.journal(this.d.workspace.shard(shardKey(source, locationId)).reviews, this.known, d.now().toISOString());
       this.local.scheduleShard(source, locationId);
       this.dirtyShards.add(shardKey(source, locationId));
       this.shardTimer ??= setTimeout(() => this.pushDirtyShards(), 25);
@@ -122,10 +133,9 @@ export class TeamBridge {
     const from = await this.seq.load();
     // Catch up in batches first (a join applies the whole workspace here), then follow live.
     const since = await this.catchUp(from);
-    if (opts.recheck) {
-      this.changedShards = changedShards;
-      this.queue(() => this.recheckLocal());
-    }
+    if (opts.recheck) this.changedShards = changedShards;
+    this.queue(() => pushRecoveredEdits({ deps: this.d, local: this.local, known: this.known, recovered: this.recovered, edits: this.edits }));
+    if (opts.recheck) this.queue(() => this.recheckLocal());
     this.seen = Number(since);
     const feed = this.d.db.changes({ since, live: true, include_docs: true, conflicts: true, return_docs: false });
     feed.on('change', (c) => {
@@ -150,7 +160,7 @@ export class TeamBridge {
     for (;;) {
       const batch = await this.d.db.changes({ since, limit: CATCH_UP_BATCH, include_docs: true, conflicts: true });
       if (batch.results.length === 0) break;
-      await applyTeamChanges({ deps: this.d, local, entities: this.entities, drafts: this.drafts, known: this.known, changed }, batch.results);
+      await applyTeamChanges({ deps: this.d, local, entities: this.entities, drafts: this.drafts, known: this.known, changed, keepLocal: (id) => this.recovered.has(id) }, batch.results);
       const ids = batch.results.map((c) => c.id);
       await this.sameNamed?.afterApply(ids);
       await this.entities?.afterApply(ids);
@@ -171,6 +181,7 @@ export class TeamBridge {
     await this.applying;
     await this.seq.flush();
     await this.pending.flush();
+    await this.edits.flush();
   }
 
   /**
@@ -274,10 +285,11 @@ export class TeamBridge {
       if (prev?.success && sameJson(prev.data, doc)) return [];
       return [{ ...doc, _id: teamDocId.review(r.id), ...(stored ? { _rev: stored._rev } : {}) }];
     });
-    if (docs.length === 0) return;
-    const results = await this.d.db.bulkDocs(docs);
+    const results = docs.length > 0 ? await this.d.db.bulkDocs(docs) : [];
     // A replication wrote the same review in between: write it again on top of the newer revision.
     const retry = reviews.filter((r) => results.some((x) => 'error' in x && x.id === teamDocId.review(r.id)));
+    // The replica has these edits (unless the review was edited again since: that edit's push is still to come).
+    this.edits.done(reviews.filter((r) => !retry.includes(r) && this.d.workspace.get(r.id) === r).map((r) => r.id));
     if (retry.length > 0) await this.pushReviews(retry);
   }
 
@@ -343,7 +355,7 @@ export class TeamBridge {
   }
 
   private async apply(batch: readonly Change<TeamDoc>[]): Promise<void> {
-    await applyTeamChanges({ deps: this.d, local: this.local, entities: this.entities, drafts: this.drafts, known: this.known }, batch);
+    await applyTeamChanges({ deps: this.d, local: this.local, entities: this.entities, drafts: this.drafts, known: this.known, keepLocal: (id) => this.recovered.has(id) }, batch);
     const ids = batch.map((c) => c.id);
     await this.sameNamed?.afterApply(ids);
     await this.entities?.afterApply(ids);

@@ -1,5 +1,5 @@
 import type { Draft } from '../../../shared/domain/draft';
-import { draftDocFrom, draftDocWithout, ownDraftOf, settledDraftDoc } from '../../../shared/team/draft-versions';
+import { draftDocFrom, draftDocWithout, ownDraftOf, ownVersionOf, settledDraftDoc } from '../../../shared/team/draft-versions';
 import { DraftDoc, teamDocId } from '../../../shared/team/team-docs';
 import type { EventBus } from '../events';
 import type { DraftStore } from '../store/drafts';
@@ -63,9 +63,11 @@ export class DraftMirror {
     const reviewId = doc.draft.reviewId;
     const save = this.d.local.saveDraft;
     // A local save still on its way wins: its push brings the merged document back here.
-    if (save && !this.pending.has(reviewId)) {
+    // So does a local save newer than her version in the team (a crash kept it from the replica; recheck pushes it).
+    const mine = this.d.drafts.get(reviewId), hers = ownVersionOf(doc, this.d.member);
+    if (save && !this.pending.has(reviewId) && !(mine && hers && mine.updatedAt > hers.updatedAt)) {
       const own = ownDraftOf(doc, this.d.member);
-      if (!sameJson(this.d.drafts.get(reviewId), own)) await save(own);
+      if (!sameJson(mine, own)) await save(own);
     }
     this.d.bus.emit('drafts.changed', { reviewId });
   }

@@ -4,7 +4,8 @@ import type { Review } from '../../../shared/domain/review';
 import { DraftDoc, OutboxDoc, teamDocId } from '../../../shared/team/team-docs';
 import { bodyOf } from './conflict-resolver';
 import { ownDraftOf } from '../../../shared/team/draft-versions';
-import { sameJson } from './local-docs';
+import { outboxDocFrom, sameJson } from './local-docs';
+import { mergeOutboxDocs } from '../../../shared/team/merge';
 import type { TeamDb } from './pouch';
 
 /** What the start-up re-check works on: this folder's records, the replica, and the bridge's own pushes. */
@@ -35,7 +36,7 @@ async function replicaBodies(db: TeamDb, ids: string[]) {
  * After a crash between a local write and its replica write, that edit would never reach the team. At start,
  * once the replica's changes are applied here (so a difference left is this desktop's own edit), every local
  * review, draft, outbox item, label, rule and template that is missing from the replica or newer than its
- * document is pushed again. Drafts and outbox items compare their `updatedAt`, so an older local copy never
+ * document is pushed again. Drafts compare their `updatedAt`, outbox items go by the merge rules, so an older local copy never
  * overwrites a newer team version; reviews go through the usual merge (label marks, dated notes).
  */
 export async function recheckLocal(d: RecheckDeps): Promise<{ pushed: number }> {
@@ -67,7 +68,8 @@ export async function recheckLocal(d: RecheckDeps): Promise<{ pushed: number }> 
     const bodies = await replicaBodies(d.db, slice.map((x) => teamDocId.outbox(x.id)));
     for (const [j, item] of slice.entries()) {
       const doc = OutboxDoc.safeParse(bodies[j]);
-      if (doc.success && (sameJson(doc.data.item, item) || doc.data.item.updatedAt > item.updatedAt)) continue;
+      // Pushed when the merge rules keep the local item (further along, or newer), as applying the replica does.
+      if (doc.success && (sameJson(doc.data.item, item) || !sameJson(mergeOutboxDocs([doc.data, outboxDocFrom(item, d.member)]).item, item))) continue;
       await d.pushItem(item);
       pushed++;
     }
