@@ -29,7 +29,15 @@ export interface IncomingContext {
  * workspace and the local files, with the store's own writes so nothing is sent back.
  * Conflicting versions are merged first (the merged version arrives as its own change).
  */
-export async function applyTeamChanges({ deps, local, entities, drafts, known, changed, keepLocal }: IncomingContext, batch: readonly Change<TeamDoc>[]): Promise<void> {
+export async function applyTeamChanges(ctx: IncomingContext, batch: readonly Change<TeamDoc>[]): Promise<void> {
+  const { entities } = ctx;
+  // Label and rule documents change labels.json once for the whole batch (entity-mirror.ts).
+  const { reviews, removed, items } = entities ? await entities.applyBatch(() => applyEach(ctx, batch)) : await applyEach(ctx, batch);
+  applyReviews(ctx, reviews, removed, items);
+}
+
+/** Applies each change of the batch except reviews, which it returns (changed and removed) to be applied together. */
+async function applyEach({ deps, local, entities, drafts, keepLocal }: IncomingContext, batch: readonly Change<TeamDoc>[]): Promise<{ reviews: Review[]; removed: string[]; items: number }> {
   const reviews: Review[] = [];
   const removed: string[] = [];
   let items = 0;
@@ -67,6 +75,11 @@ export async function applyTeamChanges({ deps, local, entities, drafts, known, c
       if (!keep && !sameJson(mine, body.item)) { await local.putItem(body.item); items++; }
     }
   }
+  return { reviews, removed, items };
+}
+
+/** Puts the batch's changed and removed reviews into the workspace and marks their shard files to be written. */
+function applyReviews({ deps, local, known, changed }: IncomingContext, reviews: Review[], removed: string[], items: number): void {
   if (reviews.length > 0) {
     for (const key of deps.workspace.upsertMany(reviews)) {
       const { source, locationId } = deps.workspace.shard(key);

@@ -48,6 +48,8 @@ export class EntityMirror {
   private readonly removeTemplate: TemplateStore['remove'] | null;
   readonly unwrap: (() => void)[] = [];
   private readonly ruleOrder: RuleOrder;
+  /** While a batch of the replica's changes is applied: its label and rule changes, written to `labels.json` once at the end. */
+  private staged: ((file: LabelsFile) => LabelsFile)[] | null = null;
 
   constructor(private readonly d: EntityMirrorDeps) {
     const { labels, templates } = d.stores;
@@ -117,14 +119,37 @@ export class EntityMirror {
       }
       return;
     }
-    const current = this.d.stores.labels.current;
     if (doc.type === 'label') {
       const l = Label.safeParse(doc.body);
-      if (l.success) await this.writeLabels({ ...current, labels: upsert(current.labels, l.data) });
+      if (l.success) await this.change((f) => ({ ...f, labels: upsert(f.labels, l.data) }));
     } else {
       const r = LabelRule.safeParse(doc.body);
-      if (r.success) await this.writeLabels({ ...current, rules: upsert(current.rules, r.data) });
+      if (r.success) await this.change((f) => ({ ...f, rules: upsert(f.rules, r.data) }));
     }
+  }
+
+  /**
+   * Applies a batch of the replica's changes (`run`): its label and rule documents change `labels.json` once at the
+   * end, not once per document (a join brings every label and rule of the workspace in one batch).
+   */
+  async applyBatch<T>(run: () => Promise<T>): Promise<T> {
+    const staged: ((file: LabelsFile) => LabelsFile)[] = [];
+    this.staged = staged;
+    let result: T;
+    try {
+      result = await run();
+    } finally {
+      this.staged = null;
+    }
+    // Applied in order to the file as it is now (a local save made meanwhile is kept, as when each was written at once).
+    if (staged.length > 0) await this.writeLabels(staged.reduce((file, op) => op(file), this.d.stores.labels.current));
+    return result;
+  }
+
+  /** A change of `labels.json` from the team: staged while a batch is applied, else written now. */
+  private async change(op: (file: LabelsFile) => LabelsFile): Promise<void> {
+    if (this.staged) this.staged.push(op);
+    else await this.writeLabels(op(this.d.stores.labels.current));
   }
 
   /** A label, rule or template that another member deleted. */
@@ -138,9 +163,8 @@ export class EntityMirror {
       }
       return;
     }
-    const current = this.d.stores.labels.current;
-    if (kind === 'label') await this.writeLabels({ ...current, labels: current.labels.filter((l) => l.id !== id), rules: current.rules.filter((r) => r.labelId !== id) });
-    if (kind === 'rule') await this.writeLabels({ ...current, rules: current.rules.filter((r) => r.id !== id) });
+    if (kind === 'label') await this.change((f) => ({ ...f, labels: f.labels.filter((l) => l.id !== id), rules: f.rules.filter((r) => r.labelId !== id) }));
+    if (kind === 'rule') await this.change((f) => ({ ...f, rules: f.rules.filter((r) => r.id !== id) }));
   }
 
   private async writeLabels(next: LabelsFile): Promise<void> {
