@@ -35,6 +35,9 @@ test('two desktops of one team: presence, both offline drafts kept, and a reply 
 
     // Both draft the same review while the team server is down: both texts survive, each sees the other's.
     await couch.pause();
+    // Both really are apart: each header says the team is offline before anyone types.
+    await expect(a.getByTestId('team-status')).toContainText('offline', { timeout: 60_000 });
+    await expect(b.getByTestId('team-status')).toContainText('offline', { timeout: 60_000 });
     await annaEditor.fill('Anna: sorry for the wait, we are on it.');
     const bramEditor = await openComposer(b, r1);
     await bramEditor.fill('Bram: we will call you today.');
