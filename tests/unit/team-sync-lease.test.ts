@@ -83,6 +83,24 @@ describe('team sync lease', () => {
     expect(await hasReview(bram, 'Tweede nieuwe review')).toBe(true);
   });
 
+  it('a desktop that quits cleanly gives the lease back: the other runs the scheduled sync at its next turn', { timeout: 120_000 }, async () => {
+    const { dirA, dirB } = await teamFolders();
+    const anna = await open(dirA);
+    const bram = await open(dirB);
+    expect(await anna.team!.mayRunScheduledSync()).toBe(true);
+    expect(await bram.team!.mayRunScheduledSync()).toBe(false);
+    cores.splice(cores.indexOf(anna), 1);
+    await anna.close(); // the app quits
+    expect(await bram.team!.mayRunScheduledSync()).toBe(true); // no 30 minutes of waiting
+    // Quitting gives back only its own lease: Bram's stays when Anna's desktop opens and quits again.
+    const again = await open(dirA);
+    expect(await again.team!.mayRunScheduledSync()).toBe(false);
+    cores.splice(cores.indexOf(again), 1);
+    await again.close();
+    const lease = await bram.team!.service!.remote.get('lease:google-sync');
+    expect(lease).toMatchObject({ holder: 'bram' });
+  });
+
   it('clocks: a desktop whose clock is a year ahead cannot take a live lease; a lease left with an impossible end does not block', { timeout: 120_000 }, async () => {
     const { dirA, dirB } = await teamFolders();
     const yearMs = 365 * 24 * 3_600_000;

@@ -43,3 +43,17 @@ export async function takeLease(remote: TeamDb, what: string, me: LeaseHolder, n
     return false;
   }
 }
+
+/**
+ * Gives the lease back when this desktop stops cleanly (the app quits), so another desktop runs the scheduled sync
+ * at its next turn instead of waiting for the lease to expire. Another desktop's lease, or no server: left as it is.
+ */
+export async function releaseLease(remote: TeamDb, what: string, me: LeaseHolder): Promise<void> {
+  try {
+    const current = await remote.get(teamDocId.lease(what));
+    const lease = LeaseDoc.safeParse(current);
+    if (lease.success && isMine(lease.data, me)) await remote.remove(current._id, current._rev);
+  } catch {
+    // Out of reach or taken meanwhile: the lease runs out by itself.
+  }
+}

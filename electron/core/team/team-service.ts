@@ -6,7 +6,7 @@ import type { Workspace } from '../workspace';
 import { TeamBridge } from './bridge';
 import { claimItem, type ClaimResult } from './claims';
 import { serverNow } from './server-clock';
-import { takeLease } from './sync-lease';
+import { releaseLease, takeLease } from './sync-lease';
 import { openLocalTeamDb, openRemoteTeamDb, statusOf, type TeamDb } from './pouch';
 import { LiveReplication, syncOnce, type ReplicationStatus } from './replicator';
 import { checkAccess, signIn } from './session';
@@ -46,6 +46,9 @@ export interface TeamServiceDeps {
 export const PRESENCE_TTL_MS = 90_000;
 
 /** One data folder's team workspace: its replica, the bridge to the core, the session, replication, claims, lease and presence. */
+/** How long quitting waits to give the sync lease back (a server out of reach must not hold up the quit). */
+const LEASE_RELEASE_WAIT_MS = 3_000;
+
 export class TeamService {
   readonly db: TeamDb;
   readonly remote: TeamDb;
@@ -62,6 +65,8 @@ export class TeamService {
   /** The pending sign-in retry of live replication; `close()` cancels it, so a closed service never signs in again. */
   private retry: NodeJS.Timeout | null = null;
   private closed = false;
+  /** This desktop took the scheduled-sync lease this run: a clean stop gives it back. */
+  private leaseHeld = false;
   private readonly peers = new Map<string, PresenceDoc>();
   /** The last `kalm team sync` of this process (no live replication in the CLI). */
   private lastSyncAt: string | null = null;
@@ -183,7 +188,9 @@ export class TeamService {
   /** True when this desktop may run the scheduled Google/Play sync now (it holds the lease on the server). */
   async holdsSyncLease(ttlMs: number): Promise<boolean> {
     if (!this.cookie) await this.signIn().catch(() => undefined);
-    return takeLease(this.remote, 'google-sync', { holder: this.d.config.user, desktop: await this.desktopId() }, await this.serverNow(), ttlMs);
+    const held = await takeLease(this.remote, 'google-sync', { holder: this.d.config.user, desktop: await this.desktopId() }, await this.serverNow(), ttlMs);
+    if (held) this.leaseHeld = true;
+    return held;
   }
 
   /** "<member> is answering this review": written to the replica, replicated to the others; null when the composer closed. */
@@ -218,6 +225,10 @@ export class TeamService {
     this.closed = true;
     if (this.retry !== null) clearTimeout(this.retry);
     this.live?.stop(); // says "stopped" (keeping when it last replicated) to the state file too
+    if (this.leaseHeld) {
+      const release = releaseLease(this.remote, 'google-sync', { holder: this.d.config.user, desktop: await this.desktopId() });
+      await Promise.race([release, new Promise((r) => setTimeout(r, LEASE_RELEASE_WAIT_MS).unref())]);
+    }
     await this.bridge.stop();
     await this.db.close();
     await this.stateFile.flush();
