@@ -1,9 +1,7 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import { z } from 'zod';
 import type { Review } from '../../../shared/domain/review';
 import type { ReviewEdit } from '../../../shared/team/recovered-edit';
+import { JournalFile } from './journal-file';
 import { sameJson } from './local-docs';
 
 /** The reviews this desktop edited whose edit may not be in the replica yet. */
@@ -14,6 +12,7 @@ const Edit = z.object({
   before: z.object({ labels: z.array(z.string()), note: z.string().nullable(), assignee: z.string().nullable() }).nullable(),
 });
 const Journal = z.object({ schemaVersion: z.literal(1), reviews: z.record(z.string().min(1), Edit) });
+type Journal = z.infer<typeof Journal>;
 
 /**
  * A local review edit (labels, note, assignee) is written here durably, with its moment and what it changed from,
@@ -24,13 +23,13 @@ const Journal = z.object({ schemaVersion: z.literal(1), reviews: z.record(z.stri
  */
 export class PendingEdits {
   private readonly edits: Map<string, ReviewEdit>;
-  private writing: Promise<void> = Promise.resolve();
-  private dirty = false;
+  private readonly file: JournalFile<Journal>;
   /** The local review versions already looked at. */
   private readonly seen = new WeakSet<Review>();
 
-  constructor(private readonly dataDir: string) {
-    this.edits = new Map(Object.entries(readJournal(join(dataDir, TEAM_PENDING_EDITS_FILE))));
+  constructor(dataDir: string) {
+    this.file = new JournalFile(dataDir, TEAM_PENDING_EDITS_FILE, Journal);
+    this.edits = new Map(Object.entries(this.file.read()?.reviews ?? {}));
   }
 
   entries(): [string, ReviewEdit][] {
@@ -59,68 +58,22 @@ export class PendingEdits {
       this.edits.set(id, had ? { at: edit.at, before: had.before } : edit);
       changed = true;
     }
-    if (changed) this.write();
+    if (changed) this.file.writeNow(this.content());
   }
 
   /** The replica has these edits; written soon, not waited for (a stale entry only merges an edit the team has again). */
   done(ids: Iterable<string>): void {
     let changed = false;
     for (const id of ids) changed = this.edits.delete(id) || changed;
-    if (!changed || this.dirty) return;
-    this.dirty = true;
-    this.writing = this.writing.then(() => new Promise<void>((res) => setImmediate(() => {
-      try {
-        if (this.dirty) this.write();
-      } catch {
-        this.dirty = false;
-      }
-      res();
-    })));
+    if (changed) this.file.writeSoon(() => this.content());
   }
 
   /** Resolves once what `done` dropped is on disk. */
   flush(): Promise<void> {
-    return this.writing;
+    return this.file.flush();
   }
 
-  private write(): void {
-    this.dirty = false;
-    const path = join(this.dataDir, TEAM_PENDING_EDITS_FILE);
-    if (this.edits.size === 0) {
-      rmSync(path, { force: true });
-      return;
-    }
-    const tmp = join(this.dataDir, `.${TEAM_PENDING_EDITS_FILE}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-    const fd = openSync(tmp, 'w', 0o600);
-    try {
-      writeSync(fd, JSON.stringify({ schemaVersion: 1, reviews: Object.fromEntries(this.edits) }));
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
-    syncDir(this.dataDir);
-  }
-}
-
-function readJournal(path: string): Record<string, ReviewEdit> {
-  try {
-    const parsed = Journal.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-    return parsed.success ? parsed.data.reviews : {};
-  } catch {
-    return {};
-  }
-}
-
-/** Makes a rename in the folder durable (not possible on Windows, where a rename is durable by itself). */
-function syncDir(dir: string): void {
-  let fd: number | null = null;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    /* Windows cannot open a folder for fsync */
-  } finally {
-    if (fd !== null) closeSync(fd);
+  private content(): Journal | null {
+    return this.edits.size === 0 ? null : { schemaVersion: 1, reviews: Object.fromEntries(this.edits) };
   }
 }
