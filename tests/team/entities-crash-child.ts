@@ -40,4 +40,4 @@ db.bulkDocs = never as typeof db.bulkDocs;
 db.remove = never as typeof db.remove;
 await edit(core, { name: 'Tweede', color: '#b45309', word: 'tweede', template: 'Tweede sjabloon' });
 process.stdout.write('EDITED\n');
-await never();
+setInterval(() => undefined, 1000); // alive until the kill (an empty event loop would end the process first)

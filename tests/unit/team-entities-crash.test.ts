@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { KalmCore } from '../../electron/core/create-kalm';
+import { EntityDoc } from '../../shared/team/team-docs';
 import { openDesktop, seededFolder, syncAll, useBakkerijTeam } from '../team/desktops';
 import { tempDataDir } from './helpers';
 
@@ -95,5 +96,8 @@ describe('team workspace: label, rule and template edits a crash kept from the r
     const expected = { ...SECOND, label: 'Van Bram #be123c' };
     expect(await seen(anna, ids)).toEqual(expected);
     expect(await seen(bram, ids)).toEqual(expected);
+    // The crashed edit lost to the later one and is kept in the label's history (merge rules, shared/team/merge.ts).
+    const doc = EntityDoc.parse(await bram.team!.service!.db.get(`label:${ids.label}`));
+    expect(doc.history.map((h) => JSON.parse(h.text) as { name: string }).map((b) => b.name)).toContain('Tweede');
   });
 });

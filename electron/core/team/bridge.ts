@@ -14,6 +14,7 @@ import { DraftMirror } from './draft-mirror';
 import { outboxDocFrom, reviewDocFrom, sameJson } from './local-docs';
 import { PendingRemovals } from './pending-removals';
 import { PendingEdits } from './pending-edits';
+import { PendingEntityEdits } from './pending-entity-edits';
 import { pushRecoveredEdits } from './recovered-edits';
 import type { ReviewEdit } from '../../../shared/team/recovered-edit';
 import { recheckLocal } from './recheck';
@@ -113,7 +114,7 @@ export class TeamBridge {
     };
     this.unwrap.push(() => { d.workspace.replace = replace; });
     this.entities = d.entities
-      ? new EntityMirror({ stores: d.entities, member: d.member, bus: d.bus, now: d.now, queue: (job) => this.queue(job), put: (id, make) => this.put(id, make), remove: (id) => this.remove(id), pending: this.pending, db: d.db })
+      ? new EntityMirror({ stores: d.entities, member: d.member, bus: d.bus, now: d.now, queue: (job) => this.queue(job), put: (id, make) => this.put(id, make), remove: (id) => this.remove(id), pending: this.pending, edits: new PendingEntityEdits(d.dataDir), db: d.db })
       : null;
     if (this.entities) this.unwrap.push(...this.entities.unwrap);
     this.sameNamed = d.entities
@@ -135,6 +136,7 @@ export class TeamBridge {
     const since = await this.catchUp(from);
     if (opts.recheck) this.changedShards = changedShards;
     this.queue(() => pushRecoveredEdits({ deps: this.d, local: this.local, known: this.known, recovered: this.recovered, edits: this.edits }));
+    this.queue(async () => { await this.entities?.pushRecovered(); });
     if (opts.recheck) this.queue(() => this.recheckLocal());
     this.seen = Number(since);
     const feed = this.d.db.changes({ since, live: true, include_docs: true, conflicts: true, return_docs: false });
@@ -182,6 +184,7 @@ export class TeamBridge {
     await this.seq.flush();
     await this.pending.flush();
     await this.edits.flush();
+    await this.entities?.flush();
   }
 
   /**

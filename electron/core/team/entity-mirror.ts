@@ -6,7 +6,9 @@ import type { EventBus } from '../events';
 import type { LabelStore } from '../labels/label-store';
 import type { TemplateStore } from '../templates/template-store';
 import { sameJson } from './local-docs';
+import type { PendingEntityEdits } from './pending-entity-edits';
 import type { PendingRemovals } from './pending-removals';
+import { pushRecoveredEntities } from './recovered-entities';
 import type { TeamDb } from './pouch';
 import { RuleOrder } from './rule-order';
 
@@ -30,6 +32,8 @@ export interface EntityMirrorDeps {
   remove: (id: string) => Promise<void>;
   /** Where a removal is recorded before the local files change (pushed at the next start if a crash kept it from the replica). */
   pending: PendingRemovals;
+  /** Where an edit is recorded before the local files change (a crash kept it from the replica: pushed merged at the next start). */
+  edits: PendingEntityEdits;
   db: TeamDb;
 }
 
@@ -50,17 +54,25 @@ export class EntityMirror {
   private readonly ruleOrder: RuleOrder;
   /** While a batch of the replica's changes is applied: its label and rule changes, written to `labels.json` once at the end. */
   private staged: ((file: LabelsFile) => LabelsFile)[] | null = null;
+  /** The journaled edits a crash left (document id → moment): applying the replica keeps these until pushRecovered. */
+  private readonly recovered: Map<string, string>;
 
   constructor(private readonly d: EntityMirrorDeps) {
     const { labels, templates } = d.stores;
+    this.recovered = new Map(d.edits.entries());
     const save = labels.save.bind(labels);
     this.saveLabels = save;
     this.ruleOrder = new RuleOrder({ db: d.db, labels, writeLocal: (next) => this.writeLabels(next), put: d.put, member: d.member, now: d.now });
     labels.save = async (next) => {
       const before = labels.current;
       d.pending.add(removedIds(before, next));
+      const at = d.now().toISOString(), edited = editedIds(before, next);
+      d.edits.add(edited, at);
       await save(next);
-      d.queue(() => this.pushLabelChanges(before, labels.current));
+      d.queue(async () => {
+        await this.pushLabelChanges(before, labels.current);
+        d.edits.done(edited.map((id) => [id, at]));
+      });
     };
     this.unwrap.push(() => { labels.save = save; });
     if (templates) {
@@ -68,8 +80,14 @@ export class EntityMirror {
       this.saveTemplate = put;
       this.removeTemplate = remove;
       templates.save = async (input) => {
+        // An edit is journaled first; a new template the replica lacks is pushed by the start re-check anyway.
+        const at = d.now().toISOString(), edited = input.id && templates.get(input.id) ? [teamDocId.template(input.id)] : [];
+        d.edits.add(edited, at);
         const saved = await saveInput(input);
-        d.queue(() => this.pushEntity('template', saved.id, saved));
+        d.queue(async () => {
+          await this.pushEntity('template', saved.id, saved);
+          d.edits.done(edited.map((id) => [id, at]));
+        });
         return saved;
       };
       templates.remove = async (id) => {
@@ -93,6 +111,19 @@ export class EntityMirror {
     if (rules.length > 0) await this.ruleOrder.push(rules.map((r) => r.id));
   }
 
+  /** At start, after the replica's changes are applied: the edits a crash kept from the replica, merged with the team's documents (recovered-entities.ts). */
+  pushRecovered(): Promise<void> {
+    return pushRecoveredEntities({
+      member: this.d.member, recovered: this.recovered, edits: this.d.edits, put: this.d.put,
+      localBody: (docId) => this.localBody(docId), apply: (doc) => this.applyBatch(() => this.apply(doc)),
+    });
+  }
+
+  /** Resolves once the journal's dropped entries are on disk. */
+  flush(): Promise<void> {
+    return this.d.edits.flush();
+  }
+
   /** After a batch of the replica's changes was applied: the rules follow the team's order. */
   afterApply(ids: readonly string[]): Promise<void> {
     return this.ruleOrder.afterApply(ids);
@@ -100,17 +131,26 @@ export class EntityMirror {
 
   /** True when the label, rule or template of this document id is in this folder's files. */
   existsHere(docId: string): boolean {
+    if (docId.startsWith('template:') && !this.d.stores.templates) return true;
+    return !isEntityDocId(docId) || this.localBody(docId) !== undefined;
+  }
+
+  /** The label, rule or template of this document id in this folder's files. */
+  private localBody(docId: string): object | undefined {
     const at = docId.indexOf(':');
     const kind = docId.slice(0, at), id = docId.slice(at + 1);
-    if (kind === 'template') return this.d.stores.templates ? this.d.stores.templates.get(id) !== undefined : true;
+    if (kind === 'template') return this.d.stores.templates?.get(id);
     const { labels, rules } = this.d.stores.labels.current;
-    if (kind === 'label') return labels.some((l) => l.id === id);
-    if (kind === 'rule') return rules.some((r) => r.id === id);
-    return true;
+    if (kind === 'label') return labels.find((l) => l.id === id);
+    if (kind === 'rule') return rules.find((r) => r.id === id);
+    return undefined;
   }
 
   /** A label, rule or template document that arrived (or the merged version of a conflict). */
   async apply(doc: EntityDoc): Promise<void> {
+    // A local edit a crash kept from the replica stays until pushRecovered merged it with the team's document.
+    const id = doc.body.id;
+    if (typeof id === 'string' && this.recovered.has(teamDocId[doc.type](id))) return;
     if (doc.type === 'template') {
       const t = ReplyTemplate.safeParse(doc.body);
       if (t.success && this.saveTemplate && !sameJson(this.d.stores.templates?.get(t.data.id), t.data)) {
@@ -190,6 +230,12 @@ export class EntityMirror {
       return { type, body: { ...body }, at: this.d.now().toISOString(), by: this.d.member, history: old?.history ?? [], ...(old?.absorbed ? { absorbed: old.absorbed } : {}) };
     });
   }
+}
+
+/** The `label:` and `rule:` documents a change of `labels.json` edits (those it adds have no team version to lose against). */
+function editedIds(before: LabelsFile, after: LabelsFile): string[] {
+  const edited = <T extends { id: string }>(was: readonly T[], now: readonly T[]) => now.filter((x) => { const w = was.find((y) => y.id === x.id); return w && !sameJson(w, x); }).map((x) => x.id);
+  return [...edited(before.labels, after.labels).map(teamDocId.label), ...edited(before.rules, after.rules).map(teamDocId.rule)];
 }
 
 /** The `label:` and `rule:` documents a change of `labels.json` removes. */
