@@ -59,4 +59,5 @@ for (;;) {
   await new Promise((r) => setTimeout(r, 20));
 }
 process.stdout.write('EDITED\n');
+setInterval(() => undefined, 1000); // alive until the kill (an empty event loop would end the process first, exit code 13)
 await never();
