@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoWorkspace } from '../../shared/demo/generate';
 import type { Review } from '../../shared/domain/review';
-import { SharedValues } from '../../electron/core/store/shared-values';
+import { ParseTimeSharing, SharedValues } from '../../electron/core/store/shared-values';
 import { makeReview } from './helpers';
 
 describe('SharedValues', () => {
@@ -14,8 +14,12 @@ describe('SharedValues', () => {
     ];
     const reviews = [...demo.reviews, ...odd];
     const before = structuredClone(reviews);
+    const parsing = new ParseTimeSharing();
     const strings = new SharedValues();
-    const shared = reviews.map((r) => strings.share(r, { source: 'google', locationId: r.locationId === 'elsewhere' ? 'utrecht' : r.locationId }));
+    const shared = reviews.map((r) => {
+      parsing.share(r, { source: 'google', locationId: r.locationId === 'elsewhere' ? 'utrecht' : r.locationId });
+      return strings.share(r);
+    });
     expect(shared).toEqual(before);
     expect(JSON.stringify(shared)).toBe(JSON.stringify(before));
   });
@@ -23,7 +27,8 @@ describe('SharedValues', () => {
 
 describe('SharedValues: the shared empty label list', () => {
   it('cannot be changed in place (a change would reach every review)', () => {
-    const r = new SharedValues().share(makeReview({ externalId: 'l', labels: [] }), { source: 'google', locationId: 'utrecht' });
+    const r = makeReview({ externalId: 'l', labels: [] });
+    new ParseTimeSharing().share(r, { source: 'google', locationId: 'utrecht' });
     expect(r.labels).toEqual([]);
     expect(() => r.labels.push('parking')).toThrow(TypeError);
     expect({ ...r, labels: [...r.labels, 'parking'] }.labels).toEqual(['parking']);
@@ -35,8 +40,21 @@ describe('SharedValues: strings that look alike', () => {
     const shared = new SharedValues();
     // 41 characters, different only at index 21, which the sampled hash skips (it reads every 5th and the last): one bucket.
     const texts = Array.from({ length: 40 }, (_, i) => `${'a'.repeat(21)}${String.fromCharCode(98 + i)}${'a'.repeat(19)}`);
-    const out = texts.map((text, i) => shared.share(makeReview({ externalId: `t${i}`, text }), { source: 'google', locationId: 'utrecht' }).text);
+    const out = texts.map((text, i) => shared.share(makeReview({ externalId: `t${i}`, text })).text);
     expect(out).toEqual(texts);
-    expect(texts.map((text, i) => shared.share(makeReview({ externalId: `u${i}`, text }), { source: 'google', locationId: 'utrecht' }).text)).toEqual(texts);
+    expect(texts.map((text, i) => shared.share(makeReview({ externalId: `u${i}`, text })).text)).toEqual(texts);
+  });
+});
+
+describe('ParseTimeSharing: author names', () => {
+  it('keeps every name as it was, long ones and past the pool size too', () => {
+    const parsing = new ParseTimeSharing();
+    const names = ['Anna', 'Anna', 'Bram de Vries', 'B'.repeat(41), 'B'.repeat(41), ...Array.from({ length: 50_010 }, (_, i) => `Gast ${i}`)];
+    const out = names.map((author, i) => {
+      const r = makeReview({ externalId: `a${i}`, author });
+      parsing.share(r, { source: 'google', locationId: 'utrecht' });
+      return r.author;
+    });
+    expect(out).toEqual(names);
   });
 });

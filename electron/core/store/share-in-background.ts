@@ -9,37 +9,25 @@ const SHARE_STEP = 4000;
  */
 const SHARE_START_DELAY_MS = 2000;
 
-/** A run of loaded reviews that came from one shard (the file's source and location are shared with them). */
-export interface LoadedShard {
-  source: string;
-  locationId: string;
-  from: number;
-  to: number;
-}
-
 /** Sharing jobs not finished yet (a job of reviews a newer load replaced just finishes: it changes nothing). */
 const pending = new Set<Job>();
 
 class Job {
   private readonly values = new SharedValues();
-  private shard = 0;
   private next = 0;
   /** The pending start (a timeout) or next step (an immediate); each is cleared with its own function. */
   private timer: { delay: NodeJS.Timeout } | { step: NodeJS.Immediate } | null = null;
   private waiting = false;
-  private readonly done: Promise<void>;
-  private finish!: () => void;
+  private readonly done: Promise<number>;
+  private finish!: (reached: number) => void;
 
-  constructor(
-    private readonly reviews: Review[],
-    private readonly shards: LoadedShard[],
-  ) {
-    this.done = new Promise<void>((resolve) => (this.finish = resolve));
+  constructor(private readonly reviews: Review[]) {
+    this.done = new Promise<number>((resolve) => (this.finish = resolve));
     this.timer = { delay: setTimeout(() => this.step(), SHARE_START_DELAY_MS).unref() };
   }
 
-  /** Resolves when every review has been shared; keeps the process alive until then. */
-  settled(): Promise<void> {
+  /** Resolves with the number of reviews reached once every one has been shared; keeps the process alive until then. */
+  settled(): Promise<number> {
     this.waiting = true;
     if (this.timer) ('delay' in this.timer ? this.timer.delay : this.timer.step).ref();
     return this.done;
@@ -57,15 +45,9 @@ class Job {
   private step(count = SHARE_STEP): void {
     this.timer = null;
     const stop = Math.min(this.next + count, this.reviews.length);
-    while (this.next < stop) {
-      let shard = this.shards[this.shard];
-      while (shard && this.next >= shard.to) shard = this.shards[++this.shard];
-      if (!shard) break;
-      const end = Math.min(stop, shard.to);
-      // Each review is changed in place, and only to an equal value: a review replaced meanwhile is simply not the one held.
-      for (; this.next < end; this.next++) this.values.share(this.reviews[this.next] as Review, shard);
-    }
-    if (this.next >= this.reviews.length || this.shard >= this.shards.length) return this.end();
+    // Each review is changed in place, and only to an equal value: a review replaced meanwhile is simply not the one held.
+    for (; this.next < stop; this.next++) this.values.share(this.reviews[this.next] as Review);
+    if (this.next >= this.reviews.length) return this.end();
     const next = setImmediate(() => this.step());
     if (!this.waiting) next.unref();
     this.timer = { step: next };
@@ -74,23 +56,26 @@ class Job {
   private end(): void {
     this.timer = null;
     pending.delete(this);
-    this.finish();
+    this.finish(this.next);
   }
 }
 
 /**
- * Lets the loaded reviews share equal values (`SharedValues`) in small background steps after the load, so the
- * store opens at the cost of reading and parsing its files and the memory saving follows a few seconds later.
- * The reviews are changed in place, to values equal to what they held: answers never differ. `shards` says which
- * file each run of `reviews` came from.
+ * Lets the loaded reviews share equal texts (`SharedValues`) in small background steps after the load, so the
+ * store opens at about the cost of reading and parsing its files and the memory saving follows a few seconds
+ * later. The reviews are changed in place, to values equal to what they held: answers never differ.
  */
-export function shareInBackground(reviews: Review[], shards: LoadedShard[]): void {
-  if (reviews.length > 0) pending.add(new Job(reviews, shards));
+export function shareInBackground(reviews: Review[]): void {
+  if (reviews.length > 0) pending.add(new Job(reviews));
 }
 
-/** Resolves when every load's background sharing is done (benches measure memory after it; tests wait for it). */
-export async function valuesShared(): Promise<void> {
-  await Promise.all([...pending.values()].map((job) => job.settled()));
+/**
+ * Resolves when every load's background sharing is done (benches measure memory after it; tests wait for it),
+ * with the number of reviews those loads' steps reached.
+ */
+export async function valuesShared(): Promise<number> {
+  const reached = await Promise.all([...pending.values()].map((job) => job.settled()));
+  return reached.reduce((a, b) => a + b, 0);
 }
 
 /**

@@ -9,7 +9,8 @@ import { isTempFileName, writeFileAtomic } from './atomic-write';
 import { SOURCES_SCHEMA_VERSION } from './migrations';
 import { removeLeftoverTempFiles } from './quarantine';
 import { isReadOnlyFile, refuseReadOnly, setReadOnlyFiles } from './read-only-files';
-import { shareInBackground, type LoadedShard } from './share-in-background';
+import { shareInBackground } from './share-in-background';
+import { ParseTimeSharing } from './shared-values';
 import { noteShardValidated, noteShardWritten, openManifest, parseTrustedShard, schemaFingerprint, type ShardManifest } from './shard-manifest';
 import { shardText } from './shard-text';
 import { describeFsError } from './storage-error';
@@ -117,16 +118,17 @@ export async function loadWorkspaceFiles(dataDir: string, opts: LoadOptions = {}
   const reviewsDir = join(dataDir, REVIEWS_DIR);
   const manifest = await openManifest(reviewsDir, schemaFingerprint(ShardFile), !ctx.dryRun);
   const usable = new Set<string>();
-  const runs: LoadedShard[] = [];
+  const parseTimeSharing = new ParseTimeSharing();
   for (const name of names.sort()) {
     const shard = await readStoreFile(ctx, `${REVIEWS_DIR}/${name}`, 'shard', ShardFile, shardTrust(manifest, reviewsDir, name));
     if (!shard) continue;
     usable.add(name);
     if (opts.onReview) for (const r of shard.reviews) opts.onReview(r);
     else {
-      const from = reviews.length;
-      for (const r of shard.reviews) reviews.push(r);
-      runs.push({ source: shard.source, locationId: shard.locationId, from, to: reviews.length });
+      for (const r of shard.reviews) {
+        parseTimeSharing.share(r, shard);
+        reviews.push(r);
+      }
     }
     shards.push({ source: shard.source, locationId: shard.locationId });
   }
@@ -139,8 +141,8 @@ export async function loadWorkspaceFiles(dataDir: string, opts: LoadOptions = {}
     sourcesProblem.reason += ' Your reviews are still there; their locations were rebuilt from the review files, named by their ids.';
   }
   if (!ctx.dryRun) setReadOnlyFiles(dataDir, ctx.readOnly);
-  // Equal values are shared after the load, in the background: opening costs what reading the files costs.
-  if (!opts.onReview) shareInBackground(reviews, runs);
+  // Equal texts are shared after the load, in the background: opening costs about what reading the files costs.
+  if (!opts.onReview) shareInBackground(reviews);
   const fallback = rebuilt ? rebuildFromShards(shards) : { sources: [], locations: [] };
   return {
     sources: meta?.sources ?? fallback.sources,
