@@ -32,7 +32,10 @@ export function playPublisher(api: () => Promise<PlayApi> | PlayApi): SourcePubl
     async publish(q, deps) {
       const results: PublishResultView[] = [];
       const at = () => deps.now().toISOString();
-      for (const { item } of q.list()) {
+      for (const { item: listed } of q.list()) {
+        // Looked up again at its turn: an item withdrawn meanwhile (a team claim lost during a long run) is not sent.
+        const item = q.get(listed.id)?.item;
+        if (!item) continue;
         const review = deps.reviewOf(item.reviewId);
         if (!review || review.source !== PLAY_SOURCE || !isDue(item, deps.now(), deps.force === true)) continue;
         if (item.action === 'deleteReply') {
