@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { contract, type CallOutput } from '../../shared/contract';
 import { KalmError } from '../../shared/domain/errors';
+import type { RemovalTarget } from '../../shared/workspace/removal';
 import type { Review } from '../../shared/domain/review';
 import type { StoreProblem } from '../../shared/domain/store-problem';
 import { wireAlerts } from './alerts/wiring';
@@ -98,7 +99,10 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
   // templates into its PouchDB replica and back; a local one is left as it is.
   const labelStore = await LabelStore.open(dataDir, { readOnly, now, report });
   const templates = readOnly ? null : await openTemplateStore({ dataDir, now, onProblem: report });
-  const team = readOnly ? null : await wireTeam({ dataDir, workspace, store, bus, now, ...(opts.team?.vault ? { vault: opts.team.vault } : {}), live: host === 'electron' || host === 'web', entities: { labels: labelStore, templates } });
+  // A source or location another member removed goes through this core's own removal cascade (bound below).
+  let bindRemoval!: (remove: (target: RemovalTarget) => Promise<unknown>) => void;
+  const removal = new Promise<(target: RemovalTarget) => Promise<unknown>>((resolve) => (bindRemoval = resolve));
+  const team = readOnly ? null : await wireTeam({ dataDir, workspace, store, bus, now, ...(opts.team?.vault ? { vault: opts.team.vault } : {}), live: host === 'electron' || host === 'web', entities: { labels: labelStore, templates }, removePlace: async (target) => (await removal)(target) });
   const { file: settingsFile, preferences, handlers: settingsHandlers } = await wireSettings({ dataDir, readOnly, factory: opts.settingsFactory, store, bus, now, report });
   const settings = () => preferences.get();
   // The sources' own files (state, sign-in, keys): a broken one is set aside and reported before a source reads it.
@@ -128,7 +132,8 @@ export async function createKalm(opts: KalmOptions): Promise<KalmCore> {
 
   const inbox = wireInbox({ workspace, store, bus });
   const outbox = await wireOutbox({ dataDir, workspace, store, bus, now, report, publishers: team ? team.guard(sources.publishers) : sources.publishers, ...(opts.timers ? { timers: opts.timers } : {}) });
-  const workspaceCalls = wireWorkspace({ dataDir, host, version, workspace, store, bus, now, settingsFile, inbox, records: [outbox.records, handoff.records] });
+  const workspaceCalls = wireWorkspace({ dataDir, host, version, workspace, store, bus, now, settingsFile, inbox, records: [outbox.records, handoff.records], ...(team ? { team: team.removals } : {}) });
+  bindRemoval((target) => workspaceCalls.handlers['workspace.remove']({ target }));
   removeDemo = () => workspaceCalls.removal.remove({ kind: 'demo' });
 
   // Each call has exactly one handler; a call two domains register stops the core here (the order below does not matter).

@@ -5,7 +5,7 @@ import type { EventBus } from './events';
 import type { CallHandlers } from './handler-map';
 import type { InboxWiring } from './inbox-calls';
 import type { HostKind } from './kalm';
-import { createRemoval, type Removal, type ReviewRecordsPort } from './removal/removal';
+import { createRemoval, type Removal, type RemovalTeamPort, type ReviewRecordsPort } from './removal/removal';
 import type { OpenedStore } from './store/open-store';
 import type { SettingsStore } from './store/settings';
 import { clearShards, saveShardFile, saveSourcesFile } from './store/workspace-files';
@@ -26,6 +26,8 @@ export interface WorkspaceCallsDeps {
   inbox: InboxWiring;
   /** Every store of records about reviews (drafts and outbox, hand-offs): a removal takes them along. */
   records: readonly ReviewRecordsPort[];
+  /** A team workspace shares removals of sources and locations with its members. */
+  team?: RemovalTeamPort;
 }
 
 export interface WorkspaceCalls {
@@ -40,7 +42,7 @@ export interface WorkspaceCalls {
 /** The workspace as a whole: what it holds, the demo, and removing a source, location or the demo with everything about it. */
 export function wireWorkspace(deps: WorkspaceCallsDeps): WorkspaceCalls {
   const { dataDir, workspace, store, bus, now, inbox } = deps;
-  const removal = createRemoval({ dataDir, workspace, store, bus, records: deps.records, afterRemove: () => inbox.refreshMarks() });
+  const removal = createRemoval({ dataDir, workspace, store, bus, records: deps.records, afterRemove: () => inbox.refreshMarks(), ...(deps.team ? { team: deps.team } : {}) });
   /** Serialises whole-workspace writes (the demo, removals) so two never interleave. */
   let bulkWrites: Promise<unknown> = Promise.resolve();
   const serialised = <T>(write: () => Promise<T>): Promise<T> => {

@@ -1,5 +1,6 @@
 import { labelNameKey } from '../labels/label-schema';
 import { draftDocOf, mergeDiscarded, versionsOf } from './draft-versions';
+import { unionRemovals, withoutRemovedPlaces } from './places';
 import type { PlacesDoc, DraftDoc, EntityDoc, LabelMark, OutboxDoc, ReviewDoc, RuleOrderDoc, Superseded, TeamDoc } from './team-docs';
 
 /**
@@ -121,7 +122,10 @@ export function orderRules<T extends { id: string }>(rules: readonly T[], order:
   return rules.map((r, i) => ({ r, k: rank(r, i) })).sort((a, b) => a.k - b.k).map((x) => x.r);
 }
 
-/** Sources and locations: the union by id; for an id both have, the later document's version. */
+/**
+ * Sources and locations: the union by id; for an id both have, the later document's version. Removals are the
+ * union too (shared/team/places.ts), and a removed place stays out whichever version still listed it.
+ */
 export function mergePlacesDocs(versions: readonly PlacesDoc[]): PlacesDoc {
   const sorted = [...versions].sort(byLatest((d) => d.at)).reverse();
   const sources = new Map<string, PlacesDoc['sources'][number]>();
@@ -131,12 +135,14 @@ export function mergePlacesDocs(versions: readonly PlacesDoc[]): PlacesDoc {
     for (const l of d.locations) locations.set(`${l.source}\u0000${l.id}`, l);
   }
   const key = (a: string, b: string) => a.localeCompare(b);
-  return {
+  const removed = unionRemovals(versions.map((v) => v.removed ?? []));
+  return withoutRemovedPlaces({
     type: 'places',
     sources: [...sources.values()].sort((a, b) => key(a.id, b.id)),
     locations: [...locations.values()].sort((a, b) => key(a.source, b.source) || key(a.id, b.id)),
     at: head([...sorted].reverse()).at,
-  };
+    ...(removed.length > 0 ? { removed } : {}),
+  });
 }
 
 /** Merges the versions of one document (all of the same type); claims, leases and presence keep PouchDB's winner. */

@@ -90,8 +90,22 @@ export type LeaseDoc = z.infer<typeof LeaseDoc>;
 export const PresenceDoc = z.object({ type: z.literal('presence'), member: z.string(), reviewId: z.string().nullable(), until: IsoTime });
 export type PresenceDoc = z.infer<typeof PresenceDoc>;
 
-/** The workspace's sources and locations; merged per id (the later document's version of an id wins). */
-export const PlacesDoc = z.object({ type: z.literal('places'), sources: z.array(Source), locations: z.array(Location), at: IsoTime });
+/**
+ * A source (`locationId` null: all its locations) or a location a member removed for the whole team. Kept in the
+ * places document so no desktop brings it back by merging its older list; dropped when a member adds it again.
+ */
+export const PlaceRemoval = z.object({ source: z.string(), locationId: z.string().nullable(), at: IsoTime, by: z.string() });
+export type PlaceRemoval = z.infer<typeof PlaceRemoval>;
+
+/** The workspace's sources and locations; merged per id (the later document's version of an id wins); removals win (shared/team/places.ts). */
+export const PlacesDoc = z.object({
+  type: z.literal('places'),
+  sources: z.array(Source),
+  locations: z.array(Location),
+  at: IsoTime,
+  /** Absent in documents of Kalm versions before shared removals: none. */
+  removed: z.array(PlaceRemoval).optional(),
+});
 export type PlacesDoc = z.infer<typeof PlacesDoc>;
 
 /** The order the auto-label rules run in: rule ids, first first; the later reorder wins a conflict (shared/team/merge.ts). */

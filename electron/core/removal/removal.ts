@@ -22,6 +22,13 @@ export interface RemovalDeps {
   records: readonly ReviewRecordsPort[];
   /** Runs once the reviews are gone (the inbox's Drafts/Outbox marks). */
   afterRemove?: () => void;
+  /** A team workspace: told before anything changes (it records the removal for the team); its answer runs after. */
+  team?: RemovalTeamPort;
+}
+
+/** How a team workspace takes part in a removal (electron/core/team: the removal is shared with every member). */
+export interface RemovalTeamPort {
+  begin(target: RemovalTarget, reviewIds: ReadonlySet<string>): Promise<() => void>;
 }
 
 export interface Removal {
@@ -75,6 +82,7 @@ export function createRemoval(deps: RemovalDeps): Removal {
       const reviews = reviewsOf(target);
       const counted = countReviews(reviews);
       const ids = new Set(reviews.map((r) => r.id));
+      const teamDone = await deps.team?.begin(target, ids);
       // The records about the reviews go first: a crash in between leaves reviews without drafts, never drafts without reviews.
       for (const port of deps.records) await port.forget(ids);
       await store.flush();
@@ -95,6 +103,7 @@ export function createRemoval(deps: RemovalDeps): Removal {
         await removeFileDurable(join(deps.dataDir, REVIEWS_DIR, name));
       }
       deps.afterRemove?.();
+      teamDone?.();
       bus.emit('workspace.sourcesChanged', {});
       bus.emit('reviews.changed', { reason: 'update', count: reviews.length });
       return counted;

@@ -1,11 +1,11 @@
 import type { Review } from '../../../shared/domain/review';
 import type { TeamDoc } from '../../../shared/team/team-docs';
 import type { Change } from 'pouchdb';
-import { saveSourcesFile } from '../store/workspace-files';
 import type { LocalWrites, TeamBridgeDeps } from './bridge-deps';
 import { bodyOf, resolveConflicts } from './conflict-resolver';
 import { isEntityDocId, type EntityMirror } from './entity-mirror';
 import type { DraftMirror } from './draft-mirror';
+import type { PlacesMirror } from './places-mirror';
 import { outboxDocFrom, sameJson } from './local-docs';
 import { mergeOutboxDocs } from '../../../shared/team/merge';
 
@@ -22,6 +22,8 @@ export interface IncomingContext {
   changed?: { reviews: number };
   /** Reviews with a local edit a crash kept from the replica: the team's (older) version does not replace them yet. */
   keepLocal?: (reviewId: string) => boolean;
+  /** The team's sources and locations, with the places members removed. */
+  places: PlacesMirror;
 }
 
 /**
@@ -37,7 +39,7 @@ export async function applyTeamChanges(ctx: IncomingContext, batch: readonly Cha
 }
 
 /** Applies each change of the batch except reviews, which it returns (changed and removed) to be applied together. */
-async function applyEach({ deps, local, entities, drafts, keepLocal }: IncomingContext, batch: readonly Change<TeamDoc>[]): Promise<{ reviews: Review[]; removed: string[]; items: number }> {
+async function applyEach({ deps, local, entities, drafts, keepLocal, places }: IncomingContext, batch: readonly Change<TeamDoc>[]): Promise<{ reviews: Review[]; removed: string[]; items: number }> {
   const reviews: Review[] = [];
   const removed: string[] = [];
   let items = 0;
@@ -55,17 +57,13 @@ async function applyEach({ deps, local, entities, drafts, keepLocal }: IncomingC
     if (body.type === 'label' || body.type === 'rule' || body.type === 'template') {
       await entities?.apply(body);
     } else if (body.type === 'review') {
+      // A review of a place a member removed (written by a desktop that was apart) is not taken in.
+      if (places.isRemoved(body.review.source, body.review.locationId)) continue;
       if (!keepLocal?.(body.review.id) && !sameJson(deps.workspace.get(body.review.id), body.review)) reviews.push(body.review);
     } else if (body.type === 'draft') {
       await drafts?.apply(body);
     } else if (body.type === 'places') {
-      const w = deps.workspace;
-      if (!sameJson(w.sources, body.sources) || !sameJson(w.locations, body.locations)) {
-        w.sources = body.sources;
-        w.locations = body.locations;
-        await saveSourcesFile(deps.dataDir, body.sources, body.locations);
-        deps.bus.emit('workspace.sourcesChanged', {});
-      }
+      await places.apply(body);
     } else if (body.type === 'presence') {
       deps.onPresence?.(body);
     } else if (body.type === 'outbox' && local.putItem) {

@@ -2,7 +2,6 @@ import type { Change } from 'pouchdb';
 import type { Review } from '../../../shared/domain/review';
 import { ownVersionOf } from '../../../shared/team/draft-versions';
 import { DraftDoc, ReviewDoc, teamDocId, type TeamDoc } from '../../../shared/team/team-docs';
-import { mergePlacesDocs } from '../../../shared/team/merge';
 import { shardKey } from '../workspace';
 import { shardFileName } from '../store/workspace-paths';
 import { applyTeamChanges } from './apply-changes';
@@ -13,6 +12,8 @@ import { EntityMirror } from './entity-mirror';
 import { DraftMirror } from './draft-mirror';
 import { outboxDocFrom, reviewDocFrom, sameJson } from './local-docs';
 import { PendingRemovals } from './pending-removals';
+import { PlacesMirror, type PlaceTarget } from './places-mirror';
+import type { RemovalTarget } from '../../../shared/workspace/removal';
 import { PendingEdits } from './pending-edits';
 import { PendingEntityEdits } from './pending-entity-edits';
 import { pushRecoveredEdits } from './recovered-edits';
@@ -49,6 +50,9 @@ export class TeamBridge {
   /** Removals made here that the replica may not have yet (written before the local change, see pending-removals.ts). */
   private readonly pending: PendingRemovals;
   private readonly sameNamed: SameNamedLabels | null;
+  private readonly places: PlacesMirror;
+  /** Removal cascades of places the team removed, run one after another (queued while applying the replica). */
+  private placeRemovals: Promise<void> = Promise.resolve();
   /** A write to the replica failed this run: the stop is not clean (the next start re-checks everything). */
   private pushFailed = false;
   /** Shard files changed since the last clean stop (null: re-check every review). */
@@ -74,6 +78,7 @@ export class TeamBridge {
       putItem: store.outbox ? store.outbox.put.bind(store.outbox) : null,
     };
     this.unwrap.push(() => { store.scheduleShard = this.local.scheduleShard; });
+    this.places = new PlacesMirror({ ...d, removeHere: (target) => this.removeHere(target) });
     this.unwrap.push(d.bus.on('workspace.sourcesChanged', () => this.queue(() => this.pushPlaces())));
     // The demo replaces the whole workspace without the shard writes: every review goes to the team, and the ones it dropped are removed.
     this.unwrap.push(d.bus.on('reviews.changed', (e) => { if (e.reason === 'demo') this.queue(() => this.pushWholeWorkspace()); }));
@@ -134,6 +139,8 @@ export class TeamBridge {
     const from = await this.seq.load();
     // Catch up in batches first (a join applies the whole workspace here), then follow live.
     const since = await this.catchUp(from);
+    // A source or location a member removed while this desktop was closed (or before a crash finished it here) goes now.
+    await this.places.reconcile();
     if (opts.recheck) this.changedShards = changedShards;
     this.queue(() => pushRecoveredEdits({ deps: this.d, local: this.local, known: this.known, recovered: this.recovered, edits: this.edits }));
     this.queue(async () => { await this.entities?.pushRecovered(); });
@@ -162,7 +169,7 @@ export class TeamBridge {
     for (;;) {
       const batch = await this.d.db.changes({ since, limit: CATCH_UP_BATCH, include_docs: true, conflicts: true });
       if (batch.results.length === 0) break;
-      await applyTeamChanges({ deps: this.d, local, entities: this.entities, drafts: this.drafts, known: this.known, changed, keepLocal: (id) => this.recovered.has(id) }, batch.results);
+      await applyTeamChanges({ deps: this.d, local, entities: this.entities, drafts: this.drafts, known: this.known, changed, keepLocal: (id) => this.recovered.has(id), places: this.places }, batch.results);
       const ids = batch.results.map((c) => c.id);
       await this.sameNamed?.afterApply(ids);
       await this.entities?.afterApply(ids);
@@ -181,6 +188,9 @@ export class TeamBridge {
     await this.caughtUp();
     await this.drain();
     await this.applying;
+    // Cascades of places the team removed, and the removals they push.
+    await this.placeRemovals;
+    await this.writes;
     await this.seq.flush();
     await this.pending.flush();
     await this.edits.flush();
@@ -297,14 +307,34 @@ export class TeamBridge {
   }
 
   private pushPlaces(): Promise<void> {
-    const { sources, locations } = this.d.workspace;
-    return this.put(teamDocId.places(), (prev) => {
-      const next: TeamDoc = { type: 'places', sources, locations, at: this.d.now().toISOString() };
-      if (prev?.type !== 'places') return next;
-      // A desktop adds its own sources and locations; it never drops the team's.
-      const merged = mergePlacesDocs([prev, next]);
-      return sameJson(merged.sources, prev.sources) && sameJson(merged.locations, prev.locations) ? prev : merged;
-    });
+    return this.places.push();
+  }
+
+  /**
+   * A member removes a source or location here (`workspace.remove`): the removal is recorded in the team's places
+   * and its reviews' and replies' documents are journaled before anything changes here; the returned function,
+   * called once the local cascade is done, removes those documents from the replica.
+   */
+  async beginRemoval(target: RemovalTarget, reviewIds: ReadonlySet<string>): Promise<() => void> {
+    if (target.kind === 'demo') return () => undefined;
+    const items = (this.d.store.outbox?.list() ?? []).filter((i) => reviewIds.has(i.reviewId)).map((i) => teamDocId.outbox(i.id));
+    // The reviews' draft documents go whole: every member's version (a discard here drops only this member's).
+    const docs = [...[...reviewIds].flatMap((id) => [teamDocId.review(id), teamDocId.draft(id)]), ...items];
+    this.pending.add(docs);
+    const recorded = this.writes.then(() => this.places.recordRemoval(target));
+    this.writes = recorded.catch(() => undefined);
+    await recorded;
+    return () => {
+      for (const id of reviewIds) this.known.delete(id);
+      this.queue(async () => { for (const id of docs) await this.remove(id); });
+    };
+  }
+
+  /** Runs the removal cascade here for a place the team removed (after what is queued before it). */
+  private removeHere(target: PlaceTarget): void {
+    const remove = this.d.removePlace;
+    if (!remove) return;
+    this.placeRemovals = this.placeRemovals.then(() => remove(target)).then(() => undefined, (err: unknown) => this.d.onError(err));
   }
 
   private put(_id: string, make: (prev: TeamDoc | null) => TeamDoc | null): Promise<void> {
@@ -346,6 +376,7 @@ export class TeamBridge {
     const kind = docId.slice(0, at), id = docId.slice(at + 1);
     if (kind === 'review') return this.d.workspace.get(id) !== undefined;
     if (kind === 'draft') return this.d.store.drafts ? this.d.store.drafts.get(id) !== undefined : true;
+    if (kind === 'outbox') return this.d.store.outbox ? this.d.store.outbox.get(id) !== undefined : true;
     return this.entities?.existsHere(docId) ?? true;
   }
 
@@ -358,7 +389,7 @@ export class TeamBridge {
   }
 
   private async apply(batch: readonly Change<TeamDoc>[]): Promise<void> {
-    await applyTeamChanges({ deps: this.d, local: this.local, entities: this.entities, drafts: this.drafts, known: this.known, keepLocal: (id) => this.recovered.has(id) }, batch);
+    await applyTeamChanges({ deps: this.d, local: this.local, entities: this.entities, drafts: this.drafts, known: this.known, keepLocal: (id) => this.recovered.has(id), places: this.places }, batch);
     const ids = batch.map((c) => c.id);
     await this.sameNamed?.afterApply(ids);
     await this.entities?.afterApply(ids);

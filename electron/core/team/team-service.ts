@@ -11,6 +11,7 @@ import { openLocalTeamDb, openRemoteTeamDb, statusOf, type TeamDb } from './pouc
 import { LiveReplication, syncOnce, type ReplicationStatus } from './replicator';
 import { checkAccess, signIn } from './session';
 import type { TeamConfig, TeamSecretVault } from './team-config';
+import type { PlaceTarget } from './places-mirror';
 import type { TeamEntityStores } from './entity-mirror';
 import { TeamStateWriter } from './team-state-file';
 import { teamTls, tlsFailure, type TeamTls } from './tls';
@@ -40,6 +41,7 @@ export interface TeamServiceDeps {
   onError: (err: unknown) => void;
   onStatus?: (s: TeamStatus) => void;
   entities?: TeamEntityStores | undefined;
+  removePlace?: ((target: PlaceTarget) => Promise<unknown>) | undefined;
 }
 
 /** How long "<member> is answering this review" lasts without a renewal (the composer renews it while open). */
@@ -78,7 +80,7 @@ export class TeamService {
     this.db = openLocalTeamDb(d.dataDir);
     this.tls = teamTls(d.config.ca?.pem);
     this.remote = openRemoteTeamDb(d.config.server, d.config.db, () => this.cookie, this.tls);
-    this.bridge = new TeamBridge({ dataDir: d.dataDir, db: this.db, member: d.config.user, workspace: d.workspace, store: d.store, bus: d.bus, now: d.now, onError: d.onError, onPresence: (p) => this.notePresence(p), ...(d.entities ? { entities: d.entities } : {}) });
+    this.bridge = new TeamBridge({ dataDir: d.dataDir, db: this.db, member: d.config.user, workspace: d.workspace, store: d.store, bus: d.bus, now: d.now, onError: d.onError, onPresence: (p) => this.notePresence(p), ...(d.entities ? { entities: d.entities } : {}), ...(d.removePlace ? { removePlace: d.removePlace } : {}) });
   }
 
   get config(): TeamConfig {

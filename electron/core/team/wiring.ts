@@ -15,6 +15,8 @@ import { fileTeamVault, readTeamConfig, removeTeamConfig, writeTeamConfig, type 
 import { teamGuardedPublisher } from './team-publisher';
 import { caForServer, teamTls } from './tls';
 import type { TeamEntityStores } from './entity-mirror';
+import type { PlaceTarget } from './places-mirror';
+import type { RemovalTeamPort } from '../removal/removal';
 import { TeamService, type TeamStatus } from './team-service';
 
 export interface TeamWiringDeps {
@@ -29,6 +31,8 @@ export interface TeamWiringDeps {
   onError?: (err: unknown) => void;
   /** Label definitions, rules and templates, mirrored to the team. */
   entities?: TeamEntityStores;
+  /** The workspace's removal cascade (`workspace.remove`), for a source or location another member removed. */
+  removePlace?: (target: PlaceTarget) => Promise<unknown>;
 }
 
 export type TeamHandlers = Pick<CoreHandlers, 'team.status' | 'team.create' | 'team.join' | 'team.sync' | 'team.leave' | 'team.presence' | 'team.otherDrafts' | 'team.settleOtherDrafts'>;
@@ -38,6 +42,8 @@ export interface TeamWiring {
   handlers: TeamHandlers;
   /** The sources' publishers, each claiming its items on the team server first (a local workspace: unchanged). */
   guard(publishers: readonly SourcePublisher[]): SourcePublisher[];
+  /** A removal of a source or location, shared with the team (a local workspace: nothing to share). */
+  removals: RemovalTeamPort;
   /** Only the desktop holding the lease runs the scheduled Google/Play sync (a local workspace: always). */
   mayRunScheduledSync(): Promise<boolean>;
   create(input: TeamConnectInput, progress?: (done: number, total: number | null) => void): Promise<TeamStatusView>;
@@ -128,6 +134,7 @@ export async function wireTeam(deps: TeamWiringDeps): Promise<TeamWiring> {
     },
     guard: (publishers) => publishers.map((p) => teamGuardedPublisher(p, (itemId, reviewId) =>
       service ? service.claim(itemId, reviewId) : Promise.resolve({ kind: 'mine' as const }))),
+    removals: { begin: (target, reviewIds) => (service ? service.bridge.beginRemoval(target, reviewIds) : Promise.resolve(() => undefined)) },
     mayRunScheduledSync: async () => (service ? service.holdsSyncLease(30 * 60_000) : true),
     async close() {
       await service?.close();

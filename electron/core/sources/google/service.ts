@@ -120,7 +120,10 @@ export async function createGoogleService(deps: GoogleServiceDeps): Promise<Goog
     deps.assertWritable();
     const { api } = connection();
     const found = await discoverLocations(api).catch(fail);
-    const previous = new Map(state.locations.map((l) => [l.locationId, l]));
+    // A location removed from the workspace since (Sources → Remove) starts afresh: its old high-water mark would make
+    // the next sync read only what changed after it, and the reviews the removal took would not come back.
+    const held = new Set(googleLocations().map((l) => l.id));
+    const previous = new Map(state.locations.filter((l) => held.has(l.locationId)).map((l) => [l.locationId, l]));
     const firstTime = state.locations.length === 0;
     await save({
       ...state,
