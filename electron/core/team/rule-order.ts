@@ -47,9 +47,12 @@ export class RuleOrder {
     });
   }
 
-  /** After a batch of the replica's changes was applied here (`ids`: the documents it changed). */
+  /**
+   * After a batch of the replica's changes was applied here (`ids`: the documents it changed). While a reorder made
+   * here is journaled (not yet in the replica, or one a crash kept from it) the local order stays: its push follows.
+   */
   async afterApply(ids: readonly string[]): Promise<void> {
-    if (this.recovered || !ids.some((id) => id === ORDER_ID || id.startsWith('rule:'))) return;
+    if (this.d.journal.ruleOrder() || !ids.some((id) => id === ORDER_ID || id.startsWith('rule:'))) return;
     await this.followTeam();
   }
 
@@ -61,18 +64,21 @@ export class RuleOrder {
   async pushRecovered(): Promise<void> {
     const edit = this.recovered;
     if (!edit) return;
-    const here = new Set(this.d.labels.current.rules.map((r) => r.id));
-    const ids = edit.ids.filter((id) => here.has(id));
-    if (ids.length > 0) {
-      const mine: RuleOrderDoc = { type: 'ruleOrder', ids, at: edit.at, by: this.d.member };
-      await this.d.put(ORDER_ID, (prev) => {
-        const team = RuleOrderDoc.safeParse(prev);
-        return team.success ? mergeRuleOrderDocs([team.data, mine]) : mine;
-      });
+    // A reorder made here since this start is newer: its own push follows (or went already), the local order stays.
+    const newerHere = this.d.journal.ruleOrder()?.at !== edit.at;
+    if (!newerHere) {
+      const here = new Set(this.d.labels.current.rules.map((r) => r.id));
+      const mine: RuleOrderDoc = { type: 'ruleOrder', ids: edit.ids.filter((id) => here.has(id)), at: edit.at, by: this.d.member };
+      if (mine.ids.length > 0) {
+        await this.d.put(ORDER_ID, (prev) => {
+          const team = RuleOrderDoc.safeParse(prev);
+          return team.success ? mergeRuleOrderDocs([team.data, mine]) : mine;
+        });
+      }
+      this.d.journal.ruleOrderDone(edit.at);
     }
     this.recovered = null;
-    this.d.journal.ruleOrderDone(edit.at);
-    await this.followTeam();
+    if (!newerHere) await this.followTeam();
   }
 
   /** Puts the local rules in the replica's order (none there: left as they are). */
