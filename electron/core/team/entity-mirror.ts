@@ -62,16 +62,17 @@ export class EntityMirror {
     this.recovered = new Map(d.edits.entries());
     const save = labels.save.bind(labels);
     this.saveLabels = save;
-    this.ruleOrder = new RuleOrder({ db: d.db, labels, writeLocal: (next) => this.writeLabels(next), put: d.put, member: d.member, now: d.now });
+    this.ruleOrder = new RuleOrder({ db: d.db, labels, writeLocal: (next) => this.writeLabels(next), put: d.put, member: d.member, now: d.now, journal: d.edits });
     labels.save = async (next) => {
       const before = labels.current;
       d.pending.add(removedIds(before, next));
-      const at = d.now().toISOString(), edited = editedIds(before, next);
-      d.edits.add(edited, at);
+      const at = d.now().toISOString(), edited = editedIds(before, next), order = newRuleOrder(before, next);
+      d.edits.add(edited, at, order);
       await save(next);
       d.queue(async () => {
         await this.pushLabelChanges(before, labels.current);
         d.edits.done(edited.map((id) => [id, at]));
+        if (order) d.edits.ruleOrderDone(at);
       });
     };
     this.unwrap.push(() => { labels.save = save; });
@@ -111,12 +112,13 @@ export class EntityMirror {
     if (rules.length > 0) await this.ruleOrder.push(rules.map((r) => r.id));
   }
 
-  /** At start, after the replica's changes are applied: the edits a crash kept from the replica, merged with the team's documents (recovered-entities.ts). */
-  pushRecovered(): Promise<void> {
-    return pushRecoveredEntities({
+  /** At start, after the replica's changes are applied: the edits (and the order of the rules) a crash kept from the replica, merged with the team's documents (recovered-entities.ts, rule-order.ts). */
+  async pushRecovered(): Promise<void> {
+    await pushRecoveredEntities({
       member: this.d.member, recovered: this.recovered, edits: this.d.edits, put: this.d.put,
       localBody: (docId) => this.localBody(docId), apply: (doc) => this.applyBatch(() => this.apply(doc)),
     });
+    await this.ruleOrder.pushRecovered();
   }
 
   /** Resolves once the journal's dropped entries are on disk. */
@@ -218,8 +220,8 @@ export class EntityMirror {
       for (const item of now) if (!sameJson(was.find((x) => x.id === item.id), item)) await this.pushEntity(kind, item.id, item);
       for (const item of was) if (!now.some((x) => x.id === item.id)) await this.d.remove(teamDocId[kind](item.id));
     }
-    const ids = after.rules.map((r) => r.id);
-    if (!sameJson(before.rules.map((r) => r.id), ids)) await this.ruleOrder.push(ids);
+    const ids = newRuleOrder(before, after);
+    if (ids) await this.ruleOrder.push(ids);
   }
 
   private pushEntity(type: Kind, id: string, body: object): Promise<void> {
@@ -236,6 +238,12 @@ export class EntityMirror {
 function editedIds(before: LabelsFile, after: LabelsFile): string[] {
   const edited = <T extends { id: string }>(was: readonly T[], now: readonly T[]) => now.filter((x) => { const w = was.find((y) => y.id === x.id); return w && !sameJson(w, x); }).map((x) => x.id);
   return [...edited(before.labels, after.labels).map(teamDocId.label), ...edited(before.rules, after.rules).map(teamDocId.rule)];
+}
+
+/** The rule ids in their new order when a change of `labels.json` adds, removes or moves rules (null: the same order). */
+function newRuleOrder(before: LabelsFile, after: LabelsFile): string[] | null {
+  const ids = after.rules.map((r) => r.id);
+  return sameJson(before.rules.map((r) => r.id), ids) ? null : ids;
 }
 
 /** The `label:` and `rule:` documents a change of `labels.json` removes. */
