@@ -1,7 +1,6 @@
 import type { Change } from 'pouchdb';
 import type { Review } from '../../../shared/domain/review';
-import { ownVersionOf } from '../../../shared/team/draft-versions';
-import { DraftDoc, ReviewDoc, teamDocId, type TeamDoc } from '../../../shared/team/team-docs';
+import { ReviewDoc, teamDocId, type TeamDoc } from '../../../shared/team/team-docs';
 import { shardKey } from '../workspace';
 import { shardFileName } from '../store/workspace-paths';
 import { applyTeamChanges } from './apply-changes';
@@ -11,18 +10,17 @@ import { bodyOf } from './conflict-resolver';
 import { EntityMirror } from './entity-mirror';
 import { DraftMirror } from './draft-mirror';
 import { outboxDocFrom, reviewDocFrom, sameJson } from './local-docs';
-import { PendingRemovals } from './pending-removals';
-import { PlacesMirror, type PlaceTarget } from './places-mirror';
+import { PlacesMirror } from './places-mirror';
+import { BridgeRemovals } from './bridge-removals';
 import type { RemovalTarget } from '../../../shared/workspace/removal';
 import { PendingEdits } from './pending-edits';
 import { PendingEntityEdits } from './pending-entity-edits';
 import { pushRecoveredEdits } from './recovered-edits';
 import type { ReviewEdit } from '../../../shared/team/recovered-edit';
-import { recheckLocal } from './recheck';
-import { statusOf } from './pouch';
+import { recheckLocal, uploadWorkspace, type RecheckDeps } from './recheck';
 import { SameNamedLabels } from './same-named-labels';
 import { saveCleanStop, takeCleanStop } from './recheck-marker';
-import { putTeamDoc, removeTeamDoc } from './replica-docs';
+import { putTeamDoc } from './replica-docs';
 
 /** Changes read from the replica at a time while catching up (a join reads the whole workspace). */
 const CATCH_UP_BATCH = 5000;
@@ -47,12 +45,10 @@ export class TeamBridge {
   private readonly unwrap: (() => void)[] = [];
   private readonly entities: EntityMirror | null;
   private readonly drafts: DraftMirror | null;
-  /** Removals made here that the replica may not have yet (written before the local change, see pending-removals.ts). */
-  private readonly pending: PendingRemovals;
+  /** Removals made here that the replica may not have yet, and the places the team removed (bridge-removals.ts). */
+  private readonly removals: BridgeRemovals;
   private readonly sameNamed: SameNamedLabels | null;
   private readonly places: PlacesMirror;
-  /** Removal cascades of places the team removed, run one after another (queued while applying the replica). */
-  private placeRemovals: Promise<void> = Promise.resolve();
   /** A write to the replica failed this run: the stop is not clean (the next start re-checks everything). */
   private pushFailed = false;
   /** Shard files changed since the last clean stop (null: re-check every review). */
@@ -67,7 +63,7 @@ export class TeamBridge {
   constructor(private readonly d: TeamBridgeDeps) {
     const { store } = d;
     this.seq = new AppliedSeq(d.dataDir, () => store.flush());
-    this.pending = new PendingRemovals(d.dataDir);
+    this.removals = new BridgeRemovals({ d, known: this.known, queue: (job) => this.queue(job), queueAndWait: (job) => this.queueAndWait(job) });
     this.edits = new PendingEdits(d.dataDir);
     this.recovered = new Map(this.edits.entries());
     for (const r of d.workspace.all()) this.known.set(r.id, r);
@@ -78,7 +74,8 @@ export class TeamBridge {
       putItem: store.outbox ? store.outbox.put.bind(store.outbox) : null,
     };
     this.unwrap.push(() => { store.scheduleShard = this.local.scheduleShard; });
-    this.places = new PlacesMirror({ ...d, removeHere: (target) => this.removeHere(target) });
+    this.places = new PlacesMirror({ ...d, removeHere: (target) => this.removals.removePlaceHere(target) });
+    this.removals.places = this.places;
     this.unwrap.push(d.bus.on('workspace.sourcesChanged', () => this.queue(() => this.pushPlaces())));
     // The demo replaces the whole workspace without the shard writes: every review goes to the team, and the ones it dropped are removed.
     this.unwrap.push(d.bus.on('reviews.changed', (e) => { if (e.reason === 'demo') this.queue(() => this.pushWholeWorkspace()); }));
@@ -94,34 +91,19 @@ export class TeamBridge {
       ? new DraftMirror({ db: d.db, member: d.member, drafts, outbox, local: this.local, bus: d.bus, now: d.now, queue: (job) => this.queue(job) })
       : null;
     if (this.drafts) this.unwrap.push(...this.drafts.unwrap);
-    if (this.drafts && drafts) {
-      // A discard is recorded before the local file goes; once the replica no longer has this member's version the record is done.
-      const discard = drafts.discard.bind(drafts);
-      this.unwrap.unshift(() => { drafts.discard = discard; });
-      drafts.discard = async (reviewId) => {
-        const id = teamDocId.draft(reviewId);
-        if (drafts.get(reviewId)) this.pending.add([id]);
-        await discard(reviewId);
-        this.queue(async () => { if (!(await this.ownDraftInReplica(reviewId))) this.pending.done([id]); });
-      };
-    }
     if (outbox && this.local.putItem) {
       const put = this.local.putItem;
       this.unwrap.push(() => { outbox.put = put; });
       outbox.put = async (item) => { await put(item); this.queue(() => this.put(teamDocId.outbox(item.id), () => outboxDocFrom(item, d.member))); };
     }
-    // A new demo drops reviews: their removal is recorded before the files change (pushWholeWorkspace removes them from the replica).
-    const replace = d.workspace.replace.bind(d.workspace);
-    d.workspace.replace = (sources, locations, reviews) => {
-      const kept = new Set(reviews.map((r) => r.id));
-      this.pending.add([...this.known.keys()].filter((id) => !kept.has(id)).map(teamDocId.review));
-      replace(sources, locations, reviews);
-    };
-    this.unwrap.push(() => { d.workspace.replace = replace; });
+    // A discarded draft and the reviews a new demo drops are journaled before the files change.
+    this.unwrap.unshift(...this.removals.hookLocalRemovals(this.drafts !== null));
     this.entities = d.entities
-      ? new EntityMirror({ stores: d.entities, member: d.member, bus: d.bus, now: d.now, queue: (job) => this.queue(job), put: (id, make) => this.put(id, make), remove: (id) => this.remove(id), pending: this.pending, edits: new PendingEntityEdits(d.dataDir), db: d.db })
+      ? new EntityMirror({ stores: d.entities, member: d.member, bus: d.bus, now: d.now, queue: (job) => this.queue(job), put: (id, make) => this.put(id, make), remove: (id) => this.removals.remove(id), pending: this.removals.pending, edits: new PendingEntityEdits(d.dataDir), db: d.db })
       : null;
     if (this.entities) this.unwrap.push(...this.entities.unwrap);
+    this.removals.drafts = this.drafts;
+    this.removals.entities = this.entities;
     this.sameNamed = d.entities
       ? new SameNamedLabels({ db: d.db, labels: d.entities.labels, member: d.member, bus: d.bus, now: d.now, put: (id, make) => this.put(id, make), reviews: { workspace: d.workspace, store, bus: d.bus } })
       : null;
@@ -135,7 +117,7 @@ export class TeamBridge {
     // Taken (and removed) at every start, so a crash during this run leaves none.
     const changedShards = await takeCleanStop(this.d.dataDir);
     // Removals a crash kept from the replica go first, so applying the replica cannot bring the removed things back.
-    await this.pushPendingRemovals();
+    await this.removals.pushPending();
     const from = await this.seq.load();
     // Catch up in batches first (a join applies the whole workspace here), then follow live.
     const since = await this.catchUp(from);
@@ -189,10 +171,10 @@ export class TeamBridge {
     await this.drain();
     await this.applying;
     // Cascades of places the team removed, and the removals they push.
-    await this.placeRemovals;
+    await this.removals.cascadesDone();
     await this.writes;
     await this.seq.flush();
-    await this.pending.flush();
+    await this.removals.pending.flush();
     await this.edits.flush();
     await this.entities?.flush();
   }
@@ -219,29 +201,21 @@ export class TeamBridge {
   }
 
   /** Every local review, draft and outbox item into the replica (a new team workspace, or a folder joining with work of its own). */
-  async uploadAll(progress?: (done: number, total: number) => void): Promise<void> {
-    const reviews = [...this.d.workspace.all()];
-    const drafts = this.d.store.drafts?.list() ?? [];
-    const items = this.d.store.outbox?.list() ?? [];
-    const total = reviews.length + drafts.length + items.length;
-    let done = 0;
-    await this.pushPlaces();
-    for (let i = 0; i < reviews.length; i += 2000) {
-      await this.pushReviews(reviews.slice(i, i + 2000));
-      progress?.((done += Math.min(2000, reviews.length - i)), total);
-    }
-    for (const draft of drafts) await this.drafts?.push(draft);
-    for (const item of items) await this.put(teamDocId.outbox(item.id), () => outboxDocFrom(item, this.d.member));
-    await this.entities?.uploadAll();
-    progress?.(total, total);
+  uploadAll(progress?: (done: number, total: number) => void): Promise<void> {
+    return uploadWorkspace(this.localPushes([...this.d.workspace.all()]), progress);
   }
 
   private async recheckLocal(): Promise<void> {
-    const { store, workspace } = this.d;
     const changed = this.changedShards;
-    const reviews = changed === null ? [...workspace.all()] : [...workspace.shards().values()].flatMap((sh) => (changed.has(shardFileName(sh.source, sh.locationId)) ? sh.reviews : []));
+    const reviews = changed === null ? [...this.d.workspace.all()] : [...this.d.workspace.shards().values()].flatMap((sh) => (changed.has(shardFileName(sh.source, sh.locationId)) ? sh.reviews : []));
     this.recheckedReviews = reviews.length;
-    await recheckLocal({
+    await recheckLocal(this.localPushes(reviews));
+  }
+
+  /** These reviews, this folder's drafts and outbox items, and the bridge's own pushes of each. */
+  private localPushes(reviews: readonly Review[]): RecheckDeps {
+    const { store } = this.d;
+    return {
       db: this.d.db,
       member: this.d.member,
       reviews,
@@ -252,7 +226,7 @@ export class TeamBridge {
       pushItem: (item) => this.put(teamDocId.outbox(item.id), () => outboxDocFrom(item, this.d.member)),
       pushEntities: async () => { await this.entities?.uploadAll(); },
       pushPlaces: () => this.pushPlaces(),
-    });
+    };
   }
 
   /** The member picked or merged a version: the other members' drafts kept beside this review's draft are dropped (for everyone). */
@@ -264,9 +238,19 @@ export class TeamBridge {
   private async pushWholeWorkspace(): Promise<void> {
     await this.pushPlaces();
     const gone = [...this.known.keys()].filter((id) => !this.d.workspace.get(id));
-    for (const id of gone) { this.known.delete(id); await this.remove(teamDocId.review(id)); }
+    for (const id of gone) { this.known.delete(id); await this.removals.remove(teamDocId.review(id)); }
     const changed = [...this.d.workspace.all()].filter((r) => this.known.get(r.id) !== r);
     for (let i = 0; i < changed.length; i += 2000) await this.pushReviews(changed.slice(i, i + 2000));
+  }
+
+  /** Queues a write to the replica after the earlier ones and waits for it (its failure is thrown here, and reported). */
+  private queueAndWait(job: () => Promise<void>): Promise<void> {
+    const done = this.writes.then(job);
+    this.writes = done.catch((err: unknown) => {
+      this.pushFailed = true;
+      this.d.onError(err);
+    });
+    return done;
   }
 
   private queue(job: () => Promise<void>): void {
@@ -310,74 +294,13 @@ export class TeamBridge {
     return this.places.push();
   }
 
-  /**
-   * A member removes a source or location here (`workspace.remove`): the removal is recorded in the team's places
-   * and its reviews' and replies' documents are journaled before anything changes here; the returned function,
-   * called once the local cascade is done, removes those documents from the replica.
-   */
-  async beginRemoval(target: RemovalTarget, reviewIds: ReadonlySet<string>): Promise<() => void> {
-    if (target.kind === 'demo') return () => undefined;
-    const items = (this.d.store.outbox?.list() ?? []).filter((i) => reviewIds.has(i.reviewId)).map((i) => teamDocId.outbox(i.id));
-    // The reviews' draft documents go whole: every member's version (a discard here drops only this member's).
-    const docs = [...[...reviewIds].flatMap((id) => [teamDocId.review(id), teamDocId.draft(id)]), ...items];
-    this.pending.add(docs);
-    const recorded = this.writes.then(() => this.places.recordRemoval(target));
-    this.writes = recorded.catch(() => undefined);
-    await recorded;
-    return () => {
-      for (const id of reviewIds) this.known.delete(id);
-      this.queue(async () => { for (const id of docs) await this.remove(id); });
-    };
-  }
-
-  /** Runs the removal cascade here for a place the team removed (after what is queued before it). */
-  private removeHere(target: PlaceTarget): void {
-    const remove = this.d.removePlace;
-    if (!remove) return;
-    this.placeRemovals = this.placeRemovals.then(() => remove(target)).then(() => undefined, (err: unknown) => this.d.onError(err));
+  /** A member removes a source or location here: shared with the team (bridge-removals.ts). */
+  beginRemoval(target: RemovalTarget, reviewIds: ReadonlySet<string>): Promise<() => void> {
+    return this.removals.begin(target, reviewIds);
   }
 
   private put(_id: string, make: (prev: TeamDoc | null) => TeamDoc | null): Promise<void> {
     return putTeamDoc(this.d.db, _id, make);
-  }
-
-  /** Removes a document from the replica; a recorded pending removal of it is then done. */
-  private async remove(_id: string): Promise<void> {
-    await removeTeamDoc(this.d.db, _id);
-    this.pending.done([_id]);
-  }
-
-  /** Every recorded removal whose thing is still gone here is removed from the replica (one that exists again here is dropped). */
-  private async pushPendingRemovals(): Promise<void> {
-    for (const id of this.pending.list()) {
-      if (this.existsHere(id)) this.pending.done([id]);
-      else if (id.startsWith('draft:') && this.drafts) {
-        // A discard drops only this member's version; the others' stay (draft-mirror.ts).
-        await this.drafts.pushDiscard(id.slice('draft:'.length));
-        this.pending.done([id]);
-      } else await this.remove(id);
-    }
-    await this.pending.flush();
-  }
-
-  /** True when the replica still holds this member's version of the review's draft. */
-  private async ownDraftInReplica(reviewId: string): Promise<boolean> {
-    try {
-      const doc = DraftDoc.safeParse(bodyOf(await this.d.db.get(teamDocId.draft(reviewId))));
-      return doc.success && ownVersionOf(doc.data, this.d.member) !== null;
-    } catch (err) {
-      if (statusOf(err) === 404) return false;
-      throw err;
-    }
-  }
-
-  private existsHere(docId: string): boolean {
-    const at = docId.indexOf(':');
-    const kind = docId.slice(0, at), id = docId.slice(at + 1);
-    if (kind === 'review') return this.d.workspace.get(id) !== undefined;
-    if (kind === 'draft') return this.d.store.drafts ? this.d.store.drafts.get(id) !== undefined : true;
-    if (kind === 'outbox') return this.d.store.outbox ? this.d.store.outbox.get(id) !== undefined : true;
-    return this.entities?.existsHere(docId) ?? true;
   }
 
   private drain(): Promise<void> {

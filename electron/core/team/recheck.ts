@@ -77,3 +77,18 @@ export async function recheckLocal(d: RecheckDeps): Promise<{ pushed: number }> 
   await d.pushEntities();
   return { pushed };
 }
+
+/** Every local review, draft and outbox item into the replica (a new team workspace, or a folder joining with work of its own). */
+export async function uploadWorkspace(d: RecheckDeps, progress?: (done: number, total: number) => void): Promise<void> {
+  const total = d.reviews.length + d.drafts.length + d.items.length;
+  let done = 0;
+  await d.pushPlaces();
+  for (let i = 0; i < d.reviews.length; i += BATCH) {
+    await d.pushReviews(d.reviews.slice(i, i + BATCH));
+    progress?.((done += Math.min(BATCH, d.reviews.length - i)), total);
+  }
+  for (const draft of d.drafts) await d.pushDraft(draft);
+  for (const item of d.items) await d.pushItem(item);
+  await d.pushEntities();
+  progress?.(total, total);
+}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { KalmError } from '../../../shared/domain/errors';
 import type { RemovalCount, RemovalTarget } from '../../../shared/workspace/removal';
 import { useApi } from '../../api-context';
+import { useCall } from '../../hooks/useCall';
 import { toKalmError } from '../../transport/errors';
 import { InlineError } from '../labels/InlineError';
 import { workText } from '../demo/DemoRemoval';
@@ -16,6 +17,7 @@ export function RemoveTarget({ target, name }: { target: RemovalTarget; name: st
   const ids = useId();
   const [phase, setPhase] = useState<Phase>({ at: 'idle' });
   const [error, setError] = useState<KalmError | null>(null);
+  const team = useCall('team.status', {}, 'team.status').data;
 
   const ask = async () => {
     setPhase({ at: 'counting' });
@@ -49,7 +51,10 @@ export function RemoveTarget({ target, name }: { target: RemovalTarget; name: st
   const { count } = phase;
   return (
     <div role="alertdialog" aria-labelledby={`${ids}-c`}>
-      <p id={`${ids}-c`}>{t('removal.confirm', { name, reviews: t('demo.count.reviews', { count: count.reviews }), what: workText(t, count) })}</p>
+      <p id={`${ids}-c`}>
+        {t('removal.confirm', { name, reviews: t('demo.count.reviews', { count: count.reviews }), what: workText(t, count) })}
+        {team?.enabled ? ` ${t('removal.forTeam', { db: team.db })}` : null}
+      </p>
       <div className="rules__actions">
         <button type="button" className="btn btn--primary" disabled={phase.at === 'removing'} onClick={() => void remove(count)}>
           {phase.at === 'removing' ? t('removal.removing', { name }) : t('removal.yes', { name })}
