@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REVIEWS_DIR, ShardFile, shardFileName } from '../../electron/core/store/workspace-files';
 import { createKalm } from '../../electron/core/create-kalm';
+import { cutReplicaWrites, sayAndAwaitKill } from './crash-child-seams';
 
 const [dataDir, ...ids] = process.argv.slice(2);
 const [r0, r1, r2, r3, r4] = ids;
@@ -37,11 +38,7 @@ await service.syncNow(); // the team has the first round too
 await new Promise((r) => setTimeout(r, 50)); // a later moment for the second round
 
 // Second round: local only, the process dies before any replica write.
-const never = () => new Promise<never>(() => undefined);
-const db = service.db;
-db.put = never as typeof db.put;
-db.bulkDocs = never as typeof db.bulkDocs;
-db.remove = never as typeof db.remove;
+cutReplicaWrites(service.db);
 await core.call('labels.apply', { reviewIds: [r0], add: [second.id], remove: [first.id] });
 await core.call('notes.set', { reviewId: r1, note: 'Tweede notitie' });
 await core.call('handoff.assign', { reviewId: r2, assignee: 'piet' });
@@ -58,6 +55,4 @@ for (;;) {
   if (at(r0)?.labels.includes(second.id) && at(r1)?.note === 'Tweede notitie' && at(r2)?.assignee === 'piet') break;
   await new Promise((r) => setTimeout(r, 20));
 }
-process.stdout.write('EDITED\n');
-setInterval(() => undefined, 1000); // alive until the kill (an empty event loop would end the process first, exit code 13)
-await never();
+await sayAndAwaitKill('EDITED');

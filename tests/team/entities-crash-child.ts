@@ -6,6 +6,7 @@
  */
 import { createKalm } from '../../electron/core/create-kalm';
 import type { KalmCore } from '../../electron/core/create-kalm';
+import { cutReplicaWrites, sayAndAwaitKill } from './crash-child-seams';
 
 const [dataDir, labelId, ruleId, templateId] = process.argv.slice(2);
 if (!dataDir || !labelId || !ruleId || !templateId) throw new Error('usage: entities-crash-child DIR LABEL RULE TEMPLATE');
@@ -33,11 +34,6 @@ await service.syncNow(); // the team has the first round too
 await new Promise((r) => setTimeout(r, 50)); // a later moment for the second round
 
 // Second round: local only, the process dies before any replica write.
-const never = () => new Promise<never>(() => undefined);
-const db = service.db;
-db.put = never as typeof db.put;
-db.bulkDocs = never as typeof db.bulkDocs;
-db.remove = never as typeof db.remove;
+cutReplicaWrites(service.db);
 await edit(core, { name: 'Tweede', color: '#b45309', word: 'tweede', template: 'Tweede sjabloon' });
-process.stdout.write('EDITED\n');
-setInterval(() => undefined, 1000); // alive until the kill (an empty event loop would end the process first)
+await sayAndAwaitKill('EDITED');

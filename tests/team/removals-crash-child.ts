@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REVIEWS_DIR, ShardFile, shardFileName } from '../../electron/core/store/workspace-files';
 import { createKalm } from '../../electron/core/create-kalm';
+import { cutReplicaWrites, sayAndAwaitKill } from './crash-child-seams';
 
 const [mode, dataDir, ...rest] = process.argv.slice(2);
 if ((mode !== 'entities' && mode !== 'demo') || !dataDir) throw new Error('usage: removals-crash-child entities|demo DIR ...');
@@ -16,17 +17,12 @@ const core = await createKalm({ dataDir, host: 'test' });
 const service = core.team?.service;
 if (!service) throw new Error('not a team workspace');
 await service.bridge.settle();
-const never = () => new Promise<never>(() => undefined);
-const db = service.db;
-db.put = never as typeof db.put;
-db.bulkDocs = never as typeof db.bulkDocs;
-db.remove = never as typeof db.remove;
+cutReplicaWrites(service.db);
 
 if (mode === 'demo') {
   // Another demo over the demo: the reviews it drops are removed here (files written when loadDemo returns), not in the replica.
   await core.call('workspace.loadDemo', { seed: 2 });
-  process.stdout.write('REMOVED\n');
-  await never();
+  await sayAndAwaitKill('REMOVED');
 }
 const [draftReview, labelName, ruleLabelName, templateName, assignedReview] = rest;
 if (!draftReview || !labelName || !ruleLabelName || !templateName || !assignedReview) throw new Error('usage: removals-crash-child entities DIR DRAFT_REVIEW LABEL RULE_LABEL TEMPLATE ASSIGNED_REVIEW');
@@ -50,6 +46,4 @@ for (;;) {
   if (parsed.success && parsed.data.reviews.find((r) => r.id === assignedReview)?.assignee === null) break;
   await new Promise((r) => setTimeout(r, 20));
 }
-process.stdout.write('REMOVED\n');
-setInterval(() => undefined, 1000); // alive until the kill (an empty event loop would end the process first, exit code 13)
-await never();
+await sayAndAwaitKill('REMOVED');

@@ -7,6 +7,7 @@
  */
 import { createKalm } from '../../electron/core/create-kalm';
 import type { KalmCore } from '../../electron/core/create-kalm';
+import { cutReplicaWrites, sayAndAwaitKill } from './crash-child-seams';
 
 const [dataDir, first, second] = process.argv.slice(2);
 if (!dataDir || !first || !second) throw new Error('usage: rule-order-crash-child DIR FIRST-ORDER SECOND-ORDER');
@@ -35,11 +36,6 @@ await service.syncNow();
 await new Promise((r) => setTimeout(r, 50)); // a later moment for the second order
 
 // Second order: local only, the process dies before any replica write.
-const never = () => new Promise<never>(() => undefined);
-const db = service.db;
-db.put = never as typeof db.put;
-db.bulkDocs = never as typeof db.bulkDocs;
-db.remove = never as typeof db.remove;
+cutReplicaWrites(service.db);
 await reorder(core, second);
-process.stdout.write('EDITED\n');
-setInterval(() => undefined, 1000); // alive until the kill (an empty event loop would end the process first)
+await sayAndAwaitKill('EDITED');

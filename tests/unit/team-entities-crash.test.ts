@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { KalmCore } from '../../electron/core/create-kalm';
 import { EntityDoc } from '../../shared/team/team-docs';
 import { openDesktop, seededFolder, syncAll, useBakkerijTeam } from '../team/desktops';
 import { tempDataDir } from './helpers';
+import { runChildUntilKilled } from '../team/kill-child';
 
 const CHILD = 'tests/team/entities-crash-child.ts';
 
@@ -11,25 +11,7 @@ interface Ids { label: string; rule: string; template: string }
 
 /** Runs the child on the data folder and kills it with SIGKILL once it says the local files have its second round of edits (none is in the replica). */
 function editThenKill(dataDir: string, ids: Ids): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, ids.label, ids.rule, ids.template], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '', err = '', killed = false;
-    const giveUp = setTimeout(() => child.kill('SIGKILL'), 40_000);
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (!killed && out.includes('EDITED\n')) {
-        killed = true;
-        child.kill('SIGKILL');
-      }
-    });
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(giveUp);
-      if (killed && signal === 'SIGKILL') resolve();
-      else reject(new Error(`the child ended (code ${code}, ${signal}) before it was killed:\n${out}\n${err}`));
-    });
-  });
+  return runChildUntilKilled(CHILD, [dataDir, ids.label, ids.rule, ids.template]);
 }
 
 /** What a desktop has of the label, rule and template the child edited. */

@@ -1,33 +1,15 @@
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { KalmCore } from '../../electron/core/create-kalm';
 import { openDesktop, seededFolder, syncAll, useBakkerijTeam } from '../team/desktops';
 import { tempDataDir } from './helpers';
+import { runChildUntilKilled } from '../team/kill-child';
 
 const id = (i: number) => `trustpilot:shop:r${String(i).padStart(4, '0')}`;
 const CHILD = 'tests/team/removals-crash-child.ts';
 
 /** Runs the child on the data folder and kills it with SIGKILL once it says the local files have the removals (none is in the replica). */
 function removeThenKill(mode: 'entities' | 'demo', dataDir: string, args: string[] = []): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD, mode, dataDir, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '', err = '', killed = false;
-    const giveUp = setTimeout(() => child.kill('SIGKILL'), 40_000);
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      if (!killed && out.includes('REMOVED\n')) {
-        killed = true;
-        child.kill('SIGKILL');
-      }
-    });
-    child.on('error', reject);
-    child.on('close', (code, signal) => {
-      clearTimeout(giveUp);
-      if (killed && signal === 'SIGKILL') resolve();
-      else reject(new Error(`the child ended (code ${code}, ${signal}) before it was killed:\n${out}\n${err}`));
-    });
-  });
+  return runChildUntilKilled(CHILD, [mode, dataDir, ...args], 'REMOVED');
 }
 
 /** What a desktop has of the things Anna removed. */
