@@ -3,10 +3,11 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, net, Notification, powerMonitor, safeStorage, session, shell } from 'electron';
 import electronUpdater from 'electron-updater';
 import { electronPowerState } from './core/background/power-state';
-import { createKalm } from './core/create-kalm';
+import { createKalm, type KalmCore } from './core/create-kalm';
 import { publisherGoogleClient } from './core/sources/google/built-in-client';
 import { createFileLog, type KalmLog } from './core/log/logger';
-import type { Kalm } from './core/kalm';
+import { deferredKalm } from './core/deferred-kalm';
+import { earlyFirstPage } from './core/early-first-page';
 import { wireBackgroundShell } from './background-shell';
 import { registerIpc } from './ipc';
 import { createPdfSaver } from './report-pdf';
@@ -37,7 +38,8 @@ if (dataDirOverride) {
 // Before `ready`: app:// must be a standard, secure scheme for the renderer to load from it.
 registerAppScheme();
 
-let kalm: Kalm | undefined;
+/** The core while it loads and once open (set when the window opens: before-quit waits for it and closes it). */
+let coreOpening: Promise<KalmCore> | undefined;
 let log: KalmLog | undefined;
 let disposeIpc: (() => void) | undefined;
 let closing = false;
@@ -73,40 +75,54 @@ async function start(): Promise<void> {
   // The team workspace password: encrypted by the system keychain, or (none available) a file only this user can read.
   const teamVault = createSafeStorageTeamVault(dataDir, safeStorage);
   if (teamVault.keeps === 'file') fileLog.warn('kalm team: no system keychain available (safeStorage); a team password is kept in team-secret.json (mode 0600) instead of encrypted');
-  const core = await createKalm({
-    dataDir,
-    host: 'electron',
-    version: app.getVersion(),
-    settingsFactory: electronSettingsFactory,
-    loadDemoOnFirstRun: true,
-    log: fileLog,
-    updater,
-    // The Google grant is encrypted with the system keychain where Electron can (after ready).
-    // The publisher's OAuth client, baked in by `npm run dist` (null in development: the environment or Sources give one).
-    google: { vault: createSafeStorageVault(dataDir, safeStorage).vault, publisherClient: publisherGoogleClient() },
-    play: { keyStore: createSafeStoragePlayKeyStore(dataDir, safeStorage) },
-    team: { vault: teamVault },
-    // The monthly report as a PDF: the focused window, printed with its print CSS.
-    saveReportPdf: createPdfSaver({
-      window: () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null,
-      showSaveDialog: (win, options) => dialog.showSaveDialog(win, options),
-      writeFile: (file, data) => writeFile(file, data),
-      documentsDir: app.getPath('documents'),
-    }),
-    // Background sync pauses while offline and on battery saver (where detectable); "open folder" in Settings uses the file manager.
-    background: { online: () => net.isOnline(), power: electronPowerState(powerMonitor, process.platform) },
-    openPath: (folder) => shell.openPath(folder),
-  });
-  kalm = core;
-  disposeIpc = registerIpc(ipcMain, core);
   placement = windowPlacement(dataDir);
+  // Cold start: the window opens at once (header and skeleton rows) and its calls wait for the store; the inbox's
+  // first page comes from the page the last run saved, checked against the files once the window is on its way.
+  // The core's own load waits for that check, so the two do not share the CPU (as in the web host).
+  let windowOpened: () => void = () => undefined;
+  const early = new Promise<void>((resolve) => (windowOpened = resolve)).then(() => earlyFirstPage(dataDir));
+  const opening = early
+    .then((e) => e.checked, () => undefined)
+    .then(() =>
+      createKalm({
+        dataDir,
+        host: 'electron',
+        version: app.getVersion(),
+        settingsFactory: electronSettingsFactory,
+        loadDemoOnFirstRun: true,
+        log: fileLog,
+        updater,
+        // The Google grant is encrypted with the system keychain where Electron can (after ready).
+        // The publisher's OAuth client, baked in by `npm run dist` (null in development: the environment or Sources give one).
+        google: { vault: createSafeStorageVault(dataDir, safeStorage).vault, publisherClient: publisherGoogleClient() },
+        play: { keyStore: createSafeStoragePlayKeyStore(dataDir, safeStorage) },
+        team: { vault: teamVault },
+        // The monthly report as a PDF: the focused window, printed with its print CSS.
+        saveReportPdf: createPdfSaver({
+          window: () => BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0] ?? null,
+          showSaveDialog: (win, options) => dialog.showSaveDialog(win, options),
+          writeFile: (file, data) => writeFile(file, data),
+          documentsDir: app.getPath('documents'),
+        }),
+        // Background sync pauses while offline and on battery saver (where detectable); "open folder" in Settings uses the file manager.
+        background: { online: () => net.isOnline(), power: electronPowerState(powerMonitor, process.platform) },
+        openPath: (folder) => shell.openPath(folder),
+      }),
+    );
+  coreOpening = opening;
+  disposeIpc = registerIpc(ipcMain, deferredKalm(dataDir, opening, early, fileLog));
   openWindow();
-  wireBackgroundShell({ kalm: core, app, Notification, net, powerMonitor, showWindow: showMainWindow });
-  // The application menu in the UI language, and the tray icon (unanswered count, new low review).
-  startDesktopShell(core, showMainWindow);
+  windowOpened();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) openWindow();
   });
+  // A failure reaches start()'s caller, which says why and exits (closing the window).
+  const core = await opening;
+  // Quit while the store was loading: before-quit closes it; nothing more to start.
+  if (closing) return;
+  wireBackgroundShell({ kalm: core, app, Notification, net, powerMonitor, showWindow: showMainWindow });
+  // The application menu in the UI language, and the tray icon (unanswered count, new low review).
+  startDesktopShell(core, showMainWindow);
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -114,7 +130,8 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
-    if (kalm) showMainWindow();
+    // Once the window has opened (also while the store still loads).
+    if (coreOpening) showMainWindow();
   });
 
   // Every webContents (windows, devtools, anything created later) gets the same lock-down.
@@ -128,13 +145,14 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('before-quit', (event) => {
-    if (closing || !kalm) return;
-    // Flush pending writes once, then quit for real.
+    if (closing || !coreOpening) return;
+    // Flush pending writes once, then quit for real; while the store still loads, wait for it and close it then.
     event.preventDefault();
     closing = true;
     disposeIpc?.();
-    kalm
-      .close()
+    coreOpening
+      // A core that could not open has nothing to flush (start() says why it failed).
+      .then((core) => core.close(), () => undefined)
       .catch((err: unknown) => (log ? log.error('kalm: closing failed', err) : process.stderr.write(`kalm: closing failed: ${errorText(err)}\n`)))
       .finally(() => app.quit());
   });

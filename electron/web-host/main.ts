@@ -6,7 +6,7 @@ import { defaultDataDir } from '../core/data-dir';
 import { createFileLog } from '../core/log/logger';
 import type { ViteDevServer } from 'vite';
 import { exitOnSignals } from '../core/shutdown';
-import { deferredKalm } from './deferred-kalm';
+import { deferredKalm } from '../core/deferred-kalm';
 import { openFolder, openInBrowser } from './open-browser';
 import { DEFAULT_PORT, startWebHost, type WebHostOptions } from './server';
 

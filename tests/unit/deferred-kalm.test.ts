@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createKalm } from '../../electron/core/create-kalm';
 import type { Kalm } from '../../electron/core/kalm';
 import { saveShardFile, saveSourcesFile } from '../../electron/core/store/workspace-files';
-import { deferredKalm } from '../../electron/web-host/deferred-kalm';
+import { deferredKalm } from '../../electron/core/deferred-kalm';
 import { earlyFirstPage } from '../../electron/core/early-first-page';
+import { createFileLog } from '../../electron/core/log/logger';
 import { generateDemoWorkspace } from '../../shared/demo/generate';
 import { FIRST_PAGE_QUERY } from '../../shared/reviews/first-page';
 import { tempDataDir } from './helpers';
@@ -37,6 +38,12 @@ describe('deferredKalm', () => {
     const kalm = deferredKalm('/nowhere', Promise.reject(new Error('The data folder is locked.')));
     await expect(kalm.call('workspace.get', {})).rejects.toThrow('The data folder is locked.');
     expect(() => kalm.on('reviews.changed', () => undefined)()).not.toThrow();
+  });
+
+  it("carries the host's log, where the host's failed calls are written (Electron's IPC)", async () => {
+    const log = createFileLog({ dataDir: await tempDataDir(), stderr: false });
+    expect(deferredKalm('/nowhere', new Promise<Kalm>(() => undefined), undefined, log).log).toBe(log);
+    expect(deferredKalm('/nowhere', new Promise<Kalm>(() => undefined)).log).toBeUndefined();
   });
 
   it("answers the inbox's first page before the store is open when the last run saved it, and nothing else", async () => {

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { callNames, ipcChannel } from '../../shared/contract';
+import { callNames, eventNames, ipcChannel, type CallName } from '../../shared/contract';
+import type { CallResult } from '../../shared/domain/errors';
+import { FIRST_PAGE_QUERY } from '../../shared/reviews/first-page';
 
 type Listener = (...args: unknown[]) => void;
 
@@ -24,6 +26,9 @@ const fake = vi.hoisted(() => {
   class FakeContents {
     on = vi.fn();
     setWindowOpenHandler = vi.fn();
+    send = vi.fn();
+    isDestroyed = () => false;
+    getURL = () => 'app://kalm/index.html';
   }
   class FakeWindow {
     static all: FakeWindow[] = [];
@@ -45,18 +50,28 @@ const fake = vi.hoisted(() => {
     handle: vi.fn(),
   };
   const ipcMain = { handle: vi.fn(), removeHandler: vi.fn() };
-  const kalm = { dataDir: '', call: vi.fn(), on: vi.fn(() => () => undefined), close: vi.fn(async () => undefined) };
-  const createKalm = vi.fn(async () => kalm);
+  const kalm = { dataDir: '', call: vi.fn(async (name: string) => ({ answeredBy: 'core', name })), on: vi.fn((_name: string, _listener: (payload: unknown) => void) => () => undefined), close: vi.fn(async () => undefined) };
+  // The store load and the early check stay pending until a test opens, fails or checks them.
+  const gate: { open: (k: unknown) => void; fail: (e: unknown) => void; checked: () => void } = { open: () => undefined, fail: () => undefined, checked: () => undefined };
+  const createKalm = vi.fn(() => new Promise((resolve, reject) => Object.assign(gate, { open: resolve, fail: reject })));
+  const savedPage = { total: 3, items: [], savedByLastRun: true };
+  const earlyFirstPage = vi.fn(() => ({
+    checked: new Promise<void>((resolve) => (gate.checked = resolve)),
+    answer: vi.fn(async (input: unknown) => (JSON.stringify(input) === '{"view":"unanswered","sort":"priority","offset":0,"limit":50}' ? savedPage : null)),
+  }));
+  const dialog = { showErrorBox: vi.fn() };
+  const wireBackgroundShell = vi.fn(() => () => undefined);
+  const startDesktopShell = vi.fn(() => () => undefined);
   const emit = (event: string, ...args: unknown[]) => {
     for (const fn of listeners.get(event) ?? []) fn(...args);
   };
-  return { state, listeners, app, ready: () => ready(), FakeWindow, FakeContents, session, protocol, ipcMain, kalm, createKalm, emit };
+  return { state, listeners, app, ready: () => ready(), FakeWindow, FakeContents, session, protocol, ipcMain, kalm, createKalm, gate, savedPage, earlyFirstPage, dialog, wireBackgroundShell, startDesktopShell, emit };
 });
 
 vi.mock('electron', () => ({
   app: fake.app,
   BrowserWindow: fake.FakeWindow,
-  dialog: { showErrorBox: vi.fn() },
+  dialog: fake.dialog,
   ipcMain: fake.ipcMain,
   protocol: fake.protocol,
   session: fake.session,
@@ -68,13 +83,33 @@ vi.mock('electron', () => ({
   powerMonitor: { on: vi.fn() },
 }));
 // The background shell (notifications, badge, login item, background sync) has its own test: electron-background-shell.test.ts.
-vi.mock('../../electron/background-shell', () => ({ wireBackgroundShell: vi.fn(() => () => undefined) }));
+vi.mock('../../electron/background-shell', () => ({ wireBackgroundShell: fake.wireBackgroundShell }));
 // The menu, tray and window placement have their own tests: electron-desktop.test.ts.
-vi.mock('../../electron/desktop-wiring', () => ({ windowPlacement: () => ({ bounds: () => null, remember: () => undefined }), startDesktopShell: vi.fn(() => () => undefined) }));
+vi.mock('../../electron/desktop-wiring', () => ({ windowPlacement: () => ({ bounds: () => null, remember: () => undefined }), startDesktopShell: fake.startDesktopShell }));
 vi.mock('../../electron/core/create-kalm', () => ({ createKalm: fake.createKalm }));
+// The saved first page itself is tested on real files in deferred-kalm.test.ts and first-page.test.ts.
+vi.mock('../../electron/core/early-first-page', () => ({ earlyFirstPage: fake.earlyFirstPage }));
 vi.mock('../../electron/settings-electron', () => ({ electronSettingsFactory: () => ({ get: () => undefined, set: () => undefined, path: '' }) }));
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** The IPC handler main.ts registered for a call, called as the app's own window calls it. */
+const appEvent = { senderFrame: { url: 'app://kalm/index.html' } };
+function callFromWindow(name: CallName, input: unknown): Promise<CallResult> {
+  const handler = fake.ipcMain.handle.mock.calls.find((c: unknown[]) => c[0] === ipcChannel.call(name))?.[1] as ((event: unknown, input: unknown) => Promise<CallResult>) | undefined;
+  if (!handler) throw new Error(`no IPC handler for ${name}`);
+  return handler(appEvent, input);
+}
+
+/** main.ts loaded again in a fresh module registry (app is ready already): a new start with a pending store load. */
+async function startAgain(): Promise<void> {
+  vi.resetModules();
+  fake.listeners.clear();
+  fake.FakeWindow.all = [];
+  for (const m of [fake.createKalm, fake.earlyFirstPage, fake.app.quit, fake.app.exit, fake.kalm.close, fake.kalm.call, fake.dialog.showErrorBox, fake.ipcMain.handle, fake.wireBackgroundShell, fake.startDesktopShell]) m.mockClear();
+  await import('../../electron/main');
+  await flush();
+}
 
 beforeEach(() => {
   process.env['KALM_DATA_DIR'] = '/tmp/kalm-main-test';
@@ -97,6 +132,16 @@ describe('main process lifecycle', () => {
     expect(fake.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
     expect(fake.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
     expect(fake.session.defaultSession.setPermissionCheckHandler).toHaveBeenCalled();
+    // Cold start: the window and IPC are there at once; the saved first page is checked before the core loads.
+    const channels = fake.ipcMain.handle.mock.calls.map((c: unknown[]) => c[0]);
+    expect(channels.sort()).toEqual(callNames.map((n) => ipcChannel.call(n)).sort());
+    expect(fake.FakeWindow.all).toHaveLength(1);
+    expect(fake.FakeWindow.all[0]?.loadURL).toHaveBeenCalledWith('app://kalm/index.html');
+    expect(fake.earlyFirstPage).toHaveBeenCalledWith(path.resolve('/tmp/kalm-main-test'));
+    expect(fake.createKalm).not.toHaveBeenCalled();
+
+    fake.gate.checked();
+    await flush();
     expect(fake.createKalm).toHaveBeenCalledWith(
       expect.objectContaining({
         dataDir: path.resolve('/tmp/kalm-main-test'),
@@ -111,10 +156,36 @@ describe('main process lifecycle', () => {
         updater: expect.objectContaining({ status: expect.any(Function) }),
       }),
     );
-    const channels = fake.ipcMain.handle.mock.calls.map((c: unknown[]) => c[0]);
-    expect(channels.sort()).toEqual(callNames.map((n) => ipcChannel.call(n)).sort());
     expect(fake.FakeWindow.all).toHaveLength(1);
-    expect(fake.FakeWindow.all[0]?.loadURL).toHaveBeenCalledWith('app://kalm/index.html');
+  });
+
+  it('answers the first inbox page from the saved one while the store loads; other calls wait for the core', async () => {
+    expect(await callFromWindow('reviews.query', FIRST_PAGE_QUERY)).toEqual({ ok: true, value: fake.savedPage });
+    let answered = false;
+    const summary = callFromWindow('workspace.get', {}).then((r) => ((answered = true), r));
+    const later = callFromWindow('reviews.query', { ...FIRST_PAGE_QUERY, limit: 10 });
+    await flush();
+    expect(answered).toBe(false);
+    expect(fake.kalm.call).not.toHaveBeenCalled();
+    // What needs the real core waits for it too.
+    expect(fake.kalm.on).not.toHaveBeenCalled();
+    expect(fake.wireBackgroundShell).not.toHaveBeenCalled();
+    expect(fake.startDesktopShell).not.toHaveBeenCalled();
+
+    fake.gate.open(fake.kalm);
+    expect(await summary).toEqual({ ok: true, value: { answeredBy: 'core', name: 'workspace.get' } });
+    expect(await later).toEqual({ ok: true, value: { answeredBy: 'core', name: 'reviews.query' } });
+    // Once open, the core answers the first page too.
+    expect(await callFromWindow('reviews.query', FIRST_PAGE_QUERY)).toEqual({ ok: true, value: { answeredBy: 'core', name: 'reviews.query' } });
+    expect(fake.wireBackgroundShell).toHaveBeenCalledWith(expect.objectContaining({ kalm: fake.kalm }));
+    expect(fake.startDesktopShell).toHaveBeenCalledWith(fake.kalm, expect.any(Function));
+  });
+
+  it('forwards the core\'s events to the window, subscribed before the core was open', () => {
+    expect(fake.kalm.on.mock.calls.map((c) => c[0]).sort()).toEqual([...eventNames].sort());
+    const listener = fake.kalm.on.mock.calls.find((c) => c[0] === 'reviews.changed')?.[1];
+    listener?.({ reason: 'sync' });
+    expect(fake.FakeWindow.all[0]?.webContents.send).toHaveBeenCalledWith(ipcChannel.event, 'reviews.changed', { reason: 'sync' });
   });
 
   it('hardens every new webContents', () => {
@@ -144,9 +215,9 @@ describe('main process lifecycle', () => {
     const first = { preventDefault: vi.fn() };
     fake.emit('before-quit', first);
     expect(first.preventDefault).toHaveBeenCalled();
-    expect(fake.kalm.close).toHaveBeenCalledOnce();
     expect(fake.ipcMain.removeHandler).toHaveBeenCalledTimes(callNames.length);
     await flush();
+    expect(fake.kalm.close).toHaveBeenCalledOnce();
     expect(fake.app.quit).toHaveBeenCalledOnce();
     const second = { preventDefault: vi.fn() };
     fake.emit('before-quit', second);
@@ -162,6 +233,40 @@ describe('main process lifecycle', () => {
       mine?.(signal);
       expect(fake.app.quit, signal).toHaveBeenCalledOnce();
     }
+  });
+
+  it('quitting while the store loads waits for it, then closes it (nothing lost)', async () => {
+    await startAgain();
+    expect(fake.FakeWindow.all).toHaveLength(1);
+    const quit = { preventDefault: vi.fn() };
+    fake.emit('before-quit', quit);
+    expect(quit.preventDefault).toHaveBeenCalled();
+    fake.gate.checked();
+    await flush();
+    expect(fake.createKalm).toHaveBeenCalledOnce();
+    expect(fake.kalm.close).not.toHaveBeenCalled();
+    expect(fake.app.quit).not.toHaveBeenCalled();
+
+    fake.gate.open(fake.kalm);
+    await flush();
+    expect(fake.kalm.close).toHaveBeenCalledOnce();
+    expect(fake.app.quit).toHaveBeenCalledOnce();
+    // Nothing more starts on a core that is closing.
+    expect(fake.wireBackgroundShell).not.toHaveBeenCalled();
+    expect(fake.startDesktopShell).not.toHaveBeenCalled();
+  });
+
+  it('says why when the store cannot be opened and exits; a call from the open window fails instead of hanging', async () => {
+    await startAgain();
+    const pending = callFromWindow('workspace.get', {});
+    fake.gate.checked();
+    await flush();
+    fake.gate.fail(new Error('The data folder is locked by another Kalm.'));
+    await flush();
+    expect(fake.dialog.showErrorBox).toHaveBeenCalledWith('Kalm could not start', 'The data folder is locked by another Kalm.');
+    expect(fake.app.exit).toHaveBeenCalledWith(1);
+    expect(await pending).toEqual({ ok: false, error: expect.objectContaining({ code: 'internal' }) });
+    expect(fake.wireBackgroundShell).not.toHaveBeenCalled();
   });
 
   it('leaves at once when another instance holds the lock', async () => {
