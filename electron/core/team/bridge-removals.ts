@@ -8,7 +8,7 @@ import type { EntityMirror } from './entity-mirror';
 import { PendingRemovals } from './pending-removals';
 import type { PlaceTarget, PlacesMirror } from './places-mirror';
 import { statusOf } from './pouch';
-import { removeTeamDoc } from './replica-docs';
+import { removeTeamDoc, removeTeamDocs } from './replica-docs';
 
 export interface BridgeRemovalsDeps {
   d: TeamBridgeDeps;
@@ -87,7 +87,10 @@ export class BridgeRemovals {
     await this.r.queueAndWait(() => places.recordRemoval(target));
     return () => {
       for (const id of reviewIds) this.r.known.delete(id);
-      this.r.queue(async () => { for (const id of docs) await this.remove(id); });
+      this.r.queue(async () => {
+        await removeTeamDocs(this.r.d.db, docs);
+        this.pending.done(docs);
+      });
     };
   }
 

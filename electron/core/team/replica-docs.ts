@@ -30,6 +30,21 @@ export async function removeTeamDoc(db: TeamDb, _id: string): Promise<void> {
   }
 }
 
+/** Removes many documents from the replica, in batches (gone already is fine; one written meanwhile is removed again). */
+export async function removeTeamDocs(db: TeamDb, ids: readonly string[], batch = 2000): Promise<void> {
+  for (let i = 0; i < ids.length; i += batch) {
+    let keys = ids.slice(i, i + batch);
+    for (let attempt = 0; keys.length > 0; attempt++) {
+      const rows = (await db.allDocs({ keys })).rows;
+      const live = rows.flatMap((row) => ('value' in row && !row.value.deleted ? [{ _id: row.id, _rev: row.value.rev, _deleted: true }] : []));
+      if (live.length === 0) break;
+      const results = await db.bulkDocs(live as never[]);
+      keys = results.flatMap((r) => ('error' in r && r.status === 409 && r.id ? [r.id] : []));
+      if (attempt >= 5 && keys.length > 0) throw new Error(`The team replica kept changing ${keys.length} documents that were being removed.`);
+    }
+  }
+}
+
 /** Like putTeamDoc, but `make` may also give `'remove'`: the document goes (on top of the current revision). */
 export async function putOrRemoveTeamDoc(db: TeamDb, _id: string, make: (prev: TeamDoc | null) => TeamDoc | 'remove' | null): Promise<void> {
   for (let attempt = 0; ; attempt++) {
