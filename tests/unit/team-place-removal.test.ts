@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { KalmCore } from '../../electron/core/create-kalm';
 import { saveShardFile, saveSourcesFile } from '../../electron/core/store/workspace-files';
 import { teamDocId } from '../../shared/team/team-docs';
@@ -60,8 +60,12 @@ describe('team workspace: removing a source or location removes it for the whole
     await bram.call('drafts.save', { reviewId: markt[0]!, text: 'Dank je, tot op de markt!' });
     await syncAll([anna, bram]);
 
+    const errors = vi.spyOn(console, 'error');
     await anna.call('workspace.remove', { target: MARKT });
     await syncAll([anna, bram]);
+    // Each desktop removes it once: nothing tries a second time and fails ("There is no location …").
+    expect(errors.mock.calls.map((c) => c.join(' ')).filter((m) => m.includes('kalm team'))).toEqual([]);
+    errors.mockRestore();
     const expected = { sources: ['trustpilot'], locations: ['trustpilot/shop'], reviews: ['trustpilot:shop:s0', 'trustpilot:shop:s1', 'trustpilot:shop:s2'] };
     expect(await places(anna)).toEqual(expected);
     expect(await places(bram)).toEqual(expected);

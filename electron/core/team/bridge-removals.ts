@@ -98,7 +98,12 @@ export class BridgeRemovals {
   removePlaceHere(target: PlaceTarget): void {
     const remove = this.r.d.removePlace;
     if (!remove) return;
-    this.placeCascades = this.placeCascades.then(() => remove(target)).then(() => undefined, (err: unknown) => this.r.d.onError(err));
+    const { workspace } = this.r.d;
+    // Still held when its turn comes (the member's own removal here may have taken it meanwhile).
+    const held = () => (target.kind === 'source'
+      ? workspace.sources.some((s) => s.id === target.sourceId)
+      : workspace.locations.some((l) => l.source === target.sourceId && l.id === target.locationId));
+    this.placeCascades = this.placeCascades.then(async () => { if (held()) await remove(target); }).then(() => undefined, (err: unknown) => this.r.d.onError(err));
   }
 
   /** Resolves once the queued place cascades have run. */
