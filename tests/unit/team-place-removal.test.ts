@@ -109,6 +109,24 @@ describe('team workspace: removing a source or location removes it for the whole
     expect((await places(bram2)).reviews).toHaveLength(3);
   });
 
+  it('with both desktops online (live replication) the other desktop drops it as it arrives, and nothing fails', { timeout: 60_000 }, async () => {
+    const anna = await openDesktop(await twoLocations(), { host: 'web', autoPublish: false });
+    const bram = await openDesktop(await tempDataDir(), { host: 'web', autoPublish: false });
+    team.cores.push(anna, bram);
+    await anna.call('team.create', { server: team.couch().url, db: 'bakkerij', user: 'anna', password: 'anna-pw' });
+    await bram.call('team.join', { server: team.couch().url, db: 'bakkerij', user: 'bram', password: 'bram-pw' });
+    const errors = vi.spyOn(console, 'error');
+    await anna.call('workspace.remove', { target: MARKT });
+    const end = Date.now() + 20_000;
+    while ((await places(bram)).locations.length !== 1 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+    await anna.team!.service!.bridge.settle();
+    await bram.team!.service!.bridge.settle();
+    expect(await places(bram)).toEqual(await places(anna));
+    expect((await places(bram)).locations).toEqual(['trustpilot/shop']);
+    expect(errors.mock.calls.map((c) => c.join(' ')).filter((m) => m.includes('kalm team'))).toEqual([]);
+    errors.mockRestore();
+  });
+
   it('removing the whole source removes it, its locations and reviews for every member', { timeout: 60_000 }, async () => {
     const { anna, bram } = await annaAndBram();
     await bram.call('workspace.remove', { target: { kind: 'source', sourceId: 'trustpilot' } });
