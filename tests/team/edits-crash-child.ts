@@ -8,20 +8,13 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REVIEWS_DIR, ShardFile, shardFileName } from '../../electron/core/store/workspace-files';
-import { createKalm } from '../../electron/core/create-kalm';
-import { cutReplicaWrites, sayAndAwaitKill } from './crash-child-seams';
+import { cutReplicaWrites, openCrashChild, sayAndAwaitKill } from './crash-child-seams';
 
 const [dataDir, ...ids] = process.argv.slice(2);
 const [r0, r1, r2, r3, r4] = ids;
 if (!dataDir || !r0 || !r1 || !r2 || !r3 || !r4) throw new Error('usage: edits-crash-child DIR LABELLED NOTED ASSIGNED DRAFTED QUEUED');
 
-const core = await createKalm({ dataDir, host: 'test' });
-const service = core.team?.service;
-if (!service) throw new Error('not a team workspace');
-await service.bridge.settle();
-// The applied position stays where the last run left it, as after a kill within the 500 ms before its write.
-const applied = (service.bridge as unknown as { seq: { set(seq: number | string): void } }).seq;
-applied.set = () => undefined;
+const { core, service } = await openCrashChild(dataDir);
 
 const { labels } = await core.call('labels.list', {});
 const first = labels.find((l) => l.name === 'Eerste'), second = labels.find((l) => l.name === 'Tweede');

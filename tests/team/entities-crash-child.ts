@@ -4,20 +4,13 @@
  * position is not saved: the kill comes within the 500 ms before that write, applied-seq.ts); then every write to
  * its replica hangs and the second round changes only the local files. Prints EDITED and waits to be killed with SIGKILL.
  */
-import { createKalm } from '../../electron/core/create-kalm';
 import type { KalmCore } from '../../electron/core/create-kalm';
-import { cutReplicaWrites, sayAndAwaitKill } from './crash-child-seams';
+import { cutReplicaWrites, openCrashChild, sayAndAwaitKill } from './crash-child-seams';
 
 const [dataDir, labelId, ruleId, templateId] = process.argv.slice(2);
 if (!dataDir || !labelId || !ruleId || !templateId) throw new Error('usage: entities-crash-child DIR LABEL RULE TEMPLATE');
 
-const core = await createKalm({ dataDir, host: 'test' });
-const service = core.team?.service;
-if (!service) throw new Error('not a team workspace');
-await service.bridge.settle();
-// The applied position stays where the last run left it, as after a kill within the 500 ms before its write.
-const applied = (service.bridge as unknown as { seq: { set(seq: number | string): void } }).seq;
-applied.set = () => undefined;
+const { core, service } = await openCrashChild(dataDir);
 
 /** One round of edits: the label's name and colour, the rule's words, the template's name. */
 async function edit(c: KalmCore, round: { name: string; color: string; word: string; template: string }): Promise<void> {

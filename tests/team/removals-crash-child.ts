@@ -7,16 +7,12 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REVIEWS_DIR, ShardFile, shardFileName } from '../../electron/core/store/workspace-files';
-import { createKalm } from '../../electron/core/create-kalm';
-import { cutReplicaWrites, sayAndAwaitKill } from './crash-child-seams';
+import { cutReplicaWrites, openCrashChild, sayAndAwaitKill } from './crash-child-seams';
 
 const [mode, dataDir, ...rest] = process.argv.slice(2);
 if ((mode !== 'entities' && mode !== 'demo') || !dataDir) throw new Error('usage: removals-crash-child entities|demo DIR ...');
 
-const core = await createKalm({ dataDir, host: 'test' });
-const service = core.team?.service;
-if (!service) throw new Error('not a team workspace');
-await service.bridge.settle();
+const { core, service } = await openCrashChild(dataDir, { freezeApplied: false });
 cutReplicaWrites(service.db);
 
 if (mode === 'demo') {

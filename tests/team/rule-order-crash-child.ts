@@ -5,20 +5,13 @@
  * applied-seq.ts, so the next start applies the team's order again); then every write to its replica hangs and the
  * second order changes only `labels.json`. Prints EDITED and waits to be killed with SIGKILL.
  */
-import { createKalm } from '../../electron/core/create-kalm';
 import type { KalmCore } from '../../electron/core/create-kalm';
-import { cutReplicaWrites, sayAndAwaitKill } from './crash-child-seams';
+import { cutReplicaWrites, openCrashChild, sayAndAwaitKill } from './crash-child-seams';
 
 const [dataDir, first, second] = process.argv.slice(2);
 if (!dataDir || !first || !second) throw new Error('usage: rule-order-crash-child DIR FIRST-ORDER SECOND-ORDER');
 
-const core = await createKalm({ dataDir, host: 'test' });
-const service = core.team?.service;
-if (!service) throw new Error('not a team workspace');
-await service.bridge.settle();
-// The applied position stays where the last run left it, as after a kill within the 500 ms before its write.
-const applied = (service.bridge as unknown as { seq: { set(seq: number | string): void } }).seq;
-applied.set = () => undefined;
+const { core, service } = await openCrashChild(dataDir);
 
 /** Saves the same rules in this order (ids comma-separated), as dragging them in the rules list does. */
 async function reorder(c: KalmCore, order: string): Promise<void> {
