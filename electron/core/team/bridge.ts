@@ -1,15 +1,14 @@
 import type { Change } from 'pouchdb';
 import type { Review } from '../../../shared/domain/review';
-import { ReviewDoc, teamDocId, type TeamDoc } from '../../../shared/team/team-docs';
+import { teamDocId, type TeamDoc } from '../../../shared/team/team-docs';
 import { shardKey } from '../workspace';
 import { shardFileName } from '../store/workspace-paths';
 import { applyTeamChanges } from './apply-changes';
 import { AppliedSeq } from './applied-seq';
 import type { LocalWrites, TeamBridgeDeps } from './bridge-deps';
-import { bodyOf } from './conflict-resolver';
 import { EntityMirror } from './entity-mirror';
 import { DraftMirror } from './draft-mirror';
-import { outboxDocFrom, reviewDocFrom, sameJson } from './local-docs';
+import { outboxDocFrom } from './local-docs';
 import { PlacesMirror } from './places-mirror';
 import { BridgeRemovals } from './bridge-removals';
 import type { RemovalTarget } from '../../../shared/workspace/removal';
@@ -20,7 +19,7 @@ import type { ReviewEdit } from '../../../shared/team/recovered-edit';
 import { recheckLocal, uploadWorkspace, type RecheckDeps } from './recheck';
 import { SameNamedLabels } from './same-named-labels';
 import { saveCleanStop, takeCleanStop } from './recheck-marker';
-import { putTeamDoc } from './replica-docs';
+import { putTeamDoc, writeReviewDocs } from './replica-docs';
 
 /** Changes read from the replica at a time while catching up (a join reads the whole workspace). */
 const CATCH_UP_BATCH = 5000;
@@ -76,7 +75,7 @@ export class TeamBridge {
     this.unwrap.push(() => { store.scheduleShard = this.local.scheduleShard; });
     this.places = new PlacesMirror({ ...d, removeHere: (target) => this.removals.removePlaceHere(target) });
     this.removals.places = this.places;
-    this.unwrap.push(d.bus.on('workspace.sourcesChanged', () => this.queue(() => this.pushPlaces())));
+    this.unwrap.push(d.bus.on('workspace.sourcesChanged', () => this.queue(() => this.places.push())));
     // The demo replaces the whole workspace without the shard writes: every review goes to the team, and the ones it dropped are removed.
     this.unwrap.push(d.bus.on('reviews.changed', (e) => { if (e.reason === 'demo') this.queue(() => this.pushWholeWorkspace()); }));
     store.scheduleShard = (source, locationId) => {
@@ -225,7 +224,7 @@ export class TeamBridge {
       pushDraft: async (draft) => { await this.drafts?.push(draft); },
       pushItem: (item) => this.put(teamDocId.outbox(item.id), () => outboxDocFrom(item, this.d.member)),
       pushEntities: async () => { await this.entities?.uploadAll(); },
-      pushPlaces: () => this.pushPlaces(),
+      pushPlaces: () => this.places.push(),
     };
   }
 
@@ -236,7 +235,7 @@ export class TeamBridge {
   }
 
   private async pushWholeWorkspace(): Promise<void> {
-    await this.pushPlaces();
+    await this.places.push();
     const gone = [...this.known.keys()].filter((id) => !this.d.workspace.get(id));
     for (const id of gone) { this.known.delete(id); await this.removals.remove(teamDocId.review(id)); }
     const changed = [...this.d.workspace.all()].filter((r) => this.known.get(r.id) !== r);
@@ -272,26 +271,12 @@ export class TeamBridge {
 
   private async pushReviews(reviews: readonly Review[]): Promise<void> {
     for (const r of reviews) this.known.set(r.id, r);
-    const at = this.d.now().toISOString();
-    const ids = reviews.map((r) => teamDocId.review(r.id));
-    const rows = (await this.d.db.allDocs({ keys: ids, include_docs: true })).rows;
-    const docs = reviews.flatMap((r, i) => {
-      const stored = rows[i]?.doc ?? null;
-      const prev = stored ? ReviewDoc.safeParse(bodyOf(stored)) : null;
-      const doc = reviewDocFrom(r, prev?.success ? prev.data : null, at, this.d.member);
-      if (prev?.success && sameJson(prev.data, doc)) return [];
-      return [{ ...doc, _id: teamDocId.review(r.id), ...(stored ? { _rev: stored._rev } : {}) }];
-    });
-    const results = docs.length > 0 ? await this.d.db.bulkDocs(docs) : [];
-    // A replication wrote the same review in between: write it again on top of the newer revision.
-    const retry = reviews.filter((r) => results.some((x) => 'error' in x && x.id === teamDocId.review(r.id)));
+    // A replication wrote some of them in between: those are written again on top of the newer revision.
+    const retry = await writeReviewDocs(this.d.db, reviews, this.d.member, this.d.now().toISOString());
+    const again = new Set(retry);
     // The replica has these edits (unless the review was edited again since: that edit's push is still to come).
-    this.edits.done(reviews.filter((r) => !retry.includes(r) && this.d.workspace.get(r.id) === r).map((r) => r.id));
+    this.edits.done(reviews.filter((r) => !again.has(r) && this.d.workspace.get(r.id) === r).map((r) => r.id));
     if (retry.length > 0) await this.pushReviews(retry);
-  }
-
-  private pushPlaces(): Promise<void> {
-    return this.places.push();
   }
 
   /** A member removes a source or location here: shared with the team (bridge-removals.ts). */

@@ -1,6 +1,7 @@
-import type { TeamDoc } from '../../../shared/team/team-docs';
+import type { Review } from '../../../shared/domain/review';
+import { ReviewDoc, teamDocId, type TeamDoc } from '../../../shared/team/team-docs';
 import { bodyOf } from './conflict-resolver';
-import { sameJson } from './local-docs';
+import { reviewDocFrom, sameJson } from './local-docs';
 import { statusOf, type TeamDb } from './pouch';
 
 /** Writes one document on top of the replica's current revision (again on a 409 from a replication in between); `make` gives null to leave it. */
@@ -61,4 +62,23 @@ export async function putOrRemoveTeamDoc(db: TeamDb, _id: string, make: (prev: T
       if (statusOf(err) !== 409 || attempt >= 5) throw err;
     }
   }
+}
+
+/**
+ * Writes the reviews' documents (merged with what the replica has: label marks, dated notes; one identical to
+ * the stored one is left as it is) in one bulk write. Returns the reviews a replication wrote in between (a 409),
+ * to be written again on top of the newer revision.
+ */
+export async function writeReviewDocs(db: TeamDb, reviews: readonly Review[], member: string, at: string): Promise<Review[]> {
+  const rows = (await db.allDocs({ keys: reviews.map((r) => teamDocId.review(r.id)), include_docs: true })).rows;
+  const docs = reviews.flatMap((r, i) => {
+    const stored = rows[i]?.doc ?? null;
+    const prev = stored ? ReviewDoc.safeParse(bodyOf(stored)) : null;
+    const doc = reviewDocFrom(r, prev?.success ? prev.data : null, at, member);
+    if (prev?.success && sameJson(prev.data, doc)) return [];
+    return [{ ...doc, _id: teamDocId.review(r.id), ...(stored ? { _rev: stored._rev } : {}) }];
+  });
+  const results = docs.length > 0 ? await db.bulkDocs(docs) : [];
+  const failed = new Set(results.flatMap((x) => ('error' in x && x.id ? [x.id] : [])));
+  return failed.size === 0 ? [] : reviews.filter((r) => failed.has(teamDocId.review(r.id)));
 }
