@@ -1,22 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { startGoogleEmulator } from '../emulator';
-import { startStandIn } from '../team/standin-server';
-import { draftOf, openComposer, openPage, teamHost } from './team-hosts';
-import type { RunningHost } from './web-host-fixture';
+import { bakkerijHosts, draftOf, openComposer, openPage } from './team-hosts';
 
 const shots = 'test-results/team-live-drafts';
 
 test('two live desktops draft the same review: neither text is lost, each sees the other one beside hers', async ({ browser }) => {
   test.setTimeout(240_000);
-  const emu = await startGoogleEmulator();
-  const couch = await startStandIn();
-  const hosts: RunningHost[] = [];
+  const team = await bakkerijHosts();
   try {
-    for (const m of ['anna', 'bram']) await couch.addUser(m, `${m}-pw`);
-    await couch.createDb('bakkerij', ['anna', 'bram']);
-    hosts.push(await teamHost(emu, couch, 'create', 'anna'));
-    hosts.push(await teamHost(emu, couch, 'join', 'bram'));
-    const [a, b] = [await openPage(browser, hosts[0]!), await openPage(browser, hosts[1]!)];
+    const [a, b] = [await openPage(browser, team.anna), await openPage(browser, team.bram)];
     const r1 = (await b.getByRole('listbox', { name: 'Unanswered reviews' }).getByRole('option').first().getAttribute('data-review-id')) ?? '';
 
     // Anna drafts; it reaches Bram's desktop while both are online, and his composer opens with her text.
@@ -55,8 +46,6 @@ test('two live desktops draft the same review: neither text is lost, each sees t
     await expect(b.getByRole('textbox', { name: 'Je reactie' })).toHaveValue('Anna: sorry for the wait, we are on it.');
     expect(await draftOf(a, r1)).toBe('Anna: sorry for the wait, we are on it.');
   } finally {
-    for (const h of hosts) await h.stop();
-    await couch.close();
-    await emu.close();
+    await team.close();
   }
 });

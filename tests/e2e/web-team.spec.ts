@@ -1,9 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { startGoogleEmulator } from '../emulator';
-import { startStandIn } from '../team/standin-server';
 import { queueReply } from './reply-steps';
-import { draftOf, openComposer, openPage, teamHost } from './team-hosts';
-import { callApi, type RunningHost } from './web-host-fixture';
+import { bakkerijHosts, draftOf, openComposer, openPage } from './team-hosts';
+import { callApi } from './web-host-fixture';
 
 /**
  * Two desktops of one team in two browser pages (tests/e2e/team-hosts.ts): presence, drafts written while the team
@@ -11,15 +9,9 @@ import { callApi, type RunningHost } from './web-host-fixture';
  */
 test('two desktops of one team: presence, both offline drafts kept, and a reply published once', async ({ browser }) => {
   test.setTimeout(240_000);
-  const emu = await startGoogleEmulator();
-  const couch = await startStandIn();
-  const hosts: RunningHost[] = [];
+  const { emu, couch, anna, bram, close } = await bakkerijHosts();
   try {
-    for (const m of ['anna', 'bram']) await couch.addUser(m, `${m}-pw`);
-    await couch.createDb('bakkerij', ['anna', 'bram']);
-    hosts.push(await teamHost(emu, couch, 'create', 'anna'));
-    hosts.push(await teamHost(emu, couch, 'join', 'bram'));
-    const [a, b] = [await openPage(browser, hosts[0]!), await openPage(browser, hosts[1]!)];
+    const [a, b] = [await openPage(browser, anna), await openPage(browser, bram)];
     const rows = b.getByRole('listbox', { name: 'Unanswered reviews' }).getByRole('option');
     const [first, second] = [await rows.nth(0).getAttribute('data-review-id'), await rows.nth(1).getAttribute('data-review-id')];
     const r1 = first ?? '', r2 = second ?? '';
@@ -65,8 +57,6 @@ test('two desktops of one team: presence, both offline drafts kept, and a reply 
     await callApi(b, 'outbox.publish', {});
     expect(replyPuts() - before).toBe(1);
   } finally {
-    for (const h of hosts) await h.stop();
-    await couch.close();
-    await emu.close();
+    await close();
   }
 });
