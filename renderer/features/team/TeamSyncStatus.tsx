@@ -25,9 +25,12 @@ export function TeamSyncStatus() {
   const status = useCall('team.status', {}, 'team.status');
   const s = status.data;
   if (!s?.enabled) return null;
+  // The whole text is in the tooltip too: a narrow window may cut the badge.
+  const label = teamStatusLabel(s, t, i18n.language);
   return (
-    <span role="status" className={`badge team-status team-status--${s.state}`} data-testid="team-status" title={t('team.status.title', { db: s.db, server: s.server, user: s.user })}>
-      {teamStatusLabel(s, t, i18n.language)}
+    <span role="status" className={`badge team-status team-status--${s.state}`} data-testid="team-status" title={`${label}\n${t('team.status.title', { db: s.db, server: s.server, user: s.user })}`}>
+      <span className="team-status__dot" aria-hidden="true" />
+      <span className="team-status__label">{label}</span>
     </span>
   );
 }
