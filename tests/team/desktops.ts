@@ -3,6 +3,7 @@ import { createKalm, type KalmCore } from '../../electron/core/create-kalm';
 import { saveShardFile, saveSourcesFile } from '../../electron/core/store/workspace-files';
 import type { Review } from '../../shared/domain/review';
 import { makeReview, tempDataDir } from '../unit/helpers';
+import { startGoogleEmulator, type GoogleEmulator } from '../emulator';
 import { startStandIn, type StandIn } from './standin-server';
 
 /** A data folder with `n` imported reviews of one location (what a desktop had before its team existed). */
@@ -57,4 +58,32 @@ export function useBakkerijTeam(): { couch: () => StandIn; cores: KalmCore[] } {
     },
     cores,
   };
+}
+
+/** What `useBakkerijTeamWithGoogle` gives a describe block: set before each test. */
+export interface TeamWithGoogle {
+  emu: GoogleEmulator;
+  couch: StandIn;
+  /** Desktops to close after the test. */
+  cores: KalmCore[];
+}
+
+/**
+ * For a describe block: before each test the project's Google emulator and a fresh stand-in with the team database
+ * "bakkerij" of anna (anna-pw) and bram (bram-pw); after it the desktops in `cores` close, then both servers.
+ */
+export function useBakkerijTeamWithGoogle(): TeamWithGoogle {
+  const t = { cores: [] as KalmCore[] } as TeamWithGoogle;
+  beforeEach(async () => {
+    t.emu = await startGoogleEmulator();
+    t.couch = await startStandIn();
+    for (const m of ['anna', 'bram']) await t.couch.addUser(m, `${m}-pw`);
+    await t.couch.createDb('bakkerij', ['anna', 'bram']);
+  });
+  afterEach(async () => {
+    await Promise.all(t.cores.splice(0).map((c) => c.close()));
+    await t.couch.close();
+    await t.emu.close();
+  });
+  return t;
 }

@@ -1,10 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createKalm, type KalmCore } from '../../electron/core/create-kalm';
 import { CLAIM_STALE_MS } from '../../electron/core/team/claims';
-import { startGoogleEmulator, type GoogleEmulator } from '../emulator';
 import { startChildDesktop } from '../team/child-desktop';
-import { syncAll } from '../team/desktops';
-import { startStandIn, type StandIn } from '../team/standin-server';
+import { syncAll, useBakkerijTeamWithGoogle } from '../team/desktops';
 import { emulatorGoogle } from './google-setup';
 import { tempDataDir } from './helpers';
 
@@ -16,11 +14,10 @@ import { tempDataDir } from './helpers';
 const TEXT = 'Dank je wel voor je review, tot snel!';
 
 describe('team publishing: SIGKILL of the publishing desktop', () => {
-  let emu: GoogleEmulator;
-  let couch: StandIn;
-  const cores: KalmCore[] = [];
+  const team = useBakkerijTeamWithGoogle();
+  const { cores } = team;
   const open = async (dataDir: string): Promise<KalmCore> => {
-    const core = await createKalm({ dataDir, host: 'test', autoPublish: false, google: emulatorGoogle(emu) });
+    const core = await createKalm({ dataDir, host: 'test', autoPublish: false, google: emulatorGoogle(team.emu) });
     cores.push(core);
     return core;
   };
@@ -28,18 +25,6 @@ describe('team publishing: SIGKILL of the publishing desktop', () => {
     cores.splice(cores.indexOf(core), 1);
     await core.close();
   };
-
-  beforeEach(async () => {
-    emu = await startGoogleEmulator();
-    couch = await startStandIn();
-    for (const m of ['anna', 'bram']) await couch.addUser(m, `${m}-pw`);
-    await couch.createDb('bakkerij', ['anna', 'bram']);
-  });
-  afterEach(async () => {
-    await Promise.all(cores.splice(0).map((c) => c.close()));
-    await couch.close();
-    await emu.close();
-  });
 
   /** Anna and Bram share the Google location; Anna queued a reply that Bram has too; Anna's core is closed (the child opens her folder). */
   async function queuedOnAnna() {
@@ -50,19 +35,19 @@ describe('team publishing: SIGKILL of the publishing desktop', () => {
       await core.call('google.discover', {});
       await core.call('google.sync', {});
     }
-    await anna.call('team.create', { server: couch.url, db: 'bakkerij', user: 'anna', password: 'anna-pw' });
-    await bram.call('team.join', { server: couch.url, db: 'bakkerij', user: 'bram', password: 'bram-pw' });
+    await anna.call('team.create', { server: team.couch.url, db: 'bakkerij', user: 'anna', password: 'anna-pw' });
+    await bram.call('team.join', { server: team.couch.url, db: 'bakkerij', user: 'bram', password: 'bram-pw' });
     const target = (await anna.call('reviews.query', { status: 'unanswered', limit: 1 })).items[0]!;
     const { id: itemId } = await anna.call('outbox.send', { reviewId: target.id, text: TEXT });
     await syncAll([anna, bram]);
     expect((await bram.call('outbox.list', {})).items.map((i) => i.id)).toContain(itemId);
     await close(anna);
-    const replyPuts = () => emu.requests.filter((r) => r.method === 'PUT' && r.path.endsWith(`/reviews/${target.externalId}/reply`));
-    const reread = () => emu.requests.filter((r) => r.method === 'GET' && r.path.endsWith(`/reviews/${target.externalId}`));
+    const replyPuts = () => team.emu.requests.filter((r) => r.method === 'PUT' && r.path.endsWith(`/reviews/${target.externalId}/reply`));
+    const reread = () => team.emu.requests.filter((r) => r.method === 'GET' && r.path.endsWith(`/reviews/${target.externalId}`));
     return { dirA, bram, target, itemId, replyPuts, reread };
   }
 
-  const publishAndKill = (dataDir: string, when: () => boolean) => startChildDesktop(dataDir, emu, 'publish').killWhen(when);
+  const publishAndKill = (dataDir: string, when: () => boolean) => startChildDesktop(dataDir, team.emu, 'publish').killWhen(when);
 
   /** The item is sent and the review carries the reply, on this desktop. */
   async function expectAnswered(core: KalmCore, itemId: string, reviewId: string) {
@@ -73,11 +58,11 @@ describe('team publishing: SIGKILL of the publishing desktop', () => {
 
   it('killed while its reply is held at Google: B waits for A\'s claim; A restarts, re-reads the review and confirms; one reply in all', { timeout: 120_000 }, async () => {
     const { dirA, bram, target, itemId, replyPuts } = await queuedOnAnna();
-    emu.faults.add({ match: `/reviews/${target.externalId}/reply`, method: 'PUT', answerDelayMs: 30_000 });
+    team.emu.faults.add({ match: `/reviews/${target.externalId}/reply`, method: 'PUT', answerDelayMs: 30_000 });
     const reviewName = () => replyPuts()[0]?.path.replace(/^\/v4\//, '').replace(/\/reply$/, '') ?? '';
     // Killed once Google has the reply but before its answer came back.
-    await publishAndKill(dirA, () => emu.data.replyOf(reviewName())?.comment === TEXT);
-    emu.faults.clear();
+    await publishAndKill(dirA, () => team.emu.data.replyOf(reviewName())?.comment === TEXT);
+    team.emu.faults.clear();
 
     // B tries while A is down: A's claim is fresh, so B sends nothing and says who has it.
     await bram.call('outbox.publish', {});
@@ -102,11 +87,11 @@ describe('team publishing: SIGKILL of the publishing desktop', () => {
     await close(bram);
     const annaHome = await open(await tempDataDir());
     await annaHome.call('google.discover', {});
-    await annaHome.call('team.join', { server: couch.url, db: 'bakkerij', user: 'anna', password: 'anna-pw' });
+    await annaHome.call('team.join', { server: team.couch.url, db: 'bakkerij', user: 'anna', password: 'anna-pw' });
     const anna = await open(dirA);
     await syncAll([anna, annaHome]);
     // Google answers the re-read before sending slowly: both would find the review unanswered if both had claimed.
-    emu.faults.add({ match: `/reviews/${target.externalId}`, method: 'GET', delayMs: 1_000, times: 2 });
+    team.emu.faults.add({ match: `/reviews/${target.externalId}`, method: 'GET', delayMs: 1_000, times: 2 });
     const [a, b] = await Promise.all([anna.call('outbox.publish', {}), annaHome.call('outbox.publish', {})]);
     expect(replyPuts()).toHaveLength(1);
     expect([...a.results, ...b.results].filter((r) => r.state === 'sent')).toHaveLength(1);
@@ -114,10 +99,10 @@ describe('team publishing: SIGKILL of the publishing desktop', () => {
 
   it('killed after its claim, before the reply left: A restarts and sends it once', { timeout: 120_000 }, async () => {
     const { dirA, bram, target, itemId, replyPuts, reread } = await queuedOnAnna();
-    emu.faults.add({ match: `/reviews/${target.externalId}`, method: 'GET', delayMs: 30_000 });
+    team.emu.faults.add({ match: `/reviews/${target.externalId}`, method: 'GET', delayMs: 30_000 });
     await publishAndKill(dirA, () => reread().length > 0);
     expect(replyPuts()).toHaveLength(0);
-    emu.faults.clear();
+    team.emu.faults.clear();
 
     const anna = await open(dirA);
     await anna.call('outbox.publish', {});
@@ -131,13 +116,13 @@ describe('team publishing: SIGKILL of the publishing desktop', () => {
 
   it('killed after its claim and never back: once the claim is stale (server time) B takes it over and sends it once; A, back later, sends nothing', { timeout: 120_000 }, async () => {
     const { dirA, bram, target, itemId, replyPuts, reread } = await queuedOnAnna();
-    emu.faults.add({ match: `/reviews/${target.externalId}`, method: 'GET', delayMs: 30_000 });
+    team.emu.faults.add({ match: `/reviews/${target.externalId}`, method: 'GET', delayMs: 30_000 });
     await publishAndKill(dirA, () => reread().length > 0);
-    emu.faults.clear();
+    team.emu.faults.clear();
 
     await bram.call('outbox.publish', {});
     expect(replyPuts()).toHaveLength(0); // A's claim is fresh: A may still be sending
-    couch.setClockOffset(CLAIM_STALE_MS + 60_000); // the team server's clock: A's claim was not renewed for longer than that
+    team.couch.setClockOffset(CLAIM_STALE_MS + 60_000); // the team server's clock: A's claim was not renewed for longer than that
     const { results } = await bram.call('outbox.publish', {});
     expect(results).toEqual([expect.objectContaining({ id: itemId, ok: true, state: 'sent' })]);
     expect(replyPuts()).toHaveLength(1);

@@ -1,21 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createKalm, type KalmCore } from '../../electron/core/create-kalm';
 import { TEAM_OFFLINE_NOTE } from '../../electron/core/team/team-publisher';
-import { startGoogleEmulator, type GoogleEmulator } from '../emulator';
-import { startStandIn, type StandIn } from '../team/standin-server';
+import { useBakkerijTeamWithGoogle } from '../team/desktops';
 import { emulatorGoogle } from './google-setup';
 import { tempDataDir } from './helpers';
 
 /** Exactly one reply per review across the team, against the Google emulator and the stand-in CouchDB. */
 describe('team publishing: claims on the team server', () => {
-  let emu: GoogleEmulator;
-  let couch: StandIn;
-  const cores: KalmCore[] = [];
+  const team = useBakkerijTeamWithGoogle();
+  const { cores } = team;
   const desktop = async (): Promise<KalmCore> => {
     const core = await createKalm({
       dataDir: await tempDataDir(),
       host: 'test',
-      google: emulatorGoogle(emu),
+      google: emulatorGoogle(team.emu),
     });
     cores.push(core);
     // Both desktops sync the same Google location: the same review ids, so they collide instead of duplicating.
@@ -23,25 +21,13 @@ describe('team publishing: claims on the team server', () => {
     await core.call('google.sync', {});
     return core;
   };
-  const replyPosts = () => emu.requests.filter((r) => r.method === 'PUT' && r.path.endsWith('/reply')).length;
-
-  beforeEach(async () => {
-    emu = await startGoogleEmulator();
-    couch = await startStandIn();
-    for (const m of ['anna', 'bram']) await couch.addUser(m, `${m}-pw`);
-    await couch.createDb('bakkerij', ['anna', 'bram']);
-  });
-  afterEach(async () => {
-    await Promise.all(cores.splice(0).map((c) => c.close()));
-    await couch.close();
-    await emu.close();
-  });
+  const replyPosts = () => team.emu.requests.filter((r) => r.method === 'PUT' && r.path.endsWith('/reply')).length;
 
   const twoDesktops = async () => {
     const anna = await desktop();
     const bram = await desktop();
-    await anna.call('team.create', { server: couch.url, db: 'bakkerij', user: 'anna', password: 'anna-pw' });
-    await bram.call('team.join', { server: couch.url, db: 'bakkerij', user: 'bram', password: 'bram-pw' });
+    await anna.call('team.create', { server: team.couch.url, db: 'bakkerij', user: 'anna', password: 'anna-pw' });
+    await bram.call('team.join', { server: team.couch.url, db: 'bakkerij', user: 'bram', password: 'bram-pw' });
     const a = await anna.call('reviews.query', { status: 'all', limit: 500 });
     const b = await bram.call('reviews.query', { status: 'all', limit: 500 });
     expect(b.total).toBe(a.total); // no duplicates after both synced the same location
@@ -64,7 +50,7 @@ describe('team publishing: claims on the team server', () => {
 
   it('with the team server down nothing is published and the reply says it waits for the team server', async () => {
     const { anna, target } = await twoDesktops();
-    await couch.pause();
+    await team.couch.pause();
     const before = replyPosts();
     await anna.call('outbox.publish', {});
     expect(replyPosts() - before).toBe(0);
@@ -72,6 +58,6 @@ describe('team publishing: claims on the team server', () => {
     expect(item.state).toBe('queued');
     expect(item.lastError).toBe(TEAM_OFFLINE_NOTE);
     expect(item.waitingFor).toEqual({ kind: 'team-offline' });
-    await couch.resume();
+    await team.couch.resume();
   });
 });

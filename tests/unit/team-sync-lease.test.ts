@@ -1,8 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createKalm, type KalmCore } from '../../electron/core/create-kalm';
-import { FIXTURE_UTRECHT, startGoogleEmulator, type GoogleEmulator } from '../emulator';
+import { FIXTURE_UTRECHT } from '../emulator';
 import { startChildDesktop } from '../team/child-desktop';
-import { startStandIn, type StandIn } from '../team/standin-server';
+import { useBakkerijTeamWithGoogle } from '../team/desktops';
 import { emulatorGoogle } from './google-setup';
 import { tempDataDir } from './helpers';
 
@@ -13,15 +13,14 @@ import { tempDataDir } from './helpers';
 const LEASE_TTL_MS = 30 * 60_000; // wiring.ts: mayRunScheduledSync
 
 describe('team sync lease', () => {
-  let emu: GoogleEmulator;
-  let couch: StandIn;
-  const cores: KalmCore[] = [];
+  const team = useBakkerijTeamWithGoogle();
+  const { cores } = team;
   const open = async (dataDir: string, extra: Partial<Parameters<typeof createKalm>[0]> = {}): Promise<KalmCore> => {
-    const core = await createKalm({ dataDir, host: 'test', autoPublish: false, google: emulatorGoogle(emu), ...extra });
+    const core = await createKalm({ dataDir, host: 'test', autoPublish: false, google: emulatorGoogle(team.emu), ...extra });
     cores.push(core);
     return core;
   };
-  const listRequests = () => emu.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/reviews')).length;
+  const listRequests = () => team.emu.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/reviews')).length;
   const hasReview = async (core: KalmCore, comment: string) =>
     (await core.call('reviews.query', { status: 'all', limit: 500 })).items.some((r) => r.text === comment);
   const until = async (what: string, ok: () => Promise<boolean>, ms = 30_000) => {
@@ -32,25 +31,13 @@ describe('team sync lease', () => {
     }
   };
 
-  beforeEach(async () => {
-    emu = await startGoogleEmulator();
-    couch = await startStandIn();
-    for (const m of ['anna', 'bram']) await couch.addUser(m, `${m}-pw`);
-    await couch.createDb('bakkerij', ['anna', 'bram']);
-  });
-  afterEach(async () => {
-    await Promise.all(cores.splice(0).map((c) => c.close()));
-    await couch.close();
-    await emu.close();
-  });
-
   /** Anna's and Bram's folders: Google connected (the location chosen), Anna created the team, Bram joined; both cores closed again. */
   async function teamFolders(): Promise<{ dirA: string; dirB: string }> {
     const [dirA, dirB] = [await tempDataDir(), await tempDataDir()];
     for (const [dir, user] of [[dirA, 'anna'], [dirB, 'bram']] as const) {
       const core = await open(dir);
       await core.call('google.discover', {});
-      await core.call(user === 'anna' ? 'team.create' : 'team.join', { server: couch.url, db: 'bakkerij', user, password: `${user}-pw` });
+      await core.call(user === 'anna' ? 'team.create' : 'team.join', { server: team.couch.url, db: 'bakkerij', user, password: `${user}-pw` });
       cores.splice(cores.indexOf(core), 1);
       await core.close();
     }
@@ -62,8 +49,8 @@ describe('team sync lease', () => {
     const bram = await open(dirB, { host: 'web' }); // live, as the web host and Electron
     bram.background.start();
 
-    emu.data.addReview(FIXTURE_UTRECHT, { comment: 'Eerste nieuwe review' });
-    const anna = startChildDesktop(dirA, emu, 'sync'); // live too; takes the lease and syncs Google
+    team.emu.data.addReview(FIXTURE_UTRECHT, { comment: 'Eerste nieuwe review' });
+    const anna = startChildDesktop(dirA, team.emu, 'sync'); // live too; takes the lease and syncs Google
     await anna.waitFor('SYNCED');
     await until('the review synced by Anna at Bram', () => hasReview(bram, 'Eerste nieuwe review'));
 
@@ -72,12 +59,12 @@ describe('team sync lease', () => {
     expect(listRequests()).toBe(before);
 
     await anna.killWhen(() => true);
-    emu.data.addReview(FIXTURE_UTRECHT, { comment: 'Tweede nieuwe review' });
+    team.emu.data.addReview(FIXTURE_UTRECHT, { comment: 'Tweede nieuwe review' });
     await bram.background.runNow(); // the dead desktop's lease is still in force
     expect(listRequests()).toBe(before);
     expect(await hasReview(bram, 'Tweede nieuwe review')).toBe(false);
 
-    couch.setClockOffset(LEASE_TTL_MS + 60_000); // the team server's clock: the lease ran out
+    team.couch.setClockOffset(LEASE_TTL_MS + 60_000); // the team server's clock: the lease ran out
     await bram.background.runNow();
     expect(listRequests()).toBeGreaterThan(before);
     expect(await hasReview(bram, 'Tweede nieuwe review')).toBe(true);
@@ -112,11 +99,11 @@ describe('team sync lease', () => {
 
     // What a desktop with a wrong clock (an older Kalm wrote its own time) left: ends in a year.
     const lease = await anna.team!.service!.remote.get('lease:google-sync');
-    await couch.putAsAdmin('bakkerij', { _id: 'lease:google-sync', _rev: lease._rev, type: 'lease', holder: 'cees', until: new Date(Date.now() + yearMs).toISOString() });
+    await team.couch.putAsAdmin('bakkerij', { _id: 'lease:google-sync', _rev: lease._rev, type: 'lease', holder: 'cees', until: new Date(Date.now() + yearMs).toISOString() });
     expect(await bram.team!.mayRunScheduledSync()).toBe(true);
     expect(await anna.team!.mayRunScheduledSync()).toBe(false); // now Bram's
 
-    couch.setClockOffset(LEASE_TTL_MS + 60_000);
+    team.couch.setClockOffset(LEASE_TTL_MS + 60_000);
     expect(await anna.team!.mayRunScheduledSync()).toBe(true); // Bram stopped renewing: it expired
   });
 });
