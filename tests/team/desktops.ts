@@ -87,3 +87,16 @@ export function useBakkerijTeamWithGoogle(): TeamWithGoogle {
   });
   return t;
 }
+
+/**
+ * Anna opens `annaDir` and creates the team workspace "bakkerij" from it; Bram joins from an empty folder. Both
+ * close after the test (closing one earlier, as crash tests do, is fine: a core closes once).
+ */
+export async function createAndJoin(t: { couch: () => StandIn; cores: KalmCore[] }, annaDir: string): Promise<{ anna: KalmCore; bram: KalmCore }> {
+  const anna = await openDesktop(annaDir);
+  const bram = await openDesktop(await tempDataDir());
+  t.cores.push(anna, bram);
+  await anna.call('team.create', { server: t.couch().url, db: 'bakkerij', user: 'anna', password: 'anna-pw' });
+  await bram.call('team.join', { server: t.couch().url, db: 'bakkerij', user: 'bram', password: 'bram-pw' });
+  return { anna, bram };
+}

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KalmCore } from '../../electron/core/create-kalm';
-import { openDesktop, seededFolder, syncAll, useBakkerijTeam } from '../team/desktops';
-import { tempDataDir } from './helpers';
+import { createAndJoin, openDesktop, seededFolder, syncAll, useBakkerijTeam } from '../team/desktops';
 import { runChildUntilKilled } from '../team/kill-child';
 
 const id = (i: number) => `trustpilot:shop:r${String(i).padStart(4, '0')}`;
@@ -34,11 +33,7 @@ const SECOND = { labels: ['Tweede'], note: 'Tweede notitie', assignee: 'piet', d
 /** Anna and Bram in one team; Anna's desktop is closed, its folder returned, ready for the child. */
 async function team(t: ReturnType<typeof useBakkerijTeam>): Promise<{ dir: string; bram: KalmCore }> {
   const dir = await seededFolder(6);
-  const anna = await openDesktop(dir);
-  const bram = await openDesktop(await tempDataDir());
-  t.cores.push(bram);
-  await anna.call('team.create', { server: t.couch().url, db: 'bakkerij', user: 'anna', password: 'anna-pw' });
-  await bram.call('team.join', { server: t.couch().url, db: 'bakkerij', user: 'bram', password: 'bram-pw' });
+  const { anna, bram } = await createAndJoin(t, dir);
   await anna.call('settings.update', { team: [{ id: 'sanne', name: 'Sanne' }, { id: 'piet', name: 'Piet' }] });
   await anna.call('labels.save', { name: 'Eerste', color: '#0f766e' });
   await anna.call('labels.save', { name: 'Tweede', color: '#b45309' });

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KalmCore } from '../../electron/core/create-kalm';
 import { EntityDoc } from '../../shared/team/team-docs';
-import { openDesktop, seededFolder, syncAll, useBakkerijTeam } from '../team/desktops';
-import { tempDataDir } from './helpers';
+import { createAndJoin, openDesktop, seededFolder, syncAll, useBakkerijTeam } from '../team/desktops';
 import { runChildUntilKilled } from '../team/kill-child';
 
 const CHILD = 'tests/team/entities-crash-child.ts';
@@ -32,11 +31,7 @@ const SECOND = { label: 'Tweede #b45309', rule: ['tweede'], template: 'Tweede sj
 /** Anna and Bram in one team with a label, a rule and a template; Anna's desktop is closed, its folder returned, ready for the child. */
 async function team(t: ReturnType<typeof useBakkerijTeam>): Promise<{ dir: string; bram: KalmCore; ids: Ids }> {
   const dir = await seededFolder(2);
-  const anna = await openDesktop(dir);
-  const bram = await openDesktop(await tempDataDir());
-  t.cores.push(bram);
-  await anna.call('team.create', { server: t.couch().url, db: 'bakkerij', user: 'anna', password: 'anna-pw' });
-  await bram.call('team.join', { server: t.couch().url, db: 'bakkerij', user: 'bram', password: 'bram-pw' });
+  const { anna, bram } = await createAndJoin(t, dir);
   const label = await anna.call('labels.save', { name: 'Vers', color: '#7c3aed' });
   const { rules } = await anna.call('labels.saveRules', { rules: [{ id: 'r-vers', labelId: label.id, words: ['vers'] }] });
   const template = await anna.call('templates.save', { name: 'Dank', lang: 'nl', band: 'praise', variants: ['Dank je!'] });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KalmCore } from '../../electron/core/create-kalm';
-import { openDesktop, seededFolder, syncAll, useBakkerijTeam } from '../team/desktops';
+import { createAndJoin, openDesktop, seededFolder, syncAll, useBakkerijTeam } from '../team/desktops';
 import { tempDataDir } from './helpers';
 
 const id = (i: number) => `trustpilot:shop:r${String(i).padStart(4, '0')}`;
@@ -18,11 +18,7 @@ async function labelState(core: KalmCore) {
 
 /** Anna creates the team workspace "bakkerij" from a folder with reviews, Bram joins with an empty one. */
 async function annaAndBram(team: ReturnType<typeof useBakkerijTeam>): Promise<{ anna: KalmCore; bram: KalmCore }> {
-  const anna = await openDesktop(await seededFolder(3));
-  const bram = await openDesktop(await tempDataDir());
-  team.cores.push(anna, bram);
-  await anna.call('team.create', { server: team.couch().url, db: 'bakkerij', user: 'anna', password: 'anna-pw' });
-  await bram.call('team.join', { server: team.couch().url, db: 'bakkerij', user: 'bram', password: 'bram-pw' });
+  const { anna, bram } = await createAndJoin(team, await seededFolder(3));
   return { anna, bram };
 }
 

@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { saveShardFile } from '../../electron/core/store/workspace-files';
 import { TEAM_RECHECK_FILE } from '../../electron/core/team/recheck-marker';
 import type { Review } from '../../shared/domain/review';
-import { openDesktop, seededFolder, syncAll, useBakkerijTeam } from '../team/desktops';
-import { tempDataDir } from './helpers';
+import { createAndJoin, openDesktop, seededFolder, syncAll, useBakkerijTeam } from '../team/desktops';
 
 const id = (i: number) => `trustpilot:shop:r${String(i).padStart(4, '0')}`;
 
@@ -14,11 +13,7 @@ describe('team workspace: the start re-check after a clean stop compares only th
 
   it('nothing changed: no review is compared; a shard written outside Kalm: its reviews are compared and reach the team; a run that did not stop cleanly leaves no record', { timeout: 60_000 }, async () => {
     const dir = await seededFolder(4);
-    const anna = await openDesktop(dir);
-    const bram = await openDesktop(await tempDataDir());
-    team.cores.push(anna, bram);
-    await anna.call('team.create', { server: team.couch().url, db: 'bakkerij', user: 'anna', password: 'anna-pw' });
-    await bram.call('team.join', { server: team.couch().url, db: 'bakkerij', user: 'bram', password: 'bram-pw' });
+    const { anna, bram } = await createAndJoin(team, dir);
     const reviews: Review[] = [];
     for (let i = 0; i < 4; i++) reviews.push(await anna.call('reviews.get', { id: id(i) }));
     await anna.close();

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KalmCore } from '../../electron/core/create-kalm';
-import { openDesktop, seededFolder, syncAll, useBakkerijTeam } from '../team/desktops';
-import { tempDataDir } from './helpers';
+import { createAndJoin, openDesktop, seededFolder, syncAll, useBakkerijTeam } from '../team/desktops';
 
 const id = (i: number) => `trustpilot:shop:r${String(i).padStart(4, '0')}`;
 
@@ -32,11 +31,7 @@ describe('team workspace: an edit a crash kept from the replica is pushed at the
 
   it('every local review, draft, outbox item, label and template missing from the replica reaches the other desktop after a restart', { timeout: 60_000 }, async () => {
     const dir = await seededFolder(4);
-    const anna = await openDesktop(dir);
-    const bram = await openDesktop(await tempDataDir());
-    team.cores.push(anna, bram);
-    await anna.call('team.create', { server: team.couch().url, db: 'bakkerij', user: 'anna', password: 'anna-pw' });
-    await bram.call('team.join', { server: team.couch().url, db: 'bakkerij', user: 'bram', password: 'bram-pw' });
+    const { anna, bram } = await createAndJoin(team, dir);
 
     crashBeforeReplicaWrites(anna);
     await anna.call('drafts.save', { reviewId: id(0), text: 'Written just before the crash' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KalmCore } from '../../electron/core/create-kalm';
-import { openDesktop, seededFolder, syncAll, useBakkerijTeam } from '../team/desktops';
+import { createAndJoin, openDesktop, seededFolder, syncAll, useBakkerijTeam } from '../team/desktops';
 import { tempDataDir } from './helpers';
 import { runChildUntilKilled } from '../team/kill-child';
 
@@ -31,11 +31,7 @@ describe('team workspace: a removal a crash kept from the replica is pushed at t
 
   it('a discarded draft, deleted label, rule and template and an unassigned review stay gone after SIGKILL and restart, for both members', { timeout: 90_000 }, async () => {
     const dir = await seededFolder(4);
-    const anna = await openDesktop(dir);
-    const bram = await openDesktop(await tempDataDir());
-    team.cores.push(bram);
-    await anna.call('team.create', { server: team.couch().url, db: 'bakkerij', user: 'anna', password: 'anna-pw' });
-    await bram.call('team.join', { server: team.couch().url, db: 'bakkerij', user: 'bram', password: 'bram-pw' });
+    const { anna, bram } = await createAndJoin(team, dir);
     await anna.call('settings.update', { team: [{ id: 'sanne', name: 'Sanne' }] });
     await anna.call('drafts.save', { reviewId: id(0), text: 'Dank je wel!' });
     await anna.call('handoff.assign', { reviewId: id(1), assignee: 'sanne' });
@@ -67,11 +63,7 @@ describe('team workspace: a removal a crash kept from the replica is pushed at t
 
   it('the reviews a new demo dropped stay gone after SIGKILL and restart, for both members', { timeout: 120_000 }, async () => {
     const dir = await tempDataDir();
-    const anna = await openDesktop(dir);
-    const bram = await openDesktop(await tempDataDir());
-    team.cores.push(bram);
-    await anna.call('team.create', { server: team.couch().url, db: 'bakkerij', user: 'anna', password: 'anna-pw' });
-    await bram.call('team.join', { server: team.couch().url, db: 'bakkerij', user: 'bram', password: 'bram-pw' });
+    const { anna, bram } = await createAndJoin(team, dir);
     await anna.call('workspace.loadDemo', { seed: 1 });
     await syncAll([anna, bram]);
     const ids = async (core: KalmCore) => {

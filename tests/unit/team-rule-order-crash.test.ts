@@ -4,9 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { KalmCore } from '../../electron/core/create-kalm';
 import { TEAM_PENDING_ENTITY_EDITS_FILE } from '../../electron/core/team/pending-entity-edits';
 import { RuleOrderDoc } from '../../shared/team/team-docs';
-import { openDesktop, seededFolder, syncAll, useBakkerijTeam } from '../team/desktops';
+import { createAndJoin, openDesktop, seededFolder, syncAll, useBakkerijTeam } from '../team/desktops';
 import { runChildUntilKilled } from '../team/kill-child';
-import { tempDataDir } from './helpers';
 
 const CHILD = 'tests/team/rule-order-crash-child.ts';
 const START = ['r-a', 'r-b', 'r-c'];
@@ -28,11 +27,7 @@ async function reorder(core: KalmCore, ids: readonly string[]): Promise<void> {
 /** Anna and Bram in one team with three rules in the START order; Anna's desktop is closed, its folder returned, ready for the child. */
 async function team(t: ReturnType<typeof useBakkerijTeam>): Promise<{ dir: string; bram: KalmCore }> {
   const dir = await seededFolder(2);
-  const anna = await openDesktop(dir);
-  const bram = await openDesktop(await tempDataDir());
-  t.cores.push(bram);
-  await anna.call('team.create', { server: t.couch().url, db: 'bakkerij', user: 'anna', password: 'anna-pw' });
-  await bram.call('team.join', { server: t.couch().url, db: 'bakkerij', user: 'bram', password: 'bram-pw' });
+  const { anna, bram } = await createAndJoin(t, dir);
   const label = await anna.call('labels.save', { name: 'Vers', color: '#7c3aed' });
   await anna.call('labels.saveRules', { rules: START.map((id) => ({ id, labelId: label.id, words: [id.slice(2)] })) });
   await syncAll([anna, bram]);
